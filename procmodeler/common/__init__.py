@@ -1,0 +1,3 @@
+"""Helpers every layer may use: the Qt-free message catalogue, user-facing errors,
+atomic file writing and per-platform folders. Standard library only; imports nothing
+else of procmodeler."""

@@ -1,0 +1,52 @@
+"""Where things live: the bundled resources and the per-user folders for settings,
+data (recovery journal, recent files) on Linux, Windows and macOS."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+APP_NAME = "procmodeler"
+
+
+def resources_dir() -> Path:
+    """The ``resources/`` folder (beside the package, or inside a frozen build)."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root) / "resources"
+    return Path(__file__).resolve().parents[2] / "resources"
+
+
+def examples_dir() -> Path:
+    return resources_dir() / "examples"
+
+
+def user_data_dir() -> Path:
+    """Per-user data folder; ``PROCMODELER_DATA_DIR`` overrides it (tests use that)."""
+    override = os.environ.get("PROCMODELER_DATA_DIR")
+    if override:
+        return Path(override)
+    home = Path.home()
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or home / "AppData" / "Local")
+        return base / APP_NAME
+    if sys.platform == "darwin":
+        return home / "Library" / "Application Support" / APP_NAME
+    base = Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share")
+    return base / APP_NAME
+
+
+def user_config_dir() -> Path:
+    """Per-user settings folder; ``PROCMODELER_CONFIG_DIR`` overrides it."""
+    override = os.environ.get("PROCMODELER_CONFIG_DIR")
+    if override:
+        return Path(override)
+    home = Path.home()
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA") or home / "AppData" / "Roaming")
+        return base / APP_NAME
+    if sys.platform == "darwin":
+        return home / "Library" / "Preferences" / APP_NAME
+    base = Path(os.environ.get("XDG_CONFIG_HOME") or home / ".config")
+    return base / APP_NAME

@@ -1,0 +1,182 @@
+"""The elements of a process architecture (DESIGN.md section 2) as immutable records.
+
+Every element is a frozen dataclass; a change replaces a record with a new one
+(``dataclasses.replace``), which keeps undo simple and makes records safe to share.
+Vocabularies (process kinds, relation kinds, KPI kinds, ...) are plain string tuples so
+that files and the command line use the same words as the code.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+PROCESS_KINDS: tuple[str, ...] = ("management", "core", "support")
+RELATION_KINDS: tuple[str, ...] = ("flow", "support", "steering")
+KPI_KINDS: tuple[str, ...] = (
+    "lead_time",
+    "variation",
+    "stability",
+    "customer_experience",
+    "other",
+)
+DIRECTIONS: tuple[str, ...] = ("lower", "higher")
+PROCESS_STATUSES: tuple[str, ...] = ("draft", "in_review", "approved", "retired")
+SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
+RACI = "RACI"
+
+#: The diagram level of the landscape (the top-level processes).
+LANDSCAPE: None = None
+
+_LOWER_IS_BETTER = frozenset({"lead_time", "variation"})
+
+# XML 1.0 NCName: a Name without colons. The ranges follow the XML 1.0 (5th ed.) spec.
+_NAME_START = (
+    "A-Z_a-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff"
+    "\u200c-\u200d\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd"
+    "\U00010000-\U000effff"
+)
+_NAME_CHAR = _NAME_START + r"\-.0-9\u00b7\u0300-\u036f\u203f-\u2040"
+NCNAME_START_RE = re.compile(f"[{_NAME_START}]")
+NCNAME_CHAR_RE = re.compile(f"[{_NAME_CHAR}]")
+_NCNAME_RE = re.compile(f"[{_NAME_START}][{_NAME_CHAR}]*")
+
+
+def is_ncname(value: str) -> bool:
+    """True when *value* is a valid XML NCName (usable as a BPMN ``id``)."""
+    return bool(_NCNAME_RE.fullmatch(value))
+
+
+def default_direction(kpi_kind: str) -> str:
+    """Which direction is better for a KPI kind when none is given."""
+    return "lower" if kpi_kind in _LOWER_IS_BETTER else "higher"
+
+
+def normalize_letters(letters: str) -> str:
+    """RACI letters in canonical order without duplicates: ``"ar"`` -> ``"RA"``.
+
+    Raises ValueError for any character other than R, A, C, I (either case), spaces
+    and commas.
+    """
+    found = set()
+    for ch in letters:
+        if ch in " ,":
+            continue
+        up = ch.upper()
+        if up not in RACI:
+            raise ValueError(ch)
+        found.add(up)
+    return "".join(letter for letter in RACI if letter in found)
+
+
+def nfc(text: str) -> str:
+    """Unicode NFC form, the one form text is kept in."""
+    return unicodedata.normalize("NFC", text)
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """The architecture's own properties."""
+
+    name: str = ""
+    organisation: str = ""
+    language: str = "en"
+    version_label: str = ""
+    author: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Process:
+    """A process at any level of the hierarchy (``parent`` None: top level)."""
+
+    id: str
+    name: str
+    kind: str = "core"
+    parent: str | None = None
+    purpose: str = ""
+    customer: str = ""
+    need: str = ""
+    result: str = ""
+    objects_in: tuple[str, ...] = ()
+    objects_out: tuple[str, ...] = ()
+    owner: str | None = None
+    leader: str | None = None
+    status: str = "draft"
+    original_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """An organisational unit in a tree, with a head (a person)."""
+
+    id: str
+    name: str
+    parent: str | None = None
+    head: str | None = None
+    original_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A person, optionally belonging to a unit."""
+
+    id: str
+    name: str
+    unit: str | None = None
+    title: str = ""
+    original_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A directed relation between two processes (any levels)."""
+
+    id: str
+    source: str
+    target: str
+    kind: str = "flow"
+    object: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Kpi:
+    """A flow-and-effect measure of one process."""
+
+    id: str
+    process: str
+    name: str
+    kind: str = "other"
+    measure: str = ""
+    direction: str = "higher"
+    target: float | None = None
+    actual: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Bounds:
+    """A shape's rectangle in diagram coordinates (x to the right, y downwards)."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+
+    def moved(self, dx: float, dy: float) -> Bounds:
+        return Bounds(self.x + dx, self.y + dy, self.w, self.h)
+
+    @property
+    def center(self) -> Point:
+        return (self.x + self.w / 2, self.y + self.h / 2)
+
+
+#: A waypoint of a relation's line.
+Point = tuple[float, float]
+
+
+@dataclass(frozen=True, slots=True)
+class DiagramOptions:
+    """Per-diagram settings: swimlanes per participating unit, and their order."""
+
+    swimlanes: bool = False
+    lane_order: tuple[str, ...] = ()
