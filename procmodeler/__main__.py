@@ -1,0 +1,5 @@
+"""Run the command line with ``python -m procmodeler``."""
+
+from procmodeler.cli import main
+
+raise SystemExit(main())
