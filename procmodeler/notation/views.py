@@ -17,6 +17,7 @@ from procmodeler.notation.geometry import (
     MARKER_SIZE,
     Outline,
     arrow_head,
+    chevron_depth,
     diamond_head,
     midpoint,
     outline,
@@ -106,7 +107,10 @@ def shape_view(
         has_children=bool(arch.children(pid)),
         finding_severity=finding_severity,
         markers=tuple(markers),
-        marker_origin=(b.x + 4.0, b.y + b.h - MARKER_SIZE - 2.0),
+        marker_origin=(
+            b.x + (chevron_depth(b) if chevron and proc.kind == "core" else 0.0) + 4.0,
+            b.y + b.h - MARKER_SIZE - 2.0,
+        ),
     )
 
 
