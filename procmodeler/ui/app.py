@@ -132,6 +132,9 @@ def create_application(argv: Sequence[str], lang: str | None = None) -> QApplica
     app.setOrganizationName("procmodeler")
     app.setApplicationDisplayName("procmodeler")
     style_application(app)  # type: ignore[arg-type]
+    if app.platformName() == "offscreen":  # type: ignore[attr-defined]
+        # Qt's offscreen clipboard crashes at exit while it holds our data.
+        app.aboutToQuit.connect(lambda: QApplication.clipboard().clear())  # type: ignore[attr-defined]
     install_translations(app, lang or ui_language())  # type: ignore[arg-type]
     return app  # type: ignore[return-value]
 

@@ -23,6 +23,7 @@ from procmodeler.ui import icons
 from procmodeler.ui.context import EditorContext
 
 PID = Qt.ItemDataRole.UserRole
+ITEM_MIME = "application/x-qabstractitemmodeldatalist"
 
 
 class ModelTree(QTreeWidget):
@@ -42,7 +43,7 @@ class ModelTree(QTreeWidget):
         self.setDragEnabled(True)
         self.setAcceptDrops(True)
         self.setDropIndicatorShown(True)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
@@ -183,8 +184,26 @@ class ModelTree(QTreeWidget):
 
         self._run(move)
 
+    def _ours(self, event) -> bool:  # noqa: ANN001
+        source = event.source()
+        return (source is None or source is self) and event.mimeData().hasFormat(ITEM_MIME)
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+        if self._ours(event):
+            super().dragEnterEvent(event)
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+        if self._ours(event):
+            super().dragMoveEvent(event)
+        else:
+            event.ignore()
+
     def dropEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
-        if event.source() is not self:
+        """Dragged processes (the selected ones) become children of the item dropped on,
+        siblings of the item dropped between, or top-level processes on empty space."""
+        if not self._ours(event):
             event.ignore()
             return
         pids = self.selected_processes()

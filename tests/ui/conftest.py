@@ -23,6 +23,14 @@ from procmodeler.model import Bounds  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
+def _clear_clipboard() -> Iterator[None]:
+    """Qt's offscreen clipboard crashes at exit while it holds data: empty it."""
+    yield
+    if QApplication.instance() is not None:
+        QApplication.clipboard().clear()
+
+
+@pytest.fixture(autouse=True)
 def _config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "config"
     monkeypatch.setenv("PROCMODELER_CONFIG_DIR", str(folder))
