@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from procmodeler.analysis.index import ModelIndex
-from procmodeler.common.i18n import N_, Message, Translator
+from procmodeler.common.i18n import N_, Message, Translator, translator
 
 #: How many names a message lists before it says "and N more".
 MAX_NAMES = 8
@@ -112,8 +112,6 @@ class _Msg(Message):
     """A Message whose arguments may be name lists or nested messages (rendered late)."""
 
     def text(self, tr: Translator | None = None) -> str:
-        from procmodeler.common.i18n import translator
-
         tr = tr or translator("en")
         args = {
             k: (v.text(tr) if isinstance(v, (_NameList, Message)) else v)
