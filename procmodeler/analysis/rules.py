@@ -400,9 +400,14 @@ def check_no_accountable(idx: ModelIndex) -> Iterator[Raw]:
                 (pid,),
                 _Msg(
                     N_(
+                        "No unit is accountable (A) for '{name}', although {units} takes "
+                        "part. Give it the role A."
+                    ),
+                    N_(
                         "No unit is accountable (A) for '{name}', although {units} take "
                         "part. Give exactly one of the participating units the role A."
                     ),
+                    len(units),
                     name=idx.process_name(pid),
                     units=_unit_names(idx, units),
                 ),
