@@ -214,9 +214,12 @@ setup_tests() {
 run_app() {
     ensure_packages "${APP_PACKAGES[@]}"
     setup_python test
-    if [ ! -d procmodeler/ui ]; then
-        die "this checkout has no desktop UI yet (procmodeler/ui is missing); 'bash packaging/bootstrap.sh test' works already"
-    fi
+    local part
+    for part in ui cli; do
+        if [ ! -d "procmodeler/$part" ] && [ ! -f "procmodeler/$part.py" ]; then
+            die "this checkout has no desktop app yet (procmodeler/$part is missing); 'bash packaging/bootstrap.sh test' works already"
+        fi
+    done
     local args=("$@")
     if [ ${#args[@]} -eq 0 ]; then
         [ -f "$EXAMPLE" ] || die "the example model $EXAMPLE is missing from this checkout; pass a .procm file: bash packaging/bootstrap.sh app FILE.procm"
