@@ -1,4 +1,4 @@
-"""``python -m procmodeler``: the command line (see procmodeler.cli)."""
+"""Run the command line with ``python -m procmodeler``."""
 
 from procmodeler.cli import main
 

@@ -52,7 +52,9 @@ class UserError(Exception):
             out.append(text[2:] if text.startswith(": ") else text)
         rest = len(self.problems) - limit
         if rest > 0:
-            out.append(Message("... and {n} more problem", "... and {n} more problems", rest).text(tr))
+            out.append(
+                Message("... and {n} more problem", "... and {n} more problems", rest).text(tr)
+            )
         return out
 
 

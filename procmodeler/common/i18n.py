@@ -147,9 +147,7 @@ class Message:
     count: int = 1
     args: dict[str, Any] = field(default_factory=dict)
 
-    def __init__(
-        self, msgid: str, plural: str | None = None, count: int = 1, **args: Any
-    ) -> None:
+    def __init__(self, msgid: str, plural: str | None = None, count: int = 1, **args: Any) -> None:
         object.__setattr__(self, "msgid", msgid)
         object.__setattr__(self, "plural", plural)
         object.__setattr__(self, "count", count)
