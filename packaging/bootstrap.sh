@@ -212,8 +212,6 @@ setup_tests() {
 }
 
 run_app() {
-    ensure_packages "${APP_PACKAGES[@]}"
-    setup_python test
     local part
     for part in ui cli; do
         if [ ! -d "procmodeler/$part" ] && [ ! -f "procmodeler/$part.py" ]; then
@@ -225,6 +223,8 @@ run_app() {
         [ -f "$EXAMPLE" ] || die "the example model $EXAMPLE is missing from this checkout; pass a .procm file: bash packaging/bootstrap.sh app FILE.procm"
         args=("$EXAMPLE")
     fi
+    ensure_packages "${APP_PACKAGES[@]}"
+    setup_python test
     if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
         command -v xvfb-run >/dev/null 2>&1 || die "no display (DISPLAY and WAYLAND_DISPLAY are unset) and no xvfb-run"
         say "no display (DISPLAY and WAYLAND_DISPLAY are unset): running on a virtual X screen"

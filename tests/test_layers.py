@@ -220,7 +220,7 @@ def test_importing_the_model_loads_only_the_standard_library() -> None:
         ("import networkx.algorithms", "procmodeler.model.x", False, "networkx.algorithms"),
         ("from PySide6 import QtCore", "procmodeler.io.x", False, "PySide6"),
         # a name that is no module on disk resolves to the package it is taken from
-        ("from ..edit import operations", "procmodeler.io.x", False, "procmodeler.edit"),
+        ("from ..edit import not_a_module", "procmodeler.io.x", False, "procmodeler.edit"),
         ("from ..common import errors", "procmodeler.io.x", False, "procmodeler.common.errors"),
         ("from . import elements", "procmodeler.model", True, "procmodeler.model.elements"),
         (
