@@ -103,9 +103,8 @@ class _NameList:
         rest = len(self.names) - MAX_NAMES
         if rest <= 0:
             return shown
-        return Message(
-            N_("{names} and {n} more"), N_("{names} and {n} more"), rest, names=shown
-        ).text(tr)
+        # plural pairs are plain literals (not N_): extractors read Message(a, b, n)
+        return Message("{names} and {n} more", "{names} and {n} more", rest, names=shown).text(tr)
 
 
 class _Msg(Message):
@@ -399,14 +398,10 @@ def check_no_accountable(idx: ModelIndex) -> Iterator[Raw]:
             yield Raw(
                 (pid,),
                 _Msg(
-                    N_(
-                        "No unit is accountable (A) for '{name}', although {units} takes "
-                        "part. Give it the role A."
-                    ),
-                    N_(
-                        "No unit is accountable (A) for '{name}', although {units} take "
-                        "part. Give exactly one of the participating units the role A."
-                    ),
+                    "No unit is accountable (A) for '{name}', although {units} takes "
+                    "part. Give it the role A.",
+                    "No unit is accountable (A) for '{name}', although {units} take "
+                    "part. Give exactly one of the participating units the role A.",
                     len(units),
                     name=idx.process_name(pid),
                     units=_unit_names(idx, units),
