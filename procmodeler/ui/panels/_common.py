@@ -180,7 +180,9 @@ def severity_icon(severity: str) -> QIcon:
         p.setFont(font)
         from PySide6.QtCore import QRect
 
-        p.drawText(QRect(0, 2 if severity == "warning" else 1, 14, 13), Qt.AlignmentFlag.AlignCenter, glyph)
+        p.drawText(
+            QRect(0, 2 if severity == "warning" else 1, 14, 13), Qt.AlignmentFlag.AlignCenter, glyph
+        )
         p.end()
         _ICONS[key] = QIcon(pix)
     return _ICONS[key]
@@ -354,7 +356,9 @@ class SearchCombo(QComboBox):
         if not matches:
             folded = text.casefold()
             matches = [
-                i for i, (label, _) in enumerate(self._choices) if folded and folded in label.casefold()
+                i
+                for i, (label, _) in enumerate(self._choices)
+                if folded and folded in label.casefold()
             ]
         if len(matches) == 1:
             self.setCurrentIndex(matches[0])

@@ -125,9 +125,7 @@ class LiveFindings(QObject):
     def findings_for(self, element_id: str) -> list[Finding]:
         """Unsuppressed findings whose elements or related ids include *element_id*."""
         return [
-            f
-            for f in self.result().active
-            if element_id in f.elements or element_id in f.related
+            f for f in self.result().active if element_id in f.elements or element_id in f.related
         ]
 
 

@@ -23,8 +23,8 @@ from procmodeler.notation.kpi import traffic_light
 from procmodeler.ui.context import EditorContext
 from procmodeler.ui.panels._common import (
     _t,
-    direction_labels,
     dialogs,
+    direction_labels,
     kpi_kind_labels,
     light_icon,
     light_labels,
@@ -128,7 +128,11 @@ class KpiModel(QAbstractTableModel):
                 return light_labels()[light] if light else _t("No light: target or actual missing")
             if column == "direction":
                 return direction_labels()[kpi.direction]
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("target", "actual", "direction"):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
+            "target",
+            "actual",
+            "direction",
+        ):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 

@@ -190,7 +190,11 @@ def paint_cell(
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(OWNER_MARK))
         tri = QPolygonF(
-            [rect.topLeft(), QPointF(rect.left() + 9, rect.top()), QPointF(rect.left(), rect.top() + 9)]
+            [
+                rect.topLeft(),
+                QPointF(rect.left() + 9, rect.top()),
+                QPointF(rect.left(), rect.top() + 9),
+            ]
         )
         painter.drawPolygon(tri)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -514,7 +518,9 @@ class MatrixDelegate(QStyledItemDelegate):
             pid = view.matrix.pid(index)
             tint = view.matrix.unit_severity.get(uid) or view.matrix.row_severity.get(pid or "")
             tint = FINDING_COLOURS.get(tint) if tint else None
-        paint_cell(painter, rect, index.data(LETTERS_ROLE), bool(index.data(OWNER_ROLE)), selected, tint)
+        paint_cell(
+            painter, rect, index.data(LETTERS_ROLE), bool(index.data(OWNER_ROLE)), selected, tint
+        )
         painter.save()
         painter.setPen(QColor(GRID))
         painter.drawLine(rect.topRight(), rect.bottomRight())
@@ -529,7 +535,9 @@ class MatrixDelegate(QStyledItemDelegate):
 class MatrixView(QTreeView):
     """The matrix tree view: clicks and keys change RACI letters through operations."""
 
-    def __init__(self, context: EditorContext, model: MatrixModel, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: EditorContext, model: MatrixModel, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.context = context
         self.matrix = model
@@ -597,13 +605,21 @@ class MatrixView(QTreeView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         index = self.currentIndex()
-        if index.isValid() and index.column() > 0 and not (
-            event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+        if (
+            index.isValid()
+            and index.column() > 0
+            and not (
+                event.modifiers()
+                & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+            )
         ):
             key = event.key()
-            letter = {Qt.Key.Key_R: "R", Qt.Key.Key_A: "A", Qt.Key.Key_C: "C", Qt.Key.Key_I: "I"}.get(
-                Qt.Key(key)
-            )
+            letter = {
+                Qt.Key.Key_R: "R",
+                Qt.Key.Key_A: "A",
+                Qt.Key.Key_C: "C",
+                Qt.Key.Key_I: "I",
+            }.get(Qt.Key(key))
             if letter is not None:
                 self.toggle(index, letter)
                 return
@@ -797,12 +813,20 @@ class ParticipationMatrix(QWidget):
         menu = QMenu(self)
         if index.isValid() and index.column() > 0:
             letters = index.data(LETTERS_ROLE)
-            names = {"R": _t("Responsible"), "A": _t("Accountable"), "C": _t("Consulted"), "I": _t("Informed")}
+            persistent = QPersistentModelIndex(index)
+            names = {
+                "R": _t("Responsible"),
+                "A": _t("Accountable"),
+                "C": _t("Consulted"),
+                "I": _t("Informed"),
+            }
             for letter in RACI:
                 act = menu.addAction(f"{letter} — {names[letter]}")
                 act.setCheckable(True)
                 act.setChecked(bool(letters) and letter in letters)
-                act.triggered.connect(lambda _c=False, x=letter, i=QPersistentModelIndex(index): self.view.toggle(i, x))
+                act.triggered.connect(
+                    lambda _c=False, x=letter, i=persistent: self.view.toggle(i, x)
+                )
             menu.addSeparator()
             clear = menu.addAction(_t("Clear letters (still takes part)"))
             clear.setEnabled(letters is not None)
@@ -924,7 +948,9 @@ def paint_matrix(panel: ParticipationMatrix, painter: QPainter, lay: dict[str, A
     painter.setFont(title)
     painter.setPen(QColor(HEADER_TEXT))
     heading = _export_title(panel)
-    painter.drawText(QRectF(m, m, size.width() - 2 * m, lay["title_h"]), Qt.AlignmentFlag.AlignLeft, heading)
+    painter.drawText(
+        QRectF(m, m, size.width() - 2 * m, lay["title_h"]), Qt.AlignmentFlag.AlignLeft, heading
+    )
     painter.setFont(font)
     top = m + lay["title_h"]
     xs = []
@@ -935,7 +961,15 @@ def paint_matrix(panel: ParticipationMatrix, painter: QPainter, lay: dict[str, A
     header_h = lay["header_h"]
     band = (header_h - 1) / max(1, header_bands(cols))
     paint_header(
-        painter, cols, xs, widths, top, band, QRectF(m, top, name_w, header_h - 1), None, _t("Process")
+        painter,
+        cols,
+        xs,
+        widths,
+        top,
+        band,
+        QRectF(m, top, name_w, header_h - 1),
+        None,
+        _t("Process"),
     )
     y = top + header_h
     owner_units = {pid: panel.matrix.owner_unit(pid) for pid, _ in lay["rows"]}
@@ -960,7 +994,9 @@ def paint_matrix(panel: ParticipationMatrix, painter: QPainter, lay: dict[str, A
         painter.setFont(font)
         for i, col in enumerate(cols):
             cell = QRectF(xs[i], y, widths[i], ROW)
-            paint_cell(painter, cell, arch.participation.get((pid, col.uid)), owner_units[pid] == col.uid)
+            paint_cell(
+                painter, cell, arch.participation.get((pid, col.uid)), owner_units[pid] == col.uid
+            )
         painter.setPen(QPen(QColor(GRID), 0))
         painter.drawLine(QPointF(m, y + ROW), QPointF(m + name_w + sum(widths), y + ROW))
         y += ROW
@@ -995,7 +1031,9 @@ def export_matrix(panel: ParticipationMatrix, path: str | Path, dpi: int = 192) 
     if suffix == ".png":
         scale = dpi / 96.0
         image = QImage(
-            int(size.width() * scale) + 1, int(size.height() * scale) + 1, QImage.Format.Format_ARGB32
+            int(size.width() * scale) + 1,
+            int(size.height() * scale) + 1,
+            QImage.Format.Format_ARGB32,
         )
         image.setDotsPerMeterX(int(dpi / 0.0254))
         image.setDotsPerMeterY(int(dpi / 0.0254))

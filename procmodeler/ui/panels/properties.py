@@ -122,7 +122,9 @@ def _people_choices(context: EditorContext) -> list[tuple[str, str | None]]:
     return out
 
 
-def _unit_choices(context: EditorContext, exclude: str | None = None) -> list[tuple[str, str | None]]:
+def _unit_choices(
+    context: EditorContext, exclude: str | None = None
+) -> list[tuple[str, str | None]]:
     arch = context.arch
     skip: set[str] = set()
     if exclude is not None and exclude in arch.units:
@@ -251,7 +253,9 @@ class ProcessPage(QWidget):
             self.refresh()  # show the model's value again
 
     def _set_owner(self, person_id: str | None) -> None:
-        if self.pid is not None and not run_op(self, self.context, ops.set_owner, self.pid, person_id):
+        if self.pid is not None and not run_op(
+            self, self.context, ops.set_owner, self.pid, person_id
+        ):
             self.refresh()
 
     def _set_leader(self, person_id: str | None) -> None:
@@ -397,7 +401,9 @@ class RelationPage(QWidget):
         self.target.picked.connect(lambda pid: pid and self._set(target=pid))
 
     def _set(self, **fields: str) -> None:
-        if self.rid is not None and not run_op(self, self.context, ops.set_relation, self.rid, **fields):
+        if self.rid is not None and not run_op(
+            self, self.context, ops.set_relation, self.rid, **fields
+        ):
             self.refresh()
 
     def show_relation(self, rid: str) -> None:
@@ -582,7 +588,13 @@ class PropertiesPanel(QScrollArea):
         self.relation_page = RelationPage(context)
         self.unit_page = UnitPage(context)
         self.person_page = PersonPage(context)
-        for page in (self.empty, self.process_page, self.relation_page, self.unit_page, self.person_page):
+        for page in (
+            self.empty,
+            self.process_page,
+            self.relation_page,
+            self.unit_page,
+            self.person_page,
+        ):
             self.stack.addWidget(page)
         inner = QWidget()
         inner_layout = QVBoxLayout(inner)
@@ -633,13 +645,16 @@ class PropertiesPanel(QScrollArea):
     def _on_committed(self, _event: Committed) -> None:
         page = self.stack.currentWidget()
         arch = self.context.arch
-        if page is self.process_page and self.process_page.pid not in arch.processes:
-            self.show_selection()
-        elif page is self.relation_page and self.relation_page.rid not in arch.relations:
-            self.show_selection()
-        elif page is self.unit_page and self.unit_page.uid not in arch.units:
-            self.show_selection()
-        elif page is self.person_page and self.person_page.person_id not in arch.people:
+        if (
+            page is self.process_page
+            and self.process_page.pid not in arch.processes
+            or page is self.relation_page
+            and self.relation_page.rid not in arch.relations
+            or page is self.unit_page
+            and self.unit_page.uid not in arch.units
+            or page is self.person_page
+            and self.person_page.person_id not in arch.people
+        ):
             self.show_selection()
         elif hasattr(page, "refresh"):
             page.refresh()

@@ -7,7 +7,16 @@ those references (one undoable step)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QDropEvent, QIcon, QKeySequence, QPainter, QPainterPath, QPixmap
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QDropEvent,
+    QIcon,
+    QKeySequence,
+    QPainter,
+    QPainterPath,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -123,7 +132,9 @@ class UnitsPanel(QWidget):
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         layout.addWidget(self.tree)
 
-        def action(text: str, slot, shortcut: QKeySequence | None = None, name: str = "") -> QAction:
+        def action(
+            text: str, slot, shortcut: QKeySequence | None = None, name: str = ""
+        ) -> QAction:
             act = QAction(text, self)
             act.setObjectName(name)
             act.triggered.connect(slot)
@@ -136,7 +147,9 @@ class UnitsPanel(QWidget):
         self.add_unit_action = action(_t("Add unit"), self.add_unit, name="addUnit")
         self.add_subunit_action = action(_t("Add sub-unit"), self.add_subunit, name="addSubunit")
         self.add_person_action = action(_t("Add person"), self.add_person, name="addPerson")
-        self.rename_action = action(_t("Rename"), self.rename, QKeySequence(Qt.Key.Key_F2), "rename")
+        self.rename_action = action(
+            _t("Rename"), self.rename, QKeySequence(Qt.Key.Key_F2), "rename"
+        )
         self.move_action = action(_t("Move to…"), self.move_to, name="moveTo")
         self.head_action = action(_t("Make head of unit"), self.toggle_head, name="makeHead")
         self.delete_action = action(
@@ -386,9 +399,7 @@ class UnitsPanel(QWidget):
             none_label = _t("(no unit)")
             current = arch.people[ident].unit
         labels = [
-            none_label
-            if t is None
-            else "    " * len(arch.unit_ancestors(t)) + arch.units[t].name
+            none_label if t is None else "    " * len(arch.unit_ancestors(t)) + arch.units[t].name
             for t in targets
         ]
         index = dialogs.choose(

@@ -20,7 +20,9 @@ def build_sample(ed: Editor) -> dict[str, str]:
     ids["sales"] = ops.add_unit(ed, "Sales", uid="u_sales")
     ids["north"] = ops.add_unit(ed, "Sales North", parent="u_sales", uid="u_north")
     ids["ops"] = ops.add_unit(ed, "Operations", uid="u_ops")
-    ids["anna"] = ops.add_person(ed, "Anna Berg", unit="u_sales", title="Sales director", person_id="p_anna")
+    ids["anna"] = ops.add_person(
+        ed, "Anna Berg", unit="u_sales", title="Sales director", person_id="p_anna"
+    )
     ids["bo"] = ops.add_person(ed, "Bo Ek", unit="u_ops", title="COO", person_id="p_bo")
     ids["cia"] = ops.add_person(ed, "Cia Lund", unit="u_north", person_id="p_cia")
     ops.set_unit_head(ed, "u_sales", "p_anna")
@@ -35,7 +37,16 @@ def build_sample(ed: Editor) -> dict[str, str]:
     ops.connect(ed, "pr_offer", "pr_deliver", "flow", "Offer", rid="r_offer")
     ops.set_owner(ed, "pr_sell", "p_anna")
     ops.set_owner(ed, "pr_deliver", "p_bo")
-    ops.add_kpi(ed, "pr_sell", "Lead time to offer", "lead_time", kid="k_lt", measure="days", target=5, actual=6)
+    ops.add_kpi(
+        ed,
+        "pr_sell",
+        "Lead time to offer",
+        "lead_time",
+        kid="k_lt",
+        measure="days",
+        target=5,
+        actual=6,
+    )
     ops.set_participation(ed, "pr_sell", "u_sales", "A")
     ops.set_participation(ed, "pr_sell", "u_north", "R")
     ops.set_participation(ed, "pr_deliver", "u_ops", "AR")
