@@ -209,7 +209,8 @@ class CommitLineEdit(QLineEdit):
         if self.text() != value:
             pos = self.cursorPosition()
             self.setText(value)
-            self.setCursorPosition(min(pos, len(value)))
+            if self.hasFocus():  # keep the user's place in a field they are in
+                self.setCursorPosition(min(pos, len(value)))
         self.setModified(False)
 
     def value(self) -> str:

@@ -320,9 +320,14 @@ class MatrixModel(QAbstractItemModel):
     def structure_differs(self) -> bool:
         """True when processes or units were added, removed, moved or reordered."""
         arch = self.context.arch
-        return [c.uid for c in unit_columns(arch)] != [c.uid for c in self.cols] or list(
-            arch.walk()
-        ) != [p for kids in [self._flat()] for p in kids]
+        units = [c.uid for c in unit_columns(arch)]
+        return units != [c.uid for c in self.cols] or list(arch.walk()) != self._flat()
+
+    def refresh_names(self) -> None:
+        """Unit names changed but not the tree: new header texts without a reset."""
+        self.cols = unit_columns(self.context.arch)
+        if self.cols:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 1, len(self.cols))
 
     def _flat(self) -> list[str]:
         out: list[str] = []
@@ -603,6 +608,22 @@ class MatrixView(QTreeView):
             return
         super().mouseDoubleClickEvent(event)
 
+    def moveCursor(  # noqa: N802
+        self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        # Left and Right move between cells; on the name column they expand/collapse.
+        current = self.currentIndex()
+        if current.isValid():
+            col = current.column()
+            last = self.matrix.columnCount() - 1
+            if action == QAbstractItemView.CursorAction.MoveLeft and col > 0:
+                return current.siblingAtColumn(col - 1)
+            if action == QAbstractItemView.CursorAction.MoveRight and col < last:
+                expandable = self.matrix.rowCount(current.siblingAtColumn(0)) > 0
+                if col > 0 or not expandable or self.isExpanded(current.siblingAtColumn(0)):
+                    return current.siblingAtColumn(col + 1)
+        return super().moveCursor(action, modifiers)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         index = self.currentIndex()
         if (
@@ -748,8 +769,13 @@ class ParticipationMatrix(QWidget):
         self._syncing = False
 
     def _on_committed(self, event: Committed) -> None:
-        if event.collections() & {"processes", "units"} and self.matrix.structure_differs():
+        touched = event.collections()
+        if touched & {"processes", "units"} and self.matrix.structure_differs():
             self._rebuild()
+        elif "units" in touched:
+            self.matrix.refresh_names()
+            self._apply_widths()
+            self.view.viewport().update()
         else:
             self.view.viewport().update()
             self.view.header_view.viewport().update()
