@@ -378,7 +378,11 @@ class SearchCombo(QComboBox):
 
 # ---------------------------------------------------------------------- vocabulary
 def process_kind_labels() -> dict[str, str]:
-    return {"management": _t("Management"), "core": _t("Core"), "support": _t("Support")}
+    return {
+        "management": _t("Management process"),
+        "core": _t("Core process"),
+        "support": _t("Support process"),
+    }
 
 
 def status_labels() -> dict[str, str]:

@@ -155,6 +155,16 @@ class UnitsPanel(QWidget):
         self.delete_action = action(
             _t("Delete"), self.delete, QKeySequence(QKeySequence.StandardKey.Delete), "delete"
         )
+        # short labels on the toolbar, full ones in menus and tooltips
+        for act, short in (
+            (self.add_unit_action, _t("+ Unit")),
+            (self.add_subunit_action, _t("+ Sub-unit")),
+            (self.add_person_action, _t("+ Person")),
+            (self.move_action, _t("Move…")),
+            (self.head_action, _t("Head")),
+        ):
+            act.setIconText(short)
+            act.setToolTip(act.text())
         for act in (self.add_unit_action, self.add_subunit_action, self.add_person_action):
             self.toolbar.addAction(act)
         self.toolbar.addSeparator()
@@ -321,6 +331,7 @@ class UnitsPanel(QWidget):
                 self.head_action.setText(
                     _t("Remove as head of unit") if is_head else _t("Make head of unit")
                 )
+                self.head_action.setIconText(_t("Not head") if is_head else _t("Head"))
         self.head_action.setEnabled(can_head)
 
     # ------------------------------------------------------------------ edits

@@ -100,7 +100,7 @@ def test_kind_status_owner_leader(qtbot, context, panel):
         "p_cia",
     )
     assert page.owner.currentText().startswith("Bo Ek")
-    assert page.header.chip.text() == "Core"
+    assert page.header.chip.text() == "Core process"
     page.owner.pick_id(None)  # clear the owner
     assert context.arch.processes["pr_it"].owner is None
     context.editor.undo()
