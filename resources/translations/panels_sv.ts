@@ -4,22 +4,22 @@
 <context>
     <name>Panels</name>
     <message>
-        <location filename="../../procmodeler/ui/panels/__init__.py" line="78"/>
+        <location filename="../../procmodeler/ui/panels/__init__.py" line="81"/>
         <source>Properties</source>
         <translation>Egenskaper</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/__init__.py" line="79"/>
+        <location filename="../../procmodeler/ui/panels/__init__.py" line="82"/>
         <source>Units and people</source>
         <translation>Enheter och personer</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/__init__.py" line="80"/>
+        <location filename="../../procmodeler/ui/panels/__init__.py" line="83"/>
         <source>Participation (RACI)</source>
         <translation>Medverkan (RACI)</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/__init__.py" line="81"/>
+        <location filename="../../procmodeler/ui/panels/__init__.py" line="84"/>
         <source>Problems</source>
         <translation>Problem</translation>
     </message>
@@ -149,137 +149,137 @@
         <translation>Inte möjligt</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/kpis.py" line="91"/>
-        <source>KPI</source>
-        <translation>Mått</translation>
-    </message>
-    <message>
-        <location filename="../../procmodeler/ui/panels/kpis.py" line="92"/>
-        <source>Kind</source>
-        <translation>Typ</translation>
-    </message>
-    <message>
-        <location filename="../../procmodeler/ui/panels/kpis.py" line="93"/>
-        <source>Measure</source>
-        <translation>Enhet</translation>
-    </message>
-    <message>
         <location filename="../../procmodeler/ui/panels/kpis.py" line="94"/>
         <source>Direction</source>
         <translation>Riktning</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/kpis.py" line="95"/>
+        <location filename="../../procmodeler/ui/panels/kpis.py" line="97"/>
+        <source>KPI</source>
+        <translation>Mått</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/kpis.py" line="98"/>
+        <source>Kind</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/kpis.py" line="99"/>
+        <source>Measure</source>
+        <translation>Enhet</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/kpis.py" line="101"/>
         <source>Target</source>
         <translation>Mål</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/kpis.py" line="96"/>
+        <location filename="../../procmodeler/ui/panels/kpis.py" line="102"/>
         <source>Actual</source>
         <translation>Utfall</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/kpis.py" line="128"/>
+        <location filename="../../procmodeler/ui/panels/kpis.py" line="134"/>
         <source>No light: target or actual missing</source>
         <translation>Ingen signal: mål eller utfall saknas</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/kpis.py" line="150"/>
+        <location filename="../../procmodeler/ui/panels/kpis.py" line="156"/>
         <source>'{text}' is not a number.</source>
         <translation>'{text}' är inget tal.</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/matrix.py" line="998"/>
+        <location filename="../../procmodeler/ui/panels/matrix.py" line="1008"/>
         <source>Process</source>
         <translation>Process</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/matrix.py" line="682"/>
+        <location filename="../../procmodeler/ui/panels/matrix.py" line="692"/>
         <source>Expand all</source>
         <translation>Fäll ut alla</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/matrix.py" line="684"/>
+        <location filename="../../procmodeler/ui/panels/matrix.py" line="694"/>
         <source>Collapse all</source>
         <translation>Fäll ihop alla</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/matrix.py" line="687"/>
+        <location filename="../../procmodeler/ui/panels/matrix.py" line="697"/>
         <source>Export image…</source>
         <translation>Exportera bild…</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/matrix.py" line="892"/>
+        <location filename="../../procmodeler/ui/panels/matrix.py" line="902"/>
         <source>Export participation matrix</source>
         <translation>Exportera medverkansmatris</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/matrix.py" line="894"/>
+        <location filename="../../procmodeler/ui/panels/matrix.py" line="904"/>
         <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG-bild (*.png);;SVG-ritning (*.svg);;PDF-dokument (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/matrix.py" line="908"/>
+        <location filename="../../procmodeler/ui/panels/matrix.py" line="918"/>
         <source>Responsible</source>
         <translation>Utför</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/matrix.py" line="909"/>
+        <location filename="../../procmodeler/ui/panels/matrix.py" line="919"/>
         <source>Accountable</source>
         <translation>Ansvarar</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/matrix.py" line="910"/>
+        <location filename="../../procmodeler/ui/panels/matrix.py" line="920"/>
         <source>Consulted</source>
         <translation>Rådfrågas</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/matrix.py" line="911"/>
+        <location filename="../../procmodeler/ui/panels/matrix.py" line="921"/>
         <source>Informed</source>
         <translation>Informeras</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/matrix.py" line="912"/>
+        <location filename="../../procmodeler/ui/panels/matrix.py" line="922"/>
         <source>Owner’s unit</source>
         <translation>Ägarens enhet</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/matrix.py" line="857"/>
+        <location filename="../../procmodeler/ui/panels/matrix.py" line="867"/>
         <source>Clear letters (still takes part)</source>
         <translation>Rensa bokstäver (medverkar fortfarande)</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/matrix.py" line="860"/>
+        <location filename="../../procmodeler/ui/panels/matrix.py" line="870"/>
         <source>Remove unit from process</source>
         <translation>Ta bort enheten från processen</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/matrix.py" line="866"/>
+        <location filename="../../procmodeler/ui/panels/matrix.py" line="876"/>
         <source>Show process</source>
         <translation>Visa processen</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/matrix.py" line="453"/>
+        <location filename="../../procmodeler/ui/panels/matrix.py" line="457"/>
         <source>The owner's unit</source>
         <translation>Processägarens enhet</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/matrix.py" line="889"/>
+        <location filename="../../procmodeler/ui/panels/matrix.py" line="899"/>
         <source>participation</source>
         <translation>medverkan</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/matrix.py" line="901"/>
+        <location filename="../../procmodeler/ui/panels/matrix.py" line="911"/>
         <source>Export failed</source>
         <translation>Exporten misslyckades</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/matrix.py" line="451"/>
+        <location filename="../../procmodeler/ui/panels/matrix.py" line="455"/>
         <source>Takes part (no role yet)</source>
         <translation>Medverkar (ingen roll ännu)</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/matrix.py" line="427"/>
+        <location filename="../../procmodeler/ui/panels/matrix.py" line="431"/>
         <source>Owner: {name}</source>
         <translation>Ägare: {name}</translation>
     </message>
@@ -409,7 +409,7 @@
         <translation>Välj ett fynd för att se varför det spelar roll och vad du kan göra.</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/properties.py" line="272"/>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="274"/>
         <source>New KPI</source>
         <translation>Nytt mått</translation>
     </message>
@@ -494,92 +494,92 @@
         <translation>Ta bort mått</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/properties.py" line="228"/>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="230"/>
         <source>Double-click to show the other process</source>
         <translation>Dubbelklicka för att visa den andra processen</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/properties.py" line="384"/>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="391"/>
         <source>What flows (shown on flow arrows)</source>
         <translation>Vad som flödar (visas på flödespilar)</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/properties.py" line="392"/>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="399"/>
         <source>Object</source>
         <translation>Objekt</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/properties.py" line="393"/>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="400"/>
         <source>From</source>
         <translation>Från</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/properties.py" line="394"/>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="401"/>
         <source>To</source>
         <translation>Till</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/properties.py" line="395"/>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="402"/>
         <source>Levels</source>
         <translation>Nivåer</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/properties.py" line="455"/>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="462"/>
         <source>(top level)</source>
         <translation>(översta nivån)</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/properties.py" line="457"/>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="464"/>
         <source>(no head)</source>
         <translation>(ingen chef)</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/properties.py" line="464"/>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="471"/>
         <source>Part of</source>
         <translation>Ingår i</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/properties.py" line="465"/>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="472"/>
         <source>Head</source>
         <translation>Chef</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/properties.py" line="466"/>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="473"/>
         <source>Members</source>
         <translation>Medlemmar</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/properties.py" line="467"/>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="474"/>
         <source>Takes part in</source>
         <translation>Medverkar i</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/properties.py" line="495"/>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="502"/>
         <source>Unit</source>
         <translation>Enhet</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/properties.py" line="524"/>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="531"/>
         <source>(no unit)</source>
         <translation>(ingen enhet)</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/properties.py" line="529"/>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="536"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/properties.py" line="531"/>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="538"/>
         <source>Roles</source>
         <translation>Roller</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/properties.py" line="553"/>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="560"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/properties.py" line="581"/>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="588"/>
         <source>Select a process, relation, unit or person to see and edit its properties.</source>
         <translation>Välj en process, relation, enhet eller person för att se och ändra dess egenskaper.</translation>
     </message>
@@ -604,57 +604,57 @@
         <translation>Nivå</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/properties.py" line="500"/>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="507"/>
         <source>None</source>
         <translation>Inga</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/properties.py" line="275"/>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="277"/>
         <source>New KPI {n}</source>
         <translation>Nytt mått {n}</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/properties.py" line="356"/>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="359"/>
         <source>On another level</source>
         <translation>På en annan nivå</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/properties.py" line="358"/>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="361"/>
         <source>Same level</source>
         <translation>Samma nivå</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/properties.py" line="362"/>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="365"/>
         <source>No relations</source>
         <translation>Inga relationer</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/properties.py" line="433"/>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="440"/>
         <source>Both on: {level}</source>
         <translation>Båda på: {level}</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/properties.py" line="619"/>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="626"/>
         <source>{n} elements selected.</source>
         <translation>{n} element markerade.</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/properties.py" line="436"/>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="443"/>
         <source>From {a} to {b} (shown as markers)</source>
         <translation>Från {a} till {b} (visas som markörer)</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/properties.py" line="560"/>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="567"/>
         <source>Owner of {name}</source>
         <translation>Processägare för {name}</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/properties.py" line="562"/>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="569"/>
         <source>Leader of {name}</source>
         <translation>Processledare för {name}</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/properties.py" line="564"/>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="571"/>
         <source>Head of {name}</source>
         <translation>Chef för {name}</translation>
     </message>

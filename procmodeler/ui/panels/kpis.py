@@ -86,12 +86,18 @@ class KpiModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:  # noqa: N802
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.ToolTipRole
+            and section == 3
+        ):
+            return _t("Direction")
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return (
                 _t("KPI"),
                 _t("Kind"),
                 _t("Measure"),
-                _t("Direction"),
+                "↕",
                 _t("Target"),
                 _t("Actual"),
             )[section]
@@ -208,7 +214,15 @@ class KpiTable(QTableView):
         for col in range(1, len(COLUMNS)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setHighlightSections(False)
-        self.setMinimumHeight(110)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.kpi_model.modelReset.connect(self.fit_height)
+        self.fit_height()
+
+    def fit_height(self) -> None:
+        """As tall as its rows (at least two, at most ten), so the panel has no gaps."""
+        rows = min(10, max(2, self.kpi_model.rowCount()))
+        height = self.horizontalHeader().sizeHint().height() + rows * 24 + 2 * self.frameWidth()
+        self.setFixedHeight(height + 2)
 
     def selected_kpi(self) -> str | None:
         rows = self.selectionModel().selectedRows()

@@ -83,7 +83,7 @@ HEADER_FILL = "#f3f5f8"
 HEADER_TEXT = "#24292f"
 CYCLE: tuple[str | None, ...] = (None, "R", "A", "C", "I")
 
-NAME_WIDTH = 240
+NAME_WIDTH = 280
 MIN_CELL = 46
 MAX_CELL = 150
 BAND = 22
@@ -244,6 +244,7 @@ def paint_header(
     font = matrix_font()
     bold = matrix_font(True)
     metrics = QFontMetrics(bold)
+    plain_metrics = QFontMetrics(font)
     if name_rect is not None:
         painter.fillRect(name_rect, QColor(HEADER_FILL))
         painter.setPen(pen)
@@ -269,10 +270,15 @@ def paint_header(
         painter.drawRect(own)
         painter.setFont(bold if col.depth == 0 else font)
         painter.setPen(QColor(HEADER_TEXT))
-        text = metrics.elidedText(col.name, Qt.TextElideMode.ElideRight, int(group.width() - 8))
+        fm = metrics if col.depth == 0 else plain_metrics
+        text = fm.elidedText(col.name, Qt.TextElideMode.ElideRight, int(group.width() - 6))
         painter.drawText(group.adjusted(4, 0, -4, 0), Qt.AlignmentFlag.AlignCenter, text)
         severity = (severities or {}).get(col.uid)
         if severity is not None:
+            if severity in ("error", "warning"):
+                wash = QColor(FINDING_COLOURS[severity])
+                wash.setAlpha(40)
+                painter.fillRect(own, wash)
             painter.fillRect(
                 QRectF(x0 + 1, top + height - 4, widths[i] - 2, 3),
                 QColor(FINDING_COLOURS[severity]),
@@ -501,6 +507,14 @@ class MatrixDelegate(QStyledItemDelegate):
             opt = QStyleOptionViewItem(option)
             self.initStyleOption(opt, index)
             severity = index.data(SEVERITY_ROLE)
+            if severity in ("error", "warning") and not (
+                option.state & QStyle.StateFlag.State_Selected
+            ):
+                wash = QColor(FINDING_COLOURS[severity])
+                wash.setAlpha(30)
+                painter.fillRect(option.rect, wash)
+            if severity is not None:
+                opt.rect = opt.rect.adjusted(0, 0, -16, 0)  # room for the finding dot
             super().paint(painter, opt, index)
             if severity is not None:
                 painter.save()
@@ -516,13 +530,13 @@ class MatrixDelegate(QStyledItemDelegate):
         selected = bool(option.state & QStyle.StateFlag.State_HasFocus) or bool(
             option.state & QStyle.StateFlag.State_Selected
         )
-        view = self.parent()
         tint = None
+        view = self.parent()
         if isinstance(view, MatrixView):
-            uid = index.data(ID_ROLE)
-            pid = view.matrix.pid(index)
-            tint = view.matrix.unit_severity.get(uid) or view.matrix.row_severity.get(pid or "")
-            tint = FINDING_COLOURS.get(tint) if tint else None
+            # a unit with an error or warning: its column carries a light wash of the colour
+            severity = view.matrix.unit_severity.get(index.data(ID_ROLE))
+            if severity in ("error", "warning"):
+                tint = FINDING_COLOURS[severity]
         paint_cell(
             painter, rect, index.data(LETTERS_ROLE), bool(index.data(OWNER_ROLE)), selected, tint
         )

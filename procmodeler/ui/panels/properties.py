@@ -219,12 +219,14 @@ class ProcessPage(QWidget):
         self.relations = QTreeWidget()
         self.relations.setObjectName("processRelations")
         self.relations.setRootIsDecorated(False)
-        self.relations.setHeaderLabels([_t("Kind"), _t("Other process"), _t("Level")])
+        self.relations.setHeaderLabels([_t("Other process"), _t("Kind"), _t("Level")])
         self.relations.setAlternatingRowColors(True)
         self.relations.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.relations.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.relations.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.relations.setMinimumHeight(90)
+        self.relations.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.relations.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.relations.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.relations.header().setStretchLastSection(False)
+        self.relations.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.relations.setToolTip(_t("Double-click to show the other process"))
         layout.addWidget(self.relations)
         layout.addStretch(1)
@@ -342,12 +344,13 @@ class ProcessPage(QWidget):
                 continue
             arrow = "→" if outgoing else "←"
             kind = labels.get(rel.kind, rel.kind)
-            if rel.object:
-                kind += f" ({rel.object})"
-            item = QTreeWidgetItem([f"{arrow} {kind}", other_proc.name, ""])
+            item = QTreeWidgetItem([f"{arrow} {other_proc.name}", kind, ""])
             item.setData(1, Qt.ItemDataRole.UserRole, other)
             item.setData(0, Qt.ItemDataRole.UserRole, rid)
-            item.setForeground(0, QColor(relation_style(rel.kind).colour))
+            item.setForeground(1, QColor(relation_style(rel.kind).colour))
+            tip = f"{kind}: {rel.object}" if rel.object else kind
+            item.setToolTip(0, f"{arrow} {other_proc.name}\n{tip}")
+            item.setToolTip(1, tip)
             if other_proc.parent != proc.parent:
                 item.setText(2, level_name(arch, other_proc.parent))
                 font = item.font(2)
@@ -359,9 +362,13 @@ class ProcessPage(QWidget):
                 item.setForeground(2, self.palette().color(QPalette.ColorRole.PlaceholderText))
             self.relations.addTopLevelItem(item)
         if not self.relations.topLevelItemCount():
-            item = QTreeWidgetItem(["", _t("No relations"), ""])
+            item = QTreeWidgetItem([_t("No relations"), "", ""])
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.relations.addTopLevelItem(item)
+        rows = min(10, max(2, self.relations.topLevelItemCount()))
+        row_h = max(20, self.relations.sizeHintForRow(0))
+        header_h = self.relations.header().sizeHint().height()
+        self.relations.setFixedHeight(header_h + rows * row_h + 2 * self.relations.frameWidth() + 4)
 
 
 # ---------------------------------------------------------------------- relation page

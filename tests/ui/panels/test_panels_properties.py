@@ -225,7 +225,8 @@ def test_relations_to_other_levels_listed_and_revealed(qtbot, context, panel):
     context.set_selection(["pr_deliver"])
     tree = panel.process_page.relations
     rows = {
-        tree.topLevelItem(i).text(1): tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
+        tree.topLevelItem(i).text(0)[2:]: tree.topLevelItem(i)
+        for i in range(tree.topLevelItemCount())
     }
     assert set(rows) == {"Sell", "Provide IT", "Make offer"}
     assert rows["Make offer"].text(2) == "Sell"  # the level of the other end
