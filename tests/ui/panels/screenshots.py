@@ -58,7 +58,7 @@ def main(out: Path = ROOT / "docs" / "screenshots") -> list[Path]:
             "problems": (ProblemsPanel(context), (1300, 480)),
         }
         context.set_selection([pid])
-        for name, (widget, (w, h)) in widgets.items():
+        for widget, (w, h) in widgets.values():
             widget.resize(w, h)
             widget.show()
         app.processEvents()
