@@ -23,14 +23,11 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from procmodeler.common.paths import resources_dir
 from procmodeler.ui.context import EditorContext
-from procmodeler.ui.panels._pyside_fix import keep_none_alive
 from procmodeler.ui.panels.findings import LiveFindings, latest_findings
 from procmodeler.ui.panels.matrix import ParticipationMatrix, export_matrix
 from procmodeler.ui.panels.problems import ProblemsPanel
 from procmodeler.ui.panels.properties import PropertiesPanel
 from procmodeler.ui.panels.units import UnitsPanel
-
-keep_none_alive()  # PySide6 6.12.0 on Python 3.11 leaks references to None (see module)
 
 #: Object names of the docks (QMainWindow.saveState/restoreState use them).
 PROPERTIES_DOCK = "propertiesDock"
