@@ -96,14 +96,21 @@ def _clean_name(name: str) -> str:
     return name
 
 
+# One message per vocabulary, so that a translation never has an English word inside.
+_NOT_A_VALID = {
+    "language": N_("'{value}' is not a valid language; use one of: {allowed}."),
+    "process kind": N_("'{value}' is not a valid process kind; use one of: {allowed}."),
+    "status": N_("'{value}' is not a valid status; use one of: {allowed}."),
+    "relation kind": N_("'{value}' is not a valid relation kind; use one of: {allowed}."),
+    "KPI kind": N_("'{value}' is not a valid KPI kind; use one of: {allowed}."),
+    "direction": N_("'{value}' is not a valid direction; use one of: {allowed}."),
+    "rule setting": N_("'{value}' is not a valid rule setting; use one of: {allowed}."),
+}
+
+
 def _check_choice(value: str, allowed: Sequence[str], what: str) -> None:
     if value not in allowed:
-        raise _refuse(
-            N_("'{value}' is not a valid {what}; use one of: {allowed}."),
-            value=value,
-            what=what,
-            allowed=", ".join(allowed),
-        )
+        raise _refuse(_NOT_A_VALID[what], value=value, allowed=", ".join(allowed))
 
 
 def _new_id(arch: Architecture, prefix: str, wanted: str | None) -> str:
