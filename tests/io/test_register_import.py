@@ -256,11 +256,11 @@ def test_references(tmp_path: Path) -> None:
     )
     assert lines == [
         "processes.csv:2: parent: there is no process 'PX'",
-        "processes.csv:2: owner: 'U1' is not a person but a unit",
+        "processes.csv:2: owner: 'U1' is a unit, not a person",
         "processes.csv:3: owner: there is no person 'nobody'",
-        "units.csv:2: head: 'P1' is not a person but a process",
-        "people.csv:2: unit: 'P2' is not a unit but a process",
-        "relations.csv:2: target: 'U1' is not a process but a unit",
+        "units.csv:2: head: 'P1' is a process, not a person",
+        "people.csv:2: unit: 'P2' is a process, not a unit",
+        "relations.csv:2: target: 'U1' is a unit, not a process",
         "relations.csv:3: target: a process cannot be related to itself",
     ]
 
