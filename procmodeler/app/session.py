@@ -86,7 +86,11 @@ class Session:
             _native().save(self.arch, target)
         except OSError as exc:
             raise UserError(
-                Message(N_("Cannot save '{path}': {reason}"), path=str(target), reason=exc.strerror or str(exc))
+                Message(
+                    N_("Cannot save '{path}': {reason}"),
+                    path=str(target),
+                    reason=exc.strerror or str(exc),
+                )
             ) from None
         self.path = target.resolve()
         self.editor.mark_clean()

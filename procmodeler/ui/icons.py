@@ -8,6 +8,7 @@ import functools
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QIcon, QPainter, QPixmap, QPolygonF
 
+from procmodeler.common.paths import resources_dir
 from procmodeler.model.elements import Bounds
 from procmodeler.notation import style as ns
 from procmodeler.notation.geometry import arrow_head, diamond_head, outline
@@ -58,6 +59,13 @@ def relation_icon(kind: str, w: int = 34, h: int = 20) -> QIcon:
 
 @functools.cache
 def app_icon() -> QIcon:
+    """The application icon (resources/icons), or a drawn stand-in without it."""
+    folder = resources_dir() / "icons"
+    if (folder / "procmodeler-256.png").is_file():
+        icon = QIcon(str(folder / "procmodeler-256.png"))
+        if (folder / "procmodeler.svg").is_file():
+            icon.addFile(str(folder / "procmodeler.svg"))
+        return icon
     icon = QIcon()
     for size in (16, 32, 64, 128, 256):
         pm = _pixmap(size, size, 1.0)

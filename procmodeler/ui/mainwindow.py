@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QProgressDialog,
     QToolBar,
     QWidget,
 )
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
         self.find_dialog: FindDialog | None = None
         self.actions_by_name: dict[str, QAction] = {}
         self.panel_docks: list[QDockWidget] = []
+        self.live_findings = None
         self.setDockOptions(
             QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
         )
@@ -120,12 +122,40 @@ class MainWindow(QMainWindow):
         self.tree = ModelTree(self.context, self)
         self.tree_dock = self._dock("modelTreeDock", self.tr("Model"), self.tree, left)
         self.resizeDocks([self.palette_dock, self.tree_dock], [300, 500], Qt.Orientation.Vertical)
-        self.resizeDocks([self.palette_dock], [250], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.palette_dock], [220], Qt.Orientation.Horizontal)
         if module_available("procmodeler.ui.panels"):
             module = importlib.import_module("procmodeler.ui.panels")
             create = getattr(module, "create_panels", None)
             if create is not None:
-                self._add_panels(create(self.context, self))
+                docks = create(self.context, self)
+                place = getattr(module, "place_panels", None)
+                if place is not None:
+                    place(self, docks)
+                    self.panel_docks.extend(docks)
+                else:
+                    self._add_panels(docks)
+                self._size_panels()
+            live = getattr(module, "LiveFindings", None)
+            if live is not None:
+                self.live_findings = live.for_context(self.context)
+                self.live_findings.findingsChanged.connect(self._show_findings)
+                self._show_findings()
+
+    def _size_panels(self) -> None:
+        """Default sizes: the diagram gets most of the window."""
+        areas: dict[Qt.DockWidgetArea, list[QDockWidget]] = {}
+        for dock in self.panel_docks:
+            areas.setdefault(self.dockWidgetArea(dock), []).append(dock)
+        right = areas.get(Qt.DockWidgetArea.RightDockWidgetArea, [])
+        bottom = areas.get(Qt.DockWidgetArea.BottomDockWidgetArea, [])
+        if right:
+            self.resizeDocks(right[:1], [340], Qt.Orientation.Horizontal)
+        if bottom:
+            self.resizeDocks(bottom[:1], [210], Qt.Orientation.Vertical)
+
+    def _show_findings(self) -> None:
+        """Mark shapes with the worst severity of their process's live findings."""
+        self.canvas.scene.set_finding_severities(self.live_findings.severity_by_process())
 
     def _add_panels(self, docks: list[QDockWidget]) -> None:
         right = Qt.DockWidgetArea.RightDockWidgetArea
@@ -789,15 +819,16 @@ class MainWindow(QMainWindow):
             box.exec()
 
     def _report_api(self):  # type: ignore[no-untyped-def]
-        """The report module's ``write_report`` when that layer is installed."""
+        """The report layer (``build_report``) when it is installed, else None."""
         if not module_available("procmodeler.report"):
             return None
         module = importlib.import_module("procmodeler.report")
-        return getattr(module, "write_report", None)
+        return module if hasattr(module, "build_report") else None
 
     def report_dialog(self) -> None:
-        write = self._report_api()
-        if write is None:
+        """File > Report: write the PDF report, with a progress dialog that cancels."""
+        report = self._report_api()
+        if report is None:
             return
         self.canvas.flush()
         base = (
@@ -813,11 +844,33 @@ class MainWindow(QMainWindow):
         )
         if not path:
             return
+        progress = QProgressDialog(
+            self.tr("Writing the report\u2026"), self.tr("Cancel"), 0, 100, self
+        )
+        progress.setWindowTitle(self.tr("Write Report"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(400)
+        progress.setAutoClose(False)
+        progress.setValue(0)
+
+        def step(done: int, total: int) -> bool:
+            progress.setMaximum(max(1, total))
+            progress.setValue(min(done, max(1, total)))
+            QApplication.processEvents()
+            return not progress.wasCanceled()
+
+        cancelled = getattr(report, "ReportCancelled", ())
         try:
-            write(self.context.arch, path)
+            report.build_report(self.context.arch, path, progress=step)
+        except cancelled:
+            self.statusBar().showMessage(self.tr("The report was cancelled."), 5000)
+            return
         except (UserError, OSError) as exc:
             self._error(self.tr("Cannot Write Report"), exc)
             return
+        finally:
+            progress.close()
+        self.last_report = path
         self.statusBar().showMessage(self.tr("Wrote {path}").format(path=path), 5000)
 
     # ------------------------------------------------------------------ window

@@ -5,13 +5,13 @@ and tree in sync after undo and redo."""
 from __future__ import annotations
 
 import pytest
-from conftest import assert_in_sync, click, double_click, drag, drop, view_point
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
 
 from procmodeler.model import Bounds
 from procmodeler.ui.canvas.items import CONNECT_GAP, CONNECT_RADIUS
 from procmodeler.ui.palette import palette_mime
+from tests.ui.helpers import assert_in_sync, click, double_click, drag, drop, view_point
 
 pytestmark = pytest.mark.gui
 

@@ -5,12 +5,12 @@ with the scene and tree in sync, title and modified marker."""
 from __future__ import annotations
 
 import pytest
-from conftest import assert_in_sync, close_window, drop
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from procmodeler.edit import clipboard
+from tests.ui.helpers import assert_in_sync, close_window, drop
 
 pytestmark = pytest.mark.gui
 
@@ -35,7 +35,10 @@ def test_copy_and_paste_within_a_level_and_to_a_sub_level(window) -> None:
     copy = arch.processes[pasted[0]]
     assert copy.name == "Deliver" and copy.parent is None
     assert arch.shapes[None][pasted[0]] == arch.shapes[None][deliver].moved(20, 20)
-    assert sorted(arch.processes[c].name for c in arch.children(pasted[0])) == ["Pick goods", "Ship goods"]
+    assert sorted(arch.processes[c].name for c in arch.children(pasted[0])) == [
+        "Pick goods",
+        "Ship goods",
+    ]
     assert ed.undo_label().text() == "Paste 1 process"
     assert_in_sync(window)
     # paste onto another level: the sub-process diagram of "Sell"
@@ -63,7 +66,9 @@ def test_cut_duplicate_delete_and_select_all(window) -> None:
     assert [arch.processes[p].name for p in window.context.selection] == ["Run IT"]
     assert_in_sync(window)
     window.actions_by_name["select_all"].trigger()
-    assert set(window.context.selection) == set(window.canvas.scene.shapes) | set(window.canvas.scene.relations)
+    assert set(window.context.selection) == set(window.canvas.scene.shapes) | set(
+        window.canvas.scene.relations
+    )
     window.actions_by_name["delete"].trigger()
     assert arch.shapes.get(None, {}) == {} and not window.canvas.scene.shapes
     assert ed.undo_label().text() == "Delete 6 elements"
@@ -185,7 +190,12 @@ def test_architecture_properties_dialog(window, monkeypatch) -> None:
     window.actions_by_name["properties"].trigger()
     meta = window.context.arch.meta
     assert (meta.name, meta.organisation, meta.language, meta.version_label, meta.author) == (
-        "Nordic Components", "Nordic Components AB", "sv", "2.0", "Karin Ek")
+        "Nordic Components",
+        "Nordic Components AB",
+        "sv",
+        "2.0",
+        "Karin Ek",
+    )
     assert window.context.editor.undo_label().text() == "Edit architecture properties"
     assert window.windowTitle().startswith("Nordic Components")
     window.actions_by_name["undo"].trigger()
@@ -208,7 +218,7 @@ def test_title_modified_marker_and_undo_texts(window) -> None:
 
 def test_a_long_session_undone_and_redone_stays_in_sync(window, qtbot) -> None:
     """Every kind of edit of these tests, then undo all and redo all."""
-    from conftest import drag
+    from tests.ui.helpers import drag
 
     arch = window.context.arch
     ed = window.context.editor

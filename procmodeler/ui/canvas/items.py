@@ -34,7 +34,7 @@ from procmodeler.notation.geometry import (
     Lane,
     text_box,
 )
-from procmodeler.notation.labels import fit_lines
+from procmodeler.notation.labels import ELLIPSIS, fit_lines
 from procmodeler.notation.views import (
     DETAIL_LINE_HEIGHT,
     NAME_LINE_HEIGHT,
@@ -257,6 +257,8 @@ class ShapeItem(QGraphicsItem):
             painter.drawEllipse(self._light, 5.0, 5.0)
         if self.view.has_children:
             self._paint_subprocess_mark(painter)
+        if self.view.finding_severity and not exporting:
+            self._paint_finding(painter)
         if self.view.markers:
             self._paint_markers(painter)
         if not exporting and (selected or self._hover):
@@ -266,6 +268,29 @@ class ShapeItem(QGraphicsItem):
             painter.setBrush(Qt.GlobalColor.white)
             for name in RESIZE_HANDLES:
                 painter.drawRect(self.handle_rect(name))
+
+    def finding_center(self) -> QPointF:
+        b = self.view.bounds
+        y = 10.0
+        x = 10.0
+        if self.view.outline.is_polygon:  # a chevron: right of its notch
+            d = self.view.outline.points[5][0] - b.x
+            x = d * y / (b.h / 2) + 10.0
+        return QPointF(x, y)
+
+    def _paint_finding(self, painter: QPainter) -> None:
+        severity = self.view.finding_severity or "info"
+        c = self.finding_center()
+        painter.setPen(QPen(Qt.GlobalColor.white, 1.2))
+        painter.setBrush(qs.colour(ns.FINDING_COLOURS.get(severity, "#57606a")))
+        painter.drawEllipse(c, 6.0, 6.0)
+        painter.setPen(qs.pen("#ffffff", 1.6))
+        if severity == "info":
+            painter.drawLine(QPointF(c.x(), c.y() - 0.5), QPointF(c.x(), c.y() + 3.0))
+            painter.drawPoint(QPointF(c.x(), c.y() - 3.0))
+        else:
+            painter.drawLine(QPointF(c.x(), c.y() - 3.2), QPointF(c.x(), c.y() + 0.8))
+            painter.drawPoint(QPointF(c.x(), c.y() + 3.2))
 
     def _paint_subprocess_mark(self, painter: QPainter) -> None:
         b = self.view.bounds
@@ -486,13 +511,14 @@ def _distance_to_segment(p: Point, a: Point, b: Point) -> float:
 class BandItem(QGraphicsItem):
     """A landscape band behind the processes of one kind, labelled on its left."""
 
-    def __init__(self, band: Band, label: str) -> None:
+    def __init__(self, band: Band, label: str, short_label: str = "") -> None:
         super().__init__()
         self.setZValue(Z_BAND)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.band = band
         self.label = label
         self._rect = qs.rect(band.bounds)
+        self.lines = band_label_lines(label, short_label, band.bounds.h - 8)
 
     def boundingRect(self) -> QRectF:
         return self._rect.adjusted(-1, -1, 1, 1)
@@ -521,10 +547,21 @@ class BandItem(QGraphicsItem):
         painter.setPen(qs.colour(k.accent))
         painter.setFont(qs.band_font())
         text_rect = QRectF(-strip.height() / 2, -strip.width() / 2, strip.height(), strip.width())
-        metrics = qs.metrics(ns.BAND_FONT_SIZE, True)
-        label = metrics.elidedText(self.label, Qt.TextElideMode.ElideRight, strip.height() - 8)
-        painter.drawText(text_rect, Qt.AlignmentFlag.AlignCenter, label)
+        painter.drawText(text_rect, Qt.AlignmentFlag.AlignCenter, "\n".join(self.lines))
         painter.restore()
+
+
+def band_label_lines(label: str, short_label: str, length: float) -> list[str]:
+    """The band's label in its column of *length*: on one line, else on two, else the
+    short label ("Management"), shortened with an ellipsis only as a last resort."""
+    measure = qs.metrics(ns.BAND_FONT_SIZE, True).horizontalAdvance
+    if measure(label) <= length:
+        return [label]
+    two = fit_lines(label, length, 2, measure)
+    if two and not any(ELLIPSIS in line for line in two):
+        return two
+    short = short_label or label
+    return fit_lines(short, length, 1, measure)
 
 
 class NeedArrowItem(QGraphicsItem):

@@ -227,7 +227,9 @@ class DiagramScene(QGraphicsScene):
         arch = self.arch
         if self.level is None:
             for band in landscape_bands(arch):
-                self._decor.append(BandItem(band, qs.band_label(band.kind)))
+                self._decor.append(
+                    BandItem(band, qs.band_label(band.kind), qs.band_short_label(band.kind))
+                )
             arrows = need_arrows(arch)
             if arrows:
                 need, satisfied = qs.need_labels()

@@ -113,6 +113,15 @@ def band_label(kind: str) -> str:
     }.get(kind, kind)
 
 
+def band_short_label(kind: str) -> str:
+    """A short label of a landscape band, for bands too low for the full one."""
+    return {
+        "management": QCoreApplication.translate("Notation", "Management"),
+        "core": QCoreApplication.translate("Notation", "Core"),
+        "support": QCoreApplication.translate("Notation", "Support"),
+    }.get(kind, kind)
+
+
 def relation_label(kind: str) -> str:
     return {
         "flow": QCoreApplication.translate("Notation", "Flow"),
