@@ -74,6 +74,9 @@ def ui_language(override: str | None = None) -> str:
 
 def install_translations(app: QApplication, lang: str) -> list[QTranslator]:
     """Set the default locale and load our Qt translations (and Qt's own) for *lang*."""
+    for old in getattr(app, "_procmodeler_translators", ()):
+        app.removeTranslator(old)
+    app._procmodeler_translators = []  # type: ignore[attr-defined]
     if lang == "sv":
         QLocale.setDefault(QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden))
     else:

@@ -263,6 +263,13 @@ class MainWindow(QMainWindow):
             self.tr("Show a lane per participating unit on this sub-process diagram"),
             checkable=True,
         )
+        a(
+            "arrange_lanes",
+            self.tr("&Arrange in Lanes"),
+            self.canvas.arrange_in_lanes,
+            None,
+            self.tr("Move each process into the lane of its accountable unit"),
+        )
         a("snap", self.tr("Snap to &Grid"), self._set_snap, None, checkable=True)
         a("about", self.tr("&About procmodeler"), self.about)
         self.actions_by_name["snap"].setChecked(True)
@@ -327,6 +334,7 @@ class MainWindow(QMainWindow):
             "landscape",
             "-",
             "swimlanes",
+            "arrange_lanes",
             "snap",
         ):
             view.addSeparator() if name == "-" else view.addAction(acts[name])
@@ -397,6 +405,7 @@ class MainWindow(QMainWindow):
         lanes.setEnabled(level is not None)
         lanes.setChecked(self.canvas.swimlanes_shown())
         lanes.blockSignals(False)
+        acts["arrange_lanes"].setEnabled(self.canvas.swimlanes_shown())
 
     def _on_zoom(self, zoom: float) -> None:
         self.zoom_label.setText(f"{round(zoom * 100)} %")

@@ -308,9 +308,35 @@ def test_swimlanes_on_a_sub_level(window) -> None:
     assert window.context.arch.diagrams[window.ids["deliver"]].swimlanes
     lanes = [i for i in window.canvas.scene._decor if type(i).__name__ == "LaneItem"]
     assert [lane.label for lane in lanes] == ["Sales", "Production"]
-    window.context.editor.undo()
+    # arrange: each process into the lane of its accountable (else responsible) unit
+    from procmodeler.edit import operations as ops
+    from procmodeler.notation.geometry import lanes as lanes_of
+
+    ed = window.context.editor
+    arch = window.context.arch
+    ops.set_participation(ed, window.ids["pick"], window.ids["production"], "R")
+    ops.set_participation(ed, window.ids["ship"], window.ids["sales"], "A")
+    ops.set_participation(ed, window.ids["ship"], window.ids["production"], "R")
+    assert window.actions_by_name["arrange_lanes"].isEnabled()
+    window.actions_by_name["arrange_lanes"].trigger()
+    level = window.ids["deliver"]
+    by_unit = {lane.unit: lane.bounds for lane in lanes_of(arch, level)}
+    for pid, unit in (
+        (window.ids["pick"], window.ids["production"]),
+        (window.ids["ship"], window.ids["sales"]),
+    ):
+        b = arch.shapes[level][pid]
+        lane = by_unit[unit]
+        assert lane.y <= b.y and b.y + b.h <= lane.y + lane.h, (pid, b, lane)
+    assert ed.undo_label().text() == "Place 2 processes"
+    assert_in_sync(window)
+    ed.undo()
+    for _ in range(3):
+        ed.undo()
+    ed.undo()
     assert not [i for i in window.canvas.scene._decor if type(i).__name__ == "LaneItem"]
     assert not action.isChecked()
+    assert not window.actions_by_name["arrange_lanes"].isEnabled()
 
 
 def test_kind_change_moves_the_shape_into_its_band(window) -> None:

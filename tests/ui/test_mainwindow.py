@@ -131,6 +131,8 @@ def test_tree_drop_on_empty_space_moves_to_top_level(window) -> None:
     arch = window.context.arch
     tree = window.tree
     pick = window.ids["pick"]
+    window.palette_dock.hide()  # room below the items
+    QApplication.processEvents()
     tree.expandAll()
     tree.setCurrentItem(tree.items[pick], 0, QItemSelectionModel.SelectionFlag.ClearAndSelect)
     mime = tree.mimeData([tree.items[pick]])

@@ -41,6 +41,7 @@ class Breadcrumb(QWidget):
         while self._layout.count():
             w = self._layout.takeAt(0).widget()
             if w is not None:
+                w.hide()
                 w.deleteLater()
         self.buttons = []
         arch = self.context.arch

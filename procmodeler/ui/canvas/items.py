@@ -53,7 +53,7 @@ Z_BAND = -100.0
 Z_ARROW = -90.0
 Z_RELATION = 20.0
 Z_SHAPE = 10.0
-Z_SELECTED = 30.0
+Z_SELECTED = 15.0  # above other shapes, below relation lines and labels
 Z_PREVIEW = 100.0
 
 RESIZE_HANDLES = ("nw", "n", "ne", "e", "se", "s", "sw", "w")
@@ -588,12 +588,9 @@ class NeedArrowItem(QGraphicsItem):
             )
         )
         self._path.closeSubpath()
-        inner = self._rect.adjusted(5, 3, -tip - 1, -3)
+        inner = self._rect.adjusted(4, 3, -tip * 0.6, -3)
         self._text_rect = inner
-        size = ns.DETAIL_FONT_SIZE
-        self._lines = fit_lines(
-            label, inner.width(), 3, lambda s: qs.metrics(size, True).horizontalAdvance(s)
-        )
+        self.font_size, self._lines = fit_shrinking(label, inner.width(), inner.height())
 
     def boundingRect(self) -> QRectF:
         return self._rect.adjusted(-1, -1, 1, 1)
@@ -604,8 +601,27 @@ class NeedArrowItem(QGraphicsItem):
         painter.setBrush(qs.colour(ns.NEED_ARROW))
         painter.drawPath(self._path)
         painter.setPen(Qt.GlobalColor.white)
-        painter.setFont(qs.font(ns.DETAIL_FONT_SIZE, True))
+        painter.setFont(qs.font(self.font_size, True))
         painter.drawText(self._text_rect, Qt.AlignmentFlag.AlignCenter, "\n".join(self._lines))
+
+
+def fit_shrinking(
+    text: str,
+    width: float,
+    height: float,
+    largest: float = ns.DETAIL_FONT_SIZE,
+    smallest: float = 6.0,
+) -> tuple[float, list[str]]:
+    """The largest font size (in whole pixels, bold) at which *text* wraps into *width*
+    and *height* without an ellipsis, and its lines; at *smallest* it is shortened."""
+    size = float(qs.px(largest))
+    while True:
+        metrics = qs.metrics(size, True)
+        max_lines = max(1, int(height // (metrics.height() * 0.95)))
+        lines = fit_lines(text, width, max_lines, metrics.horizontalAdvance)
+        if size <= smallest or not any(ELLIPSIS in line for line in lines):
+            return size, lines
+        size -= 1.0
 
 
 class LaneItem(QGraphicsItem):
@@ -636,8 +652,7 @@ class LaneItem(QGraphicsItem):
         painter.rotate(-90)
         painter.setPen(qs.colour("#3a4450"))
         painter.setFont(qs.font(ns.BAND_FONT_SIZE, True))
-        metrics = qs.metrics(ns.BAND_FONT_SIZE, True)
-        label = metrics.elidedText(self.label, Qt.TextElideMode.ElideRight, header.height() - 10)
+        label = "\n".join(band_label_lines(self.label, "", header.height() - 10))
         painter.drawText(
             QRectF(-header.height() / 2, -header.width() / 2, header.height(), header.width()),
             Qt.AlignmentFlag.AlignCenter,

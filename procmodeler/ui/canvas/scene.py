@@ -452,9 +452,11 @@ class DiagramScene(QGraphicsScene):
     def _live_relations(self, moving: set[str], dx: float, dy: float) -> None:
         arch = self.arch
         level_points = arch.waypoints.get(self.level, {})
-        for rid, item in self.relations.items():
+        rids = dict.fromkeys(rid for pid in moving for rid in arch.relations_of(pid))
+        for rid in rids:
+            item = self.relations.get(rid)
             rel = arch.relations.get(rid)
-            if rel is None or not ({rel.source, rel.target} & moving):
+            if item is None or rel is None:
                 continue
             src = self.shapes.get(rel.source)
             tgt = self.shapes.get(rel.target)

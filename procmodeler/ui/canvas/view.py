@@ -3,6 +3,7 @@ the palette and the in-place name editor."""
 
 from __future__ import annotations
 
+import functools
 import math
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
@@ -29,6 +30,16 @@ FIT_MAX_ZOOM = 1.5
 GRID_DOTS = 20.0
 CANVAS_BG = "#ffffff"
 DOT_COLOUR = "#d5dbe2"
+
+
+@functools.cache
+def _dot_tile(step: float) -> tuple[float, QPolygonF]:
+    """The grid dots of one square tile of the background (drawn tile by tile, so that
+    painting the background costs a few calls instead of one per dot)."""
+    per_side = max(1, int(480 // step))
+    tile = per_side * step
+    points = [QPointF(i * step, j * step) for j in range(per_side) for i in range(per_side)]
+    return tile, QPolygonF(points)
 
 
 class NameEditor(QLineEdit):
@@ -181,26 +192,23 @@ class DiagramView(QGraphicsView):
         step = GRID_DOTS
         while step * self.zoom < 12:
             step *= 2
-        x0 = math.floor(rect.left() / step) * step
-        y0 = math.floor(rect.top() / step) * step
-        # (QPolygonF.append leaks a reference to None in PySide6 6.12: build a list)
-        xs = []
-        x = x0
-        while x <= rect.right():
-            xs.append(x)
-            x += step
-        pts = []
-        y = y0
-        while y <= rect.bottom():
-            pts.extend(QPointF(x, y) for x in xs)
-            y += step
-        points = QPolygonF(pts)
+        tile, points = _dot_tile(step)
+        x0 = math.floor(rect.left() / tile) * tile
+        y0 = math.floor(rect.top() / tile) * tile
         pen = QPen(QColor(DOT_COLOUR), 1.6)
         pen.setCosmetic(True)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         painter.setPen(pen)
-        painter.drawPoints(points)
+        y = y0
+        while y < rect.bottom():
+            x = x0
+            while x < rect.right():
+                painter.translate(x, y)
+                painter.drawPoints(points)
+                painter.translate(-x, -y)
+                x += tile
+            y += tile
         painter.restore()
 
     # ------------------------------------------------------------------ mouse

@@ -12,7 +12,7 @@ from procmodeler.common.i18n import N_, Message
 from procmodeler.edit import operations as ops
 from procmodeler.model.elements import PROCESS_KINDS, RELATION_KINDS, Bounds
 from procmodeler.notation import style as ns
-from procmodeler.notation.geometry import snap
+from procmodeler.notation.geometry import lanes, snap
 from procmodeler.ui.canvas import style as qs
 from procmodeler.ui.canvas.breadcrumb import Breadcrumb
 from procmodeler.ui.canvas.items import RelationItem, ShapeItem
@@ -20,6 +20,16 @@ from procmodeler.ui.canvas.placement import free_spot
 from procmodeler.ui.canvas.scene import DiagramScene
 from procmodeler.ui.canvas.view import DiagramView
 from procmodeler.ui.context import EditorContext
+
+
+def lane_unit(participation: dict[str, str], lanes_by_unit: dict[str, int]) -> str | None:
+    """The lane a process belongs in: its accountable unit, else a responsible one, else
+    any unit taking part that has a lane (None when no unit has one)."""
+    for letter in ("A", "R", ""):
+        for unit, letters in participation.items():
+            if unit in lanes_by_unit and letter in letters:
+                return unit
+    return None
 
 
 class Canvas(QWidget):
@@ -208,6 +218,35 @@ class Canvas(QWidget):
         order = options.lane_order if options else ()
         self.run(ops.set_diagram_options, level, on, order)
 
+    def arrange_in_lanes(self) -> None:
+        """Move each shape of this sub-process diagram into the lane of its unit (the one
+        accountable for it, else responsible, else any taking part), keeping its x: one
+        undo entry."""
+        level = self.context.level
+        arch = self.context.arch
+        if level is None or not self.swimlanes_shown():
+            return
+        tmp = arch.copy()
+        shapes = tmp.shapes.get(level, {})
+        for _ in range(8):  # lanes follow the shapes: settle in a few rounds
+            current = lanes(tmp, level)
+            index = {lane.unit: i for i, lane in enumerate(current)}
+            changed = False
+            for pid, b in list(shapes.items()):
+                unit = lane_unit(arch.participation_of(pid), index)
+                if unit is None:
+                    continue
+                lane = current[index[unit]].bounds
+                y = snap(lane.y + (lane.h - b.h) / 2, ns.GRID)
+                if y != b.y:
+                    shapes[pid] = Bounds(b.x, y, b.w, b.h)
+                    changed = True
+            if not changed:
+                break
+        moved = {p: b for p, b in shapes.items() if arch.shapes[level].get(p) != b}
+        if moved:
+            self.run(ops.set_shape_bounds, level, moved)
+
     def place_unplaced(self) -> None:
         """Put the processes of this level that have no shape onto the diagram."""
         arch = self.context.arch
@@ -287,10 +326,12 @@ class Canvas(QWidget):
                 add.addAction(qs.kind_label(kind), lambda k=kind: self.create_process(k, scene_pos))
             self._add_shared(menu, "paste", "-", "select_all")
             if self.context.level is not None:
-                lanes = menu.addAction(self.tr("Show Swimlanes"))
-                lanes.setCheckable(True)
-                lanes.setChecked(self.swimlanes_shown())
-                lanes.toggled.connect(self.set_swimlanes)
+                lanes_action = menu.addAction(self.tr("Show Swimlanes"))
+                lanes_action.setCheckable(True)
+                lanes_action.setChecked(self.swimlanes_shown())
+                lanes_action.toggled.connect(self.set_swimlanes)
+                if self.swimlanes_shown():
+                    self._add_shared(menu, "arrange_lanes")
             unplaced = [
                 p
                 for p in arch.children(self.context.level)
