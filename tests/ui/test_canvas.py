@@ -9,7 +9,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
 
 from procmodeler.model import Bounds
-from procmodeler.ui.canvas.items import CONNECT_GAP, CONNECT_RADIUS
+from procmodeler.ui.canvas.items import CONNECT_GAP
 from procmodeler.ui.palette import palette_mime
 from tests.ui.helpers import assert_in_sync, click, double_click, drag, drop, view_point
 
@@ -185,7 +185,9 @@ def test_connect_from_the_handle_and_change_the_kind(window) -> None:
     it, deliver = window.ids["it"], window.ids["deliver"]
     b = arch.shapes[None][it]
     click(window.canvas.view, *_center(b))
-    handle = (b.x + b.w + CONNECT_GAP + CONNECT_RADIUS - 4, b.y + b.h / 2)
+    c = window.canvas.scene.shapes[it].mapToScene(window.canvas.scene.shapes[it].connect_center())
+    handle = (c.x(), c.y())
+    assert handle == (b.x + b.w + CONNECT_GAP, b.y - CONNECT_GAP)
     window.palette.relation_buttons["support"].click()
     d = arch.shapes[None][deliver]
     drag(window.canvas.view, handle, _center(d))

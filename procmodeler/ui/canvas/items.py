@@ -45,7 +45,7 @@ from procmodeler.ui.canvas import style as qs
 
 HANDLE = 7.0  # resize handle size (diagram units)
 CONNECT_RADIUS = 7.0  # radius of the "drag to connect" handle
-CONNECT_GAP = 12.0  # its distance right of the shape's right edge
+CONNECT_GAP = 10.0  # its centre's distance right of and above the top-right corner
 BEND_RADIUS = 4.5
 PAD = CONNECT_GAP + 2 * CONNECT_RADIUS + 4  # extra room around a shape for handles
 
@@ -131,9 +131,7 @@ class ShapeItem(QGraphicsItem):
         self._light = QPointF(lx + dx, ly + dy) if view.light else None
         mx, my = view.marker_origin
         self._marker_origin = QPointF(mx + dx, my + dy)
-        self._bounding = QRectF(-4, -4, b.w + PAD + 4, b.h + 8).adjusted(
-            -HANDLE, -HANDLE, 0, HANDLE
-        )
+        self._bounding = QRectF(-4 - HANDLE, -PAD, b.w + PAD + 4 + HANDLE, b.h + PAD + 4 + HANDLE)
         self.update()
 
     # ------------------------------------------------------------------ geometry
@@ -151,8 +149,10 @@ class ShapeItem(QGraphicsItem):
         return self._outline.united(extra)
 
     def connect_center(self) -> QPointF:
+        """Just outside the top-right corner, clear of relation lines and labels, which
+        meet shapes at their sides."""
         b = self.view.bounds
-        return QPointF(b.w + CONNECT_GAP + CONNECT_RADIUS - 4, b.h / 2)
+        return QPointF(b.w + CONNECT_GAP, -CONNECT_GAP)
 
     def handle_rect(self, name: str) -> QRectF:
         b = self.view.bounds
@@ -191,11 +191,17 @@ class ShapeItem(QGraphicsItem):
     def hoverEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.prepareGeometryChange()
         self._hover = True
+        scene = self.scene()
+        if scene is not None:
+            scene.hovered_shape = self
         self.update()
 
     def hoverLeaveEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.prepareGeometryChange()
         self._hover = False
+        scene = self.scene()
+        if scene is not None and scene.hovered_shape is self:
+            scene.hovered_shape = None
         self.update()
 
     def hoverMoveEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -261,8 +267,7 @@ class ShapeItem(QGraphicsItem):
             self._paint_finding(painter)
         if self.view.markers:
             self._paint_markers(painter)
-        if not exporting and (selected or self._hover):
-            self._paint_connect_handle(painter)
+        # the connect handle is drawn by the scene's foreground, above relation labels
         if not exporting and selected and self.show_handles:
             painter.setPen(qs.pen(ns.SELECTION, 1.2))
             painter.setBrush(Qt.GlobalColor.white)
@@ -327,6 +332,17 @@ class ShapeItem(QGraphicsItem):
                     ]
                 )
             )
+
+    @property
+    def shows_connect_handle(self) -> bool:
+        return self.isSelected() or self._hover
+
+    def paint_connect_handle(self, painter: QPainter) -> None:
+        """Draw the "drag to connect" handle (in scene coordinates)."""
+        painter.save()
+        painter.translate(self.pos())
+        self._paint_connect_handle(painter)
+        painter.restore()
 
     def _paint_connect_handle(self, painter: QPainter) -> None:
         c = self.connect_center()

@@ -143,6 +143,7 @@ class DiagramScene(QGraphicsScene):
         self.snap_enabled = True
         self.connect_kind = "flow"
         self._drag: Any = None
+        self.hovered_shape: ShapeItem | None = None
         self._nudge: _Nudge | None = None
         self._nudge_timer = QTimer(self)
         self._nudge_timer.setSingleShot(True)
@@ -193,6 +194,7 @@ class DiagramScene(QGraphicsScene):
         self._syncing = True
         try:
             self.clear()
+            self.hovered_shape = None
             self.shapes.clear()
             self.relations.clear()
             self._decor.clear()
@@ -335,6 +337,8 @@ class DiagramScene(QGraphicsScene):
         elif item is not None:
             if self._drag is not None:
                 self._cancel_gesture()
+            if self.hovered_shape is item:
+                self.hovered_shape = None
             self.removeItem(item)
             del self.shapes[pid]
 
@@ -516,6 +520,11 @@ class DiagramScene(QGraphicsScene):
         if self._drag is not None:
             self._cancel_gesture()
         pos = event.scenePos()
+        for shape in self._connect_handles():
+            if shape.handle_at(shape.mapFromScene(pos)) == "connect":
+                self._start_connect(shape, pos)
+                event.accept()
+                return
         item = self._item_at(pos)
         mods = event.modifiers()
         toggle = bool(
@@ -788,6 +797,21 @@ class DiagramScene(QGraphicsScene):
             self.clearSelection()
         self.contextMenuWanted.emit(item, event.screenPos(), pos)
         event.accept()
+
+    def _connect_handles(self) -> list[ShapeItem]:
+        """Shapes whose connect handle shows (selected or under the mouse)."""
+        items = [i for i in self.selectedItems() if isinstance(i, ShapeItem)]
+        hovered = self.hovered_shape
+        if hovered is not None and hovered not in items and hovered.scene() is self:
+            items.append(hovered)
+        return items
+
+    def drawForeground(self, painter, rect: QRectF) -> None:  # noqa: N802, ANN001 - Qt override
+        if self.exporting:
+            return
+        for item in self._connect_handles():
+            if item.sceneBoundingRect().intersects(rect):
+                item.paint_connect_handle(painter)
 
     # ------------------------------------------------------------------ helpers for items
     def marker_tooltip(self, pid: str, index: int) -> str:
