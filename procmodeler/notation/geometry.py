@@ -122,6 +122,30 @@ def need_arrows(arch: Architecture) -> tuple[Bounds, Bounds] | None:
     return Bounds(band.x - w - 8, y, w, h), Bounds(band.x + band.w + 8, y, w, h)
 
 
+def need_arrow_outline(b: Bounds) -> tuple[Point, ...]:
+    """The block arrow of a need arrow in bounds *b*, pointing right: a body with a
+    triangular head taking a third of the width."""
+    head = min(b.w / 3, b.h * 0.6)
+    inset = b.h * 0.18
+    x, y, w, h = b.x, b.y, b.w, b.h
+    return (
+        (x, y + inset),
+        (x + w - head, y + inset),
+        (x + w - head, y),
+        (x + w, y + h / 2),
+        (x + w - head, y + h),
+        (x + w - head, y + h - inset),
+        (x, y + h - inset),
+    )
+
+
+def need_arrow_text_box(b: Bounds) -> Bounds:
+    """Where the label of a need arrow goes (inside the body, left of the head)."""
+    head = min(b.w / 3, b.h * 0.6)
+    inset = b.h * 0.18
+    return Bounds(b.x + 3, b.y + inset + 2, max(10.0, b.w - head + 6), b.h - 2 * inset - 4)
+
+
 @dataclass(frozen=True)
 class Lane:
     """A swimlane of one participating unit on a sub-process diagram."""

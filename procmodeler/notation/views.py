@@ -17,6 +17,7 @@ from procmodeler.notation.geometry import (
     MARKER_SIZE,
     Outline,
     arrow_head,
+    chevron_depth,
     diamond_head,
     midpoint,
     outline,
@@ -56,7 +57,9 @@ class ShapeView:
     light: str | None  # "green" | "yellow" | "red" | None
     light_center: Point
     has_children: bool
+    children_center: Point  # where the "has sub-processes" sign goes (bottom right)
     finding_severity: str | None
+    finding_center: Point  # where the worst finding's badge goes (top left)
     markers: tuple[OffLevelMarker, ...]
     marker_origin: Point
 
@@ -104,7 +107,15 @@ def shape_view(
         light=light,
         light_center=(b.x + b.w - (30.0 if chevron and proc.kind == "core" else 10.0), b.y + 9.0),
         has_children=bool(arch.children(pid)),
+        children_center=(
+            b.x + b.w - (30.0 if chevron and proc.kind == "core" else 11.0),
+            b.y + b.h - 9.0,
+        ),
         finding_severity=finding_severity,
+        finding_center=(
+            b.x + (chevron_depth(b) + 8.0 if chevron and proc.kind == "core" else 10.0),
+            b.y + 9.0,
+        ),
         markers=tuple(markers),
         marker_origin=(b.x + 4.0, b.y + b.h - MARKER_SIZE - 2.0),
     )
