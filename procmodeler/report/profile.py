@@ -150,7 +150,11 @@ def profile_from_dict(data: Any, base: Path, source: str) -> Profile:
     if "page_size" in data:
         value = data["page_size"]
         match = next(
-            (s for s in PAGE_SIZES if isinstance(value, str) and value.strip().lower() == s.lower()),
+            (
+                s
+                for s in PAGE_SIZES
+                if isinstance(value, str) and value.strip().lower() == s.lower()
+            ),
             None,
         )
         if match is None:
@@ -208,8 +212,11 @@ def load_profile(path: str | Path) -> Profile:
         raise UserError(
             Problem(
                 source,
-                Message(N_("not valid JSON: {reason} (column {column})"), reason=exc.msg,
-                        column=exc.colno),
+                Message(
+                    N_("not valid JSON: {reason} (column {column})"),
+                    reason=exc.msg,
+                    column=exc.colno,
+                ),
                 line=exc.lineno,
             )
         ) from None

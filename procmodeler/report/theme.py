@@ -23,6 +23,12 @@ BODY_SIZE = 9.5
 TABLE_SIZE = 8.3
 
 
+def plain_style(commands: list[tuple[object, ...]]) -> TableStyle:
+    """A table style whose cells use the embedded font (reportlab's default cell font,
+    Helvetica, would otherwise be named in the PDF without being embedded)."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR), *commands])
+
+
 def tint(colour: colors.Color, share: float) -> colors.Color:
     """*colour* mixed with white: share 0 gives white, 1 the colour itself."""
     return colors.Color(
@@ -62,18 +68,48 @@ class Theme:
             parent = s[str(kw.pop("parent", "body"))]
             s[name] = ParagraphStyle(name, parent=parent, **kw)
 
-        add("h1", fontName=BOLD, fontSize=19, leading=24, textColor=self.primary,
-            spaceBefore=0, spaceAfter=12)
-        add("h2", fontName=BOLD, fontSize=14, leading=18, textColor=self.primary,
-            spaceBefore=14, spaceAfter=6, keepWithNext=1)
-        add("h3", fontName=BOLD, fontSize=10.5, leading=14, textColor=TEXT,
-            spaceBefore=10, spaceAfter=4, keepWithNext=1)
-        add("h4", fontName=BOLD, fontSize=9, leading=12, textColor=MUTED,
-            spaceBefore=6, spaceAfter=2, keepWithNext=1)
+        add(
+            "h1",
+            fontName=BOLD,
+            fontSize=19,
+            leading=24,
+            textColor=self.primary,
+            spaceBefore=0,
+            spaceAfter=12,
+        )
+        add(
+            "h2",
+            fontName=BOLD,
+            fontSize=14,
+            leading=18,
+            textColor=self.primary,
+            spaceBefore=14,
+            spaceAfter=6,
+            keepWithNext=1,
+        )
+        add(
+            "h3",
+            fontName=BOLD,
+            fontSize=10.5,
+            leading=14,
+            textColor=TEXT,
+            spaceBefore=10,
+            spaceAfter=4,
+            keepWithNext=1,
+        )
+        add(
+            "h4",
+            fontName=BOLD,
+            fontSize=9,
+            leading=12,
+            textColor=MUTED,
+            spaceBefore=6,
+            spaceAfter=2,
+            keepWithNext=1,
+        )
         add("lead", fontSize=10.5, leading=15.5, spaceAfter=8)
         add("small", fontSize=8, leading=10.5, textColor=MUTED)
-        add("caption", fontSize=7.8, leading=10, textColor=MUTED, spaceBefore=3,
-            spaceAfter=8)
+        add("caption", fontSize=7.8, leading=10, textColor=MUTED, spaceBefore=3, spaceAfter=8)
         add("cell", fontSize=TABLE_SIZE, leading=TABLE_SIZE * 1.3, spaceAfter=0)
         add("cell_bold", parent="cell", fontName=BOLD)
         add("cell_muted", parent="cell", textColor=MUTED)
@@ -84,24 +120,43 @@ class Theme:
         add("head_center", parent="head", alignment=TA_CENTER)
         add("label", parent="cell", fontName=BOLD, textColor=self.primary)
         add("bullet", leftIndent=12, bulletIndent=2, spaceAfter=3)
-        add("figure", fontName=BOLD, fontSize=22, leading=26, textColor=self.primary,
-            alignment=TA_LEFT, spaceAfter=0)
+        add(
+            "figure",
+            fontName=BOLD,
+            fontSize=22,
+            leading=26,
+            textColor=self.primary,
+            alignment=TA_LEFT,
+            spaceAfter=0,
+        )
         add("figure_caption", fontSize=8, leading=10.5, textColor=MUTED, spaceAfter=0)
-        add("toc0", fontName=BOLD, fontSize=10.5, leading=14, spaceBefore=7, spaceAfter=0,
-            textColor=self.primary)
+        add(
+            "toc0",
+            fontName=BOLD,
+            fontSize=10.5,
+            leading=14,
+            spaceBefore=7,
+            spaceAfter=0,
+            textColor=self.primary,
+        )
         add("toc1", fontSize=9.2, leading=12.5, leftIndent=18, spaceAfter=0)
         add("toc2", fontSize=8.6, leading=11.5, leftIndent=36, spaceAfter=0, textColor=MUTED)
-        add("finding", fontSize=8.8, leading=12, leftIndent=14, firstLineIndent=0,
-            spaceAfter=3)
-        add("glossary_term", fontName=BOLD, fontSize=9.2, leading=12.5, spaceAfter=0,
-            keepWithNext=1, textColor=self.primary)
+        add("finding", fontSize=8.8, leading=12, leftIndent=14, firstLineIndent=0, spaceAfter=3)
+        add(
+            "glossary_term",
+            fontName=BOLD,
+            fontSize=9.2,
+            leading=12.5,
+            spaceAfter=0,
+            keepWithNext=1,
+            textColor=self.primary,
+        )
         add("glossary_text", fontSize=8.8, leading=12.2, leftIndent=12, spaceAfter=6)
         self.styles = s
 
     def table_style(self, header_rows: int = 1, zebra: bool = True) -> TableStyle:
         """Lines, paddings and the coloured header row of the report's tables."""
         commands: list[tuple[object, ...]] = [
-            ("FONTNAME", (0, 0), (-1, -1), REGULAR),
             ("FONTSIZE", (0, 0), (-1, -1), TABLE_SIZE),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("TOPPADDING", (0, 0), (-1, -1), 3.2),
@@ -119,11 +174,11 @@ class Theme:
             ]
         if zebra:
             commands.append(("ROWBACKGROUNDS", (0, header_rows), (-1, -1), [WHITE, ZEBRA]))
-        return TableStyle(commands)
+        return plain_style(commands)
 
     def facts_style(self) -> TableStyle:
         """A two-column label/value table (the facts of a process)."""
-        return TableStyle(
+        return plain_style(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("TOPPADDING", (0, 0), (-1, -1), 3.5),

@@ -33,7 +33,6 @@ STATUSES = {
     "retired": N_("Retired"),
 }
 SEVERITIES = {"error": N_("Error"), "warning": N_("Warning"), "info": N_("Note")}
-SEVERITIES_PLURAL = {"error": N_("Errors"), "warning": N_("Warnings"), "info": N_("Notes")}
 LIGHTS = {
     "green": N_("On target"),
     "yellow": N_("Near target"),
