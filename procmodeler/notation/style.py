@@ -16,6 +16,7 @@ NAME_FONT_SIZE = 11.0
 NAME_FONT_BOLD = True  # process names are bold; owner lines, objects and labels are not
 DETAIL_FONT_SIZE = 8.5
 BAND_FONT_SIZE = 10.0
+BAND_MIN_FONT_SIZE = 7.5  # band labels shrink down to this before they are cut
 BAND_FONT_BOLD = True
 GRID = 10.0
 
