@@ -33,7 +33,7 @@ from procmodeler.notation.geometry import (
     outline,
     text_box,
 )
-from procmodeler.notation.labels import fit_lines
+from procmodeler.notation.labels import fit_label, fit_lines
 from procmodeler.notation.views import (
     DETAIL_LINE_HEIGHT,
     NAME_LINE_HEIGHT,
@@ -203,8 +203,10 @@ class DiagramFlowable(_Painter):
         tr: Translator,
         severity_of: Mapping[str, str] | None = None,
         max_height: float = 400.0,
+        max_scale: float = PRINT_SCALE,
     ) -> None:
         super().__init__()
+        self.max_scale = max_scale
         self.tr = tr
         self.level = level
         self.max_height = max_height
@@ -234,7 +236,7 @@ class DiagramFlowable(_Painter):
 
     # ------------------------------------------------------------------ layout
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        self.scale = min(PRINT_SCALE, availWidth / self.box.w, self.max_height / self.box.h)
+        self.scale = min(self.max_scale, availWidth / self.box.w, self.max_height / self.box.h)
         self.width = self.box.w * self.scale
         self.height = self.box.h * self.scale
         return self.width, self.height
@@ -264,34 +266,41 @@ class DiagramFlowable(_Painter):
         c: Canvas,
         column: Bounds,
         text: str,
-        font: str,
+        bold: bool,
         size: float,
         colour: str,
-        measure: Callable[[str], float],
+        min_size: float | None = None,
     ) -> None:
-        """A label reading upwards, centred in a narrow column (as many lines as fit)."""
+        """A label reading upwards, centred in a narrow column (as many lines as fit),
+        shrunk down to *min_size* before it is cut."""
+        size, lines = fit_label(
+            text,
+            column.h - 8,
+            max(1, int((column.w - 2) // (size * 1.2))),
+            lambda s: fonts.measure(s, bold),
+            size,
+            min_size or size,
+        )
+        measure = fonts.measure(size, bold)
         line_h = size * 1.2
-        max_lines = max(1, int((column.w - 2) // line_h))
-        lines = fit_lines(text, column.h - 8, max_lines, measure)
         left = column.x + (column.w - len(lines) * line_h) / 2
         for i, line in enumerate(lines):
             x = left + i * line_h + line_h / 2 + size * 0.36
             y = column.y + column.h / 2 + measure(line) / 2
-            self._text(c, x, y, line, font, size, colour, angle=90)
+            self._text(c, x, y, line, fonts.font(bold), size, colour, angle=90)
 
     def _band(self, c: Canvas, kind: str, b: Bounds) -> None:
         ks = style.kind_style(kind)
         self._round_rect(c, b, 6, ks.band_fill, ks.band_stroke, 1.0)
         column = Bounds(b.x, b.y, BAND_LABEL_WIDTH, b.h)
-        font = fonts.font(style.BAND_FONT_BOLD)
         self._vertical_label(
             c,
             column,
             self.tr(style.BAND_LABELS.get(kind, kind)),
-            font,
+            style.BAND_FONT_BOLD,
             style.BAND_FONT_SIZE,
             ks.accent,
-            fonts.measure(style.BAND_FONT_SIZE, style.BAND_FONT_BOLD),
+            style.BAND_MIN_FONT_SIZE,
         )
 
     def _need_arrow(self, c: Canvas, b: Bounds, label: str) -> None:
@@ -316,15 +325,7 @@ class DiagramFlowable(_Painter):
         header = Bounds(b.x, b.y, LANE_HEADER_WIDTH, b.h)
         c.setFillColor(_hex(style.LANE_HEADER))
         c.rect(header.x, header.y, header.w, header.h, stroke=1, fill=1)
-        self._vertical_label(
-            c,
-            header,
-            name,
-            self.detail_font,
-            style.DETAIL_FONT_SIZE,
-            "#2f3a46",
-            self.measure_detail,
-        )
+        self._vertical_label(c, header, name, False, style.DETAIL_FONT_SIZE, "#2f3a46")
 
     def _relation(self, c: Canvas, rel: RelationView) -> None:
         self._line(c, rel.kind, rel.path, rel.head, rel.head_style)

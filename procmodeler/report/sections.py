@@ -462,9 +462,12 @@ def summary(ctx: ReportContext, number_: int, width: float) -> list[Flowable]:
         story.append(
             ctx.p(
                 esc(
-                    tr(
+                    tr.n(
+                        "{n} KPI is recorded: {green} on target, {yellow} near target and "
+                        "{red} off target; {none} without a target or an actual value.",
                         "{n} KPIs are recorded: {green} on target, {yellow} near target and "
-                        "{red} off target; {none} without a target or an actual value."
+                        "{red} off target; {none} without a target or an actual value.",
+                        len(kpis),
                     ).format(
                         n=len(kpis),
                         green=lights.count("green"),
@@ -573,7 +576,9 @@ def process_map(ctx: ReportContext, number_: int, width: float, height: float) -
         )
     )
     story.append(Spacer(1, 4))
-    story.append(DiagramFlowable(ctx.arch, None, tr, ctx.severity_of, max_height=height - 120))
+    story.append(
+        DiagramFlowable(ctx.arch, None, tr, ctx.severity_of, max_height=height - 120, max_scale=1.0)
+    )
     story.append(Spacer(1, 8))
     story.append(Legend(tr))
     return story
