@@ -17,6 +17,10 @@ API (used by the command line, the editor's live checks and the PDF report)::
     title, why, what = info.texts(translator("sv"))
     GROUPS[info.group]                         # group heading (English msgid)
 
+    # live checks: re-run after a commit only when it can change the findings
+    if affects_checks(committed.changes):
+        result = run_checks(editor.arch)
+
 A :class:`Finding` has ``rule``, ``severity`` (effective, after settings),
 ``elements`` (tuple of ids, what a suppression names), ``message`` (text in the run's
 language, naming the processes, units and people, why it matters and what to do),
@@ -29,7 +33,7 @@ from procmodeler.analysis.findings import SEVERITY_ORDER, CheckResult, Finding
 from procmodeler.analysis.index import ModelIndex
 from procmodeler.analysis.output import format_json, format_text, summary_line
 from procmodeler.analysis.rules import GROUPS, RULES, RuleInfo
-from procmodeler.analysis.run import run_checks
+from procmodeler.analysis.run import CHECKED_COLLECTIONS, affects_checks, run_checks
 from procmodeler.analysis.settings import (
     RULE_VALUES,
     RuleSettings,
@@ -39,6 +43,7 @@ from procmodeler.analysis.settings import (
 )
 
 __all__ = [
+    "CHECKED_COLLECTIONS",
     "GROUPS",
     "RULES",
     "RULE_VALUES",
@@ -46,6 +51,7 @@ __all__ = [
     "CheckResult",
     "Finding",
     "ModelIndex",
+    "affects_checks",
     "RuleInfo",
     "RuleSettings",
     "format_json",

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from procmodeler.analysis.index import ModelIndex
-from procmodeler.common.i18n import N_, Message, Translator
+from procmodeler.common.i18n import N_, Message, Translator, translator
 
 #: How many names a message lists before it says "and N more".
 MAX_NAMES = 8
@@ -103,17 +103,14 @@ class _NameList:
         rest = len(self.names) - MAX_NAMES
         if rest <= 0:
             return shown
-        return Message(
-            N_("{names} and {n} more"), N_("{names} and {n} more"), rest, names=shown
-        ).text(tr)
+        # plural pairs are plain literals (not N_): extractors read Message(a, b, n)
+        return Message("{names} and {n} more", "{names} and {n} more", rest, names=shown).text(tr)
 
 
 class _Msg(Message):
     """A Message whose arguments may be name lists or nested messages (rendered late)."""
 
     def text(self, tr: Translator | None = None) -> str:
-        from procmodeler.common.i18n import translator
-
         tr = tr or translator("en")
         args = {
             k: (v.text(tr) if isinstance(v, (_NameList, Message)) else v)
@@ -401,10 +398,11 @@ def check_no_accountable(idx: ModelIndex) -> Iterator[Raw]:
             yield Raw(
                 (pid,),
                 _Msg(
-                    N_(
-                        "No unit is accountable (A) for '{name}', although {units} take "
-                        "part. Give exactly one of the participating units the role A."
-                    ),
+                    "No unit is accountable (A) for '{name}', although {units} takes "
+                    "part. Give it the role A.",
+                    "No unit is accountable (A) for '{name}', although {units} take "
+                    "part. Give exactly one of the participating units the role A.",
+                    len(units),
                     name=idx.process_name(pid),
                     units=_unit_names(idx, units),
                 ),

@@ -12,6 +12,36 @@ from procmodeler.analysis.rules import RULES
 from procmodeler.analysis.settings import RuleSettings, suppression_key
 from procmodeler.common.i18n import LANGUAGES, translator
 from procmodeler.model.architecture import Architecture
+from procmodeler.model.changes import Put
+
+#: Collections whose changes can change findings. ``shapes`` only counts when a shape
+#: is added or removed (``orphan.unplaced``); moving or resizing one changes nothing,
+#: nor do bend points (``waypoints``) or diagram options.
+CHECKED_COLLECTIONS: frozenset[str] = frozenset(
+    {
+        "meta",
+        "processes",
+        "units",
+        "people",
+        "relations",
+        "kpis",
+        "participation",
+        "rules",
+        "suppressions",
+    }
+)
+
+
+def affects_checks(changes: Iterable[Put]) -> bool:
+    """Whether these change records (e.g. ``Committed.changes``) can change the result
+    of :func:`run_checks`: the editor's live checks skip the re-run when they cannot
+    (a drag of shapes, an edit of bend points or swimlane options)."""
+    for change in changes:
+        if change.collection in CHECKED_COLLECTIONS:
+            return True
+        if change.collection == "shapes" and (change.old is None or change.new is None):
+            return True
+    return False
 
 
 def run_checks(

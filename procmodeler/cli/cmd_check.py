@@ -11,12 +11,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
 
 from procmodeler.analysis import format_json, format_text, load_rules_file, run_checks
-from procmodeler.cli.output import warn
+from procmodeler.cli.output import note, warn
 from procmodeler.common.errors import Problem, UserError
 from procmodeler.common.i18n import LANGUAGES, N_, Message, Translator
+from procmodeler.io import native
+from procmodeler.io.register import import_register
 from procmodeler.model.architecture import Architecture
 
 
@@ -50,25 +51,20 @@ def add_arguments(parser: argparse.ArgumentParser, tr: Translator, name: str) ->
     )
 
 
-def _warning_text(item: Any, tr: Translator) -> str:
-    if isinstance(item, (Problem, Message)):
-        return item.text(tr)
-    return str(item)
-
-
 def load_model(path_text: str, tr: Translator) -> Architecture:
     """A model from a ``.procm`` file, or from a register (folder or ``.xlsx``) imported
-    in memory; the register's warnings go to stderr. Problems raise UserError."""
+    in memory (its id mappings and warnings go to stderr, as with ``import-register``).
+    Problems raise UserError."""
     path = Path(path_text)
     if not path.exists():
         raise UserError(Problem(path_text, Message(N_("does not exist"))))
     if path.is_dir() or path.suffix.lower() == ".xlsx":
-        from procmodeler.io.register import import_register
-
-        arch, warnings = import_register(path)
-        for item in warnings:
-            warn(_warning_text(item, tr), tr)
-        return arch
+        imported = import_register(path)
+        for problem in imported.notes:
+            note(problem.text(tr), tr)
+        for problem in imported.warnings:
+            warn(problem.text(tr), tr)
+        return imported.arch
     if path.suffix.lower() == ".csv":
         raise UserError(
             Problem(
@@ -76,9 +72,7 @@ def load_model(path_text: str, tr: Translator) -> Architecture:
                 Message(N_("give the folder that holds the register's CSV files, not one file")),
             )
         )
-    from procmodeler.io.native import load
-
-    return load(path)
+    return native.load(path)
 
 
 def run(args: argparse.Namespace, tr: Translator) -> int:

@@ -331,3 +331,16 @@ def test_owner_whose_unit_was_deleted_has_no_unit() -> None:
     owned(m, "finance")
     op.delete_unit(m.ed, "finance", force=True)
     assert m.found(NO_UNIT) == [("a",)]
+
+
+def test_no_accountable_message_for_one_unit() -> None:
+    m = Model()
+    m.proc("a", name="Payroll")
+    m.unit("hr", name="HR")
+    m.part("a", "hr", "R")
+    assert m.message(NO_A, "a") == (
+        "No unit is accountable (A) for 'Payroll', although 'HR' takes part. Give it the role A."
+    )
+    assert m.message(NO_A, "a", lang="sv") == (
+        "Ingen enhet är ytterst ansvarig (A) för 'Payroll', fast 'HR' deltar. Ge den rollen A."
+    )
