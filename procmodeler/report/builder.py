@@ -73,7 +73,7 @@ def render_report(
 
     result = run_checks(arch, lang, overrides)
     prepared(2)
-    ctx = ReportContext(arch, tr, theme, result, today)
+    ctx = ReportContext(arch, tr, theme, result, today, overrides)
     pagesize = PAGE_SIZES[profile.page_size]
     body_w = pagesize[0] - 2 * MARGIN_X
     body_h = pagesize[1] - MARGIN_TOP - MARGIN_BOTTOM

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
-from procmodeler.analysis import RULES, SEVERITY_ORDER, CheckResult, Finding
+from procmodeler.analysis import RULES, SEVERITY_ORDER, CheckResult, Finding, RuleSettings
 from procmodeler.common.i18n import Translator
 from procmodeler.model.architecture import Architecture
 from procmodeler.model.elements import PROCESS_KINDS
@@ -32,12 +32,16 @@ class ReportContext:
     theme: Theme
     result: CheckResult
     today: datetime.date
+    overrides: RuleSettings | None = None
     keys: dict[str, str] = field(init=False)
+    switched_off: set[str] = field(init=False)
     findings_of: dict[str, list[Finding]] = field(init=False)
     severity_of: dict[str, str] = field(init=False)
 
     def __post_init__(self) -> None:
         self.keys = {pid: f"p{i}" for i, pid in enumerate(self.arch.walk())}
+        settings = RuleSettings.from_model(self.arch).overridden_by(self.overrides)
+        self.switched_off = {rule for rule in RULES if settings.severity(rule) is None}
         self.findings_of = {}
         for finding in sorted(self.result.findings, key=finding_order):
             for pid in finding.elements:

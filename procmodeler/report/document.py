@@ -35,8 +35,9 @@ class ReportCancelled(Exception):
 
 
 class Heading(Paragraph):
-    """A heading: a table-of-contents entry (when *toc_level* is not None), an outline
-    entry and a link target named *key*. *plain* is the heading's text without markup."""
+    """A heading: an outline entry at *toc_level* (None: none) that is also in the table
+    of contents when *in_toc*, and a link target named *key*. *plain* is the heading's
+    text without markup."""
 
     def __init__(
         self,
@@ -45,12 +46,14 @@ class Heading(Paragraph):
         key: str,
         toc_level: int | None,
         number: str = "",
+        in_toc: bool = True,
     ) -> None:
         text = f"{esc(number)}\u2002{esc(plain)}" if number else esc(plain)
         super().__init__(f'<a name="{key}"/>{text}', style)
         self.plain = f"{number} {plain}" if number else plain
         self.key = key
         self.toc_level = toc_level
+        self.in_toc = in_toc
         self.process: str | None = None
 
 
@@ -202,9 +205,11 @@ class ReportDoc(BaseDocTemplate):
                 self.canv.addOutlineEntry(
                     flowable.plain, flowable.key, flowable.toc_level, closed=True
                 )
-                self.notify(
-                    "TOCEntry", (flowable.toc_level, esc(flowable.plain), self.page, flowable.key)
-                )
+                if flowable.in_toc:
+                    self.notify(
+                        "TOCEntry",
+                        (flowable.toc_level, esc(flowable.plain), self.page, flowable.key),
+                    )
             if flowable.process is not None:
                 self.process_pages[flowable.process] = self.page
 

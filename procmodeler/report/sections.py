@@ -614,7 +614,14 @@ def _section(
 ) -> Iterator[Flowable]:
     arch, tr = ctx.arch, ctx.tr
     proc = arch.processes[pid]
-    heading = Heading(proc.name, ctx.style("h2" if level == 1 else "h3"), ctx.keys[pid], level, num)
+    heading = Heading(
+        proc.name,
+        ctx.style("h2" if level == 1 else "h3"),
+        ctx.keys[pid],
+        level,
+        num,
+        in_toc=level == 1,
+    )
     heading.process = pid
     parts = [esc(tr(KIND_SINGULAR.get(proc.kind, proc.kind)))]
     parts.append(esc(tr("Status: {status}").format(status=word(STATUSES, proc.status, tr))))
@@ -971,11 +978,11 @@ def findings(ctx: ReportContext, number_: int, width: float) -> list[Flowable]:
     rows[0][1] = ctx.p(esc(tr("Findings")), "head_right")
     rows[0][2] = ctx.p(esc(tr("Suppressed")), "head_right")
     story.append(_table(ctx, rows, [width * 0.4, width * 0.2, width * 0.2]))
-    off = [rule for rule, value in ctx.arch.rules.items() if value == "off" and rule in RULES]
+    off = [rule for rule in RULES if rule in ctx.switched_off]
     if off:
         story.append(
             ctx.p(
-                esc(tr("Rules switched off in this model:"))
+                esc(tr("Rules switched off for this report:"))
                 + " "
                 + ", ".join(esc(RULES[r].texts(tr)[0]) for r in off),
                 "small",
@@ -992,7 +999,7 @@ def findings(ctx: ReportContext, number_: int, width: float) -> list[Flowable]:
             found = ctx.result.by_rule(rule)
             title, why, what = info.texts(tr)
             if not found:
-                if ctx.arch.rules.get(rule) != "off":
+                if rule not in ctx.switched_off:
                     quiet.append(title)
                 continue
             story.extend(_rule_block(ctx, rule, found, title, why, what))
@@ -1062,8 +1069,8 @@ def graph_analysis(ctx: ReportContext, number_: int, width: float) -> list[Flowa
         story.append(ctx.p(esc(title), "h2"))
         story.append(ctx.p(esc(why)))
         found = ctx.result.by_rule(rule)
-        if arch.rules.get(rule) == "off":
-            story.append(_muted(ctx, N_("This analysis is switched off in this model.")))
+        if rule in ctx.switched_off:
+            story.append(_muted(ctx, N_("This analysis is switched off for this report.")))
             continue
         if not found:
             story.append(_muted(ctx, none_text))
@@ -1152,7 +1159,7 @@ def index(ctx: ReportContext, number_: int, width: float, doc: ReportDoc) -> lis
                     ctx.p(f'<a href="#{ctx.keys[pid]}">{page}</a>' if page else DASH, "cell_right"),
                 ]
             )
-        return _table(ctx, rows, [width * 0.5, width * 0.2, width * 0.22, width * 0.08])
+        return _table(ctx, rows, [width * 0.46, width * 0.22, width * 0.24, width * 0.08])
 
     story.append(Deferred(make))
     return story
