@@ -114,7 +114,7 @@ def render_report(
     story += sections.index(ctx, 7, body_w, doc)
     story += sections.glossary(ctx, 8)
     prepared(_PREPARE_STEPS - step)
-    doc.multiBuild(story, maxPasses=8)
+    doc.build_report(story)
     data = buffer.getvalue()
     if progress is not None:
         progress(1, 1)

@@ -14,7 +14,8 @@ from procmodeler.analysis import RULES, SEVERITY_ORDER, CheckResult, Finding, Ru
 from procmodeler.common.i18n import Translator
 from procmodeler.model.architecture import Architecture
 from procmodeler.model.elements import PROCESS_KINDS
-from procmodeler.report.theme import Theme
+from procmodeler.report import fonts
+from procmodeler.report.theme import TABLE_SIZE, Theme
 from procmodeler.report.words import esc
 
 _RULE_ORDER = {rule: i for i, rule in enumerate(RULES)}
@@ -106,6 +107,18 @@ class ReportContext:
     def text(self, plain: str, style: str = "body") -> Paragraph:
         """A paragraph of plain user text (escaped)."""
         return Paragraph(esc(plain), self.theme.styles[style])
+
+    def cell(
+        self, plain: str, width: float, bold: bool = False, style: str | None = None
+    ) -> str | Paragraph:
+        """A table cell of plain text for a column *width* points wide: the text itself
+        when it fits on one line (a string cell is much cheaper to lay out, which counts
+        in tables of thousands of rows; the table's style gives its font and colour),
+        else a paragraph in *style* that wraps."""
+        if "\n" not in plain and fonts.width(plain, TABLE_SIZE, bold) <= width - 12:
+            return plain
+        name = style or ("cell_bold" if bold else "cell")
+        return Paragraph(esc(plain), self.theme.styles[name])
 
     def style(self, name: str) -> ParagraphStyle:
         return self.theme.styles[name]

@@ -10,14 +10,22 @@ story, so page numbers always belong to the final layout.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from reportlab.lib.pagesizes import landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+)
 from reportlab.platypus.doctemplate import IndexingFlowable
+from reportlab.platypus.tableofcontents import TableOfContents
 
 from procmodeler.common.i18n import Translator
 from procmodeler.report import fonts
@@ -27,7 +35,7 @@ from procmodeler.report.words import esc
 MARGIN_X = 56.0
 MARGIN_TOP = 64.0
 MARGIN_BOTTOM = 58.0
-ESTIMATED_PASSES = 3
+ESTIMATED_PASSES = 2
 
 
 class ReportCancelled(Exception):
@@ -196,6 +204,21 @@ class ReportDoc(BaseDocTemplate):
         )
 
     # ------------------------------------------------------------------ passes
+    def build_report(self, story: list[Flowable]) -> None:
+        """Lay the story out. The table of contents is given its entries (with page 0)
+        before the first pass so that it already takes its final room: the first pass
+        then finds the page numbers and the second one confirms them (two passes
+        instead of three)."""
+        expected = [
+            (h.toc_level, esc(h.plain), 0, h.key)
+            for h in _headings(story)
+            if h.toc_level is not None and h.in_toc
+        ]
+        for flowable in story:
+            if isinstance(flowable, TableOfContents):
+                flowable._entries = list(expected)
+        self.multiBuild(story, maxPasses=8)
+
     def beforeDocument(self) -> None:  # noqa: N802
         self.process_pages = {}
 
@@ -269,6 +292,15 @@ class ReportDoc(BaseDocTemplate):
             canvas.setFont(fonts.BOLD, 7.5)
             canvas.drawString(MARGIN_X, bottom, _clip(confidential, room, 7.5, bold=True))
         canvas.restoreState()
+
+
+def _headings(flowables: list[Flowable]) -> Iterator[Heading]:
+    """The headings of a story, also those inside KeepTogether groups."""
+    for flowable in flowables:
+        if isinstance(flowable, Heading):
+            yield flowable
+        elif isinstance(flowable, KeepTogether):
+            yield from _headings(flowable._content)
 
 
 def _clip(text: str, room: float, size: float, bold: bool = False) -> str:

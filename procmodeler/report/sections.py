@@ -40,6 +40,7 @@ from procmodeler.report.document import (
     Heading,
     ReportDoc,
 )
+from procmodeler.report.fonts import BOLD
 from procmodeler.report.theme import MUTED, RULE, WHITE, plain_style
 from procmodeler.report.words import (
     DASH,
@@ -62,6 +63,8 @@ from procmodeler.report.words import (
 SUMMARY_FINDINGS = 6
 MATRIX_NAME_WIDTH = 190.0
 MATRIX_UNIT_WIDTH = 23.0
+SPLIT_IN_ROW = 120.0
+MAX_LOOP_NAMES = 60
 
 
 # ---------------------------------------------------------------------- helpers
@@ -76,6 +79,15 @@ def _chapter(
     ]
 
 
+def splittable(rows: list[list[object]], widths: list[float | None], repeat: int = 0) -> Table:
+    """A table whose rows may split inside a cell when a cell is taller than what is left
+    of the page (a very long purpose, a loop of hundreds of processes): reportlab splits
+    cells that hold a list of flowables, and only rows of at least SPLIT_IN_ROW points,
+    so ordinary rows still move whole to the next page."""
+    cells = [[v if isinstance(v, (str, list)) else [v] for v in row] for row in rows]
+    return Table(cells, colWidths=widths, repeatRows=repeat, hAlign="LEFT", splitInRow=SPLIT_IN_ROW)
+
+
 def _table(
     ctx: ReportContext,
     rows: list[list[object]],
@@ -83,7 +95,7 @@ def _table(
     header: bool = True,
     extra: list[tuple[object, ...]] | None = None,
 ) -> Table:
-    table = Table(rows, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT")
+    table = splittable(rows, list(widths), 1 if header else 0)
     table.setStyle(ctx.theme.table_style(1 if header else 0))
     if extra:
         table.setStyle(plain_style(extra))
@@ -669,24 +681,21 @@ def _facts(ctx: ReportContext, pid: str, width: float) -> Table:
         (N_("Objects in"), "; ".join(proc.objects_in)),
         (N_("Objects out"), "; ".join(proc.objects_out)),
     ]
+    widths = [width * 0.24, width * 0.76]
+
+    def label(msgid: str) -> str | Paragraph:
+        return ctx.cell(tr(msgid), widths[0], bold=True, style="label")
+
     rows: list[list[object]] = [
-        [ctx.p(esc(tr(label)), "label"), ctx.p(esc(value), "cell")]
-        for label, value in texts
-        if value
+        [label(msgid), ctx.cell(value, widths[1])] for msgid, value in texts if value
     ]
-    rows.append([ctx.p(esc(tr("Process owner")), "label"), owner_cell])
-    rows.append(
-        [
-            ctx.p(esc(tr("Process leader")), "label"),
-            ctx.p(leader, "cell") if leader else _muted(ctx, N_("None")),
-        ]
-    )
-    missing = [tr(label) for label, value in texts if not value]
+    rows.append([label(N_("Process owner")), owner_cell])
+    leader_cell = ctx.p(leader, "cell") if leader else _muted(ctx, N_("None"))
+    rows.append([label(N_("Process leader")), leader_cell])
+    missing = [tr(msgid) for msgid, value in texts if not value]
     if missing:
-        rows.append(
-            [ctx.p(esc(tr("Not recorded")), "label"), ctx.p(esc(", ".join(missing)), "cell_muted")]
-        )
-    table = Table(rows, colWidths=[width * 0.24, width * 0.76], hAlign="LEFT")
+        rows.append([label(N_("Not recorded")), ctx.p(esc(", ".join(missing)), "cell_muted")])
+    table = splittable(rows, widths)
     table.setStyle(ctx.theme.facts_style())
     return table
 
@@ -698,20 +707,24 @@ def _participation(ctx: ReportContext, pid: str, width: float) -> Iterator[Flowa
     if not rows_data:
         yield KeepTogether([title, _muted(ctx, N_("No participating units recorded."))])
         return
+    widths = [width * 0.42, width * 0.12, width * 0.46]
     rows: list[list[object]] = [_head(ctx, N_("Unit"), N_("Roles"), N_("What it means"))]
     for uid, letters in rows_data.items():
+        meaning = letters_text(letters, tr) or tr("Takes part; roles not decided")
         rows.append(
             [
-                ctx.p(esc(ctx.unit(uid)), "cell"),
-                ctx.p(f"<b>{esc(letters) or DASH}</b>", "cell"),
-                ctx.p(
-                    esc(letters_text(letters, tr)) or esc(tr("Takes part; roles not decided")),
-                    "cell_muted",
-                ),
+                ctx.cell(ctx.unit(uid), widths[0]),
+                letters or DASH,
+                ctx.cell(meaning, widths[2], style="cell_muted"),
             ]
         )
     yield title
-    yield _table(ctx, rows, [width * 0.42, width * 0.12, width * 0.46])
+    yield _table(
+        ctx,
+        rows,
+        widths,
+        extra=[("FONTNAME", (1, 1), (1, -1), BOLD), ("TEXTCOLOR", (2, 1), (2, -1), MUTED)],
+    )
 
 
 def _relations(ctx: ReportContext, pid: str, width: float) -> Iterator[Flowable]:
@@ -726,19 +739,20 @@ def _relations(ctx: ReportContext, pid: str, width: float) -> Iterator[Flowable]
     ]
     incoming = [r for r in rels if r.target == pid]
     outgoing = [r for r in rels if r.source == pid]
+    widths = [width * 0.13, width * 0.14, width * 0.43, width * 0.30]
     for rel, label, other in [(r, N_("From"), r.source) for r in incoming] + [
         (r, N_("To"), r.target) for r in outgoing
     ]:
         rows.append(
             [
-                ctx.p(esc(tr(label)), "cell_muted"),
-                ctx.p(esc(word(RELATION_KINDS, rel.kind, tr)), "cell"),
+                ctx.cell(tr(label), widths[0], style="cell_muted"),
+                ctx.cell(word(RELATION_KINDS, rel.kind, tr), widths[1]),
                 ctx.p(ctx.link(other), "cell"),
-                ctx.p(esc(rel.object), "cell") if rel.object else ctx.p(DASH, "cell_muted"),
+                ctx.cell(rel.object or DASH, widths[3]),
             ]
         )
     yield title
-    yield _table(ctx, rows, [width * 0.13, width * 0.14, width * 0.43, width * 0.30])
+    yield _table(ctx, rows, widths, extra=[("TEXTCOLOR", (0, 1), (0, -1), MUTED)])
 
 
 def _kpis(ctx: ReportContext, pid: str, width: float) -> Iterator[Flowable]:
@@ -917,18 +931,20 @@ def matrix(ctx: ReportContext, number_: int, width: float) -> list[Flowable]:
             ("VALIGN", (1, 1), (-1, -1), "MIDDLE"),
             ("LINEAFTER", (0, 0), (-2, -1), 0.3, RULE),
         ]
+        extra.append(("FONTNAME", (1, 1), (-1, -1), BOLD))
         for r, pid in enumerate(rows_pids, 1):
             top = arch.processes[pid].parent is None
-            name = ctx.link(pid)
-            cell = ctx.p(f"<b>{name}</b>" if top else "\u2003" + name, "cell")
-            row: list[object] = [cell]
+            name = ctx.name(pid) if top else "\u2003" + ctx.name(pid)
+            row: list[object] = [ctx.cell(name, MATRIX_NAME_WIDTH, bold=top)]
+            if top:
+                extra.append(("FONTNAME", (0, r), (0, r), BOLD))
             letters_of = arch.participation_of(pid)
             for c, uid in enumerate(chunk, 1):
                 letters = letters_of.get(uid)
                 if letters is None:
-                    row.append("")
+                    row.append([])  # an empty cell that costs nothing to draw
                     continue
-                row.append(ctx.p(f"<b>{esc(letters)}</b>" if letters else "\u00b7", "cell_center"))
+                row.append(letters or "\u00b7")
                 if "A" in letters:
                     extra.append(("BACKGROUND", (c, r), (c, r), ctx.theme.primary_mid))
             rows.append(row)
@@ -1023,13 +1039,12 @@ def _rule_block(
         f"\u2002<font size=8 color='#59636e'>{esc(count)}</font>",
         "h3",
     )
-    explain = Table(
+    explain = splittable(
         [
             [ctx.p(esc(tr("Why it matters")), "label"), ctx.p(esc(why), "cell")],
             [ctx.p(esc(tr("What to do")), "label"), ctx.p(esc(what), "cell")],
         ],
-        colWidths=[95, None],
-        hAlign="LEFT",
+        [95, None],
     )
     explain.setStyle(ctx.theme.facts_style())
     block: list[Flowable] = [KeepTogether([head, explain, Spacer(1, 5)])]
@@ -1079,12 +1094,13 @@ def graph_analysis(ctx: ReportContext, number_: int, width: float) -> list[Flowa
         if rule == "analysis.dependency-cycle":
             rows: list[list[object]] = [_head(ctx, N_("Loop"), N_("Processes in the loop"))]
             for i, f in enumerate(found, 1):
-                rows.append(
-                    [
-                        ctx.p(str(i), "cell"),
-                        ctx.p(", ".join(ctx.link(p) for p in f.elements), "cell"),
-                    ]
-                )
+                names = ", ".join(ctx.link(p) for p in f.elements[:MAX_LOOP_NAMES])
+                rest = len(f.elements) - MAX_LOOP_NAMES
+                if rest > 0:
+                    names += " " + esc(
+                        tr.n("and {n} more process", "and {n} more processes", rest).format(n=rest)
+                    )
+                rows.append([ctx.p(str(i), "cell"), ctx.p(names, "cell")])
             story.append(_table(ctx, rows, [width * 0.1, width * 0.9]))
         elif rule == "analysis.single-point-of-failure":
             rows = [_head(ctx, N_("Process"), N_("Diagram"), N_("Process owner"), N_("Relations"))]
@@ -1141,6 +1157,8 @@ def index(ctx: ReportContext, number_: int, width: float, doc: ReportDoc) -> lis
         )
     )
 
+    widths = [width * 0.46, width * 0.22, width * 0.24, width * 0.08]
+
     def make() -> Table:
         rows: list[list[object]] = [
             _head(ctx, N_("Process"), N_("Kind"), N_("Process owner"), N_("Page"))
@@ -1154,12 +1172,12 @@ def index(ctx: ReportContext, number_: int, width: float, doc: ReportDoc) -> lis
             rows.append(
                 [
                     ctx.p(name, "cell"),
-                    ctx.p(esc(tr(KIND_SINGULAR.get(proc.kind, proc.kind))), "cell"),
-                    ctx.p(esc(ctx.person(proc.owner)) or DASH, "cell"),
-                    ctx.p(f'<a href="#{ctx.keys[pid]}">{page}</a>' if page else DASH, "cell_right"),
+                    ctx.cell(tr(KIND_SINGULAR.get(proc.kind, proc.kind)), widths[1]),
+                    ctx.cell(ctx.person(proc.owner) or DASH, widths[2]),
+                    str(page) if page else DASH,
                 ]
             )
-        return _table(ctx, rows, [width * 0.46, width * 0.22, width * 0.24, width * 0.08])
+        return _table(ctx, rows, widths, extra=[("ALIGN", (3, 1), (3, -1), "RIGHT")])
 
     story.append(Deferred(make))
     return story

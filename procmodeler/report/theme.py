@@ -158,6 +158,8 @@ class Theme:
         """Lines, paddings and the coloured header row of the report's tables."""
         commands: list[tuple[object, ...]] = [
             ("FONTSIZE", (0, 0), (-1, -1), TABLE_SIZE),
+            ("LEADING", (0, 0), (-1, -1), TABLE_SIZE * 1.3),
+            ("TEXTCOLOR", (0, 0), (-1, -1), TEXT),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("TOPPADDING", (0, 0), (-1, -1), 3.2),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 3.6),
@@ -180,6 +182,10 @@ class Theme:
         """A two-column label/value table (the facts of a process)."""
         return plain_style(
             [
+                ("FONTSIZE", (0, 0), (-1, -1), TABLE_SIZE),
+                ("LEADING", (0, 0), (-1, -1), TABLE_SIZE * 1.3),
+                ("FONTNAME", (0, 0), (0, -1), BOLD),
+                ("TEXTCOLOR", (0, 0), (0, -1), self.primary),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("TOPPADDING", (0, 0), (-1, -1), 3.5),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
