@@ -108,7 +108,7 @@ def render_report(
     prepared()
     story += list(sections.processes(ctx, 3, body_w, body_h))
     prepared(2)
-    story += sections.matrix(ctx, 4, wide_w)
+    story += sections.matrix(ctx, 4, body_w, wide_w)
     story += sections.findings(ctx, 5, body_w)
     story += sections.graph_analysis(ctx, 6, body_w)
     story += sections.index(ctx, 7, body_w, doc)

@@ -60,7 +60,7 @@ from procmodeler.report.words import (
     word,
 )
 
-SUMMARY_FINDINGS = 6
+SUMMARY_FINDINGS = 5
 MATRIX_NAME_WIDTH = 190.0
 MATRIX_UNIT_WIDTH = 23.0
 SPLIT_IN_ROW = 120.0
@@ -219,9 +219,14 @@ def paint_cover(ctx: ReportContext, canvas: Canvas, doc: ReportDoc) -> None:
             leading=12,
         ),
     )
+    title_text = meta.name or tr("Process architecture")
+    size = 27.0  # smaller for a long word (Swedish compounds) rather than break it
+    longest = max((fonts.width(w, size, True) for w in title_text.split()), default=0.0)
+    if longest > text_w:
+        size = max(14.0, size * text_w / longest)
     title = Paragraph(
-        esc(meta.name or tr("Process architecture")),
-        theme.styles["h1"].clone("cover_title", textColor=WHITE, fontSize=27, leading=32),
+        esc(title_text),
+        theme.styles["h1"].clone("cover_title", textColor=WHITE, fontSize=size, leading=size * 1.2),
     )
     org = Paragraph(
         esc(meta.organisation),
@@ -881,10 +886,23 @@ def _sub_processes(
 
 
 # ---------------------------------------------------------------------- matrix
-def matrix(ctx: ReportContext, number_: int, width: float) -> list[Flowable]:
+def matrix(ctx: ReportContext, number_: int, narrow: float, wide: float) -> list[Flowable]:
+    """Process x unit with the RACI letters, for the top two levels: on portrait pages
+    when every unit fits across one, else on landscape pages, in chunks of units."""
     arch, tr = ctx.arch, ctx.tr
+    rows_pids = [pid for top in ctx.top_level() for pid in [top, *arch.children(top)]]
+    in_rows = set(rows_pids)
+    used_units = {uid for (pid, uid) in arch.participation if pid in in_rows}
+    units = [u for u in arch.walk_units() if u in used_units]
+    units += [u for u in used_units if u not in units]
+    fits_portrait = MATRIX_NAME_WIDTH + len(units) * MATRIX_UNIT_WIDTH <= narrow
+    width = narrow if fits_portrait else wide
     story = _chapter(
-        ctx, number_, tr("Participation: processes and units"), "matrix", template="wide"
+        ctx,
+        number_,
+        tr("Participation: processes and units"),
+        "matrix",
+        template="body" if fits_portrait else "wide",
     )
     story.append(
         ctx.p(
@@ -900,14 +918,12 @@ def matrix(ctx: ReportContext, number_: int, width: float) -> list[Flowable]:
     legend = "\u2003".join(f"<b>{letter}</b> {esc(tr(RACI_LETTERS[letter]))}" for letter in RACI)
     story.append(ctx.p(legend, "small"))
     story.append(Spacer(1, 6))
-    rows_pids = [pid for top in ctx.top_level() for pid in [top, *arch.children(top)]]
-    used_units = {uid for (pid, uid) in arch.participation if pid in set(rows_pids)}
-    units = [u for u in arch.walk_units() if u in used_units]
-    units += [u for u in used_units if u not in units]
     if not units or not rows_pids:
         story.append(_muted(ctx, N_("No participation recorded for these processes.")))
         return story
     per_chunk = max(1, int((width - MATRIX_NAME_WIDTH) // MATRIX_UNIT_WIDTH))
+    # the name column takes the room the units leave (up to a limit)
+    name_w = min(MATRIX_NAME_WIDTH * 1.6, width - min(per_chunk, len(units)) * MATRIX_UNIT_WIDTH)
     label_h = VerticalLabel.height_for([ctx.unit(u) for u in units])
     chunks = [units[i : i + per_chunk] for i in range(0, len(units), per_chunk)]
     for index, chunk in enumerate(chunks):
@@ -935,7 +951,7 @@ def matrix(ctx: ReportContext, number_: int, width: float) -> list[Flowable]:
         for r, pid in enumerate(rows_pids, 1):
             top = arch.processes[pid].parent is None
             name = ctx.name(pid) if top else "\u2003" + ctx.name(pid)
-            row: list[object] = [ctx.cell(name, MATRIX_NAME_WIDTH, bold=top)]
+            row: list[object] = [ctx.cell(name, name_w, bold=top)]
             if top:
                 extra.append(("FONTNAME", (0, r), (0, r), BOLD))
             letters_of = arch.participation_of(pid)
@@ -952,7 +968,7 @@ def matrix(ctx: ReportContext, number_: int, width: float) -> list[Flowable]:
                 extra.append(("LINEABOVE", (0, r), (-1, r), 0.8, ctx.theme.primary))
         table = Table(
             rows,
-            colWidths=[MATRIX_NAME_WIDTH] + [MATRIX_UNIT_WIDTH] * len(chunk),
+            colWidths=[name_w] + [MATRIX_UNIT_WIDTH] * len(chunk),
             repeatRows=1,
             hAlign="LEFT",
         )
