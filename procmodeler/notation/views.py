@@ -19,6 +19,7 @@ from procmodeler.notation.geometry import (
     arrow_head,
     chevron_depth,
     diamond_head,
+    label_room,
     midpoint,
     outline,
     relation_path,
@@ -132,6 +133,7 @@ class RelationView:
     head_style: str
     label: str
     label_center: Point
+    label_width: float  # the most the label may take (0: too short a line for one)
 
 
 def relation_view(arch: Architecture, level: str | None, rid: str) -> RelationView | None:
@@ -157,6 +159,7 @@ def relation_view(arch: Architecture, level: str | None, rid: str) -> RelationVi
         head_style=style.head,
         label=rel.object if rel.kind == "flow" else "",
         label_center=midpoint(path),
+        label_width=label_room(path),
     )
 
 
