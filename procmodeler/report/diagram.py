@@ -332,7 +332,9 @@ class DiagramFlowable(_Painter):
 
     def _relation_label(self, c: Canvas, rel: RelationView) -> None:
         size = style.DETAIL_FONT_SIZE
-        line = fit_lines(rel.label, 150.0, 1, self.measure_detail)
+        if rel.label_width <= 0:
+            return
+        line = fit_lines(rel.label, rel.label_width - 6, 1, self.measure_detail)
         if not line:
             return
         w = self.measure_detail(line[0])

@@ -366,7 +366,10 @@ def summary(ctx: ReportContext, number_: int, width: float) -> list[Flowable]:
                     str(total),
                     tr.n("process in the architecture", "processes in the architecture", total),
                 ),
-                (percent(len(own), total, tr), tr("have a process owner of their own")),
+                (
+                    percent(len(own) + len(inherited), total, tr),
+                    tr("have a process owner (their own or a parent's)"),
+                ),
                 (str(len(cross)), tr.n("cross-unit process", "cross-unit processes", len(cross))),
                 (
                     str(summary_counts["error"]),

@@ -126,7 +126,9 @@ def test_chapters_hold_what_management_needs(sample_en: Pdf) -> None:
     text = sample_en.text
     for phrase in (
         "19 processes in the architecture",
-        "have a process owner of their own",
+        # 11 own owners and 5 inherited of 19 processes
+        "84% have a process owner (their own or a parent's)",
+        "11 of 19 processes (58%) have a process owner of their own.",
         "cross-unit processes",
         "Most important findings",
         "Recommended next steps",
