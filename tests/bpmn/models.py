@@ -38,14 +38,27 @@ def sample_architecture() -> Architecture:
         ed, "Develop processes", "management", bounds=Bounds(440, 40, 180, 70), pid="m_dev"
     )
     sell = ops.create_process(
-        ed, "Sell", "core", bounds=Bounds(40, 180, 160, 80), pid="c_sell",
-        customer="Retail customer", need="Wants a bike", result="Signed order",
+        ed,
+        "Sell",
+        "core",
+        bounds=Bounds(40, 180, 160, 80),
+        pid="c_sell",
+        customer="Retail customer",
+        need="Wants a bike",
+        result="Signed order",
         purpose="Turn interest into orders.\nSecond line & <markup>.",
-        objects_in=["Lead"], objects_out=["Order", "Forecast"],
+        objects_in=["Lead"],
+        objects_out=["Order", "Forecast"],
     )
     deliver = ops.create_process(
-        ed, "Deliver", "core", bounds=Bounds(280, 180, 160, 80), pid="c_deliver",
-        customer="Retail customer", need="Bike at home", result="Bike delivered",
+        ed,
+        "Deliver",
+        "core",
+        bounds=Bounds(280, 180, 160, 80),
+        pid="c_deliver",
+        customer="Retail customer",
+        need="Bike at home",
+        result="Bike delivered",
     )
     invoice = ops.create_process(
         ed, "Invoice", "core", bounds=Bounds(520, 180, 160, 80), pid="c_invoice"
@@ -58,14 +71,18 @@ def sample_architecture() -> Architecture:
     )
     hr = ops.create_process(ed, "Recruit staff", "support", pid="s_hr", place=False)
     # second level under Deliver, third level under Pick
-    pick = ops.create_process(ed, "Pick", "core", parent=deliver,
-                              bounds=Bounds(40, 40, 120, 60), pid="d_pick")
-    pack = ops.create_process(ed, "Pack", "core", parent=deliver,
-                              bounds=Bounds(240, 40, 120, 60), pid="d_pack")
-    ship = ops.create_process(ed, "Ship", "core", parent=deliver,
-                              bounds=Bounds(440, 40, 120, 60), pid="d_ship")
-    scan = ops.create_process(ed, "Scan shelf", "core", parent=pick,
-                              bounds=Bounds(60, 60, 100, 50), pid="d_scan")
+    pick = ops.create_process(
+        ed, "Pick", "core", parent=deliver, bounds=Bounds(40, 40, 120, 60), pid="d_pick"
+    )
+    pack = ops.create_process(
+        ed, "Pack", "core", parent=deliver, bounds=Bounds(240, 40, 120, 60), pid="d_pack"
+    )
+    ship = ops.create_process(
+        ed, "Ship", "core", parent=deliver, bounds=Bounds(440, 40, 120, 60), pid="d_ship"
+    )
+    scan = ops.create_process(
+        ed, "Scan shelf", "core", parent=pick, bounds=Bounds(60, 60, 100, 50), pid="d_scan"
+    )
     ops.create_process(ed, "Fetch item", "core", parent=pick, pid="d_fetch", place=False)
 
     ops.set_owner(ed, sell, eva)
@@ -80,15 +97,30 @@ def sample_architecture() -> Architecture:
     ops.set_participation(ed, it_support, it, "")
     ops.set_participation(ed, pick, ops_unit, "R")
 
-    ops.connect(ed, sell, deliver, "flow", object="Order", rid="r_order",
-                waypoints={None: [(200, 220), (280, 220)]})
-    ops.connect(ed, sell, plan, "flow", object="Forecast", rid="r_forecast",
-                waypoints={None: [(200, 240), (240, 240), (240, 330), (280, 330)]})
+    ops.connect(
+        ed,
+        sell,
+        deliver,
+        "flow",
+        object="Order",
+        rid="r_order",
+        waypoints={None: [(200, 220), (280, 220)]},
+    )
+    ops.connect(
+        ed,
+        sell,
+        plan,
+        "flow",
+        object="Forecast",
+        rid="r_forecast",
+        waypoints={None: [(200, 240), (240, 240), (240, 330), (280, 330)]},
+    )
     ops.connect(ed, deliver, invoice, "flow", rid="r_delivered")
     ops.connect(ed, deliver, invoice, "flow", object="Delivery note", rid="r_note")
     ops.connect(ed, plan, deliver, "flow", rid="r_plan")
-    ops.connect(ed, steer, sell, "steering", rid="r_steer",
-                waypoints={None: [(310, 110), (120, 180)]})
+    ops.connect(
+        ed, steer, sell, "steering", rid="r_steer", waypoints={None: [(310, 110), (120, 180)]}
+    )
     ops.connect(ed, develop, deliver, "steering", rid="r_dev")
     ops.connect(ed, it_support, sell, "support", rid="r_it")
     ops.connect(ed, hr, deliver, "support", rid="r_hr")
@@ -96,10 +128,25 @@ def sample_architecture() -> Architecture:
     ops.connect(ed, pack, ship, "flow", rid="r_pack")
     ops.connect(ed, scan, invoice, "flow", object="Picked list", rid="r_cross")
 
-    ops.add_kpi(ed, sell, "Order lead time", "lead_time", measure="days", target=3, actual=4.5,
-                kid="k_sell_lt")
-    ops.add_kpi(ed, deliver, "Customer satisfaction", "customer_experience", measure="index",
-                target=80, kid="k_nps")
+    ops.add_kpi(
+        ed,
+        sell,
+        "Order lead time",
+        "lead_time",
+        measure="days",
+        target=3,
+        actual=4.5,
+        kid="k_sell_lt",
+    )
+    ops.add_kpi(
+        ed,
+        deliver,
+        "Customer satisfaction",
+        "customer_experience",
+        measure="index",
+        target=80,
+        kid="k_nps",
+    )
     ops.add_kpi(ed, sell, "Hit rate", "other", measure="%", kid="k_hit")
     ops.set_rule(ed, "kpi.no-target", "off")
     ops.set_rule(ed, "orphan.isolated", "warning")
@@ -115,10 +162,22 @@ def deep_architecture(levels: int = 20) -> Architecture:
     ops.set_metadata(ed, name="Deep", language="sv")
     parent: str | None = None
     for depth in range(levels):
-        a = ops.create_process(ed, f"Level {depth} A", "core", parent=parent,
-                               bounds=Bounds(40, 40, 160, 70), pid=f"L{depth}_a")
-        b = ops.create_process(ed, f"Level {depth} B", "support", parent=parent,
-                               bounds=Bounds(300, 40, 160, 70), pid=f"L{depth}_b")
+        a = ops.create_process(
+            ed,
+            f"Level {depth} A",
+            "core",
+            parent=parent,
+            bounds=Bounds(40, 40, 160, 70),
+            pid=f"L{depth}_a",
+        )
+        b = ops.create_process(
+            ed,
+            f"Level {depth} B",
+            "support",
+            parent=parent,
+            bounds=Bounds(300, 40, 160, 70),
+            pid=f"L{depth}_b",
+        )
         ops.connect(ed, a, b, "flow", rid=f"L{depth}_r")
         parent = a
     return ed.arch
@@ -148,15 +207,27 @@ def generated_architecture(n: int = 10_000) -> Architecture:
                 arch.put(
                     "processes",
                     pid,
-                    Process(pid, f"Process {made}", kinds[made % 3], parent,
-                            owner=f"person_{made % n_units}", need="A need"),
+                    Process(
+                        pid,
+                        f"Process {made}",
+                        kinds[made % 3],
+                        parent,
+                        owner=f"person_{made % n_units}",
+                        need="A need",
+                    ),
                 )
-                arch.put("shapes", (parent, pid),
-                         Bounds(40 + (i % 8) * 200.0, 40 + (i // 8) * 120.0, 160, 70))
+                arch.put(
+                    "shapes",
+                    (parent, pid),
+                    Bounds(40 + (i % 8) * 200.0, 40 + (i // 8) * 120.0, 160, 70),
+                )
                 arch.put("participation", (pid, f"unit_{made % n_units}"), "RA")
                 if made % 5 == 0:
-                    arch.put("kpis", f"kpi_{made}",
-                             Kpi(f"kpi_{made}", pid, "Lead time", "lead_time", "days", "lower", 5))
+                    arch.put(
+                        "kpis",
+                        f"kpi_{made}",
+                        Kpi(f"kpi_{made}", pid, "Lead time", "lead_time", "days", "lower", 5),
+                    )
                 if siblings:
                     rid = f"rel_{made}"
                     arch.put("relations", rid, Relation(rid, siblings[-1], pid, "flow"))

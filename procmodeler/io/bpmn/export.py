@@ -387,9 +387,9 @@ class _Exporter:
         collab_ext = etree.SubElement(collab, b("extensionElements"))
         self._write_architecture(collab_ext)
         pool_name = meta.organisation or meta.name or tr(N_("Process architecture"))
-        etree.SubElement(
-            collab, b("participant"), id=participant_id, name=xml_text(pool_name)
-        ).set("processRef", process_id)
+        etree.SubElement(collab, b("participant"), id=participant_id, name=xml_text(pool_name)).set(
+            "processRef", process_id
+        )
 
         proc = etree.SubElement(root, b("process"), id=process_id, isExecutable="false")
         proc.set("name", xml_text(pool_name))
