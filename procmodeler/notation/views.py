@@ -1,0 +1,174 @@
+"""What a diagram shows, independent of how it is painted.
+
+:func:`shape_view` and :func:`relation_view` turn the stored model and geometry of one
+diagram level into plain records (outline, label lines, owner, traffic light, markers,
+line path, arrow head, object label). The Qt canvas and the reportlab report paint these
+records with their own primitives, so both show the same words in the same places.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from procmodeler.model.architecture import Architecture
+from procmodeler.model.elements import Bounds, Point
+from procmodeler.notation.geometry import (
+    MARKER_SIZE,
+    Outline,
+    arrow_head,
+    diamond_head,
+    midpoint,
+    outline,
+    relation_path,
+    text_box,
+)
+from procmodeler.notation.kpi import worst_light
+from procmodeler.notation.labels import Measure, fit_lines
+from procmodeler.notation.style import DETAIL_FONT_SIZE, NAME_FONT_SIZE, relation_style
+
+NAME_LINE_HEIGHT = NAME_FONT_SIZE * 1.25
+DETAIL_LINE_HEIGHT = DETAIL_FONT_SIZE * 1.3
+
+
+@dataclass(frozen=True)
+class OffLevelMarker:
+    """A relation whose other end is not on this diagram, shown on the shape."""
+
+    relation: str
+    kind: str
+    outgoing: bool
+    other: str  # id of the process at the other end
+
+
+@dataclass(frozen=True)
+class ShapeView:
+    """Everything a renderer needs to paint one process shape."""
+
+    process: str
+    kind: str
+    bounds: Bounds
+    outline: Outline
+    name_lines: tuple[str, ...]
+    name_origin: Point  # top-left of the first name line's box
+    owner_line: str  # "" when no owner
+    owner_origin: Point
+    light: str | None  # "green" | "yellow" | "red" | None
+    light_center: Point
+    has_children: bool
+    finding_severity: str | None
+    markers: tuple[OffLevelMarker, ...]
+    marker_origin: Point
+
+
+def shape_view(
+    arch: Architecture,
+    level: str | None,
+    pid: str,
+    measure_name: Measure,
+    measure_detail: Measure,
+    finding_severity: str | None = None,
+) -> ShapeView:
+    """The view of process *pid* on the diagram of *level*."""
+    proc = arch.processes[pid]
+    b = arch.shapes[level][pid]
+    chevron = level is None
+    box = text_box(proc.kind, b, chevron)
+    owner = arch.people.get(proc.owner) if proc.owner else None
+    owner_line = ""
+    owner_h = 0.0
+    if owner is not None:
+        owner_line = fit_lines(owner.name, box.w, 1, measure_detail)[0] if owner.name else ""
+        owner_h = DETAIL_LINE_HEIGHT
+    max_lines = max(1, int((box.h - owner_h) // NAME_LINE_HEIGHT))
+    lines = tuple(fit_lines(proc.name, box.w, max_lines, measure_name))
+    block_h = len(lines) * NAME_LINE_HEIGHT + owner_h
+    top = box.y + max(0.0, (box.h - block_h) / 2)
+    light = worst_light(arch.kpis[k] for k in arch.kpis_of(pid))
+    markers = []
+    on_level = arch.shapes.get(level, {})
+    for rid in arch.relations_of(pid):
+        rel = arch.relations[rid]
+        other = rel.target if rel.source == pid else rel.source
+        if other not in on_level:
+            markers.append(OffLevelMarker(rid, rel.kind, rel.source == pid, other))
+    return ShapeView(
+        process=pid,
+        kind=proc.kind,
+        bounds=b,
+        outline=outline(proc.kind, b, chevron),
+        name_lines=lines,
+        name_origin=(box.x, top),
+        owner_line=owner_line,
+        owner_origin=(box.x, top + len(lines) * NAME_LINE_HEIGHT),
+        light=light,
+        light_center=(b.x + b.w - (30.0 if chevron and proc.kind == "core" else 10.0), b.y + 9.0),
+        has_children=bool(arch.children(pid)),
+        finding_severity=finding_severity,
+        markers=tuple(markers),
+        marker_origin=(b.x + 4.0, b.y + b.h - MARKER_SIZE - 2.0),
+    )
+
+
+@dataclass(frozen=True)
+class RelationView:
+    """Everything a renderer needs to paint one relation line."""
+
+    relation: str
+    kind: str
+    path: tuple[Point, ...]
+    head: tuple[Point, ...]  # polygon of the arrow head (empty: none)
+    head_style: str
+    label: str
+    label_center: Point
+
+
+def relation_view(arch: Architecture, level: str | None, rid: str) -> RelationView | None:
+    """The view of relation *rid* on *level*, or None when an end is not on it."""
+    rel = arch.relations[rid]
+    shapes: Mapping[str, Bounds] = arch.shapes.get(level, {})
+    src = shapes.get(rel.source)
+    tgt = shapes.get(rel.target)
+    if src is None or tgt is None:
+        return None
+    points = arch.waypoints.get(level, {}).get(rid, ())
+    path = relation_path(src, tgt, points)
+    style = relation_style(rel.kind)
+    if style.head == "diamond":
+        head: tuple[Point, ...] = diamond_head(path[-2], path[-1])
+    else:
+        head = arrow_head(path[-2], path[-1])
+    return RelationView(
+        relation=rid,
+        kind=rel.kind,
+        path=tuple(path),
+        head=head,
+        head_style=style.head,
+        label=rel.object if rel.kind == "flow" else "",
+        label_center=midpoint(path),
+    )
+
+
+def diagram_relations(arch: Architecture, level: str | None) -> list[str]:
+    """Ids of the relations drawn as lines on *level* (both ends shown there)."""
+    shapes = arch.shapes.get(level, {})
+    return [
+        rid for rid, rel in arch.relations.items() if rel.source in shapes and rel.target in shapes
+    ]
+
+
+def content_bounds(arch: Architecture, level: str | None) -> Bounds | None:
+    """The box around everything drawn on a level (shapes, bends, bands, lanes)."""
+    from procmodeler.notation.geometry import landscape_bands, lanes, need_arrows, union
+
+    boxes = list(arch.shapes.get(level, {}).values())
+    for points in arch.waypoints.get(level, {}).values():
+        boxes.extend(Bounds(x, y, 0.0, 0.0) for x, y in points)
+    if level is None:
+        boxes.extend(band.bounds for band in landscape_bands(arch))
+        arrows = need_arrows(arch)
+        if arrows:
+            boxes.extend(arrows)
+    else:
+        boxes.extend(lane.bounds for lane in lanes(arch, level))
+    return union(boxes)
