@@ -305,8 +305,8 @@ class _Importer:
         if duplicates:
             self.warnings.append(
                 Message(
-                    N_("{n} duplicate id; only the first element with it was used: {ids}"),
-                    N_("{n} duplicate ids; only the first element with each was used: {ids}"),
+                    "{n} duplicate id; only the first element with it was used: {ids}",
+                    "{n} duplicate ids; only the first element with each was used: {ids}",
                     len(duplicates),
                     ids=", ".join(duplicates[:MAX_IDS_IN_WARNING]),
                 )
@@ -1138,14 +1138,10 @@ class _Importer:
         if self.bridged_nodes:
             self.warnings.append(
                 Message(
-                    N_(
-                        "{n} event or gateway is not a process in procmodeler; the flows "
-                        "through it became direct relations"
-                    ),
-                    N_(
-                        "{n} events and gateways are not processes in procmodeler; the flows "
-                        "through them became direct relations"
-                    ),
+                    "{n} event or gateway is not a process in procmodeler; the flows "
+                    "through it became direct relations",
+                    "{n} events and gateways are not processes in procmodeler; the flows "
+                    "through them became direct relations",
                     self.bridged_nodes,
                 )
             )
