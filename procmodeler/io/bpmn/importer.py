@@ -22,6 +22,7 @@ is not safe, not XML or not BPMN 2.0. The mapping (``docs/bpmn-mapping.md``):
 
 from __future__ import annotations
 
+import math
 import os
 from collections import Counter
 from collections.abc import Iterator
@@ -190,9 +191,10 @@ def _float(value: str | None) -> float | None:
     if value is None or value == "":
         return None
     try:
-        return float(value)
+        number = float(value)
     except ValueError:
         return None
+    return number if math.isfinite(number) else None
 
 
 def _bounds(shape: etree._Element) -> Bounds | None:
@@ -203,6 +205,8 @@ def _bounds(shape: etree._Element) -> Bounds | None:
     if any(v is None for v in values):
         return None
     x, y, w, h = (float(v) for v in values)  # type: ignore[arg-type]
+    if w <= 0 or h <= 0:
+        return None  # a shape must have a size: the process is laid out instead
     return Bounds(x, y, w, h)
 
 
@@ -252,6 +256,7 @@ class _Importer:
         self.foreign_ns: set[str] = set()
         self.boundary_of: dict[str, str] = {}
         self.taken: set[str] = set()
+        self.used_model_ids: set[str] = set()
 
     # ------------------------------------------------------------------ warnings
     def warn(self, msgid: str, **args: object) -> None:
@@ -267,7 +272,7 @@ class _Importer:
     def new_id(self, base: str) -> str:
         n = 1
         candidate = base
-        while candidate in self.taken:
+        while candidate in self.taken or candidate in self.used_model_ids:
             n += 1
             candidate = f"{base}{n}"
         self.taken.add(candidate)
@@ -301,7 +306,6 @@ class _Importer:
                 else:
                     self.by_id[ident] = el
         self.taken = set(self.by_id)
-        self.used_model_ids: set[str] = set()
         if duplicates:
             self.warnings.append(
                 Message(
@@ -421,6 +425,8 @@ class _Importer:
         name = _clean(main.get("name"))
         if not name and part is not None and proc_el is not None:
             name = _clean(proc_el.get("name"))
+        if not name and len(self.root.findall(b("process"))) == 1:
+            name = _clean(self.root.get("name"))
         elements = [e.get("id", "") for e in (part, proc_el) if e is not None and e.get("id")]
         pid = self._add_process(main, None, name, elements)
         if proc_el is not None:
@@ -1130,6 +1136,8 @@ class _Importer:
                 try:
                     x, y, w, h = (float(v) for v in ext.get("bounds", "").split(","))
                 except ValueError:
+                    continue
+                if not all(math.isfinite(v) for v in (x, y, w, h)) or w <= 0 or h <= 0:
                     continue
                 arch.put("shapes", (level, ext.get("process")), Bounds(x, y, w, h))
 

@@ -48,7 +48,10 @@ def parse_points(text: str) -> tuple[tuple[float, float], ...]:
     points = []
     for token in text.split():
         x, y = token.split(",")
-        points.append((float(x), float(y)))
+        point = (float(x), float(y))
+        if not (math.isfinite(point[0]) and math.isfinite(point[1])):
+            raise ValueError(token)
+        points.append(point)
     return tuple(points)
 
 
