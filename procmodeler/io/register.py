@@ -233,6 +233,10 @@ class _Collector:
     def note(self, file: str, line: int | None, column: str | None, msg: Message) -> None:
         self.notes.append(Problem(file, msg, line, column))
 
+    def sorted(self, problems: list[Problem]) -> list[Problem]:
+        """Problems in file order, then line order (stable)."""
+        return sorted(problems, key=self._key)
+
     def raise_errors(self) -> None:
         if self.errors:
             ordered = sorted(enumerate(self.errors), key=lambda item: (item[1][0], item[0]))
@@ -536,11 +540,14 @@ _NO_FILE = {
     "process": N_("there is no process '{id}'"),
 }
 _WRONG_KIND = {
-    "unit": N_("'{id}' is not a unit but a {other}"),
-    "person": N_("'{id}' is not a person but a {other}"),
-    "process": N_("'{id}' is not a process but a {other}"),
+    ("unit", "person"): N_("'{id}' is a person, not a unit"),
+    ("unit", "process"): N_("'{id}' is a process, not a unit"),
+    ("person", "unit"): N_("'{id}' is a unit, not a person"),
+    ("person", "process"): N_("'{id}' is a process, not a person"),
+    ("process", "unit"): N_("'{id}' is a unit, not a process"),
+    ("process", "person"): N_("'{id}' is a person, not a process"),
 }
-_KIND_WORD = {"unit": N_("unit"), "person": N_("person"), "process": N_("process")}
+_OTHER_KINDS = ("unit", "person", "process")
 
 
 class _Builder:
@@ -638,8 +645,8 @@ class _Builder:
         found = self.raw_kind.get(raw)
         if found == kind:
             return self.model_id[raw]
-        if found in _KIND_WORD:
-            self.error(table, row, column, _WRONG_KIND[kind], id=raw, other=_KIND_WORD[found])
+        if found in _OTHER_KINDS:
+            self.error(table, row, column, _WRONG_KIND[(kind, found)], id=raw)
         elif kind != "process" and {"unit": "units", "person": "people"}[kind] not in self.tables:
             self.error(table, row, column, _NO_FILE[kind], id=raw)
         else:
@@ -1003,7 +1010,7 @@ def import_register(path: str | os.PathLike[str]) -> ImportResult:
     out.raise_errors()
     builder = _Builder(tables, out, name)
     arch = builder.build()
-    return ImportResult(arch, out.warnings, out.notes)
+    return ImportResult(arch, out.sorted(out.warnings), out.sorted(out.notes))
 
 
 # ====================================================================== export
