@@ -198,9 +198,12 @@ class _Exporter:
                 proc = arch.processes.get(pid)
                 if proc is None or proc.parent != level_key:
                     self.leftover_shapes.append((level_key, pid, box))
+        by_level: dict[str | None, list[str]] = {}
+        for rid, level_key in sibling_level.items():
+            by_level.setdefault(level_key, []).append(rid)
         for key, level in self.levels.items():
             self._plan_shapes(level)
-            self._plan_flows(level, [r for r, lv in sibling_level.items() if lv == key])
+            self._plan_flows(level, by_level.get(key, []))
 
     def _plan_shapes(self, level: Level_t) -> None:
         stored = self.arch.shapes.get(level.key, {})

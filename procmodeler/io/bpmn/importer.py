@@ -25,7 +25,6 @@ from __future__ import annotations
 import math
 import os
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from lxml import etree
@@ -33,6 +32,7 @@ from lxml import etree
 from procmodeler.common.errors import Problem, UserError
 from procmodeler.common.i18n import N_, Message
 from procmodeler.io.bpmn.names import (
+    BPMN,
     BPMNDI,
     DC,
     DI,
@@ -134,8 +134,8 @@ _OWN_PARTS = {
         "calledElement",
     )
 }
+_IO = b("ioSpecification")
 _ROLES = {b("performer"), b("humanPerformer"), b("potentialOwner"), b("resourceRole")}
-_OMG = "{http://www.omg.org/spec/"
 _SHAPE = f"{{{BPMNDI}}}BPMNShape"
 _EDGE = f"{{{BPMNDI}}}BPMNEdge"
 _PLANE = f"{{{BPMNDI}}}BPMNPlane"
@@ -182,9 +182,20 @@ def _clean(text: str | None) -> str:
     return nfc(" ".join((text or "").split()))
 
 
+_EXTENSION = b("extensionElements")
+_DOCUMENTATION = b("documentation")
+
+
 def _ext(el: etree._Element, local: str) -> etree._Element | None:
-    ext = el.find(b("extensionElements"))
-    return None if ext is None else ext.find(pm(local))
+    """Our extension element *local* of *el* (extensionElements comes right after the
+    documentation, by the schema)."""
+    for child in el:
+        tag = child.tag
+        if tag == _EXTENSION:
+            return child.find(f"{{{PM}}}{local}")
+        if tag != _DOCUMENTATION:
+            return None
+    return None
 
 
 def _float(value: str | None) -> float | None:
@@ -197,14 +208,27 @@ def _float(value: str | None) -> float | None:
     return number if math.isfinite(number) else None
 
 
+def _find_architecture(root: etree._Element) -> etree._Element | None:
+    """Our architecture data: in the extensionElements of a collaboration (or, leniently,
+    of any root element)."""
+    for top in root:
+        ext = _ext(top, "architecture") if isinstance(top.tag, str) else None
+        if ext is not None:
+            return ext
+    return None
+
+
 def _bounds(shape: etree._Element) -> Bounds | None:
     box = shape.find(_BOUNDS)
     if box is None:
         return None
-    values = [_float(box.get(k)) for k in ("x", "y", "width", "height")]
-    if any(v is None for v in values):
+    try:
+        x, y = float(box.get("x", "")), float(box.get("y", ""))
+        w, h = float(box.get("width", "")), float(box.get("height", ""))
+    except ValueError:
         return None
-    x, y, w, h = (float(v) for v in values)  # type: ignore[arg-type]
+    if not (math.isfinite(x) and math.isfinite(y) and math.isfinite(w) and math.isfinite(h)):
+        return None
     if w <= 0 or h <= 0:
         return None  # a shape must have a size: the process is laid out instead
     return Bounds(x, y, w, h)
@@ -242,7 +266,9 @@ class _Importer:
         self.root = root
         self.warnings: list[Message] = []
         self.by_id: dict[str, etree._Element] = {}
-        self.ours = root.find(f".//{pm('architecture')}") is not None
+        self.info = _find_architecture(root)
+        self.ours = self.info is not None
+        self._arch_ext: list[etree._Element] | None = None
         self.procs: dict[str, _Proc] = {}
         self.node_proc: dict[str, str] = {}  # BPMN id of an activity/participant -> pid
         self.flows: list[etree._Element] = []  # sequence and message flows
@@ -296,9 +322,7 @@ class _Importer:
     def run(self) -> tuple[Architecture, list[Message]]:
         root = self.root
         duplicates: list[str] = []
-        for el in root.iter():
-            if not isinstance(el.tag, str) or not el.tag.startswith(_OMG):
-                continue
+        for el in root.xpath("//bpmn:*[@id]", namespaces={"bpmn": BPMN}):
             ident = el.get("id")
             if ident:
                 if ident in self.by_id:
@@ -315,7 +339,7 @@ class _Importer:
                     ids=", ".join(duplicates[:MAX_IDS_IN_WARNING]),
                 )
             )
-        info = root.find(f".//{pm('architecture')}")
+        info = self.info
         if info is not None:
             version = info.get("version", "1")
             if version.isdigit() and int(version) > EXTENSION_VERSION:
@@ -449,36 +473,44 @@ class _Importer:
 
     def _describe(self, proc: _Proc, el: etree._Element, from_process: bool = False) -> None:
         """Read documentation, our extension data, objects and resource roles."""
-        docs = [d.text or "" for d in el.iterfind(b("documentation"))]
+        docs: list[str] = []
+        for child in el:
+            tag = child.tag
+            if tag == _DOCUMENTATION:
+                docs.append(child.text or "")
+            elif tag == _EXTENSION:
+                data = child.find(f"{{{PM}}}process")
+                if data is not None:
+                    self._process_data(proc, data)
+            elif tag == _IO:
+                self._objects(proc, child)
+            elif tag in _ROLES:
+                self._role(proc, child)
         if docs and "purpose" not in proc.fields:
             proc.fields["purpose"] = (
                 docs[0] if self.ours else "\n".join(t.strip() for t in docs if t.strip())
             )
-        data = _ext(el, "process")
-        if data is not None:
-            self._process_data(proc, data)
-        io = el.find(b("ioSpecification"))
-        if io is not None:
-            ins = [d.get("name") for d in io.iterfind(b("dataInput"))]
-            outs = [d.get("name") for d in io.iterfind(b("dataOutput"))]
-            if any(ins):
-                proc.fields["objects_in"] = tuple(n if self.ours else _clean(n) for n in ins if n)
-            if any(outs):
-                proc.fields["objects_out"] = tuple(n if self.ours else _clean(n) for n in outs if n)
-        for role in el:
-            if role.tag not in _ROLES:
-                continue
-            ref = role.findtext(b("resourceRef"))
-            ref = (ref or "").strip().split(":")[-1]
-            if not ref:
-                self.warn(
-                    N_("a {role} of '{name}' names no resource and was left out"),
-                    role=_local(role),
-                    name=proc.name,
-                )
-                continue
-            raci = _ext(role, "raci")
-            proc.roles.append((_local(role), ref, None if raci is None else raci.get("letters")))
+
+    def _objects(self, proc: _Proc, io: etree._Element) -> None:
+        ins = [d.get("name") for d in io.iterfind(b("dataInput"))]
+        outs = [d.get("name") for d in io.iterfind(b("dataOutput"))]
+        if any(ins):
+            proc.fields["objects_in"] = tuple(n if self.ours else _clean(n) for n in ins if n)
+        if any(outs):
+            proc.fields["objects_out"] = tuple(n if self.ours else _clean(n) for n in outs if n)
+
+    def _role(self, proc: _Proc, role: etree._Element) -> None:
+        ref = role.findtext(b("resourceRef"))
+        ref = (ref or "").strip().split(":")[-1]
+        if not ref:
+            self.warn(
+                N_("a {role} of '{name}' names no resource and was left out"),
+                role=_local(role),
+                name=proc.name,
+            )
+            return
+        raci = _ext(role, "raci")
+        proc.roles.append((_local(role), ref, None if raci is None else raci.get("letters")))
 
     def _process_data(self, proc: _Proc, data: etree._Element) -> None:
         kind = data.get("kind", "core")
@@ -585,12 +617,12 @@ class _Importer:
                 self._lane_set(child, pid, lane.get("id"))
 
     def _extension_namespaces(self) -> None:
-        for ext in self.root.iter(b("extensionElements")):
-            for child in ext:
-                if isinstance(child.tag, str):
-                    ns = etree.QName(child).namespace or ""
-                    if ns != PM:
-                        self.foreign_ns.add(ns)
+        found = self.root.xpath(
+            "//bpmn:extensionElements/*[namespace-uri() != $pm]",
+            namespaces={"bpmn": BPMN},
+            pm=PM,
+        )
+        self.foreign_ns.update(etree.QName(el).namespace or "" for el in found)
 
     # ------------------------------------------------------------------ building
     def _build(self) -> Architecture:
@@ -637,7 +669,7 @@ class _Importer:
         return arch
 
     def _metadata(self) -> Metadata:
-        info = self.root.find(f".//{pm('architecture')}")
+        info = self.info
         if info is None:
             name = _clean(self.root.get("name"))
             if not name:
@@ -982,10 +1014,12 @@ class _Importer:
                 diagrams[level] = DiagramOptions(ext.get("swimlanes") == "true", order)
         return rules, suppressions, diagrams
 
-    def _architecture_ext(self) -> Iterator[etree._Element]:
-        info = self.root.find(f".//{pm('architecture')}")
-        if info is not None and info.getparent() is not None:
-            yield from info.getparent()
+    def _architecture_ext(self) -> list[etree._Element]:
+        if self._arch_ext is None:
+            info = self.info
+            parent = info.getparent() if info is not None else None
+            self._arch_ext = list(parent) if parent is not None else []
+        return self._arch_ext
 
     def _orders(self) -> dict[str, list[str]]:
         orders: dict[str, list[str]] = {}
