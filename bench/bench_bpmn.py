@@ -18,6 +18,7 @@ Run from the repository root (the Node tools must be installed: ``npm ci`` in
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import statistics
 import sys
@@ -68,6 +69,7 @@ def measure(n: int, repeat: int) -> dict[str, Any]:
         "parse_s": parse_s,
         "import_s": import_s,
         "moddle_s": None,
+        "load": 0.0,
     }
     problem = node_tools_problem()
     if problem is None:
@@ -79,6 +81,8 @@ def measure(n: int, repeat: int) -> dict[str, Any]:
             result["moddle_warnings"] = timing["warnings"]
     else:
         print(f"bpmn-moddle not timed: {problem}", file=sys.stderr)
+    if hasattr(os, "getloadavg"):
+        result["load"] = os.getloadavg()[0]
     return result
 
 
@@ -98,7 +102,8 @@ def render(r: dict[str, Any], repeat: int) -> str:
         "times bpmn-moddle's `fromXML` on the same file in Node "
         "(`tests/node/parse-time.mjs`: parse time only, after one warm-up run). Median "
         f"of {repeat} runs. Machine: {platform.machine()}, 2 CPU cores shared with other "
-        f"work, Python {platform.python_version()}, lxml "
+        f"work (load average {r['load']:.1f} during the run), Python "
+        f"{platform.python_version()}, lxml "
         f"{'.'.join(map(str, lxml.etree.LXML_VERSION[:3]))}.",
         "",
         "| step | time |",

@@ -40,6 +40,7 @@ from procmodeler.io.bpmn.names import (
     b,
     fmt,
     fmt_points,
+    gc_paused,
     pm,
     xml_text,
 )
@@ -81,7 +82,8 @@ POOL_BAND = 30.0
 
 def export_bpmn(arch: Architecture) -> bytes:
     """The architecture as BPMN 2.0 XML (UTF-8 bytes), deterministic."""
-    return _Exporter(arch).build()
+    with gc_paused():
+        return _Exporter(arch).build()
 
 
 # ---------------------------------------------------------------------- geometry

@@ -39,6 +39,7 @@ from procmodeler.io.bpmn.names import (
     EXTENSION_VERSION,
     PM,
     b,
+    gc_paused,
     parse_points,
     pm,
 )
@@ -174,7 +175,8 @@ def import_bpmn(
                 ),
             )
         )
-    return _Importer(root).run()
+    with gc_paused():
+        return _Importer(root).run()
 
 
 # ---------------------------------------------------------------------- helpers
