@@ -195,8 +195,8 @@ class _Exporter:
             for rid, points in inner.items():
                 if sibling_level.get(rid, "\0") != level_key or len(points) < 2:
                     self.leftover_waypoints.append((level_key, rid, points))
-        for level_key, inner in arch.shapes.items():
-            for pid, box in inner.items():
+        for level_key, shapes in arch.shapes.items():
+            for pid, box in shapes.items():
                 proc = arch.processes.get(pid)
                 if proc is None or proc.parent != level_key:
                     self.leftover_shapes.append((level_key, pid, box))
@@ -242,14 +242,14 @@ class _Exporter:
                 gateway_of[src] = self._place_gateway(level, src, tgts, pairs, stored)
 
         flows: list[_Flow] = []
-        for src, gw in gateway_of.items():
-            box, gbox = level.bounds[src], level.gateways[gw]
+        for src, split in gateway_of.items():
+            box, gbox = level.bounds[src], level.gateways[split]
             start = clip(box, gbox.center)
             flows.append(
                 _Flow(
                     self.fresh(f"{src}_split_flow"),
                     src,
-                    gw,
+                    split,
                     [],
                     (start, _diamond_vertex(gbox.center, start)),
                 )
@@ -446,7 +446,10 @@ class _Exporter:
                 self._write_level_di(plane, level)
 
         self._write_order(collab_ext, root)
-        return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+        data: bytes = etree.tostring(
+            root, xml_declaration=True, encoding="UTF-8", pretty_print=True
+        )
+        return data
 
     def _write_architecture(self, ext: etree._Element) -> None:
         arch, meta = self.arch, self.arch.meta

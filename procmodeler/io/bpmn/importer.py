@@ -26,6 +26,7 @@ import math
 import os
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from lxml import etree
 
@@ -287,7 +288,7 @@ class _Importer:
         self.used_model_ids: set[str] = set()
 
     # ------------------------------------------------------------------ warnings
-    def warn(self, msgid: str, **args: object) -> None:
+    def warn(self, msgid: str, **args: Any) -> None:
         self.warnings.append(Message(msgid, **args))
 
     def skip(self, el: etree._Element) -> None:
@@ -663,8 +664,8 @@ class _Importer:
         rules, suppressions, diagrams = settings
         for rule, value in rules.items():
             arch.put("rules", rule, value)
-        for key, text in suppressions.items():
-            arch.put("suppressions", key, text)
+        for skey, text in suppressions.items():
+            arch.put("suppressions", skey, text)
         for level, options in diagrams.items():
             arch.put("diagrams", level, options)
         self._geometry(arch, routes)
@@ -778,7 +779,10 @@ class _Importer:
                 if tag in ("potentialOwner", "humanPerformer") and ref in person_of:
                     field_name = "owner" if tag == "potentialOwner" else "leader"
                     if getattr(proc, field_name) is None:
-                        proc = replace(proc, **{field_name: person_of[ref]})
+                        if field_name == "owner":
+                            proc = replace(proc, owner=person_of[ref])
+                        else:
+                            proc = replace(proc, leader=person_of[ref])
                     else:
                         self.warn(
                             N_("'{name}' has more than one {role}; only the first was kept"),
@@ -849,7 +853,7 @@ class _Importer:
             uid = unit_of_lane[lane_id]
             if pid is not None:
                 participation.setdefault((pid, uid), "R")
-            deeper = set()
+            deeper: set[str] = set()
             for child in lane_children.get(lane_id, ()):
                 deeper.update(nodes_of.get(child, ()))
             for node in nodes_of.get(lane_id, ()):
@@ -1123,15 +1127,16 @@ class _Importer:
         waypoint_orders = self._waypoint_orders()
         result: dict[str | None, list[tuple[str, tuple[Point, ...]]]] = {}
         for rid in order_all:
-            rel = arch.relations.get(rid)
-            if rel is None:
+            found = arch.relations.get(rid)
+            if found is None:
                 continue
+            rel = found
             level = arch.processes[rel.source].parent
             if arch.processes[rel.target].parent != level:
                 continue
             how, edge, points = routes[rid]
             if how == "explicit":
-                pts = points  # type: ignore[assignment]
+                pts = points
             else:
                 if edge is None or edge not in edges:
                     continue

@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
@@ -32,7 +33,7 @@ MAX_DEPTH = 256
 _WHERE = re.compile(r",? line \d+, column \d+$")
 
 
-def _refuse(source: str, msgid: str, **args: object) -> UserError:
+def _refuse(source: str, msgid: str, **args: Any) -> UserError:
     return UserError(Problem(source, Message(msgid, **args)))
 
 
