@@ -97,7 +97,7 @@ def test_a_split_with_stored_bend_points_and_duplicate_pairs() -> None:
 
 # ---------------------------------------------------------------------- random models
 names = st.text(
-    st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=12
+    st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Cn")), min_size=1, max_size=12
 ).filter(lambda s: s.strip())
 coords = st.integers(-500, 2000).map(float)
 
