@@ -137,6 +137,7 @@ _OWN_PARTS = {
     )
 }
 _IO = b("ioSpecification")
+_ROLE_NAMES = {b(t): t for t in ("performer", "humanPerformer", "potentialOwner", "resourceRole")}
 _ROLES = {b("performer"), b("humanPerformer"), b("potentialOwner"), b("resourceRole")}
 _SHAPE = f"{{{BPMNDI}}}BPMNShape"
 _EDGE = f"{{{BPMNDI}}}BPMNEdge"
@@ -513,7 +514,8 @@ class _Importer:
             )
             return
         raci = _ext(role, "raci")
-        proc.roles.append((_local(role), ref, None if raci is None else raci.get("letters")))
+        letters = None if raci is None else raci.get("letters")
+        proc.roles.append((_ROLE_NAMES[role.tag], ref, letters))
 
     def _process_data(self, proc: _Proc, data: etree._Element) -> None:
         kind = data.get("kind", "core")
@@ -629,10 +631,10 @@ class _Importer:
 
     # ------------------------------------------------------------------ building
     def _build(self) -> Architecture:
-        processes = self._processes()
         units, people, unit_of_resource, person_of_resource = self._units_and_people()
         participation: dict[tuple[str, str], str] = {}
-        self._apply_roles(processes, unit_of_resource, person_of_resource, participation)
+        self._apply_roles(unit_of_resource, person_of_resource, participation)
+        processes = self._processes()
         self._apply_lanes(processes, units, participation)
         kpis = self._kpis(processes)
         relations, routes = self._relations(processes)
@@ -768,53 +770,51 @@ class _Importer:
 
     def _apply_roles(
         self,
-        processes: dict[str, Process],
         unit_of: dict[str, str],
         person_of: dict[str, str],
         participation: dict[tuple[str, str], str],
     ) -> None:
+        """Owner, leader (into the process fields) and participation from resource roles."""
         for pid, p in self.procs.items():
-            proc = processes[pid]
             for tag, ref, letters in p.roles:
                 if tag in ("potentialOwner", "humanPerformer") and ref in person_of:
                     field_name = "owner" if tag == "potentialOwner" else "leader"
-                    if getattr(proc, field_name) is None:
-                        if field_name == "owner":
-                            proc = replace(proc, owner=person_of[ref])
-                        else:
-                            proc = replace(proc, leader=person_of[ref])
+                    if field_name not in p.fields:
+                        p.fields[field_name] = person_of[ref]
                     else:
                         self.warn(
                             N_("'{name}' has more than one {role}; only the first was kept"),
-                            name=proc.name,
+                            name=p.name,
                             role=tag,
                         )
                 elif tag == "performer" and ref in unit_of:
-                    try:
-                        value = normalize_letters(letters) if letters is not None else "R"
-                    except ValueError:
-                        value = "R"
-                        self.warn(
-                            N_("'{name}' has RACI letters that are not R, A, C or I"),
-                            name=proc.name,
-                        )
+                    value = "R"
+                    if letters is not None:
+                        try:
+                            value = normalize_letters(letters)
+                        except ValueError:
+                            self.warn(
+                                N_("'{name}' has RACI letters that are not R, A, C or I"),
+                                name=p.name,
+                            )
                     key = (pid, unit_of[ref])
-                    participation[key] = normalize_letters(participation.get(key, "") + value)
+                    if key in participation:
+                        value = normalize_letters(participation[key] + value)
+                    participation[key] = value
                 elif tag == "performer" and ref in person_of:
                     self.warn(
                         N_("a performer of '{name}' is a person, not a unit; it was left out"),
-                        name=proc.name,
+                        name=p.name,
                     )
                 elif ref not in unit_of and ref not in person_of:
                     self.warn(
                         N_("a {role} of '{name}' refers to '{ref}', which is not in the file"),
                         role=tag,
-                        name=proc.name,
+                        name=p.name,
                         ref=ref,
                     )
                 else:
-                    self.warn(N_("a {role} of '{name}' was left out"), role=tag, name=proc.name)
-            processes[pid] = proc
+                    self.warn(N_("a {role} of '{name}' was left out"), role=tag, name=p.name)
 
     def _apply_lanes(
         self,
