@@ -182,3 +182,34 @@ def test_extension_data_of_our_own_files_wins_over_lanes_default() -> None:
     assert arch.participation[("A", "U")] == "CI"
     assert arch.participation[("B", "U")] == "R"
     assert "U" in arch.units and not arch.people
+
+
+def test_our_export_without_its_extension_data_still_reads_as_a_map() -> None:
+    """A tool that drops foreign extension data keeps the standard BPMN: the landscape,
+    hierarchy, kinds, owners, participating units, flows and geometry still come back."""
+    from lxml import etree
+
+    from procmodeler.io.bpmn.names import BPMN, PM
+    from tests.bpmn.bpmn_models import sample_architecture
+
+    arch = sample_architecture()
+    root = etree.fromstring(export_bpmn(arch))
+    for el in list(root.iter(f"{{{PM}}}*")):
+        parent = el.getparent()
+        if parent is not None and parent.tag == f"{{{BPMN}}}extensionElements":
+            parent.remove(el)
+    back, warnings = import_bpmn(etree.tostring(root))
+    assert back.top_level() == arch.top_level()
+    assert {p: (q.parent, q.kind, q.owner, q.leader) for p, q in back.processes.items()} == {
+        p: (q.parent, q.kind, q.owner, q.leader) for p, q in arch.processes.items()
+    }
+    assert set(back.participation) == set(arch.participation)
+    flows = {
+        (r.source, r.target)
+        for r in arch.relations.values()
+        if r.kind == "flow" and arch.processes[r.source].parent == arch.processes[r.target].parent
+    }
+    assert {(r.source, r.target) for r in back.relations.values()} == flows
+    for pid, box in arch.shapes[None].items():
+        assert back.shapes[None][pid] == box
+    assert any("<association>" in w.text() for w in warnings)

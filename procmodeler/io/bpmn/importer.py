@@ -285,6 +285,7 @@ class _Importer:
         self.expanded: set[str] = set()
         self.foreign_ns: set[str] = set()
         self.boundary_of: dict[str, str] = {}
+        self.landscape_frames: set[str] = set()
         self.taken: set[str] = set()
         self.used_model_ids: set[str] = set()
 
@@ -402,7 +403,7 @@ class _Importer:
             if el.tag == b("resource"):
                 self.resources.append(el)
             elif el.tag in (b("extensionElements"), b("documentation")) or (
-                el.tag == b("category") and self.ours
+                el.tag == b("category") and (self.ours or el.get("id") == "pm_kinds")
             ):
                 continue
             elif isinstance(el.tag, str):
@@ -428,16 +429,35 @@ class _Importer:
         self._top_process(part, proc_el)
 
     def _landscape_frame(self, proc_el: etree._Element) -> etree._Element | None:
+        """The landscape frame of our own export: marked by our extension, or (when a
+        tool dropped the extension data) recognised by its shape: a pool whose process
+        holds only one start event, one ad-hoc sub-process, one end event and the two
+        flows between them."""
+        tags: list[str] = []
+        frame = None
         for child in proc_el:
+            if not isinstance(child.tag, str) or child.tag in _OWN_PARTS:
+                continue
             if child.tag in _ACTIVITIES and _ext(child, "landscape") is not None:
                 return child
+            tags.append(child.tag)
+            if child.tag == b("adHocSubProcess"):
+                frame = child
+        signature = sorted(
+            [b("startEvent"), b("adHocSubProcess"), b("endEvent")] + [b("sequenceFlow")] * 2
+        )
+        if frame is not None and sorted(tags) == signature:
+            self.landscape_frames.add(frame.get("id", ""))
+            return frame
         return None
 
     def _generated_root(self, proc_el: etree._Element) -> None:
         """Our own export's pool: its events and flows are generated; the frame holds
         the landscape."""
         for child in proc_el:
-            if child.tag in _ACTIVITIES and _ext(child, "landscape") is not None:
+            if child.tag in _ACTIVITIES and (
+                _ext(child, "landscape") is not None or child.get("id", "") in self.landscape_frames
+            ):
                 self.generated.add(child.get("id", ""))
                 self._container(child, None)
             elif child.tag in _EVENTS or child.tag == b("sequenceFlow"):
@@ -490,6 +510,8 @@ class _Importer:
                 self._objects(proc, child)
             elif tag in _ROLES:
                 self._role(proc, child)
+        if "kind" not in proc.fields:
+            self._kind_from_category(proc, el)
         if docs and "purpose" not in proc.fields:
             proc.fields["purpose"] = (
                 docs[0] if self.ours else "\n".join(t.strip() for t in docs if t.strip())
@@ -516,6 +538,14 @@ class _Importer:
         raci = _ext(role, "raci")
         letters = None if raci is None else raci.get("letters")
         proc.roles.append((_ROLE_NAMES[role.tag], ref, letters))
+
+    def _kind_from_category(self, proc: _Proc, el: etree._Element) -> None:
+        """Without our extension data, the kind of our export's category value."""
+        for ref in el.iterfind(b("categoryValueRef")):
+            value = (ref.text or "").strip().split(":")[-1]
+            if value.startswith("pm_kind_") and value[8:] in PROCESS_KINDS:
+                proc.fields["kind"] = value[8:]
+                return
 
     def _process_data(self, proc: _Proc, data: etree._Element) -> None:
         kind = data.get("kind", "core")
