@@ -301,11 +301,12 @@ class _Importer:
             self.unmapped_ids.setdefault(kind, []).append(ident)
 
     def new_id(self, base: str) -> str:
+        """A fresh id: ``base`` (``base1`` when it ends in ``_``), else with a number."""
         n = 1
-        candidate = base
+        candidate = f"{base}1" if base.endswith("_") else base
         while candidate in self.taken or candidate in self.used_model_ids:
             n += 1
-            candidate = f"{base}{n}"
+            candidate = f"{base}{n}" if base.endswith("_") else f"{base}_{n}"
         self.taken.add(candidate)
         return candidate
 
@@ -321,7 +322,7 @@ class _Importer:
             base = f"id_{cleaned}"
         new = self.new_id(base)
         self.used_model_ids.add(new)
-        return new, bpmn_id
+        return new, bpmn_id or None
 
     # ------------------------------------------------------------------ main
     def run(self) -> tuple[Architecture, list[Message]]:
