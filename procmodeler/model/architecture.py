@@ -158,13 +158,15 @@ class Architecture:
     def snapshot(self) -> tuple[Any, ...]:
         """A comparable value of everything in the model, order included.
 
-        Nested geometry is compared per level regardless of level order (levels have no
-        order of their own); everything else in its stored order.
+        Nested geometry and diagram options are compared per level regardless of level
+        order (levels have no order of their own); everything else in its stored order.
         """
         parts: list[Any] = [self.meta]
         for name in COLLECTIONS[1:]:
             src = getattr(self, name)
-            if name in NESTED_COLLECTIONS:
+            if name == "diagrams":
+                parts.append(tuple(sorted(src.items(), key=lambda item: item[0] or "")))
+            elif name in NESTED_COLLECTIONS:
                 parts.append(
                     tuple(
                         sorted(
