@@ -590,7 +590,7 @@ class _Importer:
     def _flow_element(self, child: etree._Element, pid: str | None) -> None:
         tag = child.tag
         if tag in _ACTIVITIES:
-            if _ext(child, "landscape") is not None:
+            if tag in _CONTAINERS and _ext(child, "landscape") is not None:
                 self.generated.add(child.get("id", ""))
                 self._container(child, None)
                 return
