@@ -39,7 +39,7 @@ from typing import Any
 from procmodeler.common.atomicfile import atomic_write_bytes
 from procmodeler.common.errors import Problem, UserError
 from procmodeler.common.i18n import LANGUAGES, N_, Message
-from procmodeler.io.layout import apply_layout
+from procmodeler.io.layout import layout
 from procmodeler.model.architecture import Architecture
 from procmodeler.model.elements import (
     DIRECTIONS,
@@ -178,7 +178,11 @@ def parse_number(text: str) -> float:
 
 
 def _clean(value: str) -> str:
-    value = value.replace("\r\n", "\n").replace("\r", "\n").strip()
+    if "\r" in value:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    value = value.strip()
+    if value.isascii() or unicodedata.is_normalized("NFC", value):
+        return value
     return unicodedata.normalize("NFC", value)
 
 
@@ -700,19 +704,16 @@ class _Builder:
         kpis = self.read_kpis()
         self.out.raise_errors()
 
-        arch = Architecture(meta)
-        for collection, records in (
-            ("units", units),
-            ("people", people),
-            ("processes", processes),
-            ("relations", relations),
-            ("participation", participation),
-            ("kpis", kpis),
-        ):
-            for key, value in records.items():
-                arch.put(collection, key, value)
-        apply_layout(arch)
-        return arch
+        collections: dict[str, dict[Any, Any]] = {
+            "units": units,
+            "people": people,
+            "processes": processes,
+            "relations": relations,
+            "participation": participation,
+            "kpis": kpis,
+        }
+        shapes = layout(Architecture.from_collections(meta, dict(collections)))
+        return Architecture.from_collections(meta, {**collections, "shapes": shapes})
 
     def read_meta(self) -> Metadata:
         values: dict[str, str] = {"name": self.source_name}
@@ -755,7 +756,7 @@ class _Builder:
             assert table is not None
             raw = row.cells["id"]
             name = self.required(table, row, "name")
-            if not raw or self.where.get(raw) != self._here(table, row):
+            if not raw or not self._defines(raw, row):
                 continue
             uid = self.model_id[raw]
             parent = self.ref(table, row, "parent", "unit")
@@ -770,6 +771,11 @@ class _Builder:
     def _here(table: _Table | None, row: _Row) -> str:
         return f"{Path(table.display).name}:{row.line}" if table is not None else ""
 
+    def _defines(self, raw: str, row: _Row) -> bool:
+        """True when *row* is where the id *raw* is defined (not a later duplicate)."""
+        origin = self.origin.get(raw)
+        return origin is not None and origin[1] is row
+
     def read_people(self) -> dict[str, Person]:
         people: dict[str, Person] = {}
         table = self.tables.get("people")
@@ -777,7 +783,7 @@ class _Builder:
             assert table is not None
             raw = row.cells["id"]
             name = self.required(table, row, "name")
-            if not raw or self.where.get(raw) != self._here(table, row):
+            if not raw or not self._defines(raw, row):
                 continue
             person_id = self.model_id[raw]
             unit = self.ref(table, row, "unit", "unit")
@@ -807,7 +813,7 @@ class _Builder:
                     "status",
                     {s: s for s in PROCESS_STATUSES},
                 )
-            if not raw or self.where.get(raw) != self._here(table, row):
+            if not raw or not self._defines(raw, row):
                 continue
             pid = self.model_id[raw]
             parent = self.ref(table, row, "parent", "process")
@@ -921,7 +927,7 @@ class _Builder:
             source = self.ref(table, row, "source", "process") if raw_s else None
             target = self.ref(table, row, "target", "process") if raw_t else None
             raw = row.cells.get("id", "")
-            if raw and self.where.get(raw) != self._here(table, row):
+            if raw and not self._defines(raw, row):
                 continue
             if source is None or target is None or kind is None:
                 continue
@@ -960,7 +966,7 @@ class _Builder:
                     self.error(table, row, column, N_("'{value}' is not a number"), value=text)
                     ok = False
             raw = row.cells.get("id", "")
-            if raw and self.where.get(raw) != self._here(table, row):
+            if raw and not self._defines(raw, row):
                 continue
             if not ok or pid is None or name is None or kind is None:
                 continue
