@@ -1198,9 +1198,13 @@ def _umask() -> int:
 
 
 def workbook_bytes(arch: Architecture) -> bytes:
-    """The register as the bytes of an ``.xlsx`` workbook (one sheet per file)."""
+    """The register as the bytes of an ``.xlsx`` workbook (one sheet per file).
+
+    Control characters that a workbook cannot hold (all but tab and line breaks) are
+    left out."""
     import openpyxl
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE as _ILLEGAL
     from openpyxl.styles import Font
 
     workbook = openpyxl.Workbook(write_only=True)
@@ -1208,23 +1212,32 @@ def workbook_bytes(arch: Architecture) -> bytes:
     for name, rows in register_tables(arch).items():
         ws = workbook.create_sheet(name)
         ws.freeze_panes = "A2"
-        for r, row in enumerate(rows):
-            cells = []
-            for value in row:
-                if isinstance(value, str):
-                    cell = WriteOnlyCell(ws, value=value)
-                    if value.startswith(_FORMULA_START):
-                        cell.data_type = "s"  # text, never a formula
-                        cell.quotePrefix = True
-                else:
-                    cell = WriteOnlyCell(ws, value=value)
-                if r == 0:
-                    cell.font = bold
-                cells.append(cell)
-            ws.append(cells)
+        header = []
+        for value in rows[0]:
+            cell = WriteOnlyCell(ws, value=value)
+            cell.font = bold
+            header.append(cell)
+        ws.append(header)
+        for raw in rows[1:]:
+            row = [_ILLEGAL.sub("", v) if isinstance(v, str) else v for v in raw]
+            if any(isinstance(v, str) and v.startswith(_FORMULA_START) for v in row):
+                ws.append([_text_cell(ws, v) for v in row])
+            else:
+                ws.append(row)  # plain values: much faster than a cell object each
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _text_cell(ws: Any, value: Any) -> Any:
+    """A cell that Excel shows as text even when it starts like a formula."""
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(ws, value=value)
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        cell.data_type = "s"  # text, never a formula
+        cell.quotePrefix = True
+    return cell
 
 
 def write_workbook(arch: Architecture, path: Path) -> None:
