@@ -12,7 +12,8 @@ by ``;``) and ``status`` in ``processes.csv``, and an optional ``id`` column in
 Import checks everything first and builds nothing when there is a problem: each
 problem names the file, the line where the record starts and the column. A clean
 register gives a model with the automatic layout of :mod:`procmodeler.io.layout`. The
-model is built directly with ``arch.put`` (a fresh model has no undo history).
+model is built at once with ``Architecture.from_collections`` (an import is not an
+undo history; the app opens the result as a new, unsaved model).
 
 Cells that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-`` or
 ``@``) are written to CSV with a leading apostrophe (``'=x``), and an apostrophe in
@@ -338,10 +339,31 @@ def _fill_table(
         table.usable = False
 
 
-def _csv_records(text: str) -> Iterator[tuple[int, list[str]]]:
+def _csv_records(text: str, table: _Table, out: _Collector) -> Iterator[tuple[int, list[str]]]:
+    """``(line where the record starts, cells)`` of a CSV text; a record the csv module
+    cannot read ends the file with an error."""
     reader = csv.reader(io.StringIO(text, newline=""), strict=False)
     last = 0
-    for raw in reader:
+    while True:
+        try:
+            raw = next(reader)
+        except StopIteration:
+            return
+        except csv.Error:
+            out.error(
+                table.display,
+                last + 1,
+                None,
+                Message(
+                    N_(
+                        "has a cell longer than {limit} characters (is a quotation mark "
+                        "not closed?)"
+                    ),
+                    limit=csv.field_size_limit(),
+                ),
+            )
+            table.usable = False
+            return
         start = last + 1
         last = reader.line_num
         yield start, raw
@@ -412,7 +434,7 @@ def _read_folder(folder: Path, out: _Collector) -> dict[str, _Table]:
         if text is None:
             table.usable = False
             continue
-        _fill_table(table, _csv_records(text), out, unprotect_cells=True)
+        _fill_table(table, _csv_records(text, table, out), out, unprotect_cells=True)
     for name, path in files.items():
         if name.endswith(".csv") and name[:-4] not in SPECS:
             out.warn(
