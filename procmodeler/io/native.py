@@ -106,9 +106,32 @@ def _canon(value: float | None) -> float | int | None:
     return value
 
 
-_string = json.JSONEncoder(ensure_ascii=False).encode
-#: One-line JSON with the C encoder: ", " and ": " separators, no NaN or infinities.
-_flat = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "), allow_nan=False).encode
+#: A JSON string with only the characters JSON requires escaped (C implementation).
+_string: Callable[[str], str] = json.encoder.encode_basestring
+
+
+def _flat(value: Any) -> str:
+    """One-line JSON with ", " and ": " separators; NaN and infinities are refused."""
+    kind = type(value)
+    if kind is str:
+        return _string(value)
+    if kind is int:
+        return int.__repr__(value)
+    if kind is float:
+        if not math.isfinite(value):
+            raise ValueError(f"{value!r} cannot be stored in a model file")
+        return float.__repr__(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if kind is list or kind is tuple:
+        return "[" + ", ".join([_flat(item) for item in value]) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join([f"{_string(k)}: {_flat(v)}" for k, v in value.items()]) + "}"
+    raise TypeError(f"{kind.__name__} cannot be stored in a model file")
 
 
 def _is_flat(value: Any) -> bool:
@@ -120,7 +143,25 @@ def _is_flat(value: Any) -> bool:
     )
 
 
+@functools.cache
+def _key(key: str, indent: str) -> str:
+    return f"{indent}{_string(key)}: "
+
+
 def _emit(value: Any, indent: str, out: list[str]) -> None:
+    if (
+        type(value) is dict
+        and value
+        and all(
+            type(v) is not dict and (type(v) is not list or _is_flat(v)) for v in value.values()
+        )
+    ):
+        # a record: each field on its own line, its value on that line
+        inner = indent + "  "
+        out.append("{\n")
+        out.append(",\n".join([_key(k, inner) + _flat(v) for k, v in value.items()]))
+        out.append(f"\n{indent}}}")
+        return
     if isinstance(value, dict) and not isinstance(value, _Inline):
         if not value:
             out.append("{}")
