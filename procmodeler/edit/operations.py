@@ -90,6 +90,12 @@ def _relation(arch: Architecture, rid: str) -> Relation:
     return rel
 
 
+def _level(arch: Architecture, level: str | None) -> None:
+    """A diagram level is the landscape (None) or an existing process."""
+    if level is not None and level not in arch.processes:
+        raise _refuse(N_("There is no diagram of '{id}'."), id=level)
+
+
 def _clean_name(name: str) -> str:
     name = nfc(" ".join(name.split()))
     if not name:
@@ -292,11 +298,14 @@ def delete_processes(ed: Editor, pids: Iterable[str]) -> None:
             ed.put("kpis", kid, None)
         for key in [k for k in arch.participation if k[0] in seen]:
             ed.put("participation", key, None)
-        for key in [k for k in arch.suppressions if seen & set(k[1])]:
-            ed.put("suppressions", key, None)
+        for skey in [k for k in arch.suppressions if seen & set(k[1])]:
+            ed.put("suppressions", skey, None)
         for level in list(arch.shapes):
             for pid in [p for p in arch.shapes.get(level, {}) if p in seen]:
                 ed.put("shapes", (level, pid), None)
+        for level in [lv for lv in arch.waypoints if lv in seen]:
+            for rid in list(arch.waypoints.get(level, {})):
+                ed.put("waypoints", (level, rid), None)
         for pid in doomed:
             if pid in arch.diagrams:
                 ed.put("diagrams", pid, None)
@@ -402,6 +411,7 @@ def remove_shapes(ed: Editor, level: str | None, pids: Iterable[str]) -> None:
 def set_waypoints(ed: Editor, level: str | None, rid: str, points: Sequence[Point]) -> None:
     """Set the bend points of a relation's line on one diagram (empty: straight)."""
     _relation(ed.arch, rid)
+    _level(ed.arch, level)
     value = tuple((float(x), float(y)) for x, y in points) or None
     _finite(*(c for point in value or () for c in point))
     with ed.transaction(Message(N_("Edit bend points"))):
@@ -412,6 +422,7 @@ def set_diagram_options(
     ed: Editor, level: str | None, swimlanes: bool, lane_order: Sequence[str] = ()
 ) -> None:
     """Show or hide swimlanes per participating unit on a diagram."""
+    _level(ed.arch, level)
     for uid in lane_order:
         _unit(ed.arch, uid)
     options = DiagramOptions(swimlanes, tuple(lane_order))
@@ -436,7 +447,8 @@ def connect(
     _check_choice(kind, RELATION_KINDS, "relation kind")
     if source == target:
         raise _refuse(N_("A process cannot be related to itself."))
-    for points in (waypoints or {}).values():
+    for level, points in (waypoints or {}).items():
+        _level(arch, level)
         _finite(*(float(c) for point in points for c in point))
     new_id = _new_id(arch, RELATION_PREFIX, rid)
     with ed.transaction(Message(N_("Connect '{a}' to '{b}'"), a=src.name, b=tgt.name)):

@@ -35,7 +35,9 @@ def test_example_content(name: str) -> None:
     assert {r.kind for r in arch.relations.values()} == set(RELATION_KINDS)
     assert all(r.object for r in arch.relations.values() if r.kind == "flow")
     assert {k.kind for k in arch.kpis.values()} == set(KPI_KINDS)
-    assert all(k.target is not None and k.actual is not None and k.measure for k in arch.kpis.values())
+    assert all(
+        k.target is not None and k.actual is not None and k.measure for k in arch.kpis.values()
+    )
     meta = arch.meta
     assert all((meta.name, meta.organisation, meta.version_label, meta.author))
     assert meta.language == ("sv" if name.endswith("-sv") else "en")
@@ -46,7 +48,9 @@ def test_example_content(name: str) -> None:
     assert sum(1 for p in children if arch.participation_of(p)) > len(children) // 2
     # KPIs on target, within 10 % and further off
     gaps = [_gap(arch, k) for k in arch.kpis]
-    assert any(g <= 0 for g in gaps) and any(0 < g <= 0.1 for g in gaps) and any(g > 0.1 for g in gaps)
+    assert (
+        any(g <= 0 for g in gaps) and any(0 < g <= 0.1 for g in gaps) and any(g > 0.1 for g in gaps)
+    )
     # every process is on its level's diagram
     assert all(pid in arch.shapes[p.parent] for pid, p in arch.processes.items())
 
@@ -62,7 +66,11 @@ def _gap(arch: Architecture, kid: str) -> float:
 @pytest.mark.parametrize("name", NAMES)
 def test_readme_names_the_deliberate_weaknesses(name: str) -> None:
     readme = (EXAMPLES / name / "README.md").read_text(encoding="utf-8")
-    for rule in ("responsibility.no-owner", "orphan.support-unused", "responsibility.owner-below-span"):
+    for rule in (
+        "responsibility.no-owner",
+        "orphan.support-unused",
+        "responsibility.owner-below-span",
+    ):
         assert rule in readme
     arch = native.load(EXAMPLES / f"{name}.procm")
     unowned = [p for p, proc in arch.processes.items()

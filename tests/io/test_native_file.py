@@ -27,7 +27,7 @@ def sample() -> Architecture:
     boss = op.add_person(ed, "Karin", unit=top, title="Chef", person_id="P1")
     op.set_unit_head(ed, top, boss)
     a = op.create_process(ed, "Planera", "management", pid="A")
-    b = op.create_process(ed, "Leverera \"allt\"", "core", pid="B", customer="Kund")
+    b = op.create_process(ed, 'Leverera "allt"', "core", pid="B", customer="Kund")
     c = op.create_process(ed, "Del", "core", parent=b, pid="C")
     op.set_process_fields(ed, b, objects_in=["In 1", "In 2"], status="approved")
     op.set_owner(ed, b, boss)
@@ -37,6 +37,7 @@ def sample() -> Architecture:
     op.set_participation(ed, b, sub, "")
     op.add_kpi(ed, b, "Ledtid", "lead_time", measure="dagar", target=28, actual=30.5)
     op.add_kpi(ed, b, "Övrigt", "other")
+    op.add_kpi(ed, b, "Noll", "variation", target=0, actual=-0.5)
     op.set_rule(ed, "orphan.isolated", "off")
     op.suppress_finding(ed, "kpi.no-target", [b], "Mäts inte än")
     op.set_diagram_options(ed, None, True, [sub, top])
@@ -244,39 +245,96 @@ def with_change(change) -> str:  # noqa: ANN001
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
-        (lambda d: d["processes"][1].update(kind="main"), "processes[1].kind: 'main' is not one of"),
+        (
+            lambda d: d["processes"][1].update(kind="main"),
+            "processes[1].kind: 'main' is not one of",
+        ),
         (lambda d: d["processes"][1].update(name=5), "processes[1].name: should be a text"),
         (lambda d: d["processes"][1].pop("name"), "processes[1]: the field 'name' is missing"),
         (lambda d: d["processes"][1].update(colour="red"), "processes[1]: has an unknown field"),
-        (lambda d: d["processes"][2].update(parent="Z"), "processes[2].parent: there is no process 'Z'"),
-        (lambda d: d["processes"][1].update(owner="U1"), "processes[1].owner: there is no person 'U1'"),
+        (
+            lambda d: d["processes"][2].update(parent="Z"),
+            "processes[2].parent: there is no process 'Z'",
+        ),
+        (
+            lambda d: d["processes"][1].update(owner="U1"),
+            "processes[1].owner: there is no person 'U1'",
+        ),
         (lambda d: d["processes"][0].update(id="1a"), "processes[0].id: '1a' is not a valid id"),
-        (lambda d: d["processes"][0].update(id="U1"), "processes[0].id: the id 'U1' is already used at units[0]"),
-        (lambda d: d["processes"][1].update(parent="C"), "the process 'B' is its own ancestor (B → C → B)"),
+        (
+            lambda d: d["processes"][0].update(id="U1"),
+            "processes[0].id: the id 'U1' is already used at units[0]",
+        ),
+        (
+            lambda d: d["processes"][1].update(parent="C"),
+            "the process 'B' is its own ancestor (B → C → B)",
+        ),
         (lambda d: d["units"][0].update(parent="U2"), "the unit 'U1' is its own ancestor"),
-        (lambda d: d["units"][1].update(head="nobody"), "units[1].head: there is no person 'nobody'"),
+        (
+            lambda d: d["units"][1].update(head="nobody"),
+            "units[1].head: there is no person 'nobody'",
+        ),
         (lambda d: d["people"][0].update(unit="B"), "people[0].unit: there is no unit 'B'"),
-        (lambda d: d["relations"][0].update(target="A"), "relations[0]: a process cannot be related to itself"),
-        (lambda d: d["relations"][1].update(kind="uses"), "relations[1].kind: 'uses' is not one of"),
-        (lambda d: d["participation"][0].update(roles="RX"), "participation[0].roles: 'X' is not a RACI letter"),
-        (lambda d: d["participation"].append(dict(d["participation"][0])), "participation[2]: the unit 'U1' already takes part in 'B'"),
+        (
+            lambda d: d["relations"][0].update(target="A"),
+            "relations[0]: a process cannot be related to itself",
+        ),
+        (
+            lambda d: d["relations"][1].update(kind="uses"),
+            "relations[1].kind: 'uses' is not one of",
+        ),
+        (
+            lambda d: d["participation"][0].update(roles="RX"),
+            "participation[0].roles: 'X' is not a RACI letter",
+        ),
+        (
+            lambda d: d["participation"].append(dict(d["participation"][0])),
+            "participation[2]: the unit 'U1' already takes part in 'B'",
+        ),
         (lambda d: d["kpis"][0].update(target="28"), "kpis[0].target: should be a number"),
         (lambda d: d["kpis"][0].update(target=True), "kpis[0].target: should be a number"),
         (lambda d: d["kpis"][0].update(direction="up"), "kpis[0].direction: 'up' is not one of"),
-        (lambda d: d["rules"].update({"x.y": "loud"}), 'rules["x.y"]: \'loud\' is not one of'),
+        (lambda d: d["rules"].update({"x.y": "loud"}), "rules[\"x.y\"]: 'loud' is not one of"),
         (lambda d: d.update(rules=[]), "rules: should be an object"),
         (lambda d: d.update(processes={}), "processes: should be a list"),
         (lambda d: d["meta"].update(language="de"), "meta.language: 'de' is not one of: en, sv"),
         (lambda d: d.update(extra=1), "extra: is not a field of format version 1"),
-        (lambda d: d["suppressions"][0].update(justification=""), "suppressions[0].justification: should not be empty"),
-        (lambda d: d["diagrams"][0]["shapes"][0].update(w=0), "diagrams[0].shapes[0]: a shape must have a positive width"),
-        (lambda d: d["diagrams"][0]["shapes"][0].update(process="Q"), "diagrams[0].shapes[0].process: there is no process 'Q'"),
-        (lambda d: d["diagrams"][0]["shapes"].append(d["diagrams"][0]["shapes"][0]), "is shown twice on this diagram"),
-        (lambda d: d["diagrams"][0]["waypoints"][0].update(points=[[1, 2, 3]]), "waypoints[0].points[0]: should be a pair"),
-        (lambda d: d["diagrams"][0].update(level="Q"), "diagrams[0].level: there is no process 'Q'"),
-        (lambda d: d["diagrams"][1].update(level=None), "diagrams[1].level: this diagram appears twice"),
-        (lambda d: d["diagrams"][0].update(lane_order=["B"]), "diagrams[0].lane_order[0]: there is no unit 'B'"),
-        (lambda d: d["diagrams"][0].update(swimlanes="yes"), "diagrams[0].swimlanes: should be true or false"),
+        (
+            lambda d: d["suppressions"][0].update(justification=""),
+            "suppressions[0].justification: should not be empty",
+        ),
+        (
+            lambda d: d["diagrams"][0]["shapes"][0].update(w=0),
+            "diagrams[0].shapes[0]: a shape must have a positive width",
+        ),
+        (
+            lambda d: d["diagrams"][0]["shapes"][0].update(process="Q"),
+            "diagrams[0].shapes[0].process: there is no process 'Q'",
+        ),
+        (
+            lambda d: d["diagrams"][0]["shapes"].append(d["diagrams"][0]["shapes"][0]),
+            "is shown twice on this diagram",
+        ),
+        (
+            lambda d: d["diagrams"][0]["waypoints"][0].update(points=[[1, 2, 3]]),
+            "waypoints[0].points[0]: should be a pair",
+        ),
+        (
+            lambda d: d["diagrams"][0].update(level="Q"),
+            "diagrams[0].level: there is no process 'Q'",
+        ),
+        (
+            lambda d: d["diagrams"][1].update(level=None),
+            "diagrams[1].level: this diagram appears twice",
+        ),
+        (
+            lambda d: d["diagrams"][0].update(lane_order=["B"]),
+            "diagrams[0].lane_order[0]: there is no unit 'B'",
+        ),
+        (
+            lambda d: d["diagrams"][0].update(swimlanes="yes"),
+            "diagrams[0].swimlanes: should be true or false",
+        ),
     ],
 )
 def test_wrongly_typed_or_inconsistent_documents(change, expected: str) -> None:  # noqa: ANN001

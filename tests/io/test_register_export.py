@@ -168,7 +168,9 @@ def test_export_to_a_file_or_missing_parent(tmp_path: Path) -> None:
         write_folder(tricky_model(), tmp_path / "no" / "reg")
 
 
-def test_failed_export_leaves_the_old_register(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failed_export_leaves_the_old_register(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = tmp_path / "reg"
     write_folder(tricky_model(), folder)
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
@@ -188,6 +190,14 @@ def test_failed_export_leaves_the_old_register(tmp_path: Path, monkeypatch: pyte
         write_folder(native.load(EXAMPLES / "manufacturing.procm"), folder)
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["reg"]
+
+
+def test_xlsx_leaves_out_control_characters(tmp_path: Path) -> None:
+    arch = tricky_model()
+    arch.put("processes", "C", replace(arch.processes["C"], purpose="a\x01b\tc"))
+    export_register(arch, tmp_path / "reg.xlsx")
+    again = import_register(tmp_path / "reg.xlsx").arch
+    assert again.processes["C"].purpose == "ab\tc"
 
 
 def test_register_tables_header_and_ids() -> None:
@@ -222,7 +232,9 @@ def test_xlsx_import_with_formulas_numbers_and_gaps(tmp_path: Path) -> None:
     assert arch.processes["P2"].name == "3.25" and arch.processes["P2"].kind == "support"
     kpi = next(iter(arch.kpis.values()))
     assert (kpi.target, kpi.actual) == (7.0, 3.5)
-    assert [w.text() for w in result.warnings] == [f"{path}[Other]: is not a register sheet and is ignored"]
+    assert [w.text() for w in result.warnings] == [
+        f"{path}[Other]: is not a register sheet and is ignored"
+    ]
     assert [n.line for n in result.notes] == [3]
 
 

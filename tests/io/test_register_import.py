@@ -46,7 +46,7 @@ def test_full_register(tmp_path: Path) -> None:
         ),
         units="id,name,parent,head\nSBF,Förvaltningen,,KL\nBYG,Bygglov,SBF,\n",
         people="id,name,unit,title\nKL,Karin,SBF,Chef\nJE,Johan,BYG,Handläggare\n",
-        raci="process,unit,roles\nH1,BYG,\"r, a\"\nH1,SBF,\nL1,SBF,ai\n",
+        raci='process,unit,roles\nH1,BYG,"r, a"\nH1,SBF,\nL1,SBF,ai\n',
         relations="source,target,kind,object\nL1,H1,steering,Plan\nS1,H1,SUPPORT,\nH1.1,S1,flow,Beslut\n",
         kpis=(
             "process,name,kind,measure,direction,target,actual\n"
@@ -113,7 +113,9 @@ def test_line_numbers_count_physical_lines(tmp_path: Path) -> None:
 
 def test_cells_are_normalised_to_nfc(tmp_path: Path) -> None:
     decomposed = "Mo\u0308te"  # o + combining diaeresis
-    arch = import_register(register(tmp_path, processes=f"id,name,kind\nP1,{decomposed},core\n")).arch
+    arch = import_register(
+        register(tmp_path, processes=f"id,name,kind\nP1,{decomposed},core\n")
+    ).arch
     assert arch.processes["P1"].name == "M\u00f6te"
 
 
@@ -204,7 +206,9 @@ def test_missing_processes_file(tmp_path: Path) -> None:
     folder.mkdir()
     with pytest.raises(UserError) as info:
         import_register(folder)
-    assert info.value.lines() == [f"{folder}: has no processes.csv (the one file a register must have)"]
+    assert info.value.lines() == [
+        f"{folder}: has no processes.csv (the one file a register must have)"
+    ]
 
 
 def test_missing_required_column_and_cell(tmp_path: Path) -> None:
@@ -306,11 +310,21 @@ def test_not_utf8_says_how_to_fix(tmp_path: Path) -> None:
     assert "CSV UTF-8" in line and "Windows-1252" in line
 
 
+def test_overlong_cell_or_unclosed_quote(tmp_path: Path) -> None:
+    text = 'id,name,kind,purpose\nP1,A,core,x\nP2,B,core,"' + "y" * 200_000 + "\n"
+    assert errors(tmp_path, processes=text) == [
+        "processes.csv:3: has a cell longer than 131072 characters (is a quotation mark not "
+        "closed?)"
+    ]
+
+
 def test_at_most_50_problems_then_a_count(tmp_path: Path) -> None:
     rows = "".join(f"P{i},n,bad\n" for i in range(70))
     lines = errors(tmp_path, processes="id,name,kind\n" + rows)
     assert len(lines) == 51
-    assert lines[0].startswith("processes.csv:2: kind:") and lines[49].startswith("processes.csv:51:")
+    assert lines[0].startswith("processes.csv:2: kind:") and lines[49].startswith(
+        "processes.csv:51:"
+    )
     assert lines[-1] == "... and 20 more problems"
 
 
