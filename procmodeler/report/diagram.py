@@ -55,7 +55,7 @@ def _hex(value: str) -> colors.Color:
     return colors.HexColor(value)
 
 
-class _Painter(Flowable):
+class _Painter(Flowable):  # type: ignore[misc]  # reportlab is untyped
     """Painting primitives in diagram units with y pointing down (see the module doc)."""
 
     scale = PRINT_SCALE

@@ -42,7 +42,7 @@ class ReportCancelled(Exception):
     """The progress callback asked to stop; nothing was written."""
 
 
-class Heading(Paragraph):
+class Heading(Paragraph):  # type: ignore[misc]  # reportlab is untyped
     """A heading: an outline entry at *toc_level* (None: none) that is also in the table
     of contents when *in_toc*, and a link target named *key*. *plain* is the heading's
     text without markup."""
@@ -65,7 +65,7 @@ class Heading(Paragraph):
         self.process: str | None = None
 
 
-class AnchorParagraph(Paragraph):
+class AnchorParagraph(Paragraph):  # type: ignore[misc]  # reportlab is untyped
     """A paragraph that records on which page process *pid* is shown (the first such
     place wins, a process's own section heading always wins) and is the link target
     *key* of the process."""
@@ -81,7 +81,7 @@ class AnchorParagraph(Paragraph):
             doc.process_pages.setdefault(self.pid, doc.page)
 
 
-class PageTotal(IndexingFlowable):
+class PageTotal(IndexingFlowable):  # type: ignore[misc]  # reportlab is untyped
     """Invisible: keeps the page total of the last pass for "Page X of Y" and asks for
     another pass while it changes."""
 
@@ -108,7 +108,7 @@ class PageTotal(IndexingFlowable):
         pass
 
 
-class Deferred(Flowable):
+class Deferred(Flowable):  # type: ignore[misc]  # reportlab is untyped
     """A flowable made when it is laid out (e.g. the index, whose page numbers are
     known only once the sections before it are on their pages). It may split."""
 
@@ -136,7 +136,7 @@ class Deferred(Flowable):
 ProgressCallback = Callable[[int, int], bool]
 
 
-class ReportDoc(BaseDocTemplate):
+class ReportDoc(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
     """The report's document template: cover, portrait body and landscape pages."""
 
     def __init__(

@@ -5,7 +5,7 @@ paragraph markup; every label is translated."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -79,7 +79,7 @@ def _chapter(
     ]
 
 
-def splittable(rows: list[list[object]], widths: list[float | None], repeat: int = 0) -> Table:
+def splittable(rows: list[list[object]], widths: Sequence[float | None], repeat: int = 0) -> Table:
     """A table whose rows may split inside a cell when a cell is taller than what is left
     of the page (a very long purpose, a loop of hundreds of processes): reportlab splits
     cells that hold a list of flowables, and only rows of at least SPLIT_IN_ROW points,
@@ -95,7 +95,7 @@ def _table(
     header: bool = True,
     extra: list[tuple[object, ...]] | None = None,
 ) -> Table:
-    table = splittable(rows, list(widths), 1 if header else 0)
+    table = splittable(rows, widths, 1 if header else 0)
     table.setStyle(ctx.theme.table_style(1 if header else 0))
     if extra:
         table.setStyle(plain_style(extra))
@@ -118,7 +118,7 @@ def _severity_chip(ctx: ReportContext, severity: str, suppressed: bool = False) 
     return f'<font color="{colour}"><b>{label}</b></font>'
 
 
-class Dot(Flowable):
+class Dot(Flowable):  # type: ignore[misc]  # reportlab is untyped
     """A small filled circle (a KPI's traffic light) followed by nothing."""
 
     def __init__(self, colour: str, size: float = 7.0) -> None:
@@ -136,7 +136,7 @@ class Dot(Flowable):
         self.canv.circle(self.size / 2, self.size / 2, self.size / 2, stroke=0, fill=1)
 
 
-class VerticalLabel(Flowable):
+class VerticalLabel(Flowable):  # type: ignore[misc]  # reportlab is untyped
     """A column header reading upwards (unit names over the participation matrix)."""
 
     SIZE = 7.4

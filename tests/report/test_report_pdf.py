@@ -154,3 +154,20 @@ def test_empty_model_gives_a_short_valid_report() -> None:
     pdf = read_pdf(render_report(Architecture(), today=DAY))
     assert 5 <= len(pdf.pages) <= 12
     assert "The architecture holds no processes yet." in pdf.text
+
+
+def test_cells_taller_than_a_page_and_huge_loops_do_not_break_the_layout() -> None:
+    from procmodeler.edit import operations as ops
+    from procmodeler.edit.editor import Editor
+
+    ed = Editor()
+    long_purpose = " ".join(
+        f"Sentence {i} of a purpose pasted from a long document." for i in range(400)
+    )
+    first = ops.create_process(ed, "Long purpose", "core", purpose=long_purpose)
+    ring = [ops.create_process(ed, f"Ring {i}", "core", parent=first) for i in range(300)]
+    for a, b in zip(ring, ring[1:] + ring[:1], strict=True):
+        ops.connect(ed, a, b, "flow")
+    pdf = read_pdf(render_report(ed.arch, lang="en", today=DAY))
+    assert "Sentence 399 of a purpose" in pdf.text  # split across pages, not lost
+    assert "and 240 more processes" in pdf.text  # the loop lists 60 names, then a count
