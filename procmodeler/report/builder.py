@@ -22,7 +22,13 @@ from procmodeler.common.i18n import LANGUAGES, N_, Message, translator
 from procmodeler.model.architecture import Architecture
 from procmodeler.report import fonts, sections
 from procmodeler.report.context import ReportContext
-from procmodeler.report.document import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, ReportDoc
+from procmodeler.report.document import (
+    MARGIN_BOTTOM,
+    MARGIN_TOP,
+    MARGIN_X,
+    ReportCancelled,
+    ReportDoc,
+)
 from procmodeler.report.profile import Profile
 from procmodeler.report.theme import Theme
 
@@ -30,7 +36,6 @@ from procmodeler.report.theme import Theme
 Progress = Callable[[int, int], bool]
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
-_PREPARE_STEPS = 10
 _PDF_LANG = {"en": "en-GB", "sv": "sv-SE"}
 
 
@@ -61,18 +66,9 @@ def render_report(
     profile = profile or Profile()
     theme = Theme(profile)
     today = today or datetime.date.today()
-    step = 0
-
-    def prepared(n: int = 1) -> None:
-        nonlocal step
-        step += n
-        if progress is not None and not progress(min(step, _PREPARE_STEPS), _PREPARE_STEPS * 4):
-            from procmodeler.report.document import ReportCancelled
-
-            raise ReportCancelled()
-
+    ticker = _Ticker(progress)
     result = run_checks(arch, lang, overrides)
-    prepared(2)
+    ticker.prepared(0.3)
     ctx = ReportContext(arch, tr, theme, result, today, overrides)
     pagesize = PAGE_SIZES[profile.page_size]
     body_w = pagesize[0] - 2 * MARGIN_X
@@ -90,8 +86,7 @@ def render_report(
         title=title,
         organisation=meta.organisation,
         cover=lambda canvas, d: sections.paint_cover(ctx, canvas, d),
-        progress=(lambda done, total: progress(done, total)) if progress else None,
-        prepared=_PREPARE_STEPS,
+        progress=ticker.laid_out if progress else None,
         author=", ".join(dict.fromkeys(x for x in (meta.author, profile.author) if x)),
         subject=tr("Process architecture report")
         + (f" \u2013 {meta.organisation}" if meta.organisation else ""),
@@ -103,22 +98,49 @@ def render_report(
     story: list[Flowable] = [doc.page_total, Spacer(1, 1)]
     story += sections.contents(ctx)
     story += sections.summary(ctx, 1, body_w)
-    prepared()
     story += sections.process_map(ctx, 2, wide_w, wide_h)
-    prepared()
     story += list(sections.processes(ctx, 3, body_w, body_h))
-    prepared(2)
+    ticker.prepared(0.8)
     story += sections.matrix(ctx, 4, body_w, wide_w)
     story += sections.findings(ctx, 5, body_w)
     story += sections.graph_analysis(ctx, 6, body_w)
     story += sections.index(ctx, 7, body_w, doc)
     story += sections.glossary(ctx, 8)
-    prepared(_PREPARE_STEPS - step)
+    ticker.prepared(1.0)
     doc.build_report(story)
-    data = buffer.getvalue()
-    if progress is not None:
-        progress(1, 1)
-    return data
+    ticker.done()
+    return buffer.getvalue()
+
+
+class _Ticker:
+    """Turns the phases of a build into one steadily growing (done, total) for the
+    caller's progress callback, and a False from it into ReportCancelled."""
+
+    TOTAL = 1000
+    PREPARE = 0.05  # share of the whole taken by the checks and the story
+
+    def __init__(self, progress: Progress | None) -> None:
+        self.progress = progress
+        self.last = -1
+
+    def _report(self, share: float) -> None:
+        if self.progress is None:
+            return
+        done = max(self.last, min(self.TOTAL, int(share * self.TOTAL)))
+        if done == self.last:
+            return  # at most one call per thousandth: the app may repaint on each
+        self.last = done
+        if not self.progress(done, self.TOTAL):
+            raise ReportCancelled()
+
+    def prepared(self, share: float) -> None:
+        self._report(self.PREPARE * share)
+
+    def laid_out(self, share: float) -> None:
+        self._report(self.PREPARE + (1 - self.PREPARE) * min(share, 0.999))
+
+    def done(self) -> None:
+        self._report(1.0)
 
 
 def build_report(

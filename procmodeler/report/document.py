@@ -108,14 +108,21 @@ class PageTotal(IndexingFlowable):  # type: ignore[misc]  # reportlab is untyped
         pass
 
 
-class Deferred(Flowable):  # type: ignore[misc]  # reportlab is untyped
+class Deferred(IndexingFlowable):  # type: ignore[misc]  # reportlab is untyped
     """A flowable made when it is laid out (e.g. the index, whose page numbers are
-    known only once the sections before it are on their pages). It may split."""
+    known only once the sections before it are on their pages), made anew in every
+    layout pass. It may split."""
 
     def __init__(self, make: Callable[[], Flowable]) -> None:
         super().__init__()
         self.make = make
         self._inner: Flowable | None = None
+
+    def beforeBuild(self) -> None:  # noqa: N802
+        self._inner = None
+
+    def isSatisfied(self) -> bool:  # noqa: N802
+        return True
 
     def _content(self) -> Flowable:
         if self._inner is None:
@@ -133,7 +140,8 @@ class Deferred(Flowable):  # type: ignore[misc]  # reportlab is untyped
         self._content().drawOn(canvas, x, y, _sW)
 
 
-ProgressCallback = Callable[[int, int], bool]
+#: called with the share of the layout done (0..1); raises ReportCancelled to stop
+LayoutProgress = Callable[[float], None]
 
 
 class ReportDoc(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
@@ -148,8 +156,7 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
         title: str,
         organisation: str,
         cover: Callable[[Canvas, ReportDoc], None],
-        progress: ProgressCallback | None = None,
-        prepared: int = 0,
+        progress: LayoutProgress | None = None,
         **kw: Any,
     ) -> None:
         super().__init__(
@@ -170,7 +177,6 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
         self.process_pages: dict[str, int] = {}
         self.page_total = PageTotal()
         self._progress = progress
-        self._prepared = prepared
         self._pass = 1
         self._story_size = 1
         self._pages_this_pass = 0
@@ -251,10 +257,7 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
             self._story_size = max(1, value)
         elif kind == "PROGRESS" and self._progress is not None:
             passes = max(ESTIMATED_PASSES, self._pass)
-            total = self._prepared + passes * self._story_size
-            done = self._prepared + (self._pass - 1) * self._story_size + value
-            if not self._progress(min(done, total - 1), total):
-                raise ReportCancelled()
+            self._progress(((self._pass - 1) + value / self._story_size) / passes)
 
     # ------------------------------------------------------------------ pages
     def _on_cover(self, canvas: Canvas, doc: BaseDocTemplate) -> None:

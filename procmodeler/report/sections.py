@@ -6,6 +6,7 @@ paragraph markup; every label is translated."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from io import BytesIO
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -24,7 +25,7 @@ from reportlab.platypus import (
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from procmodeler.analysis import GROUPS, RULES, Finding
-from procmodeler.common.i18n import N_
+from procmodeler.common.i18n import N_, Translator
 from procmodeler.model.elements import PROCESS_KINDS, RACI
 from procmodeler.notation import style as notation_style
 from procmodeler.notation.kpi import traffic_light
@@ -190,8 +191,6 @@ def paint_cover(ctx: ReportContext, canvas: Canvas, doc: ReportDoc) -> None:
         max_w, max_h = 60 * mm, 24 * mm
         scale = min(max_w / logo.width, max_h / logo.height)
         lw, lh = logo.width * scale, logo.height * scale
-        from io import BytesIO
-
         canvas.drawImage(
             ImageReader(BytesIO(logo.data)),
             MARGIN_X,
@@ -287,7 +286,7 @@ def paint_cover(ctx: ReportContext, canvas: Canvas, doc: ReportDoc) -> None:
 # ---------------------------------------------------------------------- contents
 def contents(ctx: ReportContext) -> list[Flowable]:
     toc = TableOfContents(
-        levelStyles=[ctx.style("toc0"), ctx.style("toc1"), ctx.style("toc2")],
+        levelStyles=[ctx.style("toc0"), ctx.style("toc1")],
         dotsMinLevel=1,
         rightColumnWidth=40,
     )
@@ -536,11 +535,8 @@ def summary(ctx: ReportContext, number_: int, width: float) -> list[Flowable]:
     return story
 
 
-def _join(items: list[str], tr: object) -> str:
+def _join(items: list[str], tr: Translator) -> str:
     """``a, b and c`` / ``a, b och c``."""
-    from procmodeler.common.i18n import Translator
-
-    assert isinstance(tr, Translator)
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " " + tr("and") + " " + items[-1]

@@ -140,7 +140,6 @@ class Theme:
             textColor=self.primary,
         )
         add("toc1", fontSize=9.2, leading=12.5, leftIndent=18, spaceAfter=0)
-        add("toc2", fontSize=8.6, leading=11.5, leftIndent=36, spaceAfter=0, textColor=MUTED)
         add("finding", fontSize=8.8, leading=12, leftIndent=14, firstLineIndent=0, spaceAfter=3)
         add(
             "glossary_term",

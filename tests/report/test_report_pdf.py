@@ -109,11 +109,13 @@ def test_profile_colours_and_confidentiality_line_are_used(sample: Architecture)
 def test_progress_is_reported_and_reaches_the_end(sample: Architecture) -> None:
     calls: list[tuple[int, int]] = []
     render_report(sample, progress=lambda done, total: calls.append((done, total)) or True)
-    assert len(calls) > 10
+    assert len(calls) > 50
     assert all(0 <= done <= total for done, total in calls)
-    assert calls[-1][0] == calls[-1][1]
-    done_values = [done / total for done, total in calls]
-    assert done_values[len(done_values) // 2] < 1.0
+    assert len({total for _, total in calls}) == 1  # one scale for the whole build
+    dones = [done for done, _ in calls]
+    assert dones == sorted(dones) and len(set(dones)) == len(dones)  # only forwards
+    assert dones[-1] == calls[-1][1]  # ends at 100 %
+    assert dones[len(dones) // 2] < calls[0][1] * 0.9
 
 
 @pytest.mark.parametrize("stop_after", [1, 40])
