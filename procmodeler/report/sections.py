@@ -285,6 +285,7 @@ def paint_cover(ctx: ReportContext, canvas: Canvas, doc: ReportDoc) -> None:
 
 # ---------------------------------------------------------------------- contents
 def contents(ctx: ReportContext) -> list[Flowable]:
+    tr = ctx.tr
     toc = TableOfContents(
         levelStyles=[ctx.style("toc0"), ctx.style("toc1")],
         dotsMinLevel=1,
@@ -301,7 +302,7 @@ def contents(ctx: ReportContext) -> list[Flowable]:
     return [
         NextPageTemplate("body"),
         PageBreak(),
-        Heading(ctx.tr("Contents"), ctx.style("h1"), "contents", None),
+        Heading(tr("Contents"), ctx.style("h1"), "contents", None),
         toc,
     ]
 
@@ -826,7 +827,8 @@ def _process_findings(ctx: ReportContext, pid: str) -> Iterator[Flowable]:
     found = ctx.findings_of.get(pid, [])
     if not found:
         return
-    yield ctx.p(esc(ctx.tr("Findings")), "h4")
+    tr = ctx.tr
+    yield ctx.p(esc(tr("Findings")), "h4")
     for finding in found:
         yield _finding_paragraph(ctx, finding)
 

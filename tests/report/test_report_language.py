@@ -11,7 +11,20 @@ from procmodeler.common.i18n import translator
 from procmodeler.model.architecture import Architecture
 from procmodeler.notation.style import BAND_LABELS, NEED_LABELS
 from tests.report.conftest import Pdf
-from tests.report.report_msgids import collect
+from tests.test_i18n import used_msgids
+
+REPORT_SOURCES = ("procmodeler/report/", "procmodeler/cli/cmd_report.py")
+
+
+def collect() -> set[str | tuple[str, str]]:
+    """The report's msgids (plural ones as (singular, plural)), from the project's
+    message collector limited to the report's sources."""
+    return {
+        (msgid, plural) if plural else msgid
+        for msgid, plural, where in used_msgids()
+        if where.startswith(REPORT_SOURCES)
+    }
+
 
 SWEDISH_LABELS = [
     "Innehåll",
