@@ -120,5 +120,13 @@ class ReportContext:
         name = style or ("cell_bold" if bold else "cell")
         return Paragraph(esc(plain), self.theme.styles[name])
 
+    def indented(self, depth: int) -> ParagraphStyle:
+        """The table cell style indented for a process *depth* levels down a list."""
+        name = f"cell_indent_{depth}"
+        styles = self.theme.styles
+        if name not in styles:
+            styles[name] = ParagraphStyle(name, parent=styles["cell"], leftIndent=11 * depth)
+        return styles[name]
+
     def style(self, name: str) -> ParagraphStyle:
         return self.theme.styles[name]

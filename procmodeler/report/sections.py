@@ -869,12 +869,11 @@ def _sub_processes(
     base = arch.depth(pid) + 1
     for child in listed:
         proc = arch.processes[child]
-        indent = "\u2003" * (arch.depth(child) - base)
-        name_markup = indent + ctx.link(child)
+        style = ctx.indented(arch.depth(child) - base)
         name = (
-            ctx.p(name_markup, "cell")
+            Paragraph(ctx.link(child), style)
             if ctx.has_section(child)
-            else AnchorParagraph(name_markup, ctx.style("cell"), child, ctx.keys[child])
+            else AnchorParagraph(ctx.link(child), style, child, ctx.keys[child])
         )
         rows.append(
             [
@@ -1184,11 +1183,11 @@ def index(ctx: ReportContext, number_: int, width: float, doc: ReportDoc) -> lis
         for pid in (p for top in ctx.top_level() for p in [top, *ctx.arch.descendants(top)]):
             proc = ctx.arch.processes[pid]
             depth = ctx.arch.depth(pid)
-            name = "\u2003" * depth + (f"<b>{ctx.link(pid)}</b>" if depth == 0 else ctx.link(pid))
+            name = f"<b>{ctx.link(pid)}</b>" if depth == 0 else ctx.link(pid)
             page = doc.process_pages.get(pid)
             rows.append(
                 [
-                    ctx.p(name, "cell"),
+                    Paragraph(name, ctx.indented(depth)),
                     ctx.cell(tr(KIND_SINGULAR.get(proc.kind, proc.kind)), widths[1]),
                     ctx.cell(ctx.person(proc.owner) or DASH, widths[2]),
                     str(page) if page else DASH,
