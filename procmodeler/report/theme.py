@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import TableStyle
 
@@ -114,10 +114,8 @@ class Theme:
         add("cell_bold", parent="cell", fontName=BOLD)
         add("cell_muted", parent="cell", textColor=MUTED)
         add("cell_right", parent="cell", alignment=TA_RIGHT)
-        add("cell_center", parent="cell", alignment=TA_CENTER)
         add("head", parent="cell", fontName=BOLD, textColor=WHITE)
         add("head_right", parent="head", alignment=TA_RIGHT)
-        add("head_center", parent="head", alignment=TA_CENTER)
         add("label", parent="cell", fontName=BOLD, textColor=self.primary)
         add("bullet", leftIndent=12, bulletIndent=2, spaceAfter=3)
         add(
