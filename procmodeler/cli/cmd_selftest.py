@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-import os
 import tempfile
 import time
 import traceback
@@ -81,17 +80,10 @@ def _step_report(tr: Translator) -> str:
 
 
 def _step_qt(tr: Translator) -> str:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6 import __version__ as pyside_version
-    from PySide6.QtGui import QFontDatabase
-    from PySide6.QtWidgets import QApplication
+    from procmodeler.ui.selftest import qt_self_test
 
-    app = QApplication.instance() or QApplication(["procmodeler-self-test"])
-    families = QFontDatabase.families()
-    del app
-    return tr("Qt {version} starts, {n} font families").format(
-        version=pyside_version, n=len(families)
-    )
+    version, families = qt_self_test()
+    return tr("Qt {version} starts, {n} font families").format(version=version, n=families)
 
 
 def run(args: argparse.Namespace, tr: Translator) -> int:

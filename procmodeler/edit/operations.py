@@ -298,8 +298,8 @@ def delete_processes(ed: Editor, pids: Iterable[str]) -> None:
             ed.put("kpis", kid, None)
         for key in [k for k in arch.participation if k[0] in seen]:
             ed.put("participation", key, None)
-        for key in [k for k in arch.suppressions if seen & set(k[1])]:
-            ed.put("suppressions", key, None)
+        for skey in [k for k in arch.suppressions if seen & set(k[1])]:
+            ed.put("suppressions", skey, None)
         for level in list(arch.shapes):
             for pid in [p for p in arch.shapes.get(level, {}) if p in seen]:
                 ed.put("shapes", (level, pid), None)

@@ -155,6 +155,26 @@ class Architecture:
                 setattr(other, name, dict(src))
         return other
 
+    @classmethod
+    def from_collections(
+        cls, meta: Metadata, collections: dict[str, dict[Any, Any]]
+    ) -> Architecture:
+        """A new model holding the given collections (name -> dict, keyed as in
+        :data:`COLLECTIONS`; nested ones as ``{level: {key: value}}``), in their order.
+
+        For readers that build a whole model at once (files, importers): much faster
+        than one :meth:`put` per element, and there is no history to record yet. The
+        dicts are taken over, not copied.
+        """
+        arch = cls(meta)
+        for name, values in collections.items():
+            if name not in COLLECTIONS[1:]:
+                raise ModelError(f"unknown collection {name!r}")
+            if name in NESTED_COLLECTIONS:
+                values = {level: inner for level, inner in values.items() if inner}
+            setattr(arch, name, values)
+        return arch
+
     def snapshot(self) -> tuple[Any, ...]:
         """A comparable value of everything in the model, order included.
 

@@ -37,6 +37,7 @@ def sample() -> Architecture:
     op.set_participation(ed, b, sub, "")
     op.add_kpi(ed, b, "Ledtid", "lead_time", measure="dagar", target=28, actual=30.5)
     op.add_kpi(ed, b, "Övrigt", "other")
+    op.add_kpi(ed, b, "Noll", "variation", target=0, actual=-0.5)
     op.set_rule(ed, "orphan.isolated", "off")
     op.suppress_finding(ed, "kpi.no-target", [b], "Mäts inte än")
     op.set_diagram_options(ed, None, True, [sub, top])

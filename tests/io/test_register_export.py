@@ -192,6 +192,14 @@ def test_failed_export_leaves_the_old_register(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["reg"]
 
 
+def test_xlsx_leaves_out_control_characters(tmp_path: Path) -> None:
+    arch = tricky_model()
+    arch.put("processes", "C", replace(arch.processes["C"], purpose="a\x01b\tc"))
+    export_register(arch, tmp_path / "reg.xlsx")
+    again = import_register(tmp_path / "reg.xlsx").arch
+    assert again.processes["C"].purpose == "ab\tc"
+
+
 def test_register_tables_header_and_ids() -> None:
     tables = register_tables(tricky_model())
     assert tables["relations"][0] == ["id", "source", "target", "kind", "object"]

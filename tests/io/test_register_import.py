@@ -310,6 +310,14 @@ def test_not_utf8_says_how_to_fix(tmp_path: Path) -> None:
     assert "CSV UTF-8" in line and "Windows-1252" in line
 
 
+def test_overlong_cell_or_unclosed_quote(tmp_path: Path) -> None:
+    text = 'id,name,kind,purpose\nP1,A,core,x\nP2,B,core,"' + "y" * 200_000 + "\n"
+    assert errors(tmp_path, processes=text) == [
+        "processes.csv:3: has a cell longer than 131072 characters (is a quotation mark not "
+        "closed?)"
+    ]
+
+
 def test_at_most_50_problems_then_a_count(tmp_path: Path) -> None:
     rows = "".join(f"P{i},n,bad\n" for i in range(70))
     lines = errors(tmp_path, processes="id,name,kind\n" + rows)
