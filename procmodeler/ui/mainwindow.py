@@ -77,6 +77,8 @@ class MainWindow(QMainWindow):
         self.actions_by_name: dict[str, QAction] = {}
         self.panel_docks: list[QDockWidget] = []
         self.live_findings = None
+        self._sized = False
+        self._restored = False
         self.setDockOptions(
             QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
         )
@@ -134,7 +136,6 @@ class MainWindow(QMainWindow):
                     self.panel_docks.extend(docks)
                 else:
                     self._add_panels(docks)
-                self._size_panels()
             live = getattr(module, "LiveFindings", None)
             if live is not None:
                 self.live_findings = live.for_context(self.context)
@@ -151,7 +152,8 @@ class MainWindow(QMainWindow):
         if right:
             self.resizeDocks(right[:1], [340], Qt.Orientation.Horizontal)
         if bottom:
-            self.resizeDocks(bottom[:1], [210], Qt.Orientation.Vertical)
+            self.resizeDocks(bottom[:1], [200], Qt.Orientation.Vertical)
+        self.resizeDocks([self.palette_dock, self.tree_dock], [380, 480], Qt.Orientation.Vertical)
 
     def _show_findings(self) -> None:
         """Mark shapes with the worst severity of their process's live findings."""
@@ -900,7 +902,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         if state is not None:
-            self.restoreState(state)
+            self._restored = bool(self.restoreState(state))
         snap_value = s.value("canvas/snap", True)
         self.actions_by_name["snap"].setChecked(snap_value not in (False, "false", "0", 0))
 
@@ -912,6 +914,13 @@ class MainWindow(QMainWindow):
         s.setValue("mainWindow/state", self.saveState())
         s.setValue("canvas/snap", self.actions_by_name["snap"].isChecked())
         s.sync()
+
+    def showEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+        super().showEvent(event)
+        if not self._sized:
+            self._sized = True
+            if not self._restored:
+                QTimer.singleShot(0, self._size_panels)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if not self.maybe_save():

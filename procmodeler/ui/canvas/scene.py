@@ -228,15 +228,14 @@ class DiagramScene(QGraphicsScene):
         self._decor.clear()
         arch = self.arch
         if self.level is None:
+            tr = self.context.catalogue()
             for band in landscape_bands(arch):
-                self._decor.append(
-                    BandItem(band, qs.band_label(band.kind), qs.band_short_label(band.kind))
-                )
+                label = tr(ns.BAND_LABELS.get(band.kind, band.kind))
+                self._decor.append(BandItem(band, label))
             arrows = need_arrows(arch)
             if arrows:
-                need, satisfied = qs.need_labels()
-                self._decor.append(NeedArrowItem(arrows[0], need))
-                self._decor.append(NeedArrowItem(arrows[1], satisfied))
+                for bounds, label in zip(arrows, ns.NEED_LABELS, strict=True):
+                    self._decor.append(NeedArrowItem(bounds, tr(label)))
         else:
             for i, lane in enumerate(lanes(arch, self.level)):
                 unit = arch.units.get(lane.unit)
