@@ -153,7 +153,9 @@ class MainWindow(QMainWindow):
             self.resizeDocks(right[:1], [340], Qt.Orientation.Horizontal)
         if bottom:
             self.resizeDocks(bottom[:1], [200], Qt.Orientation.Vertical)
-        self.resizeDocks([self.palette_dock, self.tree_dock], [380, 480], Qt.Orientation.Vertical)
+        title = self.palette_dock.height() - self.palette.height()
+        wanted = self.palette.sizeHint().height() + title
+        self.resizeDocks([self.palette_dock], [wanted], Qt.Orientation.Vertical)
 
     def _show_findings(self) -> None:
         """Mark shapes with the worst severity of their process's live findings."""

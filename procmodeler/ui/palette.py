@@ -126,7 +126,6 @@ class Palette(QWidget):
         layout.addSpacing(6)
         layout.addWidget(hint)
         layout.addStretch(1)
-        self.setMinimumHeight(layout.sizeHint().height() + 6)
 
     @property
     def connect_kind(self) -> str:
