@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from types import ModuleType
 
 from procmodeler.common.errors import UserError
 from procmodeler.common.i18n import N_, Message
@@ -22,7 +23,7 @@ from procmodeler.model.elements import Metadata
 SUFFIX = ".procm"
 
 
-def _native():  # type: ignore[no-untyped-def]
+def _native() -> ModuleType:
     try:
         from procmodeler.io import native
     except ImportError:

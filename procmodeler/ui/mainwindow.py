@@ -116,11 +116,11 @@ class MainWindow(QMainWindow):
         return dock
 
     def _build_docks(self) -> None:
-        self.palette = Palette(self)
-        self.palette.createRequested.connect(lambda kind: self.canvas.create_process(kind))
-        self.palette.connectKindChanged.connect(self._set_connect_kind)
+        self.palette_panel = Palette(self)
+        self.palette_panel.createRequested.connect(lambda kind: self.canvas.create_process(kind))
+        self.palette_panel.connectKindChanged.connect(self._set_connect_kind)
         left = Qt.DockWidgetArea.LeftDockWidgetArea
-        self.palette_dock = self._dock("paletteDock", self.tr("Palette"), self.palette, left)
+        self.palette_dock = self._dock("paletteDock", self.tr("Palette"), self.palette_panel, left)
         self.tree = ModelTree(self.context, self)
         self.tree_dock = self._dock("modelTreeDock", self.tr("Model"), self.tree, left)
         self.resizeDocks([self.palette_dock, self.tree_dock], [300, 500], Qt.Orientation.Vertical)
@@ -153,8 +153,8 @@ class MainWindow(QMainWindow):
             self.resizeDocks(right[:1], [340], Qt.Orientation.Horizontal)
         if bottom:
             self.resizeDocks(bottom[:1], [200], Qt.Orientation.Vertical)
-        title = self.palette_dock.height() - self.palette.height()
-        wanted = self.palette.sizeHint().height() + title
+        title = self.palette_dock.height() - self.palette_panel.height()
+        wanted = self.palette_panel.sizeHint().height() + title
         self.resizeDocks([self.palette_dock], [wanted], Qt.Orientation.Vertical)
 
     def _show_findings(self) -> None:
@@ -247,7 +247,7 @@ class MainWindow(QMainWindow):
         )
         a("select_all", self.tr("Select &All"), self.select_all, sk.SelectAll)
         a("rename", self.tr("Re&name"), self.canvas.rename_selected, "F2")
-        a("find", self.tr("&Find\u2026"), self.find, sk.Find)
+        a("find", self.tr("&Find\u2026"), self.open_find, sk.Find)
         a(
             "zoom_in",
             self.tr("Zoom &In"),
@@ -553,7 +553,7 @@ class MainWindow(QMainWindow):
         scene = self.canvas.scene
         self.context.set_selection([*scene.shapes, *scene.relations])
 
-    def find(self) -> None:
+    def open_find(self) -> None:
         self.canvas.flush()
         if self.find_dialog is None:
             self.find_dialog = FindDialog(self.context, self)

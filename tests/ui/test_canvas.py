@@ -37,7 +37,7 @@ def test_scene_shows_the_level(window) -> None:
 def test_palette_click_creates_a_process_and_names_it_in_place(window, qtbot) -> None:
     ed = window.context.editor
     before = len(ed.history())
-    QTest.mouseClick(window.palette.process_buttons["support"], Qt.MouseButton.LeftButton)
+    QTest.mouseClick(window.palette_panel.process_buttons["support"], Qt.MouseButton.LeftButton)
     editor = window.canvas.view.name_editor
     assert editor is not None and editor.hasFocus() or editor.isVisible()
     pid = editor.pid
@@ -188,7 +188,7 @@ def test_connect_from_the_handle_and_change_the_kind(window) -> None:
     c = window.canvas.scene.shapes[it].mapToScene(window.canvas.scene.shapes[it].connect_center())
     handle = (c.x(), c.y())
     assert handle == (b.x + b.w + CONNECT_GAP, b.y - CONNECT_GAP)
-    window.palette.relation_buttons["support"].click()
+    window.palette_panel.relation_buttons["support"].click()
     d = arch.shapes[None][deliver]
     drag(window.canvas.view, handle, _center(d))
     rels = [r for r in arch.relations.values() if r.source == it]

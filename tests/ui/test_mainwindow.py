@@ -168,7 +168,7 @@ def test_find_opens_the_right_level_and_selects(window, qtbot) -> None:
     assert window.context.level == window.ids["deliver"]
     assert window.context.selection == (window.ids["ship"],)
     # units and people are found too; accents do not matter
-    window.find()
+    window.open_find()
     dialog.query.setText("anna")
     assert dialog.results.item(0).text().startswith("Anna Berg")
     dialog.query.setText("SALES")
