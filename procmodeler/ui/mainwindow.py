@@ -276,6 +276,14 @@ class MainWindow(QMainWindow):
         )
         a("snap", self.tr("Snap to &Grid"), self._set_snap, None, checkable=True)
         a("about", self.tr("&About procmodeler"), self.about)
+        # Editing keys act on the diagram and the model tree only, so that Delete,
+        # Backspace, Ctrl+A or Ctrl+V in a panel's table or list never touch processes.
+        for name in ("cut", "copy", "paste", "duplicate", "delete", "select_all", "rename"):
+            act = self.actions_by_name[name]
+            self.removeAction(act)
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.canvas.addAction(act)
+            self.tree.addAction(act)
         self.actions_by_name["snap"].setChecked(True)
         self.actions_by_name["quit"].setMenuRole(QAction.MenuRole.QuitRole)
         self.actions_by_name["about"].setMenuRole(QAction.MenuRole.AboutRole)
