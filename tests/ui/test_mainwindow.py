@@ -254,8 +254,10 @@ def test_editing_keys_act_on_the_diagram_and_tree_only(window, qtbot) -> None:
     arch = window.context.arch
     it, plan = window.ids["it"], window.ids["plan"]
     window.context.set_selection([it])
-    # Delete in a panel (a combo box of the properties panel) does not delete the process
-    combos = [c for d in window.panel_docks for c in d.widget().findChildren(QComboBox) if c.isVisible()]
+    # Delete in a panel (a combo box of the problems panel) does not delete the process
+    combos = [
+        c for d in window.panel_docks for c in d.widget().findChildren(QComboBox) if c.isVisible()
+    ]
     if combos:
         combos[0].setFocus()
         QTest.keyClick(combos[0], Qt.Key.Key_Delete)
