@@ -368,3 +368,18 @@ def test_zoom_actions(window) -> None:
     visible = view.mapToScene(view.viewport().rect()).boundingRect()
     assert visible.contains(content)
     assert window.zoom_label.text() == f"{round(view.zoom * 100)} %"
+
+
+def test_tooltips_name_what_a_shape_cannot_show(window) -> None:
+    from procmodeler.edit import operations as ops
+
+    ed = window.context.editor
+    scene = window.canvas.scene
+    ops.connect(ed, window.ids["pick"], window.ids["it"], "support")
+    tip = scene.marker_tooltip(window.ids["it"], 0)
+    assert "Support from 'Pick goods' (on another diagram)" in tip
+    long = "Plan, coordinate and follow up the delivery of every customer order across all sites"
+    ops.rename_process(ed, window.ids["sell"], long)
+    item = scene.shapes[window.ids["sell"]]
+    assert item.view.name_lines[-1].endswith("\u2026")
+    assert scene.shape_tooltip(window.ids["sell"]) == long + "\nAnna Berg"

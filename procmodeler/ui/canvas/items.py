@@ -34,7 +34,7 @@ from procmodeler.notation.geometry import (
     need_arrow_text_box,
     text_box,
 )
-from procmodeler.notation.labels import fit_label, fit_lines
+from procmodeler.notation.labels import ELLIPSIS, fit_label, fit_lines
 from procmodeler.notation.views import (
     DETAIL_LINE_HEIGHT,
     NAME_LINE_HEIGHT,
@@ -229,7 +229,11 @@ class ShapeItem(QGraphicsItem):
                 tip = scene.marker_tooltip(self.pid, int(handle[7:])) if scene else ""
                 self.setToolTip(tip)
             else:
-                self.setToolTip("")
+                scene = self.scene()
+                truncated = any(
+                    ELLIPSIS in line for line in (*self.view.name_lines, self.view.owner_line)
+                )
+                self.setToolTip(scene.shape_tooltip(self.pid) if scene and truncated else "")
 
     # ------------------------------------------------------------------ paint
     def paint(

@@ -813,6 +813,14 @@ class DiagramScene(QGraphicsScene):
                 item.paint_connect_handle(painter)
 
     # ------------------------------------------------------------------ helpers for items
+    def shape_tooltip(self, pid: str) -> str:
+        """The full name and owner of a process whose label had to be shortened."""
+        proc = self.arch.processes.get(pid)
+        if proc is None:
+            return ""
+        owner = self.arch.people.get(proc.owner) if proc.owner else None
+        return proc.name + (f"\n{owner.name}" if owner else "")
+
     def marker_tooltip(self, pid: str, index: int) -> str:
         from PySide6.QtCore import QCoreApplication
 
