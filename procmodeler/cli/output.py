@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from procmodeler.common.atomicfile import atomic_write_bytes
+from procmodeler.common.atomicfile import write_output_file
 from procmodeler.common.errors import Problem, UserError
 from procmodeler.common.i18n import N_, Message, Translator
 
@@ -28,15 +28,7 @@ def check_output(path: str) -> Path:
 
 def write_output(path: str | Path, data: bytes) -> None:
     out = check_output(str(path))
-    try:
-        atomic_write_bytes(out, data)
-    except OSError as exc:
-        raise UserError(
-            Problem(
-                str(out),
-                Message(N_("cannot be written: {reason}"), reason=exc.strerror or str(exc)),
-            )
-        ) from None
+    write_output_file(out, data)
 
 
 def warn(text: str, tr: Translator) -> None:

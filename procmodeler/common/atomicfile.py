@@ -61,3 +61,14 @@ def _fsync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def write_output_file(path: str | os.PathLike[str], data: bytes) -> None:
+    """:func:`atomic_write_bytes` for a file the user asked for: a failure becomes a
+    :class:`~procmodeler.common.errors.UserError` naming the file and the reason."""
+    from procmodeler.common.errors import cannot_write
+
+    try:
+        atomic_write_bytes(path, data)
+    except OSError as exc:
+        raise cannot_write(path, exc) from None

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from procmodeler.common.i18n import Message, Translator
+from procmodeler.common.i18n import N_, Message, Translator
 
 MAX_REPORTED_PROBLEMS = 50
 
@@ -60,3 +60,14 @@ class UserError(Exception):
 
 class EditRefused(UserError):
     """An edit the rules do not allow (e.g. making a process its own ancestor)."""
+
+
+def cannot_write(path: object, exc: OSError) -> UserError:
+    """The user error for an output that could not be written (full disk, no right to
+    write, a folder in the way, ...)."""
+    return UserError(
+        Problem(
+            str(path),
+            Message(N_("cannot be written: {reason}"), reason=exc.strerror or str(exc)),
+        )
+    )

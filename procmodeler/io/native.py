@@ -25,7 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from procmodeler.common.atomicfile import atomic_write_bytes
+from procmodeler.common.atomicfile import write_output_file
 from procmodeler.common.errors import Problem, UserError
 from procmodeler.common.i18n import LANGUAGES, N_, Message
 from procmodeler.model.architecture import Architecture
@@ -297,15 +297,7 @@ def save(arch: Architecture, path: str | os.PathLike[str]) -> None:
     """Write the model to *path* atomically (the old file stays until the new is
     complete). An unwritable place raises :class:`UserError`."""
     data = dumps(arch).encode("utf-8")
-    try:
-        atomic_write_bytes(path, data)
-    except OSError as exc:
-        raise UserError(
-            Problem(
-                str(path),
-                Message(N_("cannot be written: {reason}"), reason=exc.strerror or str(exc)),
-            )
-        ) from None
+    write_output_file(path, data)
 
 
 # ====================================================================== reading

@@ -37,8 +37,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from procmodeler.common.atomicfile import atomic_write_bytes
-from procmodeler.common.errors import Problem, UserError
+from procmodeler.common.atomicfile import atomic_write_bytes, write_output_file
+from procmodeler.common.errors import Problem, UserError, cannot_write
 from procmodeler.common.i18n import LANGUAGES, N_, Message
 from procmodeler.io.layout import layout
 from procmodeler.model.architecture import Architecture
@@ -1179,12 +1179,7 @@ def write_folder(arch: Architecture, folder: Path) -> None:
     try:
         staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".tmp", dir=parent))
     except OSError as exc:
-        raise UserError(
-            Problem(
-                str(folder),
-                Message(N_("cannot be written: {reason}"), reason=exc.strerror or str(exc)),
-            )
-        ) from None
+        raise cannot_write(folder, exc) from None
     try:
         for name, rows in tables.items():
             atomic_write_bytes(staging / f"{name}.csv", b"\xef\xbb\xbf" + csv_text(rows).encode())
@@ -1205,12 +1200,7 @@ def write_folder(arch: Architecture, folder: Path) -> None:
             os.replace(staging, folder)
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        raise UserError(
-            Problem(
-                str(folder),
-                Message(N_("cannot be written: {reason}"), reason=exc.strerror or str(exc)),
-            )
-        ) from None
+        raise cannot_write(folder, exc) from None
 
 
 def _umask() -> int:
@@ -1264,12 +1254,4 @@ def _text_cell(ws: Any, value: Any) -> Any:
 
 def write_workbook(arch: Architecture, path: Path) -> None:
     data = workbook_bytes(arch)
-    try:
-        atomic_write_bytes(path, data)
-    except OSError as exc:
-        raise UserError(
-            Problem(
-                str(path),
-                Message(N_("cannot be written: {reason}"), reason=exc.strerror or str(exc)),
-            )
-        ) from None
+    write_output_file(path, data)

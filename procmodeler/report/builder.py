@@ -16,9 +16,8 @@ from reportlab.platypus import Flowable, Spacer
 
 from procmodeler import __version__
 from procmodeler.analysis import RuleSettings, run_checks
-from procmodeler.common.atomicfile import atomic_write_bytes
-from procmodeler.common.errors import Problem, UserError
-from procmodeler.common.i18n import LANGUAGES, N_, Message, translator
+from procmodeler.common.atomicfile import write_output_file
+from procmodeler.common.i18n import LANGUAGES, translator
 from procmodeler.model.architecture import Architecture
 from procmodeler.report import fonts, sections
 from procmodeler.report.context import ReportContext
@@ -157,15 +156,7 @@ def build_report(
     data = render_report(arch, lang, profile, progress, today, overrides)
     if isinstance(out, (str, os.PathLike)):
         path = Path(out)
-        try:
-            atomic_write_bytes(path, data)
-        except OSError as exc:
-            raise UserError(
-                Problem(
-                    str(path),
-                    Message(N_("cannot be written: {reason}"), reason=exc.strerror or str(exc)),
-                )
-            ) from None
+        write_output_file(path, data)
     else:
         out.write(data)
     return len(data)
