@@ -8,7 +8,7 @@ records with their own primitives, so both show the same words in the same place
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from procmodeler.model.architecture import Architecture
@@ -17,6 +17,7 @@ from procmodeler.notation.geometry import (
     MARKER_SIZE,
     Outline,
     arrow_head,
+    chevron_depth,
     diamond_head,
     midpoint,
     outline,
@@ -106,7 +107,10 @@ def shape_view(
         has_children=bool(arch.children(pid)),
         finding_severity=finding_severity,
         markers=tuple(markers),
-        marker_origin=(b.x + 4.0, b.y + b.h - MARKER_SIZE - 2.0),
+        marker_origin=(
+            b.x + (chevron_depth(b) if chevron and proc.kind == "core" else 0.0) + 4.0,
+            b.y + b.h - MARKER_SIZE - 2.0,
+        ),
     )
 
 
@@ -132,19 +136,32 @@ def relation_view(arch: Architecture, level: str | None, rid: str) -> RelationVi
     if src is None or tgt is None:
         return None
     points = arch.waypoints.get(level, {}).get(rid, ())
-    path = relation_path(src, tgt, points)
-    style = relation_style(rel.kind)
+    return relation_view_between(rid, rel.kind, rel.object, src, tgt, points)
+
+
+def relation_view_between(
+    rid: str,
+    kind: str,
+    object_name: str,
+    source: Bounds,
+    target: Bounds,
+    waypoints: Sequence[Point] = (),
+) -> RelationView:
+    """The view of a relation between two given shape boxes: what :func:`relation_view`
+    draws, for geometry that is not (yet) in the model, e.g. during a live drag."""
+    path = relation_path(source, target, waypoints)
+    style = relation_style(kind)
     if style.head == "diamond":
         head: tuple[Point, ...] = diamond_head(path[-2], path[-1])
     else:
         head = arrow_head(path[-2], path[-1])
     return RelationView(
         relation=rid,
-        kind=rel.kind,
+        kind=kind,
         path=tuple(path),
         head=head,
         head_style=style.head,
-        label=rel.object if rel.kind == "flow" else "",
+        label=object_name if kind == "flow" else "",
         label_center=midpoint(path),
     )
 

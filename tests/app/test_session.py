@@ -1,0 +1,59 @@
+"""The Qt-free session: new, open, save, save as and the modified flag."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from procmodeler.app.session import Session
+from procmodeler.common.errors import UserError
+from procmodeler.edit import operations as ops
+
+pytest.importorskip("procmodeler.io.native")
+
+
+def test_new_session_is_unsaved_and_unmodified() -> None:
+    s = Session.new("sv")
+    assert s.path is None and s.display_name is None
+    assert not s.is_modified
+    assert s.arch.meta.language == "sv"
+    with pytest.raises(ValueError):
+        s.save()
+
+
+def test_save_as_then_open_round_trips_and_tracks_modified(tmp_path: Path) -> None:
+    s = Session.new()
+    ops.create_process(s.editor, "Order to delivery", "core")
+    assert s.is_modified
+    saved = s.save(tmp_path / "model")  # suffix added
+    assert saved.name == "model.procm" and saved.is_file()
+    assert not s.is_modified and s.display_name == "model.procm"
+    ops.create_process(s.editor, "Invoice", "core")
+    assert s.is_modified
+    s.editor.undo()
+    assert not s.is_modified  # back at the saved state
+    s.editor.redo()
+    s.save()
+    opened = Session.open(saved)
+    assert opened.arch == s.arch
+    assert not opened.is_modified and opened.path == saved
+
+
+def test_open_bad_or_missing_file_is_a_user_error(tmp_path: Path) -> None:
+    with pytest.raises(UserError):
+        Session.open(tmp_path / "missing.procm")
+    bad = tmp_path / "bad.procm"
+    bad.write_text("{ not json", encoding="utf-8")
+    with pytest.raises(UserError):
+        Session.open(bad)
+
+
+def test_failed_save_keeps_path_and_modified_state(tmp_path: Path) -> None:
+    s = Session.new()
+    s.save(tmp_path / "a.procm")
+    ops.create_process(s.editor, "X", "core")
+    with pytest.raises(UserError):
+        s.save(tmp_path / "no-such-folder" / "b.procm")
+    assert s.path == (tmp_path / "a.procm").resolve()
+    assert s.is_modified
