@@ -215,7 +215,7 @@ def kill_during_save_trial(
     proc = start_worker(["save", str(target), mode, str(processes)], out)
     try:
         wait_for_line(out, proc, "ready")
-        delay = rnd.uniform(0.0, 0.6)
+        delay = rnd.uniform(0.0, 0.4)
         time.sleep(delay)
     finally:
         kill(proc)
