@@ -9,6 +9,7 @@ reports the figures. Worker processes are started as
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -572,7 +573,7 @@ def mutate_json(doc: Any, rnd: random.Random) -> Any:
             parent[key] = rnd.choice(texts) if texts else "x"
         elif op == 5:
             value: Any = parent[key]
-            for _ in range(rnd.choice([2, 50, 3000])):
+            for _ in range(rnd.choice([2, 50, 200])):
                 value = [value]
             parent[key] = value
         else:
@@ -591,6 +592,10 @@ def native_seeds() -> list[bytes]:
 def mutate_native(rnd: random.Random, seeds: list[bytes]) -> bytes:
     seed = rnd.choice(seeds)
     roll = rnd.random()
+    if roll < 0.03:  # nesting far deeper than any parser's recursion limit
+        depth = rnd.choice([1000, 100_000])
+        deep = b"[" * depth + b"1" + b"]" * depth
+        return seed.replace(b'"units": [', b'"units": ' + deep + b', "x": [', 1)
     if roll < 0.5:
         doc = json.loads(seed)
         return json.dumps(mutate_json(doc, rnd), ensure_ascii=rnd.random() < 0.2).encode()
@@ -609,7 +614,7 @@ def register_seeds() -> list[dict[str, bytes]]:
 
 
 def _csv_rows(data: bytes) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig", "replace"), newline="")))
 
 
 def _csv_bytes(rows: list[list[str]], rnd: random.Random) -> bytes:
@@ -664,7 +669,7 @@ def mutate_register(rnd: random.Random, seeds: list[dict[str, bytes]]) -> dict[s
         elif roll < 0.94:
             files[rnd.choice(["extra.csv", "Processes.CSV", "kpis.csv", "raci.csv"])] = files[name]
         else:
-            files[name] = files[name].decode("utf-8").encode("cp1252", errors="replace")
+            files[name] = files[name].decode("utf-8", "replace").encode("cp1252", errors="replace")
     return files
 
 
@@ -682,6 +687,7 @@ def _xlsx_cells(data: bytes, rnd: random.Random, ids: list[str]) -> bytes:
     import datetime
 
     import openpyxl
+    from openpyxl.utils.exceptions import IllegalCharacterError
 
     wb = openpyxl.load_workbook(io.BytesIO(data))
     for _ in range(rnd.randint(1, 6)):
@@ -690,23 +696,13 @@ def _xlsx_cells(data: bytes, rnd: random.Random, ids: list[str]) -> bytes:
         row = rnd.randint(1, max(1, ws.max_row) + 1)
         col = rnd.randint(1, max(1, ws.max_column) + 1)
         if op <= 2:
-            ws.cell(row, col).value = rnd.choice(
-                [
-                    None,
-                    0,
-                    -1,
-                    3.25,
-                    float("inf"),
-                    10**20,
-                    True,
-                    datetime.datetime(2024, 1, 31),
-                    datetime.time(12, 30),
-                    random_text(rnd),
-                    rnd.choice(ids) if ids else "x",
-                    "=1+1",
-                    "#N/A",
-                ]  # fmt: skip
+            value = rnd.choice(
+                [None, 0, -1, 3.25, float("inf"), 10**20, True, datetime.datetime(2024, 1, 31),
+                 datetime.time(12, 30), random_text(rnd), rnd.choice(ids) if ids else "x",
+                 "=1+1", "#N/A"]  # fmt: skip
             )
+            with contextlib.suppress(IllegalCharacterError):  # control characters
+                ws.cell(row, col).value = value
         elif op == 3:
             ws.title = rnd.choice(["Processes", " units ", "raci", "other", "kpis", "People"])
         elif op == 4:
