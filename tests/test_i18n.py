@@ -31,8 +31,9 @@ def used_msgids() -> set[tuple[str, str | None, str]]:
         if "ui" in path.relative_to(PACKAGE).parts[:1]:
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
+        inner: set[int] = set()  # N_() calls that are the arguments of a plural message
         for node in ast.walk(tree):
-            if not isinstance(node, ast.Call) or not node.args:
+            if not isinstance(node, ast.Call) or id(node) in inner or not node.args:
                 continue
             func = node.func
             name = func.id if isinstance(func, ast.Name) else None
@@ -45,6 +46,8 @@ def used_msgids() -> set[tuple[str, str | None, str]]:
             plural = None
             if (is_plural_call or name == "Message") and len(node.args) > 1:
                 plural = _string(node.args[1])
+            if name != "N_":
+                inner.update(id(a) for a in node.args[:2] if isinstance(a, ast.Call))
             where = f"{path.relative_to(ROOT)}:{node.lineno}"
             found.add((first, plural, where))
     return found

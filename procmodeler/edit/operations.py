@@ -13,6 +13,7 @@ undoable step. The app asks the user before it passes ``force=True``.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
@@ -89,6 +90,12 @@ def _relation(arch: Architecture, rid: str) -> Relation:
     return rel
 
 
+def _level(arch: Architecture, level: str | None) -> None:
+    """A diagram level is the landscape (None) or an existing process."""
+    if level is not None and level not in arch.processes:
+        raise _refuse(N_("There is no diagram of '{id}'."), id=level)
+
+
 def _clean_name(name: str) -> str:
     name = nfc(" ".join(name.split()))
     if not name:
@@ -96,14 +103,37 @@ def _clean_name(name: str) -> str:
     return name
 
 
+# One message per vocabulary, so that a translation never has an English word inside.
+_NOT_A_VALID = {
+    "language": N_("'{value}' is not a valid language; use one of: {allowed}."),
+    "process kind": N_("'{value}' is not a valid process kind; use one of: {allowed}."),
+    "status": N_("'{value}' is not a valid status; use one of: {allowed}."),
+    "relation kind": N_("'{value}' is not a valid relation kind; use one of: {allowed}."),
+    "KPI kind": N_("'{value}' is not a valid KPI kind; use one of: {allowed}."),
+    "direction": N_("'{value}' is not a valid direction; use one of: {allowed}."),
+    "rule setting": N_("'{value}' is not a valid rule setting; use one of: {allowed}."),
+}
+
+
 def _check_choice(value: str, allowed: Sequence[str], what: str) -> None:
     if value not in allowed:
-        raise _refuse(
-            N_("'{value}' is not a valid {what}; use one of: {allowed}."),
-            value=value,
-            what=what,
-            allowed=", ".join(allowed),
-        )
+        raise _refuse(_NOT_A_VALID[what], value=value, allowed=", ".join(allowed))
+
+
+def _finite(*values: float) -> None:
+    """Refuse NaN and infinities: a model file cannot hold them."""
+    if not all(math.isfinite(v) for v in values):
+        raise _refuse(N_("Positions and sizes must be finite numbers."))
+
+
+def _number(value: Any) -> float:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise _refuse(N_("'{value}' is not a number."), value=value) from None
+    if not math.isfinite(number):
+        raise _refuse(N_("'{value}' is not a number."), value=value)
+    return number
 
 
 def _new_id(arch: Architecture, prefix: str, wanted: str | None) -> str:
@@ -268,11 +298,14 @@ def delete_processes(ed: Editor, pids: Iterable[str]) -> None:
             ed.put("kpis", kid, None)
         for key in [k for k in arch.participation if k[0] in seen]:
             ed.put("participation", key, None)
-        for key in [k for k in arch.suppressions if seen & set(k[1])]:
-            ed.put("suppressions", key, None)
+        for skey in [k for k in arch.suppressions if seen & set(k[1])]:
+            ed.put("suppressions", skey, None)
         for level in list(arch.shapes):
             for pid in [p for p in arch.shapes.get(level, {}) if p in seen]:
                 ed.put("shapes", (level, pid), None)
+        for level in [lv for lv in arch.waypoints if lv in seen]:
+            for rid in list(arch.waypoints.get(level, {})):
+                ed.put("waypoints", (level, rid), None)
         for pid in doomed:
             if pid in arch.diagrams:
                 ed.put("diagrams", pid, None)
@@ -319,6 +352,7 @@ def move_shapes(ed: Editor, level: str | None, pids: Iterable[str], dx: float, d
     arch = ed.arch
     shapes = arch.shapes.get(level, {})
     moving = [p for p in dict.fromkeys(pids) if p in shapes]
+    _finite(dx, dy)
     if not moving or (dx == 0 and dy == 0):
         return
     label = (
@@ -343,6 +377,7 @@ def set_shape_bounds(ed: Editor, level: str | None, bounds: Mapping[str, Bounds]
         proc = _process(arch, pid)
         if proc.parent != level:
             raise _refuse(N_("'{name}' does not belong on this diagram."), name=proc.name)
+        _finite(b.x, b.y, b.w, b.h)
         if b.w <= 0 or b.h <= 0:
             raise _refuse(N_("A shape must have a positive width and height."))
     if not bounds:
@@ -376,7 +411,9 @@ def remove_shapes(ed: Editor, level: str | None, pids: Iterable[str]) -> None:
 def set_waypoints(ed: Editor, level: str | None, rid: str, points: Sequence[Point]) -> None:
     """Set the bend points of a relation's line on one diagram (empty: straight)."""
     _relation(ed.arch, rid)
+    _level(ed.arch, level)
     value = tuple((float(x), float(y)) for x, y in points) or None
+    _finite(*(c for point in value or () for c in point))
     with ed.transaction(Message(N_("Edit bend points"))):
         ed.put("waypoints", (level, rid), value)
 
@@ -385,6 +422,7 @@ def set_diagram_options(
     ed: Editor, level: str | None, swimlanes: bool, lane_order: Sequence[str] = ()
 ) -> None:
     """Show or hide swimlanes per participating unit on a diagram."""
+    _level(ed.arch, level)
     for uid in lane_order:
         _unit(ed.arch, uid)
     options = DiagramOptions(swimlanes, tuple(lane_order))
@@ -409,6 +447,9 @@ def connect(
     _check_choice(kind, RELATION_KINDS, "relation kind")
     if source == target:
         raise _refuse(N_("A process cannot be related to itself."))
+    for level, points in (waypoints or {}).items():
+        _level(arch, level)
+        _finite(*(float(c) for point in points for c in point))
     new_id = _new_id(arch, RELATION_PREFIX, rid)
     with ed.transaction(Message(N_("Connect '{a}' to '{b}'"), a=src.name, b=tgt.name)):
         ed.put("relations", new_id, Relation(new_id, source, target, kind, nfc(object.strip())))
@@ -663,7 +704,7 @@ def _kpi_fields(fields: Mapping[str, Any]) -> dict[str, Any]:
             _check_choice(value, DIRECTIONS, "direction")
             clean[key] = value
         elif key in ("target", "actual"):
-            clean[key] = None if value is None else float(value)
+            clean[key] = None if value is None else _number(value)
         else:
             raise _refuse(N_("Unknown property '{name}'."), name=key)
     return clean

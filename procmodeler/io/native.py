@@ -17,6 +17,7 @@ newer ones are refused with a message naming both versions.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import os
@@ -88,32 +89,49 @@ class _Inline(dict):  # type: ignore[type-arg]
 
 
 def _number(value: float | int) -> str:
-    """Canonical number text: integral values without a fraction, else the shortest
-    representation that reads back as the same float."""
+    """Canonical text of a number as it is written: integral values without a fraction,
+    else the shortest representation that reads back as the same float."""
     if isinstance(value, bool):
         raise TypeError("a boolean is not a number")
-    if isinstance(value, int):
-        return str(value)
-    if not math.isfinite(value):
-        raise ValueError(f"{value!r} cannot be stored in a model file")
+    return _flat(_canon(value) if isinstance(value, float) else value)
+
+
+def _canon(value: float | None) -> float | int | None:
+    """A number in its canonical JSON form: an int when integral (written without a
+    fraction), else the float itself (written in its shortest form)."""
+    if value is None or not math.isfinite(value):
+        return value  # None stays null; NaN and infinities are refused by the encoder
     if value.is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    return repr(value)
+        return int(value)
+    return value
 
 
-_string = json.JSONEncoder(ensure_ascii=False).encode
+#: A JSON string with only the characters JSON requires escaped (C implementation).
+_string: Callable[[str], str] = json.encoder.encode_basestring
 
 
-def _scalar(value: Any) -> str:
-    if isinstance(value, str):
+def _flat(value: Any) -> str:
+    """One-line JSON with ", " and ": " separators; NaN and infinities are refused."""
+    kind = type(value)
+    if kind is str:
         return _string(value)
+    if kind is int:
+        return int.__repr__(value)
+    if kind is float:
+        if not math.isfinite(value):
+            raise ValueError(f"{value!r} cannot be stored in a model file")
+        return float.__repr__(value)
     if value is None:
         return "null"
     if value is True:
         return "true"
     if value is False:
         return "false"
-    return _number(value)
+    if kind is list or kind is tuple:
+        return "[" + ", ".join([_flat(item) for item in value]) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join([f"{_string(k)}: {_flat(v)}" for k, v in value.items()]) + "}"
+    raise TypeError(f"{kind.__name__} cannot be stored in a model file")
 
 
 def _is_flat(value: Any) -> bool:
@@ -125,15 +143,25 @@ def _is_flat(value: Any) -> bool:
     )
 
 
-def _flat(value: Any) -> str:
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{_string(k)}: {_flat(v)}" for k, v in value.items()) + "}"
-    if isinstance(value, list):
-        return "[" + ", ".join(_flat(item) for item in value) + "]"
-    return _scalar(value)
+@functools.cache
+def _key(key: str, indent: str) -> str:
+    return f"{indent}{_string(key)}: "
 
 
 def _emit(value: Any, indent: str, out: list[str]) -> None:
+    if (
+        type(value) is dict
+        and value
+        and all(
+            type(v) is not dict and (type(v) is not list or _is_flat(v)) for v in value.values()
+        )
+    ):
+        # a record: each field on its own line, its value on that line
+        inner = indent + "  "
+        out.append("{\n")
+        out.append(",\n".join([_key(k, inner) + _flat(v) for k, v in value.items()]))
+        out.append(f"\n{indent}}}")
+        return
     if isinstance(value, dict) and not isinstance(value, _Inline):
         if not value:
             out.append("{}")
@@ -211,8 +239,8 @@ def to_document(arch: Architecture) -> dict[str, Any]:
         rec = {"id": kpi.id, "process": kpi.process, "name": kpi.name, "kind": kpi.kind}
         _put_if(rec, "measure", kpi.measure)
         rec["direction"] = kpi.direction
-        _put_if(rec, "target", kpi.target)
-        _put_if(rec, "actual", kpi.actual)
+        _put_if(rec, "target", _canon(kpi.target))
+        _put_if(rec, "actual", _canon(kpi.actual))
         kpis.append(rec)
     suppressions = [
         {"rule": rule, "elements": list(elements), "justification": text}
@@ -232,12 +260,13 @@ def to_document(arch: Architecture) -> dict[str, Any]:
         shapes = arch.shapes.get(level)
         if shapes:
             diagram["shapes"] = [
-                _Inline(process=pid, x=b.x, y=b.y, w=b.w, h=b.h) for pid, b in shapes.items()
+                _Inline(process=pid, x=_canon(b.x), y=_canon(b.y), w=_canon(b.w), h=_canon(b.h))
+                for pid, b in shapes.items()
             ]
         waypoints = arch.waypoints.get(level)
         if waypoints:
             diagram["waypoints"] = [
-                _Inline(relation=rid, points=[[x, y] for x, y in points])
+                _Inline(relation=rid, points=[[_canon(x), _canon(y)] for x, y in points])
                 for rid, points in waypoints.items()
             ]
         diagrams.append(diagram)
@@ -415,6 +444,14 @@ def from_document(doc: Any, filename: str = "<model>") -> Architecture:
 # ---------------------------------------------------------------------- checking reader
 _MISSING = object()
 
+
+@functools.cache
+def _keysets(
+    required: tuple[str, ...], optional: tuple[str, ...]
+) -> tuple[frozenset[str], frozenset[str]]:
+    return frozenset(required), frozenset(required + optional)
+
+
 _NO_SUCH = {
     "process": N_("there is no process '{id}'"),
     "unit": N_("there is no unit '{id}'"),
@@ -445,6 +482,9 @@ class _Reader:
         if not isinstance(value, dict):
             self.problem(path, N_("should be an object"))
             return None
+        must, may = _keysets(required, optional)
+        if must <= value.keys() <= may:
+            return value
         for key in value:
             if key not in required and key not in optional:
                 self.problem(path, N_("has an unknown field '{field}'"), field=key)
@@ -742,21 +782,23 @@ class _Reader:
                 continue
             suppressions[skey] = justification
 
-        for key, value in (
-            ("units", units),
-            ("people", people),
-            ("processes", processes),
-            ("relations", relations),
-            ("participation", participation),
-            ("kpis", kpis),
-            ("rules", rules),
-            ("suppressions", suppressions),
-        ):
-            for element_key, element in value.items():
-                arch.put(key, element_key, element)
-
-        self.read_diagrams(doc, arch)
-        return arch
+        diagrams, shapes, waypoints = self.read_diagrams(doc, processes, units, relations)
+        return Architecture.from_collections(
+            arch.meta,
+            {
+                "units": units,
+                "people": people,
+                "processes": processes,
+                "relations": relations,
+                "participation": participation,
+                "kpis": kpis,
+                "rules": rules,
+                "suppressions": suppressions,
+                "diagrams": diagrams,
+                "shapes": shapes,
+                "waypoints": waypoints,
+            },
+        )
 
     def read_meta(self, value: Any) -> Metadata:
         rec = self.obj(value, "meta", (), META_KEYS)
@@ -796,7 +838,20 @@ class _Reader:
                 current = records[current].parent
             done.update(chain)
 
-    def read_diagrams(self, doc: dict[str, Any], arch: Architecture) -> None:
+    def read_diagrams(
+        self,
+        doc: dict[str, Any],
+        processes: dict[str, Process],
+        units: dict[str, Unit],
+        relations: dict[str, Relation],
+    ) -> tuple[
+        dict[str | None, DiagramOptions],
+        dict[str | None, dict[str, Bounds]],
+        dict[str | None, dict[str, tuple[tuple[float, float], ...]]],
+    ]:
+        diagrams: dict[str | None, DiagramOptions] = {}
+        shapes: dict[str | None, dict[str, Bounds]] = {}
+        waypoints: dict[str | None, dict[str, tuple[tuple[float, float], ...]]] = {}
         seen_levels: set[str | None] = set()
         for path, item in self.records(doc, "diagrams"):
             rec = self.obj(
@@ -805,7 +860,7 @@ class _Reader:
             if rec is None:
                 continue
             level = self.ref(rec, "level", path)
-            if level is not None and level not in arch.processes:
+            if level is not None and level not in processes:
                 self.problem(f"{path}.level", _NO_SUCH["process"], id=level)
                 continue
             if level in seen_levels:
@@ -819,15 +874,15 @@ class _Reader:
                     swimlanes = False
                 lanes = self.strings(rec, "lane_order", path)
                 for i, uid in enumerate(lanes):
-                    self.exists(uid, f"{path}.lane_order[{i}]", arch.units, "unit")
-                arch.put("diagrams", level, DiagramOptions(swimlanes, lanes))
+                    self.exists(uid, f"{path}.lane_order[{i}]", units, "unit")
+                diagrams[level] = DiagramOptions(swimlanes, lanes)
             for i, shape in enumerate(self.seq(rec.get("shapes", []), f"{path}.shapes")):
                 spath = f"{path}.shapes[{i}]"
                 srec = self.obj(shape, spath, ("process", "x", "y", "w", "h"), ())
                 if srec is None:
                     continue
                 pid = self.exists(
-                    self.ref(srec, "process", spath), f"{spath}.process", arch.processes, "process"
+                    self.ref(srec, "process", spath), f"{spath}.process", processes, "process"
                 )
                 x, y, w, h = (self.number(srec[k], f"{spath}.{k}") for k in ("x", "y", "w", "h"))
                 if w <= 0 or h <= 0:
@@ -835,14 +890,15 @@ class _Reader:
                     continue
                 if pid is None:
                     continue
-                if pid in arch.shapes.get(level, {}):
+                level_shapes = shapes.setdefault(level, {})
+                if pid in level_shapes:
                     self.problem(
                         spath, N_("the process '{id}' is shown twice on this diagram"), id=pid
                     )
                     continue
-                arch.put("shapes", (level, pid), Bounds(x, y, w, h))
-            waypoints = self.seq(rec.get("waypoints", []), f"{path}.waypoints")
-            for i, entry in enumerate(waypoints):
+                level_shapes[pid] = Bounds(x, y, w, h)
+            entries = self.seq(rec.get("waypoints", []), f"{path}.waypoints")
+            for i, entry in enumerate(entries):
                 wpath = f"{path}.waypoints[{i}]"
                 wrec = self.obj(entry, wpath, ("relation", "points"), ())
                 if wrec is None:
@@ -850,7 +906,7 @@ class _Reader:
                 rid = self.exists(
                     self.ref(wrec, "relation", wpath),
                     f"{wpath}.relation",
-                    arch.relations,
+                    relations,
                     "relation",
                 )
                 points = []
@@ -864,7 +920,9 @@ class _Reader:
                     )  # fmt: skip
                 if rid is None or not points:
                     continue
-                if rid in arch.waypoints.get(level, {}):
+                level_points = waypoints.setdefault(level, {})
+                if rid in level_points:
                     self.problem(wpath, N_("the relation '{id}' has bend points twice"), id=rid)
                     continue
-                arch.put("waypoints", (level, rid), tuple(points))
+                level_points[rid] = tuple(points)
+        return diagrams, shapes, waypoints

@@ -12,7 +12,8 @@ by ``;``) and ``status`` in ``processes.csv``, and an optional ``id`` column in
 Import checks everything first and builds nothing when there is a problem: each
 problem names the file, the line where the record starts and the column. A clean
 register gives a model with the automatic layout of :mod:`procmodeler.io.layout`. The
-model is built directly with ``arch.put`` (a fresh model has no undo history).
+model is built at once with ``Architecture.from_collections`` (an import is not an
+undo history; the app opens the result as a new, unsaved model).
 
 Cells that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-`` or
 ``@``) are written to CSV with a leading apostrophe (``'=x``), and an apostrophe in
@@ -40,7 +41,7 @@ from typing import Any
 from procmodeler.common.atomicfile import atomic_write_bytes
 from procmodeler.common.errors import Problem, UserError
 from procmodeler.common.i18n import LANGUAGES, N_, Message
-from procmodeler.io.layout import apply_layout
+from procmodeler.io.layout import layout
 from procmodeler.model.architecture import Architecture
 from procmodeler.model.elements import (
     DIRECTIONS,
@@ -179,7 +180,11 @@ def parse_number(text: str) -> float:
 
 
 def _clean(value: str) -> str:
-    value = value.replace("\r\n", "\n").replace("\r", "\n").strip()
+    if "\r" in value:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    value = value.strip()
+    if value.isascii() or unicodedata.is_normalized("NFC", value):
+        return value
     return unicodedata.normalize("NFC", value)
 
 
@@ -233,6 +238,10 @@ class _Collector:
 
     def note(self, file: str, line: int | None, column: str | None, msg: Message) -> None:
         self.notes.append(Problem(file, msg, line, column))
+
+    def sorted(self, problems: list[Problem]) -> list[Problem]:
+        """Problems in file order, then line order (stable)."""
+        return sorted(problems, key=self._key)
 
     def raise_errors(self) -> None:
         if self.errors:
@@ -331,10 +340,31 @@ def _fill_table(
         table.usable = False
 
 
-def _csv_records(text: str) -> Iterator[tuple[int, list[str]]]:
+def _csv_records(text: str, table: _Table, out: _Collector) -> Iterator[tuple[int, list[str]]]:
+    """``(line where the record starts, cells)`` of a CSV text; a record the csv module
+    cannot read ends the file with an error."""
     reader = csv.reader(io.StringIO(text, newline=""), strict=False)
     last = 0
-    for raw in reader:
+    while True:
+        try:
+            raw = next(reader)
+        except StopIteration:
+            return
+        except csv.Error:
+            out.error(
+                table.display,
+                last + 1,
+                None,
+                Message(
+                    N_(
+                        "has a cell longer than {limit} characters (is a quotation mark "
+                        "not closed?)"
+                    ),
+                    limit=csv.field_size_limit(),
+                ),
+            )
+            table.usable = False
+            return
         start = last + 1
         last = reader.line_num
         yield start, raw
@@ -405,7 +435,7 @@ def _read_folder(folder: Path, out: _Collector) -> dict[str, _Table]:
         if text is None:
             table.usable = False
             continue
-        _fill_table(table, _csv_records(text), out, unprotect_cells=True)
+        _fill_table(table, _csv_records(text, table, out), out, unprotect_cells=True)
     for name, path in files.items():
         if name.endswith(".csv") and name[:-4] not in SPECS:
             out.warn(
@@ -588,11 +618,14 @@ _NO_FILE = {
     "process": N_("there is no process '{id}'"),
 }
 _WRONG_KIND = {
-    "unit": N_("'{id}' is not a unit but a {other}"),
-    "person": N_("'{id}' is not a person but a {other}"),
-    "process": N_("'{id}' is not a process but a {other}"),
+    ("unit", "person"): N_("'{id}' is a person, not a unit"),
+    ("unit", "process"): N_("'{id}' is a process, not a unit"),
+    ("person", "unit"): N_("'{id}' is a unit, not a person"),
+    ("person", "process"): N_("'{id}' is a process, not a person"),
+    ("process", "unit"): N_("'{id}' is a unit, not a process"),
+    ("process", "person"): N_("'{id}' is a person, not a process"),
 }
-_KIND_WORD = {"unit": N_("unit"), "person": N_("person"), "process": N_("process")}
+_OTHER_KINDS = ("unit", "person", "process")
 
 
 class _Builder:
@@ -690,8 +723,8 @@ class _Builder:
         found = self.raw_kind.get(raw)
         if found == kind:
             return self.model_id[raw]
-        if found in _KIND_WORD:
-            self.error(table, row, column, _WRONG_KIND[kind], id=raw, other=_KIND_WORD[found])
+        if found in _OTHER_KINDS:
+            self.error(table, row, column, _WRONG_KIND[(kind, found)], id=raw)
         elif kind != "process" and {"unit": "units", "person": "people"}[kind] not in self.tables:
             self.error(table, row, column, _NO_FILE[kind], id=raw)
         else:
@@ -745,19 +778,16 @@ class _Builder:
         kpis = self.read_kpis()
         self.out.raise_errors()
 
-        arch = Architecture(meta)
-        for collection, records in (
-            ("units", units),
-            ("people", people),
-            ("processes", processes),
-            ("relations", relations),
-            ("participation", participation),
-            ("kpis", kpis),
-        ):
-            for key, value in records.items():
-                arch.put(collection, key, value)
-        apply_layout(arch)
-        return arch
+        collections: dict[str, dict[Any, Any]] = {
+            "units": units,
+            "people": people,
+            "processes": processes,
+            "relations": relations,
+            "participation": participation,
+            "kpis": kpis,
+        }
+        shapes = layout(Architecture.from_collections(meta, dict(collections)))
+        return Architecture.from_collections(meta, {**collections, "shapes": shapes})
 
     def read_meta(self) -> Metadata:
         values: dict[str, str] = {"name": self.source_name}
@@ -800,7 +830,7 @@ class _Builder:
             assert table is not None
             raw = row.cells["id"]
             name = self.required(table, row, "name")
-            if not raw or self.where.get(raw) != self._here(table, row):
+            if not raw or not self._defines(raw, row):
                 continue
             uid = self.model_id[raw]
             parent = self.ref(table, row, "parent", "unit")
@@ -815,6 +845,11 @@ class _Builder:
     def _here(table: _Table | None, row: _Row) -> str:
         return f"{Path(table.display).name}:{row.line}" if table is not None else ""
 
+    def _defines(self, raw: str, row: _Row) -> bool:
+        """True when *row* is where the id *raw* is defined (not a later duplicate)."""
+        origin = self.origin.get(raw)
+        return origin is not None and origin[1] is row
+
     def read_people(self) -> dict[str, Person]:
         people: dict[str, Person] = {}
         table = self.tables.get("people")
@@ -822,7 +857,7 @@ class _Builder:
             assert table is not None
             raw = row.cells["id"]
             name = self.required(table, row, "name")
-            if not raw or self.where.get(raw) != self._here(table, row):
+            if not raw or not self._defines(raw, row):
                 continue
             person_id = self.model_id[raw]
             unit = self.ref(table, row, "unit", "unit")
@@ -852,7 +887,7 @@ class _Builder:
                     "status",
                     {s: s for s in PROCESS_STATUSES},
                 )
-            if not raw or self.where.get(raw) != self._here(table, row):
+            if not raw or not self._defines(raw, row):
                 continue
             pid = self.model_id[raw]
             parent = self.ref(table, row, "parent", "process")
@@ -966,7 +1001,7 @@ class _Builder:
             source = self.ref(table, row, "source", "process") if raw_s else None
             target = self.ref(table, row, "target", "process") if raw_t else None
             raw = row.cells.get("id", "")
-            if raw and self.where.get(raw) != self._here(table, row):
+            if raw and not self._defines(raw, row):
                 continue
             if source is None or target is None or kind is None:
                 continue
@@ -1005,7 +1040,7 @@ class _Builder:
                     self.error(table, row, column, N_("'{value}' is not a number"), value=text)
                     ok = False
             raw = row.cells.get("id", "")
-            if raw and self.where.get(raw) != self._here(table, row):
+            if raw and not self._defines(raw, row):
                 continue
             if not ok or pid is None or name is None or kind is None:
                 continue
@@ -1055,7 +1090,7 @@ def import_register(path: str | os.PathLike[str]) -> ImportResult:
     out.raise_errors()
     builder = _Builder(tables, out, name)
     arch = builder.build()
-    return ImportResult(arch, out.warnings, out.notes)
+    return ImportResult(arch, out.sorted(out.warnings), out.sorted(out.notes))
 
 
 # ====================================================================== export
@@ -1237,9 +1272,13 @@ def _umask() -> int:
 
 
 def workbook_bytes(arch: Architecture) -> bytes:
-    """The register as the bytes of an ``.xlsx`` workbook (one sheet per file)."""
+    """The register as the bytes of an ``.xlsx`` workbook (one sheet per file).
+
+    Control characters that a workbook cannot hold (all but tab and line breaks) are
+    left out."""
     import openpyxl
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE as _ILLEGAL
     from openpyxl.styles import Font
 
     workbook = openpyxl.Workbook(write_only=True)
@@ -1247,23 +1286,32 @@ def workbook_bytes(arch: Architecture) -> bytes:
     for name, rows in register_tables(arch).items():
         ws = workbook.create_sheet(name)
         ws.freeze_panes = "A2"
-        for r, row in enumerate(rows):
-            cells = []
-            for value in row:
-                if isinstance(value, str):
-                    cell = WriteOnlyCell(ws, value=value)
-                    if value.startswith(_FORMULA_START):
-                        cell.data_type = "s"  # text, never a formula
-                        cell.quotePrefix = True
-                else:
-                    cell = WriteOnlyCell(ws, value=value)
-                if r == 0:
-                    cell.font = bold
-                cells.append(cell)
-            ws.append(cells)
+        header = []
+        for value in rows[0]:
+            cell = WriteOnlyCell(ws, value=value)
+            cell.font = bold
+            header.append(cell)
+        ws.append(header)
+        for raw in rows[1:]:
+            row = [_ILLEGAL.sub("", v) if isinstance(v, str) else v for v in raw]
+            if any(isinstance(v, str) and v.startswith(_FORMULA_START) for v in row):
+                ws.append([_text_cell(ws, v) for v in row])
+            else:
+                ws.append(row)  # plain values: much faster than a cell object each
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _text_cell(ws: Any, value: Any) -> Any:
+    """A cell that Excel shows as text even when it starts like a formula."""
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(ws, value=value)
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        cell.data_type = "s"  # text, never a formula
+        cell.quotePrefix = True
+    return cell
 
 
 def write_workbook(arch: Architecture, path: Path) -> None:

@@ -155,16 +155,38 @@ class Architecture:
                 setattr(other, name, dict(src))
         return other
 
+    @classmethod
+    def from_collections(
+        cls, meta: Metadata, collections: dict[str, dict[Any, Any]]
+    ) -> Architecture:
+        """A new model holding the given collections (name -> dict, keyed as in
+        :data:`COLLECTIONS`; nested ones as ``{level: {key: value}}``), in their order.
+
+        For readers that build a whole model at once (files, importers): much faster
+        than one :meth:`put` per element, and there is no history to record yet. The
+        dicts are taken over, not copied.
+        """
+        arch = cls(meta)
+        for name, values in collections.items():
+            if name not in COLLECTIONS[1:]:
+                raise ModelError(f"unknown collection {name!r}")
+            if name in NESTED_COLLECTIONS:
+                values = {level: inner for level, inner in values.items() if inner}
+            setattr(arch, name, values)
+        return arch
+
     def snapshot(self) -> tuple[Any, ...]:
         """A comparable value of everything in the model, order included.
 
-        Nested geometry is compared per level regardless of level order (levels have no
-        order of their own); everything else in its stored order.
+        Nested geometry and diagram options are compared per level regardless of level
+        order (levels have no order of their own); everything else in its stored order.
         """
         parts: list[Any] = [self.meta]
         for name in COLLECTIONS[1:]:
             src = getattr(self, name)
-            if name in NESTED_COLLECTIONS:
+            if name == "diagrams":
+                parts.append(tuple(sorted(src.items(), key=lambda item: item[0] or "")))
+            elif name in NESTED_COLLECTIONS:
                 parts.append(
                     tuple(
                         sorted(

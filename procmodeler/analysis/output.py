@@ -1,0 +1,81 @@
+"""Findings as text for people (grouped by severity, one line each, a summary line) and
+as the JSON object of ``procmodeler check --format json``."""
+
+from __future__ import annotations
+
+import json
+
+from procmodeler.analysis.findings import SEVERITY_ORDER, CheckResult, Finding
+from procmodeler.common.i18n import N_, Translator, translator
+
+_HEADINGS = {
+    "error": N_("Errors ({n})"),
+    "warning": N_("Warnings ({n})"),
+    "info": N_("Information ({n})"),
+}
+
+
+def _line(finding: Finding) -> str:
+    return f"  {finding.rule} [{', '.join(finding.elements)}]: {finding.message}"
+
+
+def summary_line(result: CheckResult, tr: Translator | None = None) -> str:
+    """ "Summary: 1 error, 2 warnings, 0 info" (plus the count of suppressed findings)."""
+    tr = tr or translator(result.lang)
+    counts = result.summary
+    text = tr("Summary: {errors}, {warnings}, {info}").format(
+        errors=tr.n("{n} error", "{n} errors", counts["error"]).format(n=counts["error"]),
+        warnings=tr.n("{n} warning", "{n} warnings", counts["warning"]).format(n=counts["warning"]),
+        info=tr.n("{n} info", "{n} info", counts["info"]).format(n=counts["info"]),
+    )
+    suppressed = len(result.suppressed)
+    if suppressed:
+        text += " " + tr.n(
+            "({n} suppressed finding not counted)",
+            "({n} suppressed findings not counted)",
+            suppressed,
+        ).format(n=suppressed)
+    return text
+
+
+def format_text(result: CheckResult, tr: Translator | None = None) -> str:
+    """The findings grouped by severity (errors first), one line each; then suppressed
+    findings with their justifications, then suppressions that matched nothing, then the
+    summary line. Ends with a newline."""
+    tr = tr or translator(result.lang)
+    lines: list[str] = []
+    active = result.active
+    for severity in SEVERITY_ORDER:
+        group = [f for f in active if f.severity == severity]
+        if not group:
+            continue
+        if lines:
+            lines.append("")
+        lines.append(tr(_HEADINGS[severity]).format(n=len(group)))
+        lines.extend(_line(f) for f in group)
+    suppressed = result.suppressed
+    if suppressed:
+        if lines:
+            lines.append("")
+        lines.append(tr("Suppressed ({n})").format(n=len(suppressed)))
+        for f in suppressed:
+            lines.append(_line(f) + " " + tr("(justification: {text})").format(text=f.suppressed))
+    if result.unused_suppressions:
+        if lines:
+            lines.append("")
+        lines.append(
+            tr("Suppressions that match no finding ({n})").format(n=len(result.unused_suppressions))
+        )
+        for rule, elements in result.unused_suppressions:
+            lines.append(f"  {rule} [{', '.join(elements)}]")
+    if not active and not suppressed:
+        lines.append(tr("No findings."))
+    if lines:
+        lines.append("")
+    lines.append(summary_line(result, tr))
+    return "\n".join(lines) + "\n"
+
+
+def format_json(result: CheckResult) -> str:
+    """The JSON object of ``--format json``, indented, with a final newline."""
+    return json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n"

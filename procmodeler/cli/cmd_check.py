@@ -1,0 +1,88 @@
+"""``procmodeler check PATH [--format text|json] [--rules RULES.json] [--lang en|sv]``:
+check a model (a ``.procm`` file, or a process register imported in memory) against
+the rules of RULES.md.
+
+Exit code 0 when no unsuppressed finding has severity ``error``, 1 when at least one
+has, 2 when the input or the rules file cannot be read or the call is wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from procmodeler.analysis import format_json, format_text, load_rules_file, run_checks
+from procmodeler.cli.output import note, warn
+from procmodeler.common.errors import Problem, UserError
+from procmodeler.common.i18n import LANGUAGES, N_, Message, Translator
+from procmodeler.io import native
+from procmodeler.io.register import import_register
+from procmodeler.model.architecture import Architecture
+
+
+def add_arguments(parser: argparse.ArgumentParser, tr: Translator, name: str) -> None:
+    parser.add_argument(
+        "path",
+        metavar="PATH",
+        help=tr(
+            "a model file (.procm) or a process register (a folder of CSV files or an "
+            ".xlsx workbook)"
+        ),
+    )
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help=tr("output format (default: text)"),
+    )
+    parser.add_argument(
+        "--rules",
+        metavar="RULES.json",
+        help=tr(
+            "a rules file that switches rules off, changes their severity or suppresses "
+            "findings, for this run"
+        ),
+    )
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help=tr("language of the findings (default: the model's language)"),
+    )
+
+
+def load_model(path_text: str, tr: Translator) -> Architecture:
+    """A model from a ``.procm`` file, or from a register (folder or ``.xlsx``) imported
+    in memory (its id mappings and warnings go to stderr, as with ``import-register``).
+    Problems raise UserError."""
+    path = Path(path_text)
+    if not path.exists():
+        raise UserError(Problem(path_text, Message(N_("does not exist"))))
+    if path.is_dir() or path.suffix.lower() == ".xlsx":
+        imported = import_register(path)
+        for problem in imported.notes:
+            note(problem.text(tr), tr)
+        for problem in imported.warnings:
+            warn(problem.text(tr), tr)
+        return imported.arch
+    if path.suffix.lower() == ".csv":
+        raise UserError(
+            Problem(
+                path_text,
+                Message(N_("give the folder that holds the register's CSV files, not one file")),
+            )
+        )
+    return native.load(path)
+
+
+def run(args: argparse.Namespace, tr: Translator) -> int:
+    overrides = load_rules_file(args.rules) if args.rules else None
+    arch = load_model(args.path, tr)
+    result = run_checks(arch, lang=args.lang, overrides=overrides)
+    text = format_json(result) if args.format == "json" else format_text(result)
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:  # e.g. piped into `head`
+        pass
+    return result.exit_code

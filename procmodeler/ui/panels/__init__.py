@@ -1,0 +1,119 @@
+"""The dockable panels of the editor: properties, units and people, the participation
+matrix and the problems (live findings). Each panel is a widget that takes an
+:class:`~procmodeler.ui.context.EditorContext`, edits only through operations and
+refreshes from ``committed``.
+
+The main window integrates them with::
+
+    install_translator(app, "sv")            # before any widget exists (Swedish UI)
+    docks = create_panels(context, window)   # QDockWidgets with object names set
+    place_panels(window, docks)              # or add them to areas of its own choice
+
+and puts finding markers on its shapes from the context's live findings::
+
+    live = LiveFindings.for_context(context)
+    live.findingsChanged.connect(update_markers)
+    live.severity_by_process()               # {process id: "error" | "warning" | "info"}
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
+
+from procmodeler.common.paths import resources_dir
+from procmodeler.ui.context import EditorContext
+from procmodeler.ui.panels.findings import LiveFindings, latest_findings
+from procmodeler.ui.panels.matrix import ParticipationMatrix, export_matrix
+from procmodeler.ui.panels.problems import ProblemsPanel
+from procmodeler.ui.panels.properties import PropertiesPanel
+from procmodeler.ui.panels.units import UnitsPanel
+
+#: Object names of the docks (QMainWindow.saveState/restoreState use them).
+PROPERTIES_DOCK = "propertiesDock"
+UNITS_DOCK = "unitsDock"
+MATRIX_DOCK = "participationDock"
+PROBLEMS_DOCK = "problemsDock"
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Panels", text)
+
+
+def translation_file(lang: str) -> str:
+    """Path of the compiled Qt translation of the panels for *lang*."""
+    return str(resources_dir() / "translations" / f"panels_{lang}.qm")
+
+
+def install_translator(app: QCoreApplication, lang: str) -> QTranslator | None:
+    """Install the panels' Qt translation for *lang* ("sv"); English needs none.
+    Call before the panels are created. Returns the translator (installed, and parented
+    to *app* so it lives as long as the application), or None."""
+    if lang == "en":
+        return None
+    translator = QTranslator(app)
+    if not translator.load(translation_file(lang)):
+        return None
+    app.installTranslator(translator)
+    return translator
+
+
+def _dock(title: str, name: str, widget: QWidget, parent: QMainWindow) -> QDockWidget:
+    dock = QDockWidget(title, parent)
+    dock.setObjectName(name)
+    dock.setWidget(widget)
+    dock.setFeatures(
+        QDockWidget.DockWidgetFeature.DockWidgetClosable
+        | QDockWidget.DockWidgetFeature.DockWidgetMovable
+        | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+    )
+    return dock
+
+
+def create_panels(context: EditorContext, parent: QMainWindow) -> list[QDockWidget]:
+    """The four panel docks for *context*: properties, units and people, participation
+    matrix, problems (in that order). Not yet added to *parent* (see place_panels)."""
+    LiveFindings.for_context(context)  # one shared checker for all panels and the canvas
+    return [
+        _dock(_t("Properties"), PROPERTIES_DOCK, PropertiesPanel(context), parent),
+        _dock(_t("Units and people"), UNITS_DOCK, UnitsPanel(context), parent),
+        _dock(_t("Participation (RACI)"), MATRIX_DOCK, ParticipationMatrix(context), parent),
+        _dock(_t("Problems"), PROBLEMS_DOCK, ProblemsPanel(context), parent),
+    ]
+
+
+def place_panels(window: QMainWindow, docks: list[QDockWidget]) -> None:
+    """Default places: properties and units on the right (tabbed), participation and
+    problems at the bottom (tabbed, problems in front)."""
+    by_name = {d.objectName(): d for d in docks}
+    right = [by_name[n] for n in (PROPERTIES_DOCK, UNITS_DOCK) if n in by_name]
+    bottom = [by_name[n] for n in (PROBLEMS_DOCK, MATRIX_DOCK) if n in by_name]
+    for dock in right:
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    for dock in bottom:
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+    if len(right) > 1:
+        window.tabifyDockWidget(right[0], right[1])
+        right[0].raise_()
+    if len(bottom) > 1:
+        window.tabifyDockWidget(bottom[0], bottom[1])
+        bottom[0].raise_()
+
+
+__all__ = [
+    "MATRIX_DOCK",
+    "PROBLEMS_DOCK",
+    "PROPERTIES_DOCK",
+    "UNITS_DOCK",
+    "LiveFindings",
+    "ParticipationMatrix",
+    "ProblemsPanel",
+    "PropertiesPanel",
+    "UnitsPanel",
+    "create_panels",
+    "export_matrix",
+    "install_translator",
+    "latest_findings",
+    "place_panels",
+    "translation_file",
+]

@@ -1,0 +1,134 @@
+"""Live findings: the model checks re-run shortly after every edit, undo or redo, shared
+by the problems panel, the participation matrix and the canvas's finding markers.
+
+One :class:`LiveFindings` belongs to each :class:`EditorContext`
+(``LiveFindings.for_context(context)``). Edits restart a short single-shot timer, so a
+burst of edits (typing, nudging, a drag's release) gives one run after the user pauses;
+a run over 1,000 processes takes a few tens of milliseconds on the GUI thread (see
+docs/performance.md), which keeps typing and dragging fluid without a worker thread and
+without copying the model. ``findingsChanged`` is emitted after each run whose result
+differs from the previous one.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from procmodeler.analysis import SEVERITY_ORDER, CheckResult, Finding, run_checks
+from procmodeler.ui.context import EditorContext
+
+#: Milliseconds between the last edit and the re-run of the checks.
+DEBOUNCE_MS = 200
+
+_RANK = {severity: i for i, severity in enumerate(SEVERITY_ORDER)}
+
+
+def worst(severities: Iterable[str]) -> str | None:
+    """The most serious of some severities ("error" before "warning" before "info")."""
+    best: str | None = None
+    for severity in severities:
+        if best is None or _RANK.get(severity, 99) < _RANK.get(best, 99):
+            best = severity
+    return best
+
+
+class LiveFindings(QObject):
+    """The latest check result of one open document, kept current after every edit."""
+
+    #: the findings changed (read them with :meth:`result`, :meth:`severity_by_process`)
+    findingsChanged = Signal()
+
+    def __init__(self, context: EditorContext) -> None:
+        super().__init__(context)
+        self.setObjectName("liveFindings")
+        self.context = context
+        self._result: CheckResult | None = None
+        self._by_element: dict[str, str] = {}
+        self._by_process: dict[str, str] = {}
+        self.last_run_ms = 0.0
+        self.runs = 0
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.refresh_now)
+        context.committed.connect(lambda _event: self.schedule())
+        context.documentReplaced.connect(self.refresh_now)
+        self.refresh_now()
+
+    @classmethod
+    def for_context(cls, context: EditorContext) -> LiveFindings:
+        """The context's live findings (created on first use)."""
+        existing = context.findChild(LiveFindings, "liveFindings")
+        return existing if existing is not None else cls(context)
+
+    # ------------------------------------------------------------------ running
+    def schedule(self) -> None:
+        """Re-run the checks once the user pauses (restarts the timer)."""
+        self._timer.start()
+
+    @property
+    def pending(self) -> bool:
+        return self._timer.isActive()
+
+    def refresh_now(self) -> None:
+        """Run the checks at once (cancels a scheduled run)."""
+        self._timer.stop()
+        started = time.perf_counter()
+        result = run_checks(self.context.arch, lang=self.context.catalogue().lang)
+        self.last_run_ms = (time.perf_counter() - started) * 1000.0
+        self.runs += 1
+        changed = self._result is None or result.findings != self._result.findings
+        self._result = result
+        if changed:
+            self._index()
+            self.findingsChanged.emit()
+
+    def _index(self) -> None:
+        arch = self.context.arch
+        by_element: dict[str, list[str]] = {}
+        assert self._result is not None
+        for finding in self._result.active:
+            for ident in (*finding.elements, *finding.related):
+                by_element.setdefault(ident, []).append(finding.severity)
+        self._by_element = {k: worst(v) or "info" for k, v in by_element.items()}
+        # A finding's own elements decide a process's marker; related mentions do not.
+        own: dict[str, list[str]] = {}
+        for finding in self._result.active:
+            for ident in finding.elements:
+                if ident in arch.processes:
+                    own.setdefault(ident, []).append(finding.severity)
+        self._by_process = {k: worst(v) or "info" for k, v in own.items()}
+
+    # ------------------------------------------------------------------ reading
+    def result(self) -> CheckResult:
+        if self._result is None:
+            self.refresh_now()
+        assert self._result is not None
+        return self._result
+
+    def findings(self) -> tuple[Finding, ...]:
+        return self.result().findings
+
+    def severity_by_process(self) -> dict[str, str]:
+        """Process id -> the worst severity of the unsuppressed findings about it (the
+        canvas puts this on ``ShapeView.finding_severity``)."""
+        return dict(self._by_process)
+
+    def severity_of(self, element_id: str) -> str | None:
+        """The worst severity of unsuppressed findings naming or mentioning an element
+        (processes, units, people, KPIs)."""
+        return self._by_element.get(element_id)
+
+    def findings_for(self, element_id: str) -> list[Finding]:
+        """Unsuppressed findings whose elements or related ids include *element_id*."""
+        return [
+            f for f in self.result().active if element_id in f.elements or element_id in f.related
+        ]
+
+
+def latest_findings(context: EditorContext) -> LiveFindings:
+    """Shorthand for :meth:`LiveFindings.for_context`."""
+    return LiveFindings.for_context(context)

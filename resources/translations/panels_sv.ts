@@ -1,0 +1,777 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="sv_SE" sourcelanguage="en">
+<context>
+    <name>Panels</name>
+    <message>
+        <location filename="../../procmodeler/ui/panels/__init__.py" line="81"/>
+        <source>Properties</source>
+        <translation>Egenskaper</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/__init__.py" line="82"/>
+        <source>Units and people</source>
+        <translation>Enheter och personer</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/__init__.py" line="83"/>
+        <source>Participation (RACI)</source>
+        <translation>Medverkan (RACI)</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/__init__.py" line="84"/>
+        <source>Problems</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/_common.py" line="124"/>
+        <source>Landscape</source>
+        <translation>Processkarta</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/_common.py" line="382"/>
+        <source>Management process</source>
+        <translation>Ledningsprocess</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/_common.py" line="383"/>
+        <source>Core process</source>
+        <translation>Huvudprocess</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/_common.py" line="384"/>
+        <source>Support process</source>
+        <translation>Stödprocess</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/_common.py" line="390"/>
+        <source>Draft</source>
+        <translation>Utkast</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/_common.py" line="391"/>
+        <source>In review</source>
+        <translation>Under granskning</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/_common.py" line="392"/>
+        <source>Approved</source>
+        <translation>Fastställd</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/_common.py" line="393"/>
+        <source>Retired</source>
+        <translation>Avvecklad</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/_common.py" line="398"/>
+        <source>Flow</source>
+        <translation>Flöde</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/_common.py" line="398"/>
+        <source>Support</source>
+        <translation>Stöd</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/_common.py" line="398"/>
+        <source>Steering</source>
+        <translation>Styrning</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/_common.py" line="403"/>
+        <source>Lead time</source>
+        <translation>Ledtid</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/_common.py" line="404"/>
+        <source>Variation</source>
+        <translation>Variation</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/_common.py" line="405"/>
+        <source>Stability</source>
+        <translation>Stabilitet</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/_common.py" line="406"/>
+        <source>Customer experience</source>
+        <translation>Kundupplevelse</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/_common.py" line="407"/>
+        <source>Other</source>
+        <translation>Annat</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/_common.py" line="412"/>
+        <source>Lower is better</source>
+        <translation>Lägre är bättre</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/_common.py" line="412"/>
+        <source>Higher is better</source>
+        <translation>Högre är bättre</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/_common.py" line="416"/>
+        <source>Error</source>
+        <translation>Fel</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/_common.py" line="416"/>
+        <source>Warning</source>
+        <translation>Varning</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/_common.py" line="416"/>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/_common.py" line="421"/>
+        <source>On target</source>
+        <translation>Når målet</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/_common.py" line="422"/>
+        <source>Within 10 % of target</source>
+        <translation>Inom 10 % från målet</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/_common.py" line="423"/>
+        <source>Off target</source>
+        <translation>Långt från målet</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/_common.py" line="89"/>
+        <source>Not possible</source>
+        <translation>Inte möjligt</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/kpis.py" line="94"/>
+        <source>Direction</source>
+        <translation>Riktning</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/kpis.py" line="97"/>
+        <source>KPI</source>
+        <translation>Mått</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/kpis.py" line="98"/>
+        <source>Kind</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/kpis.py" line="99"/>
+        <source>Measure</source>
+        <translation>Enhet</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/kpis.py" line="101"/>
+        <source>Target</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/kpis.py" line="102"/>
+        <source>Actual</source>
+        <translation>Utfall</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/kpis.py" line="134"/>
+        <source>No light: target or actual missing</source>
+        <translation>Ingen signal: mål eller utfall saknas</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/kpis.py" line="156"/>
+        <source>'{text}' is not a number.</source>
+        <translation>'{text}' är inget tal.</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/matrix.py" line="1008"/>
+        <source>Process</source>
+        <translation>Process</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/matrix.py" line="692"/>
+        <source>Expand all</source>
+        <translation>Fäll ut alla</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/matrix.py" line="694"/>
+        <source>Collapse all</source>
+        <translation>Fäll ihop alla</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/matrix.py" line="697"/>
+        <source>Export image…</source>
+        <translation>Exportera bild…</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/matrix.py" line="902"/>
+        <source>Export participation matrix</source>
+        <translation>Exportera medverkansmatris</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/matrix.py" line="904"/>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
+        <translation>PNG-bild (*.png);;SVG-ritning (*.svg);;PDF-dokument (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/matrix.py" line="918"/>
+        <source>Responsible</source>
+        <translation>Utför</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/matrix.py" line="919"/>
+        <source>Accountable</source>
+        <translation>Ansvarar</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/matrix.py" line="920"/>
+        <source>Consulted</source>
+        <translation>Rådfrågas</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/matrix.py" line="921"/>
+        <source>Informed</source>
+        <translation>Informeras</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/matrix.py" line="922"/>
+        <source>Owner’s unit</source>
+        <translation>Ägarens enhet</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/matrix.py" line="867"/>
+        <source>Clear letters (still takes part)</source>
+        <translation>Rensa bokstäver (medverkar fortfarande)</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/matrix.py" line="870"/>
+        <source>Remove unit from process</source>
+        <translation>Ta bort enheten från processen</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/matrix.py" line="876"/>
+        <source>Show process</source>
+        <translation>Visa processen</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/matrix.py" line="457"/>
+        <source>The owner's unit</source>
+        <translation>Processägarens enhet</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/matrix.py" line="899"/>
+        <source>participation</source>
+        <translation>medverkan</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/matrix.py" line="911"/>
+        <source>Export failed</source>
+        <translation>Exporten misslyckades</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/matrix.py" line="455"/>
+        <source>Takes part (no role yet)</source>
+        <translation>Medverkar (ingen roll ännu)</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/matrix.py" line="431"/>
+        <source>Owner: {name}</source>
+        <translation>Ägare: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/problems.py" line="251"/>
+        <source>Show suppressed</source>
+        <translation>Visa undertryckta</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/problems.py" line="289"/>
+        <source>Suppress…</source>
+        <translation>Undertryck…</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/problems.py" line="293"/>
+        <source>Restore</source>
+        <translation>Återställ</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/problems.py" line="306"/>
+        <source>Findings</source>
+        <translation>Fynd</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/problems.py" line="310"/>
+        <source>Rules</source>
+        <translation>Regler</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/problems.py" line="344"/>
+        <source>All rules</source>
+        <translation>Alla regler</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/problems.py" line="468"/>
+        <source>Suppress finding</source>
+        <translation>Undertryck fynd</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/problems.py" line="469"/>
+        <source>Why is this finding acceptable? The justification is kept in the model and shown in the report.</source>
+        <translation>Varför är fyndet godtagbart? Motiveringen sparas i modellen och visas i rapporten.</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/problems.py" line="502"/>
+        <source>Show</source>
+        <translation>Visa</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/problems.py" line="508"/>
+        <source>Severity of this rule</source>
+        <translation>Allvarlighetsgrad för regeln</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/problems.py" line="513"/>
+        <source>Default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/problems.py" line="514"/>
+        <source>Switch this rule off</source>
+        <translation>Stäng av regeln</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/problems.py" line="125"/>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/problems.py" line="125"/>
+        <source>Setting</source>
+        <translation>Inställning</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/problems.py" line="174"/>
+        <source>Off</source>
+        <translation>Av</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/problems.py" line="478"/>
+        <source>A suppressed finding needs a justification.</source>
+        <translation>Ett undertryckt fynd behöver en motivering.</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/problems.py" line="78"/>
+        <source>Severity</source>
+        <translation>Allvarlighet</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/problems.py" line="78"/>
+        <source>Elements</source>
+        <translation>Element</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/problems.py" line="78"/>
+        <source>Message</source>
+        <translation>Meddelande</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/problems.py" line="358"/>
+        <source>checked in {ms} ms</source>
+        <translation>kontrollerat på {ms} ms</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/problems.py" line="357"/>
+        <source>{n} suppressed</source>
+        <translation>{n} undertryckta</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/problems.py" line="453"/>
+        <source>Why it matters:</source>
+        <translation>Varför det spelar roll:</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/problems.py" line="456"/>
+        <source>Suppressed because:</source>
+        <translation>Undertryckt eftersom:</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/problems.py" line="105"/>
+        <source>Suppressed: {why}</source>
+        <translation>Undertryckt: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/problems.py" line="435"/>
+        <source>Select a finding to see why it matters and what to do.</source>
+        <translation>Välj ett fynd för att se varför det spelar roll och vad du kan göra.</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="274"/>
+        <source>New KPI</source>
+        <translation>Nytt mått</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="168"/>
+        <source>(no owner)</source>
+        <translation>(ingen ägare)</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="170"/>
+        <source>(no leader)</source>
+        <translation>(ingen processledare)</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="178"/>
+        <source>The satisfied need</source>
+        <translation>Det tillfredsställda behovet</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="184"/>
+        <source>Separate objects with ;</source>
+        <translation>Skilj objekt åt med ;</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="189"/>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="191"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="192"/>
+        <source>Owner</source>
+        <translation>Processägare</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="193"/>
+        <source>Leader</source>
+        <translation>Processledare</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="194"/>
+        <source>Purpose</source>
+        <translation>Syfte</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="195"/>
+        <source>Customer</source>
+        <translation>Kund</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="196"/>
+        <source>Need</source>
+        <translation>Behov</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="197"/>
+        <source>Result</source>
+        <translation>Resultat</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="198"/>
+        <source>Objects in</source>
+        <translation>Objekt in</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="199"/>
+        <source>Objects out</source>
+        <translation>Objekt ut</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="207"/>
+        <source>Add KPI</source>
+        <translation>Lägg till mått</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="211"/>
+        <source>Delete KPI</source>
+        <translation>Ta bort mått</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="230"/>
+        <source>Double-click to show the other process</source>
+        <translation>Dubbelklicka för att visa den andra processen</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="391"/>
+        <source>What flows (shown on flow arrows)</source>
+        <translation>Vad som flödar (visas på flödespilar)</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="399"/>
+        <source>Object</source>
+        <translation>Objekt</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="400"/>
+        <source>From</source>
+        <translation>Från</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="401"/>
+        <source>To</source>
+        <translation>Till</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="402"/>
+        <source>Levels</source>
+        <translation>Nivåer</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="462"/>
+        <source>(top level)</source>
+        <translation>(översta nivån)</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="464"/>
+        <source>(no head)</source>
+        <translation>(ingen chef)</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="471"/>
+        <source>Part of</source>
+        <translation>Ingår i</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="472"/>
+        <source>Head</source>
+        <translation>Chef</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="473"/>
+        <source>Members</source>
+        <translation>Medlemmar</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="474"/>
+        <source>Takes part in</source>
+        <translation>Medverkar i</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="502"/>
+        <source>Unit</source>
+        <translation>Enhet</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="531"/>
+        <source>(no unit)</source>
+        <translation>(ingen enhet)</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="536"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="538"/>
+        <source>Roles</source>
+        <translation>Roller</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="560"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="588"/>
+        <source>Select a process, relation, unit or person to see and edit its properties.</source>
+        <translation>Välj en process, relation, enhet eller person för att se och ändra dess egenskaper.</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="203"/>
+        <source>Flow and effect (KPIs)</source>
+        <translation>Flöde och effekt (mått)</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="218"/>
+        <source>Relations</source>
+        <translation>Relationer</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="222"/>
+        <source>Other process</source>
+        <translation>Annan process</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="222"/>
+        <source>Level</source>
+        <translation>Nivå</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="507"/>
+        <source>None</source>
+        <translation>Inga</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="277"/>
+        <source>New KPI {n}</source>
+        <translation>Nytt mått {n}</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="359"/>
+        <source>On another level</source>
+        <translation>På en annan nivå</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="361"/>
+        <source>Same level</source>
+        <translation>Samma nivå</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="365"/>
+        <source>No relations</source>
+        <translation>Inga relationer</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="440"/>
+        <source>Both on: {level}</source>
+        <translation>Båda på: {level}</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="626"/>
+        <source>{n} elements selected.</source>
+        <translation>{n} element markerade.</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="443"/>
+        <source>From {a} to {b} (shown as markers)</source>
+        <translation>Från {a} till {b} (visas som markörer)</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="567"/>
+        <source>Owner of {name}</source>
+        <translation>Processägare för {name}</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="569"/>
+        <source>Leader of {name}</source>
+        <translation>Processledare för {name}</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/properties.py" line="571"/>
+        <source>Head of {name}</source>
+        <translation>Chef för {name}</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/units.py" line="147"/>
+        <source>Add unit</source>
+        <translation>Lägg till enhet</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/units.py" line="148"/>
+        <source>Add sub-unit</source>
+        <translation>Lägg till underenhet</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/units.py" line="149"/>
+        <source>Add person</source>
+        <translation>Lägg till person</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/units.py" line="151"/>
+        <source>Rename</source>
+        <translation>Byt namn</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/units.py" line="153"/>
+        <source>Move to…</source>
+        <translation>Flytta till…</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/units.py" line="154"/>
+        <source>Make head of unit</source>
+        <translation>Gör till chef för enheten</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/units.py" line="156"/>
+        <source>Delete</source>
+        <translation>Ta bort</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/units.py" line="488"/>
+        <source>Clear these references and delete it?</source>
+        <translation>Ta bort dessa hänvisningar och radera?</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/units.py" line="121"/>
+        <source>Unit / person</source>
+        <translation>Enhet / person</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/units.py" line="121"/>
+        <source>Details</source>
+        <translation>Detaljer</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/units.py" line="160"/>
+        <source>+ Unit</source>
+        <translation>+ Enhet</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/units.py" line="161"/>
+        <source>+ Sub-unit</source>
+        <translation>+ Underenhet</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/units.py" line="162"/>
+        <source>+ Person</source>
+        <translation>+ Person</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/units.py" line="163"/>
+        <source>Move…</source>
+        <translation>Flytta…</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/units.py" line="357"/>
+        <source>New unit</source>
+        <translation>Ny enhet</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/units.py" line="371"/>
+        <source>New person</source>
+        <translation>Ny person</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/units.py" line="270"/>
+        <source>People without a unit</source>
+        <translation>Personer utan enhet</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/units.py" line="419"/>
+        <source>Move '{name}' to:</source>
+        <translation>Flytta '{name}' till:</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/units.py" line="241"/>
+        <source>Head: {name}</source>
+        <translation>Chef: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/units.py" line="332"/>
+        <source>Remove as head of unit</source>
+        <translation>Ta bort som chef för enheten</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/units.py" line="334"/>
+        <source>Not head</source>
+        <translation>Inte chef</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/units.py" line="482"/>
+        <source>… and {n} more</source>
+        <translation>… och {n} till</translation>
+    </message>
+    <message>
+        <location filename="../../procmodeler/ui/panels/units.py" line="484"/>
+        <source>'{name}' is still referred to:</source>
+        <translation>'{name}' används fortfarande av:</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,65 @@
+"""The bundled examples produce exactly the deliberate weaknesses they were built with
+(their READMEs list them), and otherwise only graph-analysis information."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from procmodeler.analysis import run_checks
+from procmodeler.io import native
+from procmodeler.io.register import import_register
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
+
+#: example -> its deliberate weaknesses (rule, elements), see the example's README.md
+WEAKNESSES = {
+    "manufacturing": [
+        ("orphan.support-unused", ("S6",)),  # Manage facilities and workplace
+        ("responsibility.no-owner", ("C5",)),  # Handle customer complaints
+        ("responsibility.owner-below-span", ("C3",)),  # Provide service and after-sales
+    ],
+    "municipality-sv": [
+        ("orphan.support-unused", ("S5",)),  # Hantera avgifter och fakturering
+        ("responsibility.no-owner", ("H5",)),  # Ge vägledning och rådgivning
+        ("responsibility.owner-below-span", ("H2",)),  # Handlägga bygglov
+    ],
+}
+
+
+def test_every_bundled_example_is_covered() -> None:
+    assert sorted(p.stem for p in EXAMPLES.glob("*.procm")) == sorted(WEAKNESSES)
+
+
+@pytest.mark.parametrize("name", sorted(WEAKNESSES))
+def test_example_has_exactly_its_deliberate_weaknesses(name: str) -> None:
+    result = run_checks(native.load(EXAMPLES / f"{name}.procm"))
+    weaknesses = [(f.rule, f.elements) for f in result.findings if f.severity != "info"]
+    assert weaknesses == WEAKNESSES[name]
+    assert result.suppressed == ()
+    assert result.exit_code == 1  # the unowned process is an error
+    # the rest is information for management from the graph analysis, nothing else
+    info_rules = {f.rule for f in result.findings if f.severity == "info"}
+    assert info_rules <= {
+        "analysis.single-point-of-failure",
+        "analysis.handoff-hotspot",
+        "analysis.dependency-cycle",
+    }
+
+
+@pytest.mark.parametrize("name", sorted(WEAKNESSES))
+def test_example_register_gives_the_same_findings_as_its_model(name: str) -> None:
+    from_model = run_checks(native.load(EXAMPLES / f"{name}.procm"))
+    from_register = run_checks(import_register(EXAMPLES / name).arch)
+    assert from_register.findings == from_model.findings
+
+
+def test_swedish_example_speaks_swedish_by_default() -> None:
+    result = run_checks(native.load(EXAMPLES / "municipality-sv.procm"))
+    assert result.lang == "sv"
+    (finding,) = result.by_rule("responsibility.no-owner")
+    assert finding.message == (
+        "'Ge vägledning och rådgivning' har ingen processägare. "
+        "Utse en processägare för 'Ge vägledning och rådgivning'."
+    )

@@ -1,0 +1,66 @@
+"""The automatic layout of an imported model: bands per kind, core processes in flow
+order, one diagram per level, a 10-unit grid, no overlaps."""
+
+from __future__ import annotations
+
+from procmodeler.io.layout import PER_ROW, apply_layout, flow_order, layout
+from procmodeler.model import Architecture, Process, Relation
+
+
+def model(
+    kinds: dict[str, str], flows: list[tuple[str, str]] = (), parent: dict[str, str] | None = None
+) -> Architecture:  # type: ignore[assignment]
+    arch = Architecture()
+    for pid, kind in kinds.items():
+        arch.put("processes", pid, Process(pid, pid.upper(), kind, (parent or {}).get(pid)))
+    for i, (a, b) in enumerate(flows):
+        arch.put("relations", f"r{i}", Relation(f"r{i}", a, b, "flow"))
+    return arch
+
+
+def test_flow_order_is_topological_and_stable() -> None:
+    assert flow_order(["a", "b", "c", "d"], [("c", "a"), ("d", "b")]) == ["c", "a", "d", "b"]
+    assert flow_order(["a", "b", "c"], []) == ["a", "b", "c"]
+    # a cycle is broken at its first process in stored order
+    assert flow_order(["a", "b", "c"], [("a", "b"), ("b", "c"), ("c", "a")]) == ["a", "b", "c"]
+    assert flow_order(["x", "a", "b"], [("b", "a"), ("a", "b"), ("q", "x")]) == ["x", "a", "b"]
+
+
+def test_bands_and_flow_order_on_the_landscape() -> None:
+    arch = model(
+        {"s1": "support", "c3": "core", "m1": "management", "c1": "core", "c2": "core"},
+        flows=[("c2", "c3"), ("c1", "c2"), ("s1", "c1")],
+    )
+    shapes = layout(arch)[None]
+    assert list(shapes) == ["m1", "c1", "c2", "c3", "s1"]
+    assert shapes["m1"].y < shapes["c1"].y == shapes["c2"].y == shapes["c3"].y < shapes["s1"].y
+    assert shapes["c1"].x < shapes["c2"].x < shapes["c3"].x
+    # the bands are centred on each other
+    assert shapes["m1"].center[0] == shapes["c2"].center[0] == shapes["s1"].center[0]
+
+
+def test_every_level_gets_its_own_diagram_on_a_grid_without_overlaps() -> None:
+    kinds = {f"p{i}": ("management", "core", "support")[i % 3] for i in range(20)}
+    kinds.update({f"q{i}": "core" for i in range(8)})
+    arch = model(kinds, parent={f"q{i}": "p1" for i in range(8)} | {"p2": "q0"})
+    result = layout(arch)
+    assert list(result) == [None, "p1", "q0"]
+    assert set(result["p1"]) == {f"q{i}" for i in range(8)} and set(result["q0"]) == {"p2"}
+    for shapes in result.values():
+        boxes = list(shapes.values())
+        for b in boxes:
+            assert all(v % 10 == 0 for v in (b.x, b.y, b.w, b.h)) and b.x >= 40 and b.y >= 40
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1 :]:
+                assert a.x + a.w <= b.x or b.x + b.w <= a.x or a.y + a.h <= b.y or b.y + b.h <= a.y
+    # long bands wrap into rows of PER_ROW
+    rows = {b.y for b in result["p1"].values()}
+    assert len(rows) == 2 and PER_ROW == 6
+
+
+def test_apply_layout_places_every_process_once() -> None:
+    arch = model({"a": "core", "b": "core"}, parent={"b": "a"})
+    apply_layout(arch)
+    assert set(arch.shapes) == {None, "a"}
+    assert arch.levels_showing("a") == [None] and arch.levels_showing("b") == ["a"]
+    assert not arch.waypoints

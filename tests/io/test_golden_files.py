@@ -1,0 +1,90 @@
+"""Golden model files of every format version: later versions of procmodeler must keep
+loading them into the same model. Never edit a golden file; add one per new version."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from procmodeler.io import native
+from procmodeler.model import (
+    Architecture,
+    Bounds,
+    DiagramOptions,
+    Kpi,
+    Metadata,
+    Person,
+    Process,
+    Relation,
+    Unit,
+)
+
+GOLDEN = Path(__file__).resolve().parents[1] / "data" / "golden"
+
+
+def expected_v1() -> Architecture:
+    """The model that ``v1-every-field.procm`` holds, built without the file code."""
+    arch = Architecture(Metadata("Golden model", "Exempel AB", "sv", "v1 golden", "Åsa Öberg"))
+    arch.put("units", "org", Unit("org", "Organisation", None, "boss"))
+    arch.put("units", "id_2.1", Unit("id_2.1", "Enhet två", "org", None, "2.1"))
+    arch.put("people", "boss", Person("boss", "Karin Lind", "org", "Chef"))
+    arch.put("people", "nobody", Person("nobody", "Utan enhet"))
+    arch.put(
+        "processes",
+        "lead",
+        Process("lead", "Leda", "management", purpose="Styra", owner="boss", status="approved"),
+    )
+    arch.put(
+        "processes",
+        "core",
+        Process(
+            "core",
+            'Leverera "allt", snabbt',
+            "core",
+            None,
+            "Syfte\nmed två rader",
+            "Kund",
+            "Behov",
+            "Resultat",
+            ("In 1", "In 2"),
+            ("Ut",),
+            "boss",
+            "nobody",
+            "in_review",
+            "1.0",
+        ),
+    )
+    arch.put("processes", "sub", Process("sub", "Del", "support", parent="core", status="retired"))
+    arch.put("relations", "r1", Relation("r1", "lead", "core", "steering", "Plan"))
+    arch.put("relations", "r2", Relation("r2", "sub", "core", "support"))
+    arch.put("relations", "r3", Relation("r3", "core", "sub", "flow", "Objekt"))
+    arch.put("participation", ("core", "id_2.1"), "RA")
+    arch.put("participation", ("core", "org"), "")
+    arch.put("participation", ("lead", "org"), "ACI")
+    arch.put("kpis", "k1", Kpi("k1", "core", "Ledtid", "lead_time", "dagar", "lower", 28.0, 30.5))
+    arch.put(
+        "kpis", "k2", Kpi("k2", "core", "Nöjdhet", "customer_experience", "", "higher", None, 0.1)
+    )
+    arch.put("rules", "orphan.isolated", "off")
+    arch.put("rules", "kpi.no-target", "warning")
+    arch.put("suppressions", ("responsibility.no-owner", ("sub",)), "Ärvs från 'core'")
+    arch.put("diagrams", None, DiagramOptions(True, ("org", "id_2.1")))
+    arch.put("diagrams", "core", DiagramOptions(False, ()))
+    arch.put("shapes", (None, "lead"), Bounds(40.0, 40.0, 180.0, 80.0))
+    arch.put("shapes", (None, "core"), Bounds(40.5, 200.25, 180.0, 80.0))
+    arch.put("shapes", ("core", "sub"), Bounds(-10.0, 0.0, 1e-3, 7.125))
+    arch.put("waypoints", (None, "r1"), ((130.0, 120.0), (130.5, 200.0)))
+    return arch
+
+
+def test_v1_golden_file_loads_into_the_expected_model() -> None:
+    arch = native.load(GOLDEN / "v1-every-field.procm")
+    assert arch.snapshot() == expected_v1().snapshot()
+
+
+def test_v1_golden_file_is_what_version_1_writes() -> None:
+    if native.FORMAT_VERSION != 1:  # pragma: no cover - later versions write their own
+        return
+    assert (
+        native.dumps(expected_v1()).encode("utf-8")
+        == (GOLDEN / "v1-every-field.procm").read_bytes()
+    )

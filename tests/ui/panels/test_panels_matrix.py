@@ -1,0 +1,175 @@
+"""The participation matrix: rows follow the process hierarchy, columns the unit tree;
+clicks and keys set RACI letters (one undo entry each); the owner's unit and findings
+are marked; the matrix exports as PNG, SVG and PDF."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QImage
+
+from procmodeler.edit import operations as ops
+from procmodeler.ui.panels.matrix import (
+    LETTERS_ROLE,
+    OWNER_ROLE,
+    ParticipationMatrix,
+    export_matrix,
+    next_in_cycle,
+    toggled,
+)
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def panel(qtbot, context):
+    widget = ParticipationMatrix(context)
+    qtbot.addWidget(widget)
+    widget.resize(900, 400)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def cell(panel: ParticipationMatrix, pid: str, uid: str) -> QModelIndex:
+    return panel.matrix.index_of(pid, panel.matrix.column_of(uid))
+
+
+def click(qtbot, panel: ParticipationMatrix, index: QModelIndex) -> None:
+    rect = panel.view.visualRect(index)
+    assert rect.isValid()
+    qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_cycle_and_toggle_rules():
+    assert [next_in_cycle(x) for x in (None, "R", "A", "C", "I", "", "RA")] == [
+        "R",
+        "A",
+        "C",
+        "I",
+        None,
+        "R",
+        None,
+    ]
+    assert toggled("RA", "A") == "R"
+    assert toggled(None, "C") == "C"
+    assert toggled("I", "R") == "RI"
+
+
+def test_rows_follow_hierarchy_and_columns_the_unit_tree(panel):
+    model = panel.matrix
+    top = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert top == ["Lead the business", "Sell", "Deliver", "Provide IT"]
+    sell = model.index_of("pr_sell")
+    assert model.rowCount(sell) == 1
+    assert model.index(0, 0, sell).data() == "Make offer"
+    assert [c.uid for c in model.cols] == ["u_sales", "u_north", "u_ops"]
+    assert [c.depth for c in model.cols] == [0, 1, 0]
+    assert model.cols[0].span_end == 1  # "Sales" spans its sub-unit's column
+    assert panel.view.isExpanded(sell)
+    qtbot_collapse = panel.collapse_button
+    qtbot_collapse.click()
+    assert not panel.view.isExpanded(sell)
+    assert [pid for pid, _ in panel.visible_rows()] == ["pr_lead", "pr_sell", "pr_deliver", "pr_it"]
+
+
+def test_cells_show_letters_and_owner_unit(panel):
+    assert cell(panel, "pr_sell", "u_sales").data(LETTERS_ROLE) == "A"
+    assert cell(panel, "pr_deliver", "u_ops").data() == "RA"
+    assert cell(panel, "pr_lead", "u_ops").data(LETTERS_ROLE) is None
+    # owners: Anna (Sales) owns Sell; Bo (Operations) owns Deliver
+    assert cell(panel, "pr_sell", "u_sales").data(OWNER_ROLE)
+    assert not cell(panel, "pr_sell", "u_north").data(OWNER_ROLE)
+    assert cell(panel, "pr_deliver", "u_ops").data(OWNER_ROLE)
+
+
+def test_click_cycles_and_keys_toggle(qtbot, context, panel):
+    index = cell(panel, "pr_lead", "u_ops")
+    start = len(context.editor.history())
+    click(qtbot, panel, index)
+    assert context.arch.participation[("pr_lead", "u_ops")] == "R"
+    click(qtbot, panel, index)
+    assert context.arch.participation[("pr_lead", "u_ops")] == "A"
+    assert panel.view.currentIndex() == index
+    qtbot.keyClick(panel.view, Qt.Key.Key_C)
+    assert context.arch.participation[("pr_lead", "u_ops")] == "AC"
+    qtbot.keyClick(panel.view, Qt.Key.Key_A)
+    assert context.arch.participation[("pr_lead", "u_ops")] == "C"
+    qtbot.keyClick(panel.view, Qt.Key.Key_Delete)  # clear letters, still takes part
+    assert context.arch.participation[("pr_lead", "u_ops")] == ""
+    assert cell(panel, "pr_lead", "u_ops").data() == "·"
+    qtbot.keyClick(panel.view, Qt.Key.Key_Backspace)  # remove the row
+    assert ("pr_lead", "u_ops") not in context.arch.participation
+    assert len(context.editor.history()) == start + 6
+    # arrows move between cells without changing anything
+    qtbot.keyClick(panel.view, Qt.Key.Key_Left)
+    assert panel.matrix.uid(panel.view.currentIndex()) == "u_north"
+    assert len(context.editor.history()) == start + 6
+    for expected in ("", "C", "AC", "A", "R", None):
+        context.editor.undo()
+        assert context.arch.participation.get(("pr_lead", "u_ops")) == expected
+        assert cell(panel, "pr_lead", "u_ops").data(LETTERS_ROLE) == expected
+
+
+def test_structure_changes_rebuild_and_keep_state(qtbot, context, panel):
+    panel.view.collapse(panel.matrix.index_of("pr_sell"))
+    uid = ops.add_unit(context.editor, "Finance", parent="u_ops")
+    assert panel.matrix.column_of(uid) == 4
+    assert not panel.view.isExpanded(panel.matrix.index_of("pr_sell"))  # kept collapsed
+    pid = ops.create_process(context.editor, "Pay", "core", parent="pr_deliver")
+    assert panel.matrix.index_of(pid).parent() == panel.matrix.index_of("pr_deliver")
+    ops.rename_unit(context.editor, "u_sales", "Sales and marketing")
+    assert panel.matrix.cols[0].name == "Sales and marketing"
+    for _ in range(3):
+        context.editor.undo()
+    assert [c.uid for c in panel.matrix.cols] == ["u_sales", "u_north", "u_ops"]
+    assert not panel.matrix.index_of(pid).isValid()
+
+
+def test_selection_follows_context_and_sets_it(qtbot, context, panel):
+    panel.collapse_button.click()
+    context.set_selection(["pr_offer"])
+    assert panel.matrix.pid(panel.view.currentIndex()) == "pr_offer"
+    assert panel.view.isExpanded(panel.matrix.index_of("pr_sell"))
+    # clicking a process name selects it for the other panels
+    index = panel.matrix.index_of("pr_deliver")
+    click(qtbot, panel, index)
+    assert context.selection == ("pr_deliver",)
+
+
+def test_findings_highlight_rows(qtbot, context, panel):
+    panel.live.refresh_now()
+    # 'Lead the business' has no owner: an error on its row
+    assert panel.matrix.row_severity.get("pr_lead") == "error"
+    ops.set_owner(context.editor, "pr_lead", "p_bo")
+    panel.live.refresh_now()
+    assert panel.matrix.row_severity.get("pr_lead") != "error"
+    image = panel.grab()
+    assert not image.isNull()
+
+
+def test_export_png_svg_pdf(qtbot, context, panel, tmp_path):
+    png = export_matrix(panel, tmp_path / "raci.png")
+    image = QImage(str(png))
+    assert image.width() > 400 and image.height() > 200
+    # the image is not blank: the accountable badge's colour is in it
+    colours = {
+        image.pixelColor(x, y).name()
+        for x in range(0, image.width(), 3)
+        for y in range(0, image.height(), 3)
+    }
+    assert "#8250df" in colours
+    svg = export_matrix(panel, tmp_path / "raci.svg").read_text(encoding="utf-8")
+    assert "Sales North" in svg and "Make offer" in svg and "<svg" in svg
+    pdf = export_matrix(panel, tmp_path / "raci.pdf")
+    from pypdf import PdfReader
+
+    text = PdfReader(str(pdf)).pages[0].extract_text()
+    assert "Operations" in text and "Deliver" in text
+
+
+def test_export_through_dialog(qtbot, context, panel, tmp_path, fake_dialogs):
+    fake_dialogs.files.append(str(tmp_path / "m.svg"))
+    panel.export_button.click()
+    assert (tmp_path / "m.svg").exists()
+    assert panel.export_dialog() is None  # the user cancelled: nothing written
