@@ -504,11 +504,11 @@ def _unreadable_workbook(display: str, exc: BaseException, out: _Collector) -> N
     )
 
 
-def _unpacked_size(path: Path) -> int | None:
+def _unpacked_size(data: bytes) -> int | None:
     """The total size the members of a zip file declare (zipfile never unpacks more
     than a member declares); None when it is no zip file (openpyxl then says so)."""
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return sum(info.file_size for info in archive.infolist())
     except Exception:  # not a zip, or one zipfile cannot read: openpyxl will say so
         return None
@@ -520,7 +520,12 @@ def _read_workbook(path: Path, out: _Collector) -> dict[str, _Table]:
     display = str(path)
     if _read_bytes_size_ok(path, display, out) is False:
         return {}
-    unpacked = _unpacked_size(path)
+    # Read into memory (at most MAX_FILE_SIZE): openpyxl leaves its own file handle
+    # open when a damaged workbook makes it fail.
+    data = _read_bytes(path, display, out)
+    if data is None:
+        return {}
+    unpacked = _unpacked_size(data)
     if unpacked is not None and unpacked > MAX_FILE_SIZE:
         out.error(
             display,
@@ -536,7 +541,7 @@ def _read_workbook(path: Path, out: _Collector) -> dict[str, _Table]:
     try:
         with warnings.catch_warnings():  # about styles, defined names etc.: not for users
             warnings.simplefilter("ignore", UserWarning)
-            workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+            workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         _unreadable_workbook(display, exc, out)
         return {}
