@@ -875,11 +875,23 @@ def _check_model(arch: Architecture) -> None:
         raise ImporterCrash("the imported model does not survive a save and load")
 
 
+#: Seconds the last importer call took (without writing its input or checking its model).
+LAST_IMPORT = [0.0]
+
+
+def _timed(call: Callable[[], Any]) -> Any:
+    start = time.perf_counter()
+    try:
+        return call()
+    finally:
+        LAST_IMPORT[0] = time.perf_counter() - start
+
+
 def run_native(data: bytes, scratch: Path) -> str:
     from procmodeler.io import native
 
     try:
-        arch = native.loadb(data, "fuzz.procm")
+        arch = _timed(lambda: native.loadb(data, "fuzz.procm"))
     except UserError:
         return "user-error"
     _check_model(arch)
@@ -897,7 +909,7 @@ def run_register_csv(files: dict[str, bytes], scratch: Path) -> str:
     for name, data in files.items():
         (folder / name).write_bytes(data)
     try:
-        result = register.import_register(folder)
+        result = _timed(lambda: register.import_register(folder))
     except UserError:
         return "user-error"
     _check_model(result.arch)
@@ -910,7 +922,7 @@ def run_register_xlsx(data: bytes, scratch: Path) -> str:
     path = scratch / "register.xlsx"
     path.write_bytes(data)
     try:
-        result = register.import_register(path)
+        result = _timed(lambda: register.import_register(path))
     except UserError:
         return "user-error"
     _check_model(result.arch)
@@ -931,7 +943,7 @@ def run_bpmn(data: bytes, scratch: Path) -> str:
     path = scratch / "fuzz.bpmn"
     path.write_bytes(data)
     try:
-        result = importer(path)
+        result = _timed(lambda: importer(path))
     except UserError:
         return "user-error"
     arch = result[0] if isinstance(result, tuple) else getattr(result, "arch", result)
@@ -942,16 +954,18 @@ def run_bpmn(data: bytes, scratch: Path) -> str:
 def fuzz_one(
     stats: FuzzStats, target: Callable[[Any, Path], str], value: Any, scratch: Path
 ) -> None:
-    """Run one input; record its outcome and time; raise ImporterCrash for a bug."""
-    start = time.perf_counter()
+    """Run one input; record its outcome and the importer's time; raise ImporterCrash
+    for a bug (any exception but UserError, or a model that does not save and load)."""
+    LAST_IMPORT[0] = 0.0
     try:
         outcome = target(value, scratch)
-    except ImporterCrash:
+    except ImporterCrash as exc:
+        stats.crashes.append(str(exc)[:300])
         raise
     except Exception as exc:
         stats.crashes.append(f"{type(exc).__name__}: {exc}"[:300])
         raise ImporterCrash(f"{stats.name}: {type(exc).__name__}: {exc}") from exc
-    stats.record(outcome, time.perf_counter() - start)
+    stats.record(outcome, LAST_IMPORT[0])
 
 
 @dataclass
