@@ -193,7 +193,8 @@ def paste_fragment(
     offset: tuple[float, float] = (0.0, 0.0),
 ) -> list[str]:
     """Paste *fragment* onto diagram *level* (its roots become children of *level*),
-    moved by *offset* on that level; one undo entry. Returns the new root ids."""
+    moved by *offset* on that level (a root that had no shape gets a free place there);
+    one undo entry. Returns the new root ids."""
     validate(fragment)
     arch = ed.arch
     if level is not None and level not in arch.processes:
@@ -232,7 +233,7 @@ def paste_fragment(
                 parent,
                 bounds=bounds,
                 pid=pid,
-                place=bounds is not None,
+                place=is_root or bounds is not None,
                 **fields,
             )
         for r in fragment["relations"]:
@@ -252,7 +253,9 @@ def paste_fragment(
                 waypoints=waypoints,
             )
         for k in fragment["kpis"]:
-            extra = {key: k[key] for key in ("measure", "direction", "target", "actual") if key in k}
+            extra = {
+                key: k[key] for key in ("measure", "direction", "target", "actual") if key in k
+            }
             ops.add_kpi(
                 ed,
                 new_id[k["process"]],

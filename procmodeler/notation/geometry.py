@@ -133,7 +133,9 @@ class Lane:
 def lanes(arch: Architecture, level: str | None) -> list[Lane]:
     """Swimlanes for a sub-process diagram whose options ask for them: one per unit
     taking part in the parent process (in the diagram's lane order, then participation
-    order), stacked top to bottom, together covering every shape of the level."""
+    order), stacked top to bottom from the diagram's origin (y = 0, or higher when a shape
+    is above it), together covering every shape of the level; a lane is at least 120
+    units high."""
     if level is None:
         return []
     options = arch.diagrams.get(level)
@@ -144,10 +146,12 @@ def lanes(arch: Architecture, level: str | None) -> list[Lane]:
     if not units:
         return []
     content = union(list(arch.shapes.get(level, {}).values())) or Bounds(0, 0, 600, 120)
-    lane_h = max(120.0, (content.h + 40.0) / len(units))
+    # The lanes start at the diagram's origin (or above it, for content above it), not
+    # at the topmost shape: moving a shape into a lower lane must not move the lanes.
+    y0 = min(0.0, content.y - 20)
+    lane_h = max(120.0, (content.y + content.h + 20.0 - y0) / len(units))
     x = content.x - 20 - LANE_HEADER_WIDTH
     w = content.w + 40 + LANE_HEADER_WIDTH
-    y0 = content.y - 20
     return [Lane(u, Bounds(x, y0 + i * lane_h, w, lane_h)) for i, u in enumerate(units)]
 
 

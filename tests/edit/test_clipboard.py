@@ -109,7 +109,13 @@ def test_paste_offset_avoids_exact_overlap() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["", "not json", "[]", '{"format": "other"}', '{"format": "procmodeler-fragment", "version": 1}'],
+    [
+        "",
+        "not json",
+        "[]",
+        '{"format": "other"}',
+        '{"format": "procmodeler-fragment", "version": 1}',
+    ],
 )
 def test_bad_clipboard_text_is_a_user_error(text: str) -> None:
     with pytest.raises(UserError):

@@ -88,9 +88,9 @@ def test_a_workbook_that_unpacks_beyond_the_limit_is_refused_before_reading(
     monkeypatch.setattr(register, "MAX_FILE_SIZE", 64 * 1024)
     huge = rewrite(
         workbook,
-        lambda name, content: content + b" " * (200 * 1024)
-        if name == "xl/worksheets/sheet1.xml"
-        else content,
+        lambda name, content: (
+            content + b" " * (200 * 1024) if name == "xl/worksheets/sheet1.xml" else content
+        ),
     )
     assert len(huge) < 64 * 1024  # small on disk ...
     path = tmp_path / "register.xlsx"

@@ -1,0 +1,195 @@
+"""Start the desktop app: ``run_app(file, args)`` (called by ``procmodeler [FILE]``).
+
+Sets up the application (language, translations, font, style), opens the main window
+on FILE if given (a bad file gives a message box and an empty window), and runs.
+
+Options after FILE (for documentation and checks; not in ``--help``):
+``--screenshot PATH`` grabs the window once it is shown and quits;
+``--level PROCESS_ID`` opens that process's sub-process diagram first;
+``--select ID[,ID...]`` selects elements; ``--size WxH`` sets the window size;
+``--lang en|sv`` overrides the language.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
+from PySide6.QtWidgets import QApplication
+
+from procmodeler.common.paths import resources_dir
+
+STYLE_SHEET = """
+QMainWindow::separator { background: #e3e7ec; width: 1px; height: 1px; }
+QDockWidget { font-weight: 600; color: #3a4450; }
+QDockWidget::title { background: #f3f5f8; padding: 6px 8px; border-bottom: 1px solid #e3e7ec; }
+QToolBar#mainToolbar { background: #f8f9fb; border: none; border-bottom: 1px solid #e3e7ec;
+    spacing: 2px; padding: 3px 6px; }
+QToolBar#mainToolbar QToolButton { padding: 4px 9px; border-radius: 5px; color: #24292f; }
+QToolBar#mainToolbar QToolButton:hover { background: #e8ecf1; }
+QToolBar#mainToolbar QToolButton:checked { background: #dbe7f5; color: #13294b; }
+QToolBar#mainToolbar QToolButton:disabled { color: #a0a8b2; }
+QWidget#breadcrumb { background: #ffffff; border-bottom: 1px solid #e3e7ec; }
+QToolButton#breadcrumbLink { color: #1f6feb; padding: 2px 4px; border: none; font-size: 10.5pt; }
+QToolButton#breadcrumbLink:hover { text-decoration: underline; }
+QToolButton#breadcrumbCurrent { color: #1f2328; padding: 2px 4px; border: none;
+    font-weight: 600; font-size: 10.5pt; }
+QLabel#breadcrumbSeparator { color: #8c959f; font-size: 11pt; padding: 0 2px; }
+QWidget#palette { background: #ffffff; }
+QLabel#paletteHeading { color: #6e7781; font-size: 8pt; font-weight: 700;
+    text-transform: uppercase; letter-spacing: 1px; padding: 6px 4px 4px 4px; }
+QLabel#paletteHint { color: #6e7781; font-size: 8.5pt; padding: 4px; }
+QWidget#palette QToolButton { text-align: left; padding: 5px 6px; border-radius: 6px;
+    color: #24292f; }
+QWidget#palette QToolButton:hover { background: #f0f3f6; }
+QWidget#palette QToolButton:checked { background: #dbe7f5; }
+QTreeWidget#modelTree { border: none; background: #ffffff; }
+QTreeWidget#modelTree::item { padding: 3px 2px; }
+QTreeWidget#modelTree::item:selected { background: #dbe7f5; color: #13294b; }
+QStatusBar { background: #f8f9fb; border-top: 1px solid #e3e7ec; color: #57606a; }
+QStatusBar QLabel { padding: 0 8px; color: #57606a; }
+QMenuBar { background: #f8f9fb; }
+QListWidget { border: 1px solid #d0d7de; border-radius: 4px; }
+QListWidget::item { padding: 4px; }
+"""
+
+
+def ui_language(override: str | None = None) -> str:
+    """ "sv" or "en": --lang, else PROCMODELER_LANG, else the locale."""
+    for value in (override, os.environ.get("PROCMODELER_LANG")):
+        if value:
+            return "sv" if value.lower().startswith("sv") else "en"
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "")
+        if value:
+            return "sv" if value.lower().startswith("sv") else "en"
+    return "sv" if QLocale.system().language() == QLocale.Language.Swedish else "en"
+
+
+def install_translations(app: QApplication, lang: str) -> list[QTranslator]:
+    """Set the default locale and load our Qt translations (and Qt's own) for *lang*."""
+    for old in getattr(app, "_procmodeler_translators", ()):
+        app.removeTranslator(old)
+    app._procmodeler_translators = []  # type: ignore[attr-defined]
+    if lang == "sv":
+        QLocale.setDefault(QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden))
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    loaded: list[QTranslator] = []
+    if lang == "en":
+        return loaded
+    translator = QTranslator(app)
+    if translator.load(str(resources_dir() / "translations" / f"procmodeler_{lang}.qm")):
+        app.installTranslator(translator)
+        loaded.append(translator)
+    if importlib.util.find_spec("procmodeler.ui.panels") is not None:
+        from procmodeler.ui.panels import install_translator
+
+        panels = install_translator(app, lang)
+        if panels is not None:
+            loaded.append(panels)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    translator = QTranslator(app)
+    if translator.load(QLocale(), "qtbase", "_", qt_dir):
+        app.installTranslator(translator)
+        loaded.append(translator)
+    app.setProperty("procmodeler_translators", len(loaded))
+    app._procmodeler_translators = loaded  # type: ignore[attr-defined]  # keep them alive
+    return loaded
+
+
+def style_application(app: QApplication) -> None:
+    """The light, quiet look: Fusion, a neutral palette, DejaVu Sans."""
+    app.setStyle("Fusion")
+    pal = QPalette()
+    pal.setColor(QPalette.ColorRole.Window, QColor("#f8f9fb"))
+    pal.setColor(QPalette.ColorRole.WindowText, QColor("#1f2328"))
+    pal.setColor(QPalette.ColorRole.Base, QColor("#ffffff"))
+    pal.setColor(QPalette.ColorRole.AlternateBase, QColor("#f6f8fa"))
+    pal.setColor(QPalette.ColorRole.Text, QColor("#1f2328"))
+    pal.setColor(QPalette.ColorRole.Button, QColor("#f6f8fa"))
+    pal.setColor(QPalette.ColorRole.ButtonText, QColor("#1f2328"))
+    pal.setColor(QPalette.ColorRole.Highlight, QColor("#1f6feb"))
+    pal.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
+    pal.setColor(QPalette.ColorRole.ToolTipBase, QColor("#ffffff"))
+    pal.setColor(QPalette.ColorRole.ToolTipText, QColor("#1f2328"))
+    pal.setColor(QPalette.ColorRole.PlaceholderText, QColor("#8c959f"))
+    pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#a0a8b2"))
+    pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor("#a0a8b2"))
+    pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, QColor("#a0a8b2"))
+    app.setPalette(pal)
+    if "DejaVu Sans" in QFontDatabase.families():
+        font = QFont("DejaVu Sans")
+        font.setPointSizeF(9.5)
+        app.setFont(font)
+    app.setStyleSheet(STYLE_SHEET)
+
+
+def create_application(argv: Sequence[str], lang: str | None = None) -> QApplication:
+    """The QApplication (the existing one in tests), styled and translated."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([sys.argv[0] if sys.argv else "procmodeler", *argv])
+    app.setApplicationName("procmodeler")
+    app.setOrganizationName("procmodeler")
+    app.setApplicationDisplayName("procmodeler")
+    style_application(app)  # type: ignore[arg-type]
+    if app.platformName() == "offscreen":  # type: ignore[attr-defined]
+        # Qt's offscreen clipboard crashes at exit while it holds our data.
+        app.aboutToQuit.connect(lambda: QApplication.clipboard().clear())  # type: ignore[attr-defined]
+    install_translations(app, lang or ui_language())  # type: ignore[arg-type]
+    return app  # type: ignore[return-value]
+
+
+def _options(rest: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--screenshot")
+    parser.add_argument("--level")
+    parser.add_argument("--select")
+    parser.add_argument("--size")
+    parser.add_argument("--lang")
+    return parser.parse_known_args(list(rest))
+
+
+def run_app(file: str | None, rest_args: Sequence[str] = ()) -> int:
+    """Run the desktop app on *file* (or an empty model); returns the exit code."""
+    opts, qt_args = _options(rest_args)
+    app = create_application(qt_args, opts.lang)
+    from procmodeler.ui.mainwindow import MainWindow
+
+    window = MainWindow(remember=opts.screenshot is None)
+    if opts.size:
+        w, _, h = opts.size.lower().partition("x")
+        window.resize(int(w), int(h))
+    elif opts.screenshot:
+        window.resize(1600, 1000)
+    window.show()
+
+    def start() -> None:
+        if file:
+            window.open_path(file, ask=False)
+        if opts.level:
+            window.context.open_level(opts.level)
+        if opts.select:
+            window.context.set_selection(opts.select.split(","))
+
+    QTimer.singleShot(0, start)
+    if opts.screenshot:
+        target = Path(opts.screenshot)
+
+        def shoot() -> None:
+            window.canvas.view.fit()
+            app.processEvents()
+            window.grab().save(str(target))
+            window.session.editor.mark_clean()
+            window.close()
+            app.quit()
+
+        QTimer.singleShot(600, shoot)
+    return int(app.exec())

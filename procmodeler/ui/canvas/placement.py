@@ -1,0 +1,73 @@
+"""Where a new process goes when it is created without a drop point (palette click):
+on the landscape in the band of its kind, right of the processes already there; on a
+sub-process diagram right of the last shape of the first row. Pure Python."""
+
+from __future__ import annotations
+
+from procmodeler.model.architecture import Architecture
+from procmodeler.model.elements import Bounds
+from procmodeler.notation.geometry import snap
+
+GAP = 30.0
+BAND_GAP = 60.0
+
+
+def free_spot(
+    arch: Architecture, level: str | None, kind: str, size: tuple[float, float]
+) -> Bounds:
+    """A free, grid-aligned place for a new shape of *kind* and *size* on *level*."""
+    w, h = size
+    shapes = arch.shapes.get(level, {})
+    if not shapes:
+        return Bounds(100.0, 100.0, w, h)
+    if level is None:
+        same = [
+            b
+            for pid, b in shapes.items()
+            if arch.processes.get(pid) and arch.processes[pid].kind == kind
+        ]
+        if same:
+            top = min(b.y for b in same)
+            row = [b for b in same if abs(b.y - top) < h]
+            x = max(b.x + b.w for b in row) + GAP
+            return _free(shapes.values(), Bounds(snap(x), snap(top), w, h))
+        order = ("management", "core", "support")
+        rank = order.index(kind) if kind in order else 1
+        above = [b for pid, b in shapes.items() if _rank(arch, pid) < rank]
+        below = [b for pid, b in shapes.items() if _rank(arch, pid) > rank]
+        left = min(b.x for b in shapes.values())
+        if above and below:
+            y = (max(b.y + b.h for b in above) + min(b.y for b in below) - h) / 2
+        elif above:
+            y = max(b.y + b.h for b in above) + BAND_GAP
+        elif below:
+            y = min(b.y for b in below) - BAND_GAP - h
+        else:
+            y = max(b.y + b.h for b in shapes.values()) + BAND_GAP
+        return _free(shapes.values(), Bounds(snap(left), snap(y), w, h))
+    top = min(b.y for b in shapes.values())
+    row = [b for b in shapes.values() if abs(b.y - top) < h]
+    x = max(b.x + b.w for b in row) + GAP
+    return _free(shapes.values(), Bounds(snap(x), snap(top), w, h))
+
+
+def _rank(arch: Architecture, pid: str) -> int:
+    proc = arch.processes.get(pid)
+    order = ("management", "core", "support")
+    return order.index(proc.kind) if proc and proc.kind in order else 1
+
+
+def _overlaps(a: Bounds, b: Bounds) -> bool:
+    return a.x < b.x + b.w and b.x < a.x + a.w and a.y < b.y + b.h and b.y < a.y + a.h
+
+
+def _free(existing, wanted: Bounds) -> Bounds:  # type: ignore[no-untyped-def]
+    """*wanted*, moved right until it overlaps nothing."""
+    boxes = list(existing)
+    b = wanted
+    for _ in range(500):
+        hit = [o for o in boxes if _overlaps(b, o)]
+        if not hit:
+            return b
+        b = Bounds(snap(max(o.x + o.w for o in hit) + GAP), b.y, b.w, b.h)
+    return b

@@ -1,0 +1,815 @@
+"""The diagram scene of one level, kept in sync with the model.
+
+One :class:`~procmodeler.ui.canvas.items.ShapeItem` per process shape and one
+:class:`~procmodeler.ui.canvas.items.RelationItem` per relation line. After every
+transaction, undo or redo the scene updates only the items whose processes, shapes,
+relations, bend points, KPIs or owners the change records touched, and redraws the
+bands or lanes when their extent can have changed.
+
+Mouse interaction lives here as a small state machine: moving shapes (live feedback,
+snapped to the grid, one ``move_shapes`` on release), resizing, connecting from a
+handle, dragging bend points and relation ends. Nothing writes to the model except the
+operations called on release, so each gesture is one undo entry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QTransform
+from PySide6.QtWidgets import (
+    QApplication,
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsSceneContextMenuEvent,
+    QGraphicsSceneMouseEvent,
+)
+
+from procmodeler.common.errors import UserError
+from procmodeler.edit import operations as ops
+from procmodeler.model.elements import Bounds
+from procmodeler.model.events import Committed
+from procmodeler.notation import style as ns
+from procmodeler.notation.geometry import landscape_bands, lanes, need_arrows, snap
+from procmodeler.notation.views import (
+    content_bounds,
+    diagram_relations,
+    relation_view,
+    relation_view_between,
+    shape_view,
+)
+from procmodeler.ui.canvas import style as qs
+from procmodeler.ui.canvas.items import (
+    Z_PREVIEW,
+    Z_SELECTED,
+    Z_SHAPE,
+    BandItem,
+    LaneItem,
+    NeedArrowItem,
+    RelationItem,
+    ShapeItem,
+)
+from procmodeler.ui.context import EditorContext
+
+MIN_W = 60.0
+MIN_H = 36.0
+MARGIN = 400.0  # free room around the content for dragging and creating
+NUDGE_COMMIT_MS = 700
+
+
+@dataclass
+class _Move:
+    press: QPointF
+    anchor: ShapeItem
+    items: list[ShapeItem]
+    origin: dict[str, QPointF]
+    started: bool = False
+    dx: float = 0.0
+    dy: float = 0.0
+    select_only: ShapeItem | None = None  # on a click without drag: select just this
+
+
+@dataclass
+class _Resize:
+    item: ShapeItem
+    handle: str
+    press: QPointF
+    original: Bounds
+    preview: QGraphicsRectItem
+    new: Bounds
+
+
+@dataclass
+class _Connect:
+    source: ShapeItem
+    line: QGraphicsPathItem
+    target: ShapeItem | None = None
+
+
+@dataclass
+class _Bend:
+    item: RelationItem
+    index: int
+    points: list[tuple[float, float]]
+    moved: bool = False
+
+
+@dataclass
+class _End:
+    item: RelationItem
+    end: str  # "source" | "target"
+    line: QGraphicsPathItem
+    target: ShapeItem | None = None
+
+
+@dataclass
+class _Nudge:
+    items: list[ShapeItem]
+    origin: dict[str, QPointF]
+    dx: float = 0.0
+    dy: float = 0.0
+
+
+@dataclass
+class _Live:
+    """Relations to redraw during a move, with the ids of the moving shapes."""
+
+    moving: set[str] = field(default_factory=set)
+
+
+class DiagramScene(QGraphicsScene):
+    """The scene of the diagram at ``context.level``."""
+
+    #: a refused edit or a user mistake, as text for the user
+    editRefused = Signal(str)
+    #: a shape or relation was right-clicked (item or None, screen position, scene position)
+    contextMenuWanted = Signal(object, object, object)
+    #: the user wants to rename a process in place (process id)
+    nameEditRequested = Signal(str)
+
+    def __init__(self, context: EditorContext, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.level: str | None = context.level
+        self.shapes: dict[str, ShapeItem] = {}
+        self.relations: dict[str, RelationItem] = {}
+        self._decor: list[QGraphicsItem] = []
+        self._findings: dict[str, str] = {}
+        self.exporting = False
+        self.snap_enabled = True
+        self.connect_kind = "flow"
+        self._drag: Any = None
+        self._nudge: _Nudge | None = None
+        self._nudge_timer = QTimer(self)
+        self._nudge_timer.setSingleShot(True)
+        self._nudge_timer.setInterval(NUDGE_COMMIT_MS)
+        self._nudge_timer.timeout.connect(self.flush)
+        self._syncing = False
+        self.setBackgroundBrush(QBrush(Qt.GlobalColor.white))
+        context.committed.connect(self._on_committed)
+        context.levelChanged.connect(self._on_level)
+        context.documentReplaced.connect(self.rebuild)
+        context.selectionChanged.connect(self._select_from_context)
+        self.selectionChanged.connect(self._on_scene_selection)
+        self.rebuild()
+
+    # ------------------------------------------------------------------ model access
+    @property
+    def arch(self):  # type: ignore[no-untyped-def]
+        return self.context.arch
+
+    @property
+    def editor(self):  # type: ignore[no-untyped-def]
+        return self.context.editor
+
+    def _shape_view(self, pid: str):  # type: ignore[no-untyped-def]
+        return shape_view(
+            self.arch,
+            self.level,
+            pid,
+            qs.name_measure,
+            qs.detail_measure,
+            self._findings.get(pid),
+        )
+
+    def set_finding_severities(self, severities: dict[str, str]) -> None:
+        """Mark shapes with the worst finding severity of their process (problems panel)."""
+        changed = set(severities) ^ set(self._findings)
+        changed |= {p for p in severities if self._findings.get(p) != severities[p]}
+        self._findings = dict(severities)
+        for pid in changed:
+            self._sync_shape(pid)
+
+    # ------------------------------------------------------------------ building
+    def rebuild(self) -> None:
+        """Build every item of the current level from the model."""
+        self._cancel_gesture()
+        self._nudge = None
+        self._nudge_timer.stop()
+        self._syncing = True
+        try:
+            self.clear()
+            self.shapes.clear()
+            self.relations.clear()
+            self._decor.clear()
+            self.level = self.context.level
+            arch = self.arch
+            for pid in arch.shapes.get(self.level, {}):
+                if pid in arch.processes:
+                    self._add_shape(pid)
+            for rid in diagram_relations(arch, self.level):
+                view = relation_view(arch, self.level, rid)
+                if view is not None:
+                    item = RelationItem(view)
+                    self.relations[rid] = item
+                    self.addItem(item)
+            self._rebuild_decor()
+            self._update_rect()
+        finally:
+            self._syncing = False
+        self._select_from_context()
+        self._update_handles()
+
+    def _add_shape(self, pid: str) -> ShapeItem:
+        item = ShapeItem(self._shape_view(pid))
+        self.shapes[pid] = item
+        self.addItem(item)
+        return item
+
+    def _rebuild_decor(self) -> None:
+        for item in self._decor:
+            self.removeItem(item)
+        self._decor.clear()
+        arch = self.arch
+        if self.level is None:
+            for band in landscape_bands(arch):
+                self._decor.append(
+                    BandItem(band, qs.band_label(band.kind), qs.band_short_label(band.kind))
+                )
+            arrows = need_arrows(arch)
+            if arrows:
+                need, satisfied = qs.need_labels()
+                self._decor.append(NeedArrowItem(arrows[0], need))
+                self._decor.append(NeedArrowItem(arrows[1], satisfied))
+        else:
+            for i, lane in enumerate(lanes(arch, self.level)):
+                unit = arch.units.get(lane.unit)
+                self._decor.append(LaneItem(lane, unit.name if unit else lane.unit, i))
+        for item in self._decor:
+            self.addItem(item)
+
+    def content_rect(self) -> QRectF:
+        """The box around everything drawn on the level (empty when nothing is)."""
+        b = content_bounds(self.arch, self.level)
+        return QRectF() if b is None else qs.rect(b)
+
+    def _update_rect(self) -> None:
+        content = self.content_rect()
+        if content.isEmpty():
+            content = QRectF(0, 0, 800, 500)
+        wanted = content.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
+        self.setSceneRect(wanted)
+
+    # ------------------------------------------------------------------ sync
+    def _on_level(self, level: str | None) -> None:
+        if level != self.level:
+            self.flush()
+            self.rebuild()
+
+    def _on_committed(self, event: Committed) -> None:
+        arch = self.arch
+        if self.level is not None and self.level not in arch.processes:
+            return  # the context switches to the landscape and we rebuild then
+        level = self.level
+        shapes: set[str] = set()
+        rels: set[str] = set()
+        decor = False
+        for c in event.changes:
+            coll = c.collection
+            if coll == "shapes":
+                lvl, pid = c.key
+                if lvl != level:
+                    continue
+                shapes.add(pid)
+                decor = True
+                for rid in arch.relations_of(pid):
+                    rels.add(rid)
+                    rel = arch.relations[rid]
+                    shapes.add(rel.target if rel.source == pid else rel.source)
+            elif coll == "processes":
+                shapes.add(c.key)
+                for rec in (c.old, c.new):
+                    if rec is not None and rec.parent is not None:
+                        shapes.add(rec.parent)
+                if level is None and (c.old is None or c.new is None or c.old.kind != c.new.kind):
+                    decor = True
+                if level is not None and c.key == level:
+                    decor = True
+            elif coll == "relations":
+                rels.add(c.key)
+                for rec in (c.old, c.new):
+                    if rec is not None:
+                        shapes.update((rec.source, rec.target))
+            elif coll == "waypoints":
+                lvl, rid = c.key
+                if lvl == level:
+                    rels.add(rid)
+                    decor = True
+            elif coll == "kpis":
+                for rec in (c.old, c.new):
+                    if rec is not None:
+                        shapes.add(rec.process)
+            elif coll == "people":
+                for pid in self.shapes:
+                    proc = arch.processes.get(pid)
+                    if proc is not None and c.key in (proc.owner, proc.leader):
+                        shapes.add(pid)
+            elif coll in ("diagrams", "participation", "units") and level is not None:
+                decor = True
+        self._syncing = True
+        try:
+            for pid in shapes:
+                self._sync_shape(pid)
+            for rid in rels:
+                self._sync_relation(rid)
+            if decor:
+                self._rebuild_decor()
+                self._update_rect()
+        finally:
+            self._syncing = False
+        self._select_from_context()
+        self._update_handles()
+
+    def _sync_shape(self, pid: str) -> None:
+        arch = self.arch
+        item = self.shapes.get(pid)
+        if pid in arch.processes and pid in arch.shapes.get(self.level, {}):
+            if item is None:
+                self._add_shape(pid)
+            else:
+                item.set_view(self._shape_view(pid))
+        elif item is not None:
+            if self._drag is not None:
+                self._cancel_gesture()
+            self.removeItem(item)
+            del self.shapes[pid]
+
+    def _sync_relation(self, rid: str) -> None:
+        arch = self.arch
+        item = self.relations.get(rid)
+        view = relation_view(arch, self.level, rid) if rid in arch.relations else None
+        if view is not None:
+            if item is None:
+                item = RelationItem(view)
+                self.relations[rid] = item
+                self.addItem(item)
+            else:
+                item.set_view(view)
+        elif item is not None:
+            if self._drag is not None:
+                self._cancel_gesture()
+            self.removeItem(item)
+            del self.relations[rid]
+
+    # ------------------------------------------------------------------ selection
+    def selected_processes(self) -> list[str]:
+        return [i.pid for i in self.selectedItems() if isinstance(i, ShapeItem)]
+
+    def selected_relations(self) -> list[str]:
+        return [i.rid for i in self.selectedItems() if isinstance(i, RelationItem)]
+
+    def _on_scene_selection(self) -> None:
+        if self._syncing:
+            return
+        self._update_handles()
+        ids = [i.pid for i in self.selectedItems() if isinstance(i, ShapeItem)]
+        ids += [i.rid for i in self.selectedItems() if isinstance(i, RelationItem)]
+        self._syncing = True
+        try:
+            self.context.set_selection(ids)
+        finally:
+            self._syncing = False
+
+    def _select_from_context(self) -> None:
+        wanted = set(self.context.selection)
+        was = self._syncing
+        self._syncing = True
+        try:
+            for pid, item in self.shapes.items():
+                if item.isSelected() != (pid in wanted):
+                    item.setSelected(pid in wanted)
+            for rid, item in self.relations.items():
+                if item.isSelected() != (rid in wanted):
+                    item.setSelected(rid in wanted)
+        finally:
+            self._syncing = was
+        self._update_handles()
+
+    def select_ids(self, ids: list[str]) -> None:
+        """Select exactly these shapes and relations (and tell the context)."""
+        self.context.set_selection(ids)
+
+    def _update_handles(self) -> None:
+        selected = [i for i in self.selectedItems() if isinstance(i, ShapeItem)]
+        single = selected[0] if len(selected) == 1 else None
+        for item in self.shapes.values():
+            show = item is single
+            if item.show_handles != show:
+                item.prepareGeometryChange()
+                item.show_handles = show
+                item.update()
+            item.setZValue(Z_SELECTED if item.isSelected() else Z_SHAPE)
+
+    # ------------------------------------------------------------------ operations
+    def run(self, fn, *args: Any, **kwargs: Any) -> Any:  # type: ignore[no-untyped-def]
+        """Call an operation; a refused edit is reported and the items are restored."""
+        try:
+            return fn(self.editor, *args, **kwargs)
+        except UserError as exc:
+            tr = self.context.catalogue()
+            self.editRefused.emit("\n".join(exc.lines(tr)))
+            self.rebuild()
+            return None
+
+    # ------------------------------------------------------------------ nudging
+    def nudge(self, dx: float, dy: float) -> bool:
+        """Move the selected shapes by (dx, dy) now; the run of nudges becomes one undo
+        entry when it ends (a pause, a click, another key). False when nothing moves."""
+        if self._drag is not None:
+            return False
+        if self._nudge is None:
+            items = [i for i in self.selectedItems() if isinstance(i, ShapeItem)]
+            if not items:
+                return False
+            self._nudge = _Nudge(items, {i.pid: i.pos() for i in items})
+        n = self._nudge
+        n.dx += dx
+        n.dy += dy
+        for item in n.items:
+            item.setPos(n.origin[item.pid] + QPointF(n.dx, n.dy))
+        self._live_relations({i.pid for i in n.items}, n.dx, n.dy)
+        self._nudge_timer.start()
+        return True
+
+    def flush(self) -> None:
+        """Commit a pending run of nudges as one move."""
+        self._nudge_timer.stop()
+        n, self._nudge = self._nudge, None
+        if n is None or (n.dx == 0 and n.dy == 0):
+            return
+        pids = [i.pid for i in n.items if i.pid in self.shapes]
+        self.run(ops.move_shapes, self.level, pids, n.dx, n.dy)
+
+    @property
+    def has_pending_nudge(self) -> bool:
+        return self._nudge is not None
+
+    # ------------------------------------------------------------------ live geometry
+    def _live_relations(self, moving: set[str], dx: float, dy: float) -> None:
+        arch = self.arch
+        level_points = arch.waypoints.get(self.level, {})
+        rids = dict.fromkeys(rid for pid in moving for rid in arch.relations_of(pid))
+        for rid in rids:
+            item = self.relations.get(rid)
+            rel = arch.relations.get(rid)
+            if item is None or rel is None:
+                continue
+            src = self.shapes.get(rel.source)
+            tgt = self.shapes.get(rel.target)
+            if src is None or tgt is None:
+                continue
+            points = list(level_points.get(rid, ()))
+            if rel.source in moving and rel.target in moving:
+                points = [(x + dx, y + dy) for x, y in points]
+            item.set_view(
+                relation_view_between(rid, rel.kind, rel.object, src.bounds, tgt.bounds, points)
+            )
+
+    # ------------------------------------------------------------------ mouse
+    def _transform(self) -> QTransform:
+        views = self.views()
+        return views[0].transform() if views else QTransform()
+
+    def _item_at(self, pos: QPointF, skip: QGraphicsItem | None = None) -> QGraphicsItem | None:
+        for item in self.items(
+            pos,
+            Qt.ItemSelectionMode.IntersectsItemShape,
+            Qt.SortOrder.DescendingOrder,
+            self._transform(),
+        ):
+            if item is skip or item.parentItem() is not None:
+                continue
+            if isinstance(item, (ShapeItem, RelationItem)):
+                return item
+        return None
+
+    def _shape_at(self, pos: QPointF, skip: ShapeItem | None = None) -> ShapeItem | None:
+        for item in self.items(
+            pos,
+            Qt.ItemSelectionMode.IntersectsItemShape,
+            Qt.SortOrder.DescendingOrder,
+            self._transform(),
+        ):
+            if isinstance(item, ShapeItem) and item is not skip:
+                if item.handle_at(item.mapFromScene(pos)) == "connect":
+                    continue
+                return item
+        return None
+
+    def _snap(self, value: float, modifiers: Qt.KeyboardModifier) -> float:
+        if not self.snap_enabled or modifiers & Qt.KeyboardModifier.AltModifier:
+            return value
+        return snap(value, ns.GRID)
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        self.flush()
+        if event.button() != Qt.MouseButton.LeftButton:
+            if event.button() == Qt.MouseButton.RightButton:
+                event.accept()
+                return
+            super().mousePressEvent(event)
+            return
+        if self._drag is not None:
+            self._cancel_gesture()
+        pos = event.scenePos()
+        item = self._item_at(pos)
+        mods = event.modifiers()
+        toggle = bool(
+            mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+        )
+        if isinstance(item, ShapeItem):
+            handle = item.handle_at(item.mapFromScene(pos))
+            if handle == "connect":
+                self._start_connect(item, pos)
+            elif handle and not handle.startswith("marker:"):
+                self._start_resize(item, handle, pos)
+            else:
+                self._press_shape(item, pos, toggle)
+            event.accept()
+            return
+        if isinstance(item, RelationItem):
+            handle = item.handle_at(pos)
+            if handle in ("source", "target"):
+                self._start_end(item, handle, pos)
+            elif handle is not None:
+                self._drag = _Bend(item, int(handle.split(":")[1]), item.waypoints)
+            else:
+                if toggle:
+                    item.setSelected(not item.isSelected())
+                elif not item.isSelected():
+                    self.clearSelection()
+                    item.setSelected(True)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def _press_shape(self, item: ShapeItem, pos: QPointF, toggle: bool) -> None:
+        select_only = None
+        if toggle:
+            item.setSelected(not item.isSelected())
+            if not item.isSelected():
+                return
+        elif not item.isSelected():
+            self.clearSelection()
+            item.setSelected(True)
+        else:
+            select_only = item
+        items = [i for i in self.selectedItems() if isinstance(i, ShapeItem)]
+        self._drag = _Move(
+            pos, item, items, {i.pid: i.pos() for i in items}, select_only=select_only
+        )
+
+    def _start_resize(self, item: ShapeItem, handle: str, pos: QPointF) -> None:
+        preview = QGraphicsRectItem(qs.rect(item.bounds))
+        p = QPen(qs.colour(ns.SELECTION), 1.2, Qt.PenStyle.DashLine)
+        p.setCosmetic(True)
+        preview.setPen(p)
+        fill = QColor(ns.SELECTION)
+        fill.setAlphaF(0.06)
+        preview.setBrush(fill)
+        preview.setZValue(Z_PREVIEW)
+        self.addItem(preview)
+        self._drag = _Resize(item, handle, pos, item.bounds, preview, item.bounds)
+
+    def _start_connect(self, item: ShapeItem, pos: QPointF) -> None:
+        line = QGraphicsPathItem()
+        rs = ns.relation_style(self.connect_kind)
+        p = qs.pen(rs.colour, rs.width, rs.dash or (5.0, 4.0))
+        line.setPen(p)
+        line.setZValue(Z_PREVIEW)
+        self.addItem(line)
+        self._drag = _Connect(item, line)
+        self._update_connect_line(self._drag, pos)
+
+    def _start_end(self, item: RelationItem, end: str, pos: QPointF) -> None:
+        line = QGraphicsPathItem()
+        rs = ns.relation_style(item.view.kind)
+        line.setPen(qs.pen(rs.colour, rs.width, (5.0, 4.0)))
+        line.setZValue(Z_PREVIEW)
+        self.addItem(line)
+        item.setOpacity(0.35)
+        self._drag = _End(item, end, line)
+        self._update_end_line(self._drag, pos)
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        d = self._drag
+        pos = event.scenePos()
+        if d is None:
+            super().mouseMoveEvent(event)
+            return
+        if isinstance(d, _Move):
+            raw = pos - d.press
+            if not d.started:
+                scale = max(self._transform().m11(), 0.01)
+                if raw.manhattanLength() * scale < QApplication.startDragDistance():
+                    return
+                d.started = True
+            a0 = d.origin[d.anchor.pid]
+            nx = self._snap(a0.x() + raw.x(), event.modifiers())
+            ny = self._snap(a0.y() + raw.y(), event.modifiers())
+            d.dx, d.dy = nx - a0.x(), ny - a0.y()
+            for item in d.items:
+                item.setPos(d.origin[item.pid] + QPointF(d.dx, d.dy))
+            self._live_relations({i.pid for i in d.items}, d.dx, d.dy)
+        elif isinstance(d, _Resize):
+            d.new = self._resized(d, pos, event.modifiers())
+            d.preview.setRect(qs.rect(d.new))
+        elif isinstance(d, _Connect):
+            self._update_connect_line(d, pos)
+        elif isinstance(d, _Bend):
+            x = self._snap(pos.x(), event.modifiers())
+            y = self._snap(pos.y(), event.modifiers())
+            d.points[d.index] = (x, y)
+            d.moved = True
+            self._live_bend(d)
+        elif isinstance(d, _End):
+            self._update_end_line(d, pos)
+        event.accept()
+
+    def _resized(self, d: _Resize, pos: QPointF, mods: Qt.KeyboardModifier) -> Bounds:
+        o = d.original
+        x0, y0, x1, y1 = o.x, o.y, o.x + o.w, o.y + o.h
+        dx = pos.x() - d.press.x()
+        dy = pos.y() - d.press.y()
+        h = d.handle
+        if "w" in h:
+            x0 = min(self._snap(x0 + dx, mods), x1 - MIN_W)
+        if "e" in h:
+            x1 = max(self._snap(x1 + dx, mods), x0 + MIN_W)
+        if "n" in h:
+            y0 = min(self._snap(y0 + dy, mods), y1 - MIN_H)
+        if "s" in h:
+            y1 = max(self._snap(y1 + dy, mods), y0 + MIN_H)
+        return Bounds(x0, y0, x1 - x0, y1 - y0)
+
+    def _update_connect_line(self, d: _Connect, pos: QPointF) -> None:
+        target = self._shape_at(pos, skip=d.source)
+        if target is not d.target:
+            if d.target is not None:
+                d.target.setSelected(d.target.pid in self.context.selection)
+            d.target = target
+        src = d.source.bounds
+        if target is not None:
+            view = relation_view_between("", self.connect_kind, "", src, target.bounds)
+            path = _polyline(view.path)
+            path.addPolygon(qs.polygon(view.head))
+        else:
+            start = relation_view_between(
+                "", self.connect_kind, "", src, Bounds(pos.x(), pos.y(), 0.1, 0.1)
+            ).path[0]
+            path = _polyline([start, (pos.x(), pos.y())])
+        d.line.setPath(path)
+
+    def _update_end_line(self, d: _End, pos: QPointF) -> None:
+        rel = self.arch.relations[d.item.rid]
+        fixed_id = rel.target if d.end == "source" else rel.source
+        fixed = self.shapes.get(fixed_id)
+        d.target = self._shape_at(pos)
+        if d.target is fixed:
+            d.target = None
+        if fixed is None:
+            return
+        moving = d.target.bounds if d.target else Bounds(pos.x(), pos.y(), 0.1, 0.1)
+        if d.end == "source":
+            view = relation_view_between("", rel.kind, "", moving, fixed.bounds)
+        else:
+            view = relation_view_between("", rel.kind, "", fixed.bounds, moving)
+        path = _polyline(view.path)
+        path.addPolygon(qs.polygon(view.head))
+        d.line.setPath(path)
+
+    def _live_bend(self, d: _Bend) -> None:
+        rel = self.arch.relations[d.item.rid]
+        src = self.shapes.get(rel.source)
+        tgt = self.shapes.get(rel.target)
+        if src is None or tgt is None:
+            return
+        d.item.set_view(
+            relation_view_between(rel.id, rel.kind, rel.object, src.bounds, tgt.bounds, d.points)
+        )
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        d, self._drag = self._drag, None
+        if d is None:
+            super().mouseReleaseEvent(event)
+            return
+        event.accept()
+        if isinstance(d, _Move):
+            if d.started and (d.dx or d.dy):
+                pids = [i.pid for i in d.items]
+                self.run(ops.move_shapes, self.level, pids, d.dx, d.dy)
+            elif not d.started and d.select_only is not None:
+                self.clearSelection()
+                d.select_only.setSelected(True)
+        elif isinstance(d, _Resize):
+            self.removeItem(d.preview)
+            if d.new != d.original:
+                self.run(ops.set_shape_bounds, self.level, {d.item.pid: d.new})
+        elif isinstance(d, _Connect):
+            self.removeItem(d.line)
+            if d.target is not None:
+                rid = self.run(ops.connect, d.source.pid, d.target.pid, self.connect_kind)
+                if rid:
+                    self.select_ids([rid])
+        elif isinstance(d, _Bend):
+            if d.moved:
+                self.run(ops.set_waypoints, self.level, d.item.rid, d.points)
+        elif isinstance(d, _End):
+            self.removeItem(d.line)
+            d.item.setOpacity(1.0)
+            if d.target is not None:
+                self.run(ops.set_relation, d.item.rid, **{d.end: d.target.pid})
+
+    def _cancel_gesture(self) -> None:
+        d, self._drag = self._drag, None
+        if d is None:
+            return
+        if isinstance(d, _Move):
+            for item in d.items:
+                if item.scene() is self:
+                    item.setPos(d.origin[item.pid])
+            self._live_relations({i.pid for i in d.items}, 0, 0)
+        elif isinstance(d, _Resize):
+            self.removeItem(d.preview)
+        elif isinstance(d, (_Connect,)):
+            self.removeItem(d.line)
+        elif isinstance(d, _End):
+            self.removeItem(d.line)
+            d.item.setOpacity(1.0)
+        elif isinstance(d, _Bend):
+            self._sync_relation(d.item.rid)
+
+    def cancel_gesture(self) -> bool:
+        """Abort a drag in progress (Escape); True when there was one."""
+        had = self._drag is not None
+        self._cancel_gesture()
+        return had
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        pos = event.scenePos()
+        item = self._item_at(pos)
+        self._drag = None
+        if isinstance(item, ShapeItem):
+            handle = item.handle_at(item.mapFromScene(pos))
+            if handle and handle.startswith("marker:"):
+                marker = item.view.markers[int(handle[7:])]
+                self.context.reveal(marker.other)
+            else:
+                self.context.open_level(item.pid)
+        elif isinstance(item, RelationItem):
+            handle = item.handle_at(pos)
+            points = item.waypoints
+            if handle and handle.startswith("bend:"):
+                del points[int(handle[5:])]
+            else:
+                index = item.segment_at(pos)
+                x = self._snap(pos.x(), event.modifiers())
+                y = self._snap(pos.y(), event.modifiers())
+                points.insert(index, (x, y))
+            self.run(ops.set_waypoints, self.level, item.rid, points)
+            if item.rid in self.relations:
+                self.relations[item.rid].setSelected(True)
+        event.accept()
+
+    def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:  # noqa: N802
+        self.flush()
+        pos = event.scenePos()
+        item = self._item_at(pos)
+        if item is not None and not item.isSelected():
+            self.clearSelection()
+            item.setSelected(True)
+        elif item is None:
+            self.clearSelection()
+        self.contextMenuWanted.emit(item, event.screenPos(), pos)
+        event.accept()
+
+    # ------------------------------------------------------------------ helpers for items
+    def marker_tooltip(self, pid: str, index: int) -> str:
+        from PySide6.QtCore import QCoreApplication
+
+        item = self.shapes.get(pid)
+        if item is None or index >= len(item.view.markers):
+            return ""
+        m = item.view.markers[index]
+        other = self.arch.processes.get(m.other)
+        name = other.name if other else m.other
+        kind = qs.relation_label(m.kind)
+        if m.outgoing:
+            text = QCoreApplication.translate("Canvas", "{kind} to '{name}' (on another diagram)")
+        else:
+            text = QCoreApplication.translate("Canvas", "{kind} from '{name}' (on another diagram)")
+        hint = QCoreApplication.translate("Canvas", "Double-click to go there.")
+        return text.format(kind=kind, name=name) + "\n" + hint
+
+
+def _polyline(points) -> QPainterPath:  # type: ignore[no-untyped-def]
+    path = QPainterPath(QPointF(*points[0]))
+    for p in points[1:]:
+        path.lineTo(QPointF(*p))
+    return path

@@ -1,0 +1,255 @@
+"""The model tree: the whole process hierarchy. Selecting a process selects it
+everywhere; activating it (double-click, Enter) shows it on its diagram; dragging a
+process onto another makes it a sub-process there (``reparent_process``), dropping it
+on empty space moves it to the top level."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QInputDialog,
+    QMenu,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
+
+from procmodeler.common.errors import UserError
+from procmodeler.common.i18n import N_, Message
+from procmodeler.edit import operations as ops
+from procmodeler.model.events import Committed
+from procmodeler.ui import icons
+from procmodeler.ui.context import EditorContext
+
+PID = Qt.ItemDataRole.UserRole
+ITEM_MIME = "application/x-qabstractitemmodeldatalist"
+
+
+class ModelTree(QTreeWidget):
+    """The process hierarchy of the open model."""
+
+    editRefused = Signal(str)
+
+    def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("modelTree")
+        self.context = context
+        self.items: dict[str, QTreeWidgetItem] = {}
+        self._syncing = False
+        self.setHeaderHidden(True)
+        self.setUniformRowHeights(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._menu)
+        self.itemSelectionChanged.connect(self._on_tree_selection)
+        self.itemActivated.connect(self._activated)
+        context.committed.connect(self._on_committed)
+        context.documentReplaced.connect(self.rebuild)
+        context.selectionChanged.connect(self._select_from_context)
+        context.levelChanged.connect(self._mark_level)
+        self.rebuild()
+
+    # ------------------------------------------------------------------ building
+    def rebuild(self) -> None:
+        arch = self.context.arch
+        expanded = {pid for pid, item in self.items.items() if item.isExpanded()}
+        first = not self.items
+        self._syncing = True
+        try:
+            self.clear()
+            self.items = {}
+            for pid in arch.walk():
+                proc = arch.processes[pid]
+                parent_item = self.items.get(proc.parent) if proc.parent else None
+                item = QTreeWidgetItem(parent_item) if parent_item else QTreeWidgetItem(self)
+                item.setData(0, PID, pid)
+                item.setFlags(
+                    Qt.ItemFlag.ItemIsEnabled
+                    | Qt.ItemFlag.ItemIsSelectable
+                    | Qt.ItemFlag.ItemIsDragEnabled
+                    | Qt.ItemFlag.ItemIsDropEnabled
+                )
+                self._decorate(item, pid)
+                self.items[pid] = item
+            for pid, item in self.items.items():
+                if first:
+                    item.setExpanded(arch.processes[pid].parent is None)
+                else:
+                    item.setExpanded(pid in expanded)
+        finally:
+            self._syncing = False
+        self._select_from_context()
+        self._mark_level()
+
+    def _decorate(self, item: QTreeWidgetItem, pid: str) -> None:
+        proc = self.context.arch.processes[pid]
+        item.setText(0, proc.name)
+        item.setIcon(0, icons.process_icon(proc.kind))
+        item.setToolTip(0, proc.name)
+
+    def _on_committed(self, event: Committed) -> None:
+        structural = False
+        renamed: list[str] = []
+        for c in event.changes:
+            if c.collection != "processes":
+                continue
+            if c.old is None or c.new is None or c.old.parent != c.new.parent:
+                structural = True
+                break
+            renamed.append(c.key)
+        if structural:
+            self.rebuild()
+            return
+        for pid in renamed:
+            item = self.items.get(pid)
+            if item is not None and pid in self.context.arch.processes:
+                self._decorate(item, pid)
+
+    def _mark_level(self, *_: object) -> None:
+        level = self.context.level
+        for pid, item in self.items.items():
+            font = item.font(0)
+            if font.bold() != (pid == level):
+                font.setBold(pid == level)
+                item.setFont(0, font)
+
+    # ------------------------------------------------------------------ selection
+    def selected_processes(self) -> list[str]:
+        return [item.data(0, PID) for item in self.selectedItems()]
+
+    def _on_tree_selection(self) -> None:
+        if self._syncing:
+            return
+        self._syncing = True
+        try:
+            self.context.set_selection(self.selected_processes())
+        finally:
+            self._syncing = False
+
+    def _select_from_context(self) -> None:
+        if self._syncing:
+            return
+        wanted = set(self.context.selection)
+        self._syncing = True
+        try:
+            current = None
+            for pid, item in self.items.items():
+                on = pid in wanted
+                if item.isSelected() != on:
+                    item.setSelected(on)
+                if on and current is None:
+                    current = item
+            if current is not None:
+                parent = current.parent()
+                while parent is not None:
+                    parent.setExpanded(True)
+                    parent = parent.parent()
+                self.scrollToItem(current)
+        finally:
+            self._syncing = False
+
+    def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        self.context.reveal(item.data(0, PID))
+
+    # ------------------------------------------------------------------ edits
+    def _run(self, fn, *args, **kwargs):  # type: ignore[no-untyped-def]
+        try:
+            return fn(self.context.editor, *args, **kwargs)
+        except UserError as exc:
+            self.editRefused.emit("\n".join(exc.lines(self.context.catalogue())))
+            self.rebuild()
+            return None
+
+    def move_processes(self, pids: list[str], new_parent: str | None) -> None:
+        """Make *pids* sub-processes of *new_parent* (None: top level), one undo entry."""
+        arch = self.context.arch
+        todo = [p for p in pids if p in arch.processes and arch.processes[p].parent != new_parent]
+        if not todo:
+            return
+        # a process dragged together with its parent stays under that parent
+        chosen = set(todo)
+        todo = [p for p in todo if not (set(arch.ancestors(p)) & chosen)]
+
+        def move(ed):  # type: ignore[no-untyped-def]
+            label = Message(N_("Move '{name}' to another level"), name=arch.processes[todo[0]].name)
+            with ed.transaction(label):
+                for pid in todo:
+                    ops.reparent_process(ed, pid, new_parent)
+
+        self._run(move)
+
+    def _ours(self, event) -> bool:  # noqa: ANN001
+        source = event.source()
+        return (source is None or source is self) and event.mimeData().hasFormat(ITEM_MIME)
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+        if self._ours(event):
+            super().dragEnterEvent(event)
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+        if self._ours(event):
+            super().dragMoveEvent(event)
+        else:
+            event.ignore()
+
+    def dropEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+        """Dragged processes (the selected ones) become children of the item dropped on,
+        siblings of the item dropped between, or top-level processes on empty space."""
+        if not self._ours(event):
+            event.ignore()
+            return
+        pids = self.selected_processes()
+        pos = event.position().toPoint()
+        target = self.itemAt(pos)
+        indicator = self.dropIndicatorPosition()
+        if target is None or indicator == QAbstractItemView.DropIndicatorPosition.OnViewport:
+            new_parent = None
+        elif indicator == QAbstractItemView.DropIndicatorPosition.OnItem:
+            new_parent = target.data(0, PID)
+        else:
+            parent_item = target.parent()
+            new_parent = parent_item.data(0, PID) if parent_item is not None else None
+        event.setDropAction(Qt.DropAction.IgnoreAction)
+        event.accept()
+        self.move_processes(pids, new_parent)
+
+    def _menu(self, pos: QPoint) -> None:
+        menu = self.build_menu(self.itemAt(pos))
+        menu.exec(self.viewport().mapToGlobal(pos))
+
+    def build_menu(self, item: QTreeWidgetItem | None) -> QMenu:
+        menu = QMenu(self)
+        if item is None:
+            return menu
+        pid = item.data(0, PID)
+        proc = self.context.arch.processes[pid]
+        menu.addAction(self.tr("Show on Diagram"), lambda: self.context.reveal(pid))
+        menu.addAction(self.tr("Open Sub-process Diagram"), lambda: self.context.open_level(pid))
+        menu.addSeparator()
+        menu.addAction(self.tr("Rename\u2026"), lambda: self._rename(pid))
+        menu.addAction(self.tr("Add Sub-process"), lambda: self._add_child(pid))
+        top = menu.addAction(self.tr("Move to Top Level"), lambda: self.move_processes([pid], None))
+        top.setEnabled(proc.parent is not None)
+        menu.addSeparator()
+        menu.addAction(self.tr("Delete"), lambda: self._run(ops.delete_processes, [pid]))
+        return menu
+
+    def _rename(self, pid: str) -> None:
+        proc = self.context.arch.processes[pid]
+        text, ok = QInputDialog.getText(self, self.tr("Rename"), self.tr("Name:"), text=proc.name)
+        if ok and text.strip():
+            self._run(ops.rename_process, pid, text)
+
+    def _add_child(self, pid: str) -> None:
+        kind = self.context.arch.processes[pid].kind
+        new = self._run(ops.create_process, self.tr("New process"), kind, pid)
+        if new:
+            self.context.set_selection([new])

@@ -1,0 +1,248 @@
+"""The main window: clipboard (within a level, between levels and windows), the model
+tree (drag to another parent), find, architecture properties, undo/redo of all of it
+with the scene and tree in sync, title and modified marker."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractItemView, QApplication
+
+from procmodeler.edit import clipboard
+from tests.ui.helpers import assert_in_sync, close_window, drop
+
+pytestmark = pytest.mark.gui
+
+
+def _names(arch, level):  # type: ignore[no-untyped-def]
+    return sorted(arch.processes[p].name for p in arch.shapes.get(level, {}))
+
+
+def test_copy_and_paste_within_a_level_and_to_a_sub_level(window) -> None:
+    arch = window.context.arch
+    ed = window.context.editor
+    deliver = window.ids["deliver"]
+    window.context.set_selection([deliver])
+    window.canvas.view.setFocus()
+    QTest.keyClick(window.canvas.view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    mime = QApplication.clipboard().mimeData()
+    assert mime.hasFormat(clipboard.MIME_TYPE) and mime.text() == "Deliver"
+    assert window.actions_by_name["paste"].isEnabled()
+    QTest.keyClick(window.canvas.view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    pasted = window.context.selection
+    assert len(pasted) == 1 and pasted[0] != deliver
+    copy = arch.processes[pasted[0]]
+    assert copy.name == "Deliver" and copy.parent is None
+    assert arch.shapes[None][pasted[0]] == arch.shapes[None][deliver].moved(20, 20)
+    assert sorted(arch.processes[c].name for c in arch.children(pasted[0])) == [
+        "Pick goods",
+        "Ship goods",
+    ]
+    assert ed.undo_label().text() == "Paste 1 process"
+    assert_in_sync(window)
+    # paste onto another level: the sub-process diagram of "Sell"
+    window.context.open_level(window.ids["sell"])
+    window.actions_by_name["paste"].trigger()
+    assert _names(arch, window.ids["sell"]) == ["Deliver"]
+    assert_in_sync(window)
+    ed.undo()
+    ed.undo()
+    assert_in_sync(window)
+    assert len(arch.processes) == 6
+
+
+def test_cut_duplicate_delete_and_select_all(window) -> None:
+    arch = window.context.arch
+    ed = window.context.editor
+    it = window.ids["it"]
+    window.context.set_selection([it])
+    window.actions_by_name["duplicate"].trigger()
+    dup = window.context.selection[0]
+    assert dup != it and arch.processes[dup].name == "Run IT"
+    window.actions_by_name["cut"].trigger()
+    assert dup not in arch.processes
+    window.actions_by_name["paste"].trigger()
+    assert [arch.processes[p].name for p in window.context.selection] == ["Run IT"]
+    assert_in_sync(window)
+    window.actions_by_name["select_all"].trigger()
+    assert set(window.context.selection) == set(window.canvas.scene.shapes) | set(
+        window.canvas.scene.relations
+    )
+    window.actions_by_name["delete"].trigger()
+    assert arch.shapes.get(None, {}) == {} and not window.canvas.scene.shapes
+    assert ed.undo_label().text() == "Delete 6 elements"
+    assert_in_sync(window)
+    ed.undo()
+    assert len(window.canvas.scene.shapes) == 5
+    assert_in_sync(window)
+
+
+def test_paste_between_two_windows(window, qtbot) -> None:
+    other = window.new_window()
+    try:
+        qtbot.waitExposed(other)
+        window.context.set_selection([window.ids["sell"], window.ids["deliver"]])
+        window.actions_by_name["copy"].trigger()
+        other.actions_by_name["paste"].trigger()
+        arch = other.context.arch
+        assert _names(arch, None) == ["Deliver", "Sell"]
+        assert len(arch.relations) == 2  # "Order" between them and the one inside Deliver
+        sell = next(p for p in arch.processes.values() if p.name == "Sell")
+        assert sell.owner is None  # Anna Berg does not exist in the other model
+        assert_in_sync(other)
+        assert other.isWindowModified()
+    finally:
+        close_window(other)
+
+
+def test_tree_drag_moves_a_process_to_another_parent(window) -> None:
+    arch = window.context.arch
+    ed = window.context.editor
+    tree = window.tree
+    it, sell = window.ids["it"], window.ids["sell"]
+    tree.setCurrentItem(tree.items[it], 0, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    assert window.context.selection == (it,)
+    target = tree.items[sell]
+    rect = tree.visualItemRect(target)
+    mime = tree.mimeData([tree.items[it]])
+    assert drop(tree.viewport(), mime, rect.center())
+    assert arch.processes[it].parent == sell
+    assert it in arch.shapes[sell] and it not in arch.shapes[None]
+    assert tree.items[it].parent() is tree.items[sell]
+    assert ed.undo_label().text() == "Move 'Run IT' to another level"
+    assert_in_sync(window)
+    ed.undo()
+    assert arch.processes[it].parent is None
+    assert tree.items[it].parent() is None
+    assert_in_sync(window)
+    ed.redo()
+    assert_in_sync(window)
+    # a process cannot go under its own descendant: the tree says why and stays
+    messages = []
+    window.tree.editRefused.disconnect()
+    window.tree.editRefused.connect(messages.append)
+    window.tree.move_processes([window.ids["deliver"]], window.ids["pick"])
+    assert messages and "cannot be moved" in messages[0]
+    assert arch.processes[window.ids["deliver"]].parent is None
+
+
+def test_tree_drop_on_empty_space_moves_to_top_level(window) -> None:
+    arch = window.context.arch
+    tree = window.tree
+    pick = window.ids["pick"]
+    window.palette_dock.hide()  # room below the items
+    QApplication.processEvents()
+    tree.expandAll()
+    tree.setCurrentItem(tree.items[pick], 0, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    mime = tree.mimeData([tree.items[pick]])
+    below = tree.viewport().rect().bottomLeft() + QPoint(10, -10)
+    assert tree.itemAt(below) is None
+    drop(tree.viewport(), mime, below)
+    assert tree.dropIndicatorPosition() == QAbstractItemView.DropIndicatorPosition.OnViewport
+    assert arch.processes[pick].parent is None
+    assert pick in arch.shapes[None]
+    assert_in_sync(window)
+
+
+def test_tree_activation_reveals_and_selection_is_shared(window) -> None:
+    tree = window.tree
+    ship = window.ids["ship"]
+    tree.expandAll()
+    tree.itemActivated.emit(tree.items[ship], 0)
+    assert window.context.level == window.ids["deliver"]
+    assert window.context.selection == (ship,)
+    assert window.canvas.scene.shapes[ship].isSelected()
+    assert tree.items[ship].isSelected()
+    assert tree.items[window.ids["deliver"]].font(0).bold()  # the open level
+
+
+def test_find_opens_the_right_level_and_selects(window, qtbot) -> None:
+    QTest.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.find_dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.keyClicks(dialog.query, "ship")
+    assert dialog.results.count() == 1
+    QTest.keyClick(dialog.query, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    assert window.context.level == window.ids["deliver"]
+    assert window.context.selection == (window.ids["ship"],)
+    # units and people are found too; accents do not matter
+    window.find()
+    dialog.query.setText("anna")
+    assert dialog.results.item(0).text().startswith("Anna Berg")
+    dialog.query.setText("SALES")
+    assert dialog.results.item(0).text().startswith("Sales")
+    dialog.activate_current()
+    assert window.context.selection == (window.ids["sales"],)
+
+
+def test_architecture_properties_dialog(window, monkeypatch) -> None:
+    from procmodeler.ui.dialogs import ArchitectureDialog
+
+    def fake_exec(dialog):  # type: ignore[no-untyped-def]
+        dialog.name.setText("Nordic Components")
+        dialog.organisation.setText("Nordic Components AB")
+        dialog.language.setCurrentIndex(dialog.language.findData("sv"))
+        dialog.version_label.setText("2.0")
+        dialog.author.setText("Karin Ek")
+        return ArchitectureDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ArchitectureDialog, "exec", fake_exec)
+    window.actions_by_name["properties"].trigger()
+    meta = window.context.arch.meta
+    assert (meta.name, meta.organisation, meta.language, meta.version_label, meta.author) == (
+        "Nordic Components",
+        "Nordic Components AB",
+        "sv",
+        "2.0",
+        "Karin Ek",
+    )
+    assert window.context.editor.undo_label().text() == "Edit architecture properties"
+    assert window.windowTitle().startswith("Nordic Components")
+    window.actions_by_name["undo"].trigger()
+    assert window.context.arch.meta.name == "Sample"
+
+
+def test_title_modified_marker_and_undo_texts(window) -> None:
+    assert window.windowTitle() == "Sample[*] \u2014 procmodeler"
+    assert not window.isWindowModified()
+    window.canvas.create_process("core", edit=False)
+    assert window.isWindowModified()
+    assert window.actions_by_name["undo"].text() == "&Undo Create process 'New core process'"
+    window.actions_by_name["undo"].trigger()
+    assert not window.isWindowModified()
+    assert window.actions_by_name["redo"].isEnabled()
+    assert window.actions_by_name["redo"].text().startswith("&Redo Create process")
+    shortcuts = [s.toString() for s in window.actions_by_name["redo"].shortcuts()]
+    assert "Ctrl+Shift+Z" in shortcuts and "Ctrl+Y" in shortcuts
+
+
+def test_a_long_session_undone_and_redone_stays_in_sync(window, qtbot) -> None:
+    """Every kind of edit of these tests, then undo all and redo all."""
+    from tests.ui.helpers import drag
+
+    arch = window.context.arch
+    ed = window.context.editor
+    start = arch.copy()
+    entries = len(ed.history())
+    window.canvas.create_process("core", edit=False)
+    sell = arch.shapes[None][window.ids["sell"]]
+    drag(window.canvas.view, (sell.x + 50, sell.y + 30), (sell.x + 50, sell.y + 100))
+    window.context.set_selection([window.ids["deliver"]])
+    window.actions_by_name["copy"].trigger()
+    window.actions_by_name["paste"].trigger()
+    window.canvas.set_relation_kind([window.ids["flow"]], "support")
+    window.tree.move_processes([window.ids["it"]], window.ids["sell"])
+    window.context.open_level(window.ids["deliver"])
+    window.actions_by_name["swimlanes"].trigger()
+    window.canvas.create_process("support", edit=False)
+    end = arch.copy()
+    for _ in range(len(ed.history()) - entries):
+        window.actions_by_name["undo"].trigger()
+        assert_in_sync(window)
+    assert arch == start
+    while ed.can_redo():
+        window.actions_by_name["redo"].trigger()
+        assert_in_sync(window)
+    assert arch == end
