@@ -99,7 +99,7 @@ def _number(value: float | int) -> str:
 def _canon(value: float | None) -> float | int | None:
     """A number in its canonical JSON form: an int when integral (written without a
     fraction), else the float itself (written in its shortest form)."""
-    if value is None or not math.isfinite(value):
+    if value is None or isinstance(value, int) or not math.isfinite(value):
         return value  # None stays null; NaN and infinities are refused by the encoder
     if value.is_integer() and abs(value) < 1e15:
         return int(value)
