@@ -194,14 +194,12 @@ class LockInfo:
         except (ValueError, KeyError, TypeError, AttributeError):
             return None
 
-    def describe(self) -> Message:
-        """ "kim on laptop-7 since 2025-03-01 09:12 UTC" for the open dialog."""
+    def describe(self) -> str:
+        """Who and since when, in words that need no translation:
+        ``kim @ laptop-7, 2025-03-01 09:12 UTC``."""
         if self.is_unknown:
-            return Message(N_("someone (the lock file cannot be read)"))
-        since = self.since.replace("T", " ")[:16]
-        return Message(
-            N_("{user} on {host} since {since} UTC"), user=self.user, host=self.host, since=since
-        )
+            return "?"
+        return f"{self.user} @ {self.host}, {self.since.replace('T', ' ')[:16]} UTC"
 
 
 class LockedByOther(UserError):
@@ -214,7 +212,7 @@ class LockedByOther(UserError):
     def __init__(self, path: Path, info: LockInfo) -> None:
         self.path = path
         self.info = info
-        msg = Message(N_("is open in another procmodeler: {who}"), who=info.describe())
+        msg = Message(N_("is open in another procmodeler ({who})"), who=info.describe())
         super().__init__(Problem(str(path), msg))
 
 

@@ -135,6 +135,14 @@ class Session:
         )
 
     @classmethod
+    def open_copy(cls, path: str | os.PathLike[str]) -> Session:
+        """A new, unsaved document with the content of a file (a bundled example, a
+        template): the file is not locked, and saving asks for a name."""
+        editor = Editor(_native().load(path))
+        editor.mark_dirty()
+        return cls(editor)
+
+    @classmethod
     def recover(cls, entry: RecoverableSession) -> Session:
         """A session with the unsaved work of a session that ended without saving
         (found by :func:`procmodeler.app.recovery.find_recoverable`).
@@ -266,7 +274,7 @@ class Session:
                 disk=self.disk,
                 base_is_file=base_text is not None and self.disk is not None,
             )
-        except (OSError, UserError, ValueError) as exc:
+        except Exception as exc:  # never let the safety net stop the user from working
             self.journal_error = exc if isinstance(exc, OSError) else OSError(0, str(exc))
             return
         self.journal.on_error = self._journal_failed

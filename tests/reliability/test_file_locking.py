@@ -94,7 +94,7 @@ def test_another_live_instance_is_reported_and_its_death_frees_the_file(
     info = caught.value.info
     assert info.pid == other_instance.pid and info.on_this_host
     line = caught.value.lines()[0]
-    assert line.startswith(str(model)) and f"{info.user} on {info.host} since" in line
+    assert line.startswith(str(model)) and f"({info.user} @ {info.host}, " in line
     assert "är öppen i ett annat procmodeler" in caught.value.lines(translator("sv"))[0]
     assert FileLock.holder(model) == info
     other_instance.kill()  # SIGKILL: no clean-up, the sidecar stays behind
@@ -117,7 +117,7 @@ def test_a_sidecar_of_another_machine_needs_the_users_word(model: Path) -> None:
     with pytest.raises(LockedByOther) as caught:
         FileLock.acquire(model)
     assert caught.value.info.host == "laptop-7"
-    assert "kim on laptop-7 since 2025-03-01 09:12 UTC" in caught.value.lines()[0]
+    assert "(kim @ laptop-7, 2025-03-01 09:12 UTC)" in caught.value.lines()[0]
     lock = FileLock.acquire(model, force=True)  # "open anyway"
     assert lock.took_over is not None and lock.took_over.host == "laptop-7"
     mine = LockInfo.from_bytes(sidecar_path(model).read_bytes())
