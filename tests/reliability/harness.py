@@ -165,6 +165,22 @@ class OtherInstance:
                 stream.close()
 
 
+def crash_a_session(path: Path | None = None) -> dict[str, str]:
+    """Run a session in another process that edits and is then killed (SIGKILL); its
+    journal is left in this process's recovery folder. Returns the ids it created."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "tests.reliability.harness", "crash", str(path or "")],
+        cwd=REPO_ROOT,
+        env=python_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert proc.returncode != 0, proc.stdout  # it died
+    return dict(json.loads(proc.stdout.splitlines()[0]))
+
+
 def kill(proc: subprocess.Popen[bytes]) -> None:
     """SIGKILL on POSIX (TerminateProcess on Windows): no clean-up runs in the child."""
     proc.kill()
@@ -1000,12 +1016,32 @@ def campaigns() -> dict[str, Campaign]:
 
 
 # ====================================================================== worker entry
+def crash_worker(path: str = "") -> None:
+    """Make a few edits (on a new model, or on the file *path*), then die by SIGKILL."""
+    import signal
+
+    from procmodeler.app.session import Session
+
+    session = Session.open(path) if path else Session.new("en")
+    ed = session.editor
+    ops.set_metadata(ed, name="Recovered plan")
+    order = ops.create_process(ed, "Order to cash", "core", bounds=Bounds(80, 160, 160, 70))
+    invoice = ops.create_process(ed, "Invoice", "support", bounds=Bounds(360, 300, 160, 70))
+    ops.connect(ed, order, invoice, "support")
+    print(json.dumps({"order": order, "invoice": invoice}), flush=True)
+    if hasattr(signal, "SIGKILL"):
+        os.kill(os.getpid(), signal.SIGKILL)
+    os._exit(9)  # Windows: no clean-up either
+
+
 def main(argv: list[str]) -> None:
     command, *args = argv
     if command == "save":
         save_worker(*args)
     elif command == "edit":
         edit_worker(*args)
+    elif command == "crash":
+        crash_worker(*args)
     else:
         raise SystemExit(f"unknown worker {command!r}")
 
