@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QDialog,
     QHBoxLayout,
@@ -42,7 +43,7 @@ def ask(parent: QWidget | None, prompt: prompts.Prompt, tr: Translator) -> str:
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(prompt.title.text(tr))
     box.setText(prompt.text.text(tr))
-    buttons = {}
+    buttons: dict[QAbstractButton, str] = {}
     for key, label in prompt.choices:
         role = (
             QMessageBox.ButtonRole.RejectRole
@@ -51,9 +52,11 @@ def ask(parent: QWidget | None, prompt: prompts.Prompt, tr: Translator) -> str:
         )
         buttons[box.addButton(label.text(tr), role)] = key
     first = next(iter(buttons))
-    box.setDefaultButton(first)  # type: ignore[arg-type]
+    if isinstance(first, QPushButton):
+        box.setDefaultButton(first)
     box.exec()
-    return buttons.get(box.clickedButton(), prompt.cancel)  # type: ignore[arg-type]
+    clicked = box.clickedButton()
+    return buttons.get(clicked, prompt.cancel) if clicked is not None else prompt.cancel
 
 
 class RecoveryDialog(QDialog):

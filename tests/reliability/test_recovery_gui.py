@@ -134,9 +134,7 @@ def _click_when_shown(qtbot, label: str) -> None:  # type: ignore[no-untyped-def
     QTimer.singleShot(0, click)
 
 
-def test_a_file_open_in_another_instance_is_asked_about(
-    window, qtbot, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+def test_a_file_open_in_another_instance_is_asked_about(window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "plan.procm"
     native.save(sample_model(6), path)
     other = OtherInstance(path)
@@ -150,9 +148,7 @@ def test_a_file_open_in_another_instance_is_asked_about(
         other.end()
 
 
-def test_saving_over_a_file_changed_on_disk_is_asked_about(
-    window, qtbot, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+def test_saving_over_a_file_changed_on_disk_is_asked_about(window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "plan.procm"
     native.save(sample_model(6), path)
     assert window.open_path(path, ask=False)
