@@ -48,6 +48,7 @@ import json
 import math
 import os
 import secrets
+import sys
 import time
 import weakref
 import zlib
@@ -515,12 +516,11 @@ class Journal:
             base_is_file=base_is_file,
             created=now_text(),
         )
-        fd = self._fds[0]
+        fd, self._fds[0] = self._fds[0], None
         try:
-            self._write_new_file(self.path)
-            self._fds[0] = None
             if fd is not None:
-                os.close(fd)
+                os.close(fd)  # first: Windows cannot replace a file that is open
+            self._write_new_file(self.path)
             self._open_for_append()
             self.records = 0
         except OSError as exc:
@@ -549,8 +549,10 @@ class Journal:
         with contextlib.suppress(OSError):
             self.path.with_name(self.path.name + ".new").unlink()
         _fsync_dir(self.folder)
-        # The owner file goes last, while still locked, so nobody sees a journal
-        # without its owner's lock.
+        # The owner file goes last, while still locked (on POSIX), so nobody sees a
+        # journal without its owner's lock. Windows cannot remove an open file.
+        if sys.platform == "win32":  # pragma: no cover - Windows only
+            self._finalizer()
         with contextlib.suppress(OSError):
             self.owner_path.unlink()
         self._finalizer()

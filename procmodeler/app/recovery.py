@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import sys
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -243,6 +244,11 @@ def _remove(journal: Path, fd: int | None) -> None:
     with contextlib.suppress(OSError):
         journal.with_name(journal.name + ".new").unlink()
     owner = journal.with_suffix(OWNER_SUFFIX)
+    if fd is not None and sys.platform == "win32":  # pragma: no cover - Windows only
+        unlock(fd)  # Windows cannot remove an open file
+        with contextlib.suppress(OSError):
+            os.close(fd)
+        fd = None
     with contextlib.suppress(OSError):
         owner.unlink()
     if fd is not None:
