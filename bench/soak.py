@@ -32,7 +32,6 @@ import json
 import os
 import platform
 import random
-import resource
 import shutil
 import subprocess
 import sys
@@ -49,6 +48,24 @@ from tests.reliability import harness  # noqa: E402
 DOC = ROOT / "docs" / "reliability.md"
 BEGIN, END = "<!-- soak:begin -->", "<!-- soak:end -->"
 IMPORTERS = ("native", "register-csv", "register-xlsx", "bpmn")
+
+
+def peak_memory_mb() -> float:
+    """This process's peak resident memory. Linux: ``VmHWM``, which starts afresh with
+    each program (``ru_maxrss`` would still hold the parent's peak after fork + exec)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    try:
+        import resource
+    except ImportError:  # Windows
+        return float("nan")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 2**20 if sys.platform == "darwin" else peak / 1024
 
 
 def log(text: str) -> None:
@@ -146,7 +163,7 @@ def fuzz_worker(name: str, count: int, out: Path) -> None:
     summary = stats.summary()
     summary["crash_messages"] = sorted(set(stats.crashes))[:20]
     summary["seconds"] = round(time.perf_counter() - start, 1)
-    summary["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    summary["peak_rss_mb"] = round(peak_memory_mb())
     out.write_text(json.dumps(summary), encoding="utf-8")
 
 
@@ -212,11 +229,11 @@ def memory_worker(kind: str, processes: int, out: Path) -> None:
     }[kind]
     import openpyxl  # noqa: F401 - loaded before the baseline, like every other module
 
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    before = peak_memory_mb()
     start = time.perf_counter()
     run()
     seconds = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = peak_memory_mb()
     out.write_text(
         json.dumps(
             {
