@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import lxml.etree  # noqa: E402
+from perfdoc import write_section  # noqa: E402 - bench/ is on sys.path when run as a script
 
 from procmodeler.io.bpmn import export_bpmn, import_bpmn  # noqa: E402
 from procmodeler.io.bpmn.safexml import parse_bytes  # noqa: E402
@@ -133,19 +134,6 @@ def render(r: dict[str, Any], repeat: int) -> str:
     return "\n".join(lines)
 
 
-def write_section(section: str) -> None:
-    text = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Performance\n"
-    start = text.find("\n" + HEADING + "\n")
-    if start < 0:
-        new = text.rstrip("\n") + "\n\n" + section
-    else:
-        start += 1
-        end = text.find("\n## ", start + len(HEADING))
-        rest = text[end + 1 :] if end >= 0 else ""
-        new = text[:start] + section + ("\n" + rest if rest else "")
-    DOC.write_text(new, encoding="utf-8")
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--processes", type=int, default=10_000)
@@ -156,7 +144,7 @@ def main() -> int:
     section = render(result, args.repeat)
     print(section)
     if not args.no_write:
-        write_section(section)
+        write_section(HEADING, section)
         print(f"wrote the BPMN section of {DOC.relative_to(ROOT)}")
     return 0
 

@@ -25,6 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from perfdoc import write_section  # noqa: E402 - bench/ is on sys.path when run as a script
+
 from procmodeler.analysis import RULES, run_checks  # noqa: E402
 from procmodeler.model.architecture import Architecture  # noqa: E402
 from procmodeler.model.elements import (  # noqa: E402
@@ -238,19 +240,6 @@ def _cpus() -> int:
     return os.cpu_count() or 1
 
 
-def write_section(section: str) -> None:
-    text = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Performance\n\n"
-    start = text.find(HEADING + "\n")
-    if start == -1:
-        new = text.rstrip("\n") + "\n\n" + section
-    else:
-        end = text.find("\n## ", start + len(HEADING))
-        rest = text[end + 1 :] if end != -1 else ""
-        new = text[:start] + section + ("\n" + rest if rest else "")
-    DOC.parent.mkdir(parents=True, exist_ok=True)
-    DOC.write_text(new.rstrip("\n") + "\n", encoding="utf-8")
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-write", action="store_true", help="do not update the docs")
@@ -270,7 +259,7 @@ def main() -> int:
         print("        slowest rules: " + ", ".join(f"{k} {v:.1f} ms" for k, v in slow))
     section = render(results, args.repeat)
     if not args.no_write:
-        write_section(section)
+        write_section(HEADING, section)
         print(f"wrote the Checks section of {DOC.relative_to(ROOT)}")
     return 0
 

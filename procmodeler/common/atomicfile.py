@@ -22,15 +22,25 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if target.exists():
-            with contextlib.suppress(OSError):
-                os.chmod(tmp_name, target.stat().st_mode & 0o777)
+        with contextlib.suppress(OSError):
+            os.chmod(tmp_name, _mode_for(target))
         os.replace(tmp_name, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         raise
     _fsync_folder(folder)
+
+
+def _mode_for(target: Path) -> int:
+    """The permissions the file should have: those of the file it replaces, else what a
+    plain ``open()`` would give under the current umask (mkstemp would give 0600)."""
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:

@@ -85,10 +85,10 @@ def copy_fragment(arch: Architecture, level: str | None, pids: Iterable[str]) ->
     relations = []
     for rid, rel in arch.relations.items():
         if rel.source in inside and rel.target in inside:
-            points = {}
+            points: dict[str, list[list[float]]] = {}
             for lvl, inner in arch.waypoints.items():
                 if rid in inner and (lvl == level or lvl in inside):
-                    key = "" if lvl == level else lvl
+                    key = "" if lvl == level or lvl is None else lvl
                     points[key] = [list(p) for p in inner[rid]]
             relations.append(
                 {

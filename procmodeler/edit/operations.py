@@ -21,6 +21,7 @@ from typing import Any
 from procmodeler.common.errors import EditRefused
 from procmodeler.common.i18n import N_, Message
 from procmodeler.edit.editor import Editor
+from procmodeler.edit.placement import free_spot
 from procmodeler.model.architecture import Architecture
 from procmodeler.model.elements import (
     DIRECTIONS,
@@ -150,17 +151,6 @@ def _names(arch: Architecture, pids: Sequence[str]) -> str:
     return ", ".join(f"'{arch.processes[p].name}'" for p in pids if p in arch.processes)
 
 
-def free_position(
-    arch: Architecture, level: str | None, size: tuple[float, float] = DEFAULT_SIZE
-) -> Bounds:
-    """A place on a diagram right of or below what is there, on a 10-unit grid."""
-    shapes = arch.shapes.get(level, {})
-    if not shapes:
-        return Bounds(40.0, 40.0, *size)
-    bottom = max(b.y + b.h for b in shapes.values())
-    return Bounds(40.0, round((bottom + 30.0) / 10.0) * 10.0, *size)
-
-
 # ---------------------------------------------------------------------- metadata
 def set_metadata(ed: Editor, **fields: str) -> None:
     """Change the architecture's name, organisation, language, version label or author."""
@@ -200,7 +190,9 @@ def create_process(
     with ed.transaction(Message(N_("Create process '{name}'"), name=name)):
         ed.put("processes", new_id, proc)
         if place:
-            ed.put("shapes", (parent, new_id), bounds or free_position(arch, parent))
+            ed.put(
+                "shapes", (parent, new_id), bounds or free_spot(arch, parent, kind, DEFAULT_SIZE)
+            )
     return new_id
 
 
@@ -243,6 +235,23 @@ def set_process_fields(ed: Editor, pid: str, **fields: Any) -> None:
         label = Message(N_("Edit '{name}'"), name=proc.name)
     with ed.transaction(label):
         ed.put("processes", pid, new)
+        landscape = arch.shapes.get(None, {})
+        if new.kind != proc.kind and new.parent is None and pid in landscape:
+            # a process's band follows its kind: move the shape into the new band
+            b = landscape[pid]
+            spot = free_spot(arch, None, new.kind, (b.w, b.h), frozenset({pid}))
+            _move_shape_with_bends(ed, None, pid, spot)
+
+
+def _move_shape_with_bends(ed: Editor, level: str | None, pid: str, bounds: Bounds) -> None:
+    """Put a shape at *bounds*; bend points of its relations on that level are dropped
+    (they were drawn for the old place)."""
+    arch = ed.arch
+    for rid in list(arch.waypoints.get(level, {})):
+        rel = arch.relations.get(rid)
+        if rel is not None and pid in (rel.source, rel.target):
+            ed.put("waypoints", (level, rid), None)
+    ed.put("shapes", (level, pid), bounds)
 
 
 def rename_process(ed: Editor, pid: str, name: str) -> None:
@@ -342,7 +351,11 @@ def reparent_process(
         ed.put("processes", pid, replace(proc, parent=new_parent))
         if had_shape is not None or bounds is not None:
             size = (had_shape.w, had_shape.h) if had_shape else DEFAULT_SIZE
-            ed.put("shapes", (new_parent, pid), bounds or free_position(arch, new_parent, size))
+            ed.put(
+                "shapes",
+                (new_parent, pid),
+                bounds or free_spot(arch, new_parent, proc.kind, size, frozenset({pid})),
+            )
 
 
 # ---------------------------------------------------------------------- geometry

@@ -96,7 +96,7 @@ def _number(value: float | int) -> str:
     return _flat(_canon(value) if isinstance(value, float) else value)
 
 
-def _canon(value: float | None) -> float | int | None:
+def _canon(value: float | int | None) -> float | int | None:
     """A number in its canonical JSON form: an int when integral (written without a
     fraction), else the float itself (written in its shortest form)."""
     if value is None or isinstance(value, int) or not math.isfinite(value):

@@ -122,6 +122,30 @@ def need_arrows(arch: Architecture) -> tuple[Bounds, Bounds] | None:
     return Bounds(band.x - w - 8, y, w, h), Bounds(band.x + band.w + 8, y, w, h)
 
 
+def need_arrow_outline(b: Bounds) -> tuple[Point, ...]:
+    """The block arrow of a need arrow in bounds *b*, pointing right: a body with a
+    triangular head taking a third of the width."""
+    head = min(b.w / 3, b.h * 0.6)
+    inset = b.h * 0.18
+    x, y, w, h = b.x, b.y, b.w, b.h
+    return (
+        (x, y + inset),
+        (x + w - head, y + inset),
+        (x + w - head, y),
+        (x + w, y + h / 2),
+        (x + w - head, y + h),
+        (x + w - head, y + h - inset),
+        (x, y + h - inset),
+    )
+
+
+def need_arrow_text_box(b: Bounds) -> Bounds:
+    """Where the label of a need arrow goes (inside the body, left of the head)."""
+    head = min(b.w / 3, b.h * 0.6)
+    inset = b.h * 0.18
+    return Bounds(b.x + 3, b.y + inset + 2, max(10.0, b.w - head + 6), b.h - 2 * inset - 4)
+
+
 @dataclass(frozen=True)
 class Lane:
     """A swimlane of one participating unit on a sub-process diagram."""
@@ -210,6 +234,19 @@ def midpoint(path: Sequence[Point]) -> Point:
             return (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
         half -= seg
     return path[-1]
+
+
+MAX_LABEL_WIDTH = 150.0
+MIN_LABEL_WIDTH = 30.0
+
+
+def label_room(path: Sequence[Point]) -> float:
+    """How wide the object name of a relation may be: the length of the line between
+    the two shapes (so that the name does not cover them), at most MAX_LABEL_WIDTH;
+    0 when that is less than MIN_LABEL_WIDTH (the name is then not drawn)."""
+    length = sum(math.dist(a, b) for a, b in zip(path, path[1:], strict=False)) - 8.0
+    room = min(MAX_LABEL_WIDTH, length)
+    return room if room >= MIN_LABEL_WIDTH else 0.0
 
 
 def snap(value: float, grid: float = 10.0) -> float:

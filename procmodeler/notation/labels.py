@@ -91,6 +91,27 @@ def fit_lines(text: str, width: float, max_lines: int, measure: Measure) -> list
     return lines
 
 
+def fit_label(
+    text: str,
+    width: float,
+    max_lines: int,
+    measure_at: Callable[[float], Measure],
+    size: float,
+    min_size: float,
+) -> tuple[float, list[str]]:
+    """Like :func:`fit_lines`, but first shrinks the font (in steps of 0.5 from *size*
+    down to *min_size*) until the text fits without an ellipsis; returns the font size
+    used and the lines. Short labels in narrow places (band labels) use it, so that a
+    long single word such as "Ledningsprocesser" is shown whole."""
+    current = size
+    while current > min_size:
+        lines = fit_lines(text, width, max_lines, measure_at(current))
+        if not any(line.endswith(ELLIPSIS) for line in lines) or ELLIPSIS in text:
+            return current, lines
+        current -= 0.5
+    return min_size, fit_lines(text, width, max_lines, measure_at(min_size))
+
+
 def approx_measure(font_size: float) -> Measure:
     """A font-free width estimate (average DejaVu Sans advance), for tests and layout."""
     return lambda s: len(s) * font_size * 0.56

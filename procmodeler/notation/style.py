@@ -9,11 +9,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from procmodeler.common.i18n import N_
+
 FONT_FAMILY = "DejaVu Sans"
 NAME_FONT_SIZE = 11.0
+NAME_FONT_BOLD = True  # process names are bold; owner lines, objects and labels are not
 DETAIL_FONT_SIZE = 8.5
 BAND_FONT_SIZE = 10.0
+BAND_MIN_FONT_SIZE = 7.5  # band labels shrink down to this before they are cut
+BAND_FONT_BOLD = True
 GRID = 10.0
+
+#: The label in the left column of each landscape band (translate when painting).
+BAND_LABELS: dict[str, str] = {
+    "management": N_("Management processes"),
+    "core": N_("Core processes"),
+    "support": N_("Support processes"),
+}
+#: The labels of the two need arrows beside the core band: (left, right).
+NEED_LABELS: tuple[str, str] = (N_("Customer need"), N_("Satisfied need"))
 
 
 @dataclass(frozen=True)
@@ -62,6 +76,8 @@ LANE_STROKE = "#c9d1db"
 LANE_HEADER = "#e6eaf0"
 MARKER_FILL = "#ffffff"
 MARKER_STROKE = "#5f6b7a"
+NEED_ARROW_FILL = "#eef1f4"
+LABEL_BACKGROUND = "#ffffff"  # behind the object name of a flow
 FINDING_COLOURS = {"error": "#d1242f", "warning": "#d4a72c", "info": "#57606a"}
 LIGHT_COLOURS = {"green": "#2da44e", "yellow": "#e3b341", "red": "#d1242f"}
 

@@ -19,6 +19,7 @@ from procmodeler.notation.geometry import (
     arrow_head,
     chevron_depth,
     diamond_head,
+    label_room,
     midpoint,
     outline,
     relation_path,
@@ -57,7 +58,9 @@ class ShapeView:
     light: str | None  # "green" | "yellow" | "red" | None
     light_center: Point
     has_children: bool
+    children_center: Point  # where the "has sub-processes" sign goes (bottom right)
     finding_severity: str | None
+    finding_center: Point  # where the worst finding's badge goes (top left)
     markers: tuple[OffLevelMarker, ...]
     marker_origin: Point
 
@@ -105,7 +108,15 @@ def shape_view(
         light=light,
         light_center=(b.x + b.w - (30.0 if chevron and proc.kind == "core" else 10.0), b.y + 9.0),
         has_children=bool(arch.children(pid)),
+        children_center=(
+            b.x + b.w - (30.0 if chevron and proc.kind == "core" else 11.0),
+            b.y + b.h - 9.0,
+        ),
         finding_severity=finding_severity,
+        finding_center=(
+            b.x + (chevron_depth(b) + 8.0 if chevron and proc.kind == "core" else 10.0),
+            b.y + 9.0,
+        ),
         markers=tuple(markers),
         marker_origin=(
             b.x + (chevron_depth(b) if chevron and proc.kind == "core" else 0.0) + 4.0,
@@ -125,6 +136,7 @@ class RelationView:
     head_style: str
     label: str
     label_center: Point
+    label_width: float  # the most the label may take (0: too short a line for one)
 
 
 def relation_view(arch: Architecture, level: str | None, rid: str) -> RelationView | None:
@@ -163,6 +175,7 @@ def relation_view_between(
         head_style=style.head,
         label=object_name if kind == "flow" else "",
         label_center=midpoint(path),
+        label_width=label_room(path),
     )
 
 

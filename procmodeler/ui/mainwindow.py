@@ -78,6 +78,8 @@ class MainWindow(QMainWindow):
         self.actions_by_name: dict[str, QAction] = {}
         self.panel_docks: list[QDockWidget] = []
         self.live_findings = None
+        self._sized = False
+        self._restored = False
         self.setDockOptions(
             QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
         )
@@ -118,11 +120,11 @@ class MainWindow(QMainWindow):
         return dock
 
     def _build_docks(self) -> None:
-        self.palette = Palette(self)
-        self.palette.createRequested.connect(lambda kind: self.canvas.create_process(kind))
-        self.palette.connectKindChanged.connect(self._set_connect_kind)
+        self.palette_panel = Palette(self)
+        self.palette_panel.createRequested.connect(lambda kind: self.canvas.create_process(kind))
+        self.palette_panel.connectKindChanged.connect(self._set_connect_kind)
         left = Qt.DockWidgetArea.LeftDockWidgetArea
-        self.palette_dock = self._dock("paletteDock", self.tr("Palette"), self.palette, left)
+        self.palette_dock = self._dock("paletteDock", self.tr("Palette"), self.palette_panel, left)
         self.tree = ModelTree(self.context, self)
         self.tree_dock = self._dock("modelTreeDock", self.tr("Model"), self.tree, left)
         self.resizeDocks([self.palette_dock, self.tree_dock], [300, 500], Qt.Orientation.Vertical)
@@ -138,7 +140,6 @@ class MainWindow(QMainWindow):
                     self.panel_docks.extend(docks)
                 else:
                     self._add_panels(docks)
-                self._size_panels()
             live = getattr(module, "LiveFindings", None)
             if live is not None:
                 self.live_findings = live.for_context(self.context)
@@ -155,7 +156,10 @@ class MainWindow(QMainWindow):
         if right:
             self.resizeDocks(right[:1], [340], Qt.Orientation.Horizontal)
         if bottom:
-            self.resizeDocks(bottom[:1], [210], Qt.Orientation.Vertical)
+            self.resizeDocks(bottom[:1], [200], Qt.Orientation.Vertical)
+        title = self.palette_dock.height() - self.palette_panel.height()
+        wanted = self.palette_panel.sizeHint().height() + title
+        self.resizeDocks([self.palette_dock], [wanted], Qt.Orientation.Vertical)
 
     def _show_findings(self) -> None:
         """Mark shapes with the worst severity of their process's live findings."""
@@ -247,7 +251,7 @@ class MainWindow(QMainWindow):
         )
         a("select_all", self.tr("Select &All"), self.select_all, sk.SelectAll)
         a("rename", self.tr("Re&name"), self.canvas.rename_selected, "F2")
-        a("find", self.tr("&Find\u2026"), self.find, sk.Find)
+        a("find", self.tr("&Find\u2026"), self.open_find, sk.Find)
         a(
             "zoom_in",
             self.tr("Zoom &In"),
@@ -276,6 +280,14 @@ class MainWindow(QMainWindow):
         )
         a("snap", self.tr("Snap to &Grid"), self._set_snap, None, checkable=True)
         a("about", self.tr("&About procmodeler"), self.about)
+        # Editing keys act on the diagram and the model tree only, so that Delete,
+        # Backspace, Ctrl+A or Ctrl+V in a panel's table or list never touch processes.
+        for name in ("cut", "copy", "paste", "duplicate", "delete", "select_all", "rename"):
+            act = self.actions_by_name[name]
+            self.removeAction(act)
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.canvas.addAction(act)
+            self.tree.addAction(act)
         self.actions_by_name["snap"].setChecked(True)
         self.actions_by_name["quit"].setMenuRole(QAction.MenuRole.QuitRole)
         self.actions_by_name["about"].setMenuRole(QAction.MenuRole.AboutRole)
@@ -558,7 +570,7 @@ class MainWindow(QMainWindow):
         scene = self.canvas.scene
         self.context.set_selection([*scene.shapes, *scene.relations])
 
-    def find(self) -> None:
+    def open_find(self) -> None:
         self.canvas.flush()
         if self.find_dialog is None:
             self.find_dialog = FindDialog(self.context, self)
@@ -934,7 +946,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         if state is not None:
-            self.restoreState(state)
+            self._restored = bool(self.restoreState(state))
         snap_value = s.value("canvas/snap", True)
         self.actions_by_name["snap"].setChecked(snap_value not in (False, "false", "0", 0))
 
@@ -946,6 +958,13 @@ class MainWindow(QMainWindow):
         s.setValue("mainWindow/state", self.saveState())
         s.setValue("canvas/snap", self.actions_by_name["snap"].isChecked())
         s.sync()
+
+    def showEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+        super().showEvent(event)
+        if not self._sized:
+            self._sized = True
+            if not self._restored:
+                QTimer.singleShot(0, self._size_panels)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if not self.maybe_save():

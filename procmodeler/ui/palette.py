@@ -111,7 +111,7 @@ class Palette(QWidget):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.setToolTip(self.tr("New connections are of this kind"))
-            button.toggled.connect(lambda on, k=kind: on and self.connectKindChanged.emit(k))
+            button.toggled.connect(lambda on, k=kind: self._kind_toggled(k, on))
             self._group.addButton(button)
             layout.addWidget(button)
             self.relation_buttons[kind] = button
@@ -126,6 +126,10 @@ class Palette(QWidget):
         layout.addSpacing(6)
         layout.addWidget(hint)
         layout.addStretch(1)
+
+    def _kind_toggled(self, kind: str, on: bool) -> None:
+        if on:
+            self.connectKindChanged.emit(kind)
 
     @property
     def connect_kind(self) -> str:

@@ -576,26 +576,6 @@
         <translation>Stödprocess</translation>
     </message>
     <message>
-        <source>Management processes</source>
-        <translation>Ledningsprocesser</translation>
-    </message>
-    <message>
-        <source>Core processes</source>
-        <translation>Huvudprocesser</translation>
-    </message>
-    <message>
-        <source>Support processes</source>
-        <translation>Stödprocesser</translation>
-    </message>
-    <message>
-        <source>Management</source>
-        <translation>Ledning</translation>
-    </message>
-    <message>
-        <source>Core</source>
-        <translation>Huvud</translation>
-    </message>
-    <message>
         <source>Support</source>
         <translation>Stöd</translation>
     </message>
@@ -606,14 +586,6 @@
     <message>
         <source>Steering</source>
         <translation>Styrning</translation>
-    </message>
-    <message>
-        <source>Customer need</source>
-        <translation>Kundbehov</translation>
-    </message>
-    <message>
-        <source>Satisfied need</source>
-        <translation>Tillfredsställt behov</translation>
     </message>
 </context>
 <context>

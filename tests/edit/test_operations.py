@@ -89,9 +89,17 @@ def test_create_process(ed: Editor) -> None:
     refused(ed, op.create_process, "X", owner="nobody", match="There is no person 'nobody'")
 
 
-def test_free_position_goes_below_what_is_there(ed: Editor) -> None:
-    pid = op.create_process(ed, "Under", pid="C")
-    assert ed.arch.shapes[None][pid] == Bounds(40, 140, 160, 70)
+def test_new_process_without_position_goes_into_its_band_on_a_free_spot(ed: Editor) -> None:
+    pid = op.create_process(ed, "Next", pid="C")  # core, like B at (300, 40)
+    placed = ed.arch.shapes[None][pid]
+    assert placed == Bounds(490, 40, 160, 70)  # right of B, same row, on the grid
+    sub = op.create_process(ed, "Stöd", "support", pid="S")
+    below = ed.arch.shapes[None][sub]
+    assert below.y > 40 + 70  # the support band lies below the others
+    others = [b for p, b in ed.arch.shapes[None].items() if p != sub]
+    assert all(
+        b.x + b.w <= below.x or below.x + below.w <= b.x or b.y + b.h <= below.y for b in others
+    )
 
 
 def test_set_process_fields_and_labels(ed: Editor) -> None:
@@ -338,3 +346,27 @@ def test_failed_operation_inside_a_transaction_rolls_back(ed: Editor) -> None:
         op.rename_process(ed, "A", "Ny")
         op.rename_process(ed, "A", "")
     assert ed.arch.snapshot() == before and not ed.can_redo()
+
+
+def test_kind_change_moves_a_landscape_shape_into_its_band() -> None:
+    ed = Editor()
+    steer = op.create_process(ed, "Steer", kind="management", bounds=Bounds(100, 0, 160, 60))
+    deliver = op.create_process(ed, "Deliver", bounds=Bounds(100, 120, 160, 70))
+    support = op.create_process(ed, "Support", kind="support", bounds=Bounds(100, 260, 160, 60))
+    child = op.create_process(ed, "Child", parent=deliver, bounds=Bounds(0, 0, 160, 70))
+    op.connect(ed, deliver, support, "flow", waypoints={None: [(300, 200)]})
+    before = ed.arch.snapshot()
+
+    op.set_process_kind(ed, deliver, "management")
+    moved = ed.arch.shapes[None][deliver]
+    assert moved.y == ed.arch.shapes[None][steer].y  # now in the management band ...
+    assert moved.x >= 100 + 160  # ... right of the process already there
+    assert ed.arch.waypoints == {}  # bends drawn for the old place are dropped
+    assert len(ed.history()) == 6  # 4 creates, 1 connect, one entry for kind and move
+
+    op.set_process_kind(ed, child, "support")  # not on the landscape: stays where it is
+    assert ed.arch.shapes[deliver][child] == Bounds(0, 0, 160, 70)
+
+    ed.undo()
+    ed.undo()
+    assert ed.arch.snapshot() == before

@@ -368,3 +368,20 @@ def test_loaded_records_have_float_geometry_and_kpi_numbers() -> None:
         owner="P1",
         status="approved",
     )
+
+
+def test_integer_geometry_and_kpi_values_save_like_their_float_twins() -> None:
+    """Readers (BPMN import, register layout) may hand in ints; the file is the same."""
+    from procmodeler.edit import Editor
+    from procmodeler.edit import operations as op
+    from procmodeler.io import native
+    from procmodeler.model import Bounds
+
+    def build(x: float, target: float) -> str:
+        ed = Editor()
+        pid = op.create_process(ed, "A", bounds=Bounds(x, 20, 160, 70))
+        op.add_kpi(ed, pid, "Lead time", "lead_time", target=target)
+        return native.dumps(ed.arch)
+
+    assert build(40, 5) == build(40.0, 5.0)
+    assert '"x": 40' in build(40, 5)

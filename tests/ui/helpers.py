@@ -22,17 +22,21 @@ def sample_editor() -> tuple[Editor, dict[str, str]]:
     anna = ops.add_person(ed, "Anna Berg", sales, "Head of Sales")
     ids = {"sales": sales, "production": prod, "anna": anna}
     ids["plan"] = ops.create_process(
-        ed, "Plan business", "management", bounds=Bounds(100, 0, 160, 70)
+        ed, "Plan business", "management", bounds=Bounds(100.0, 0.0, 160.0, 70.0)
     )
-    ids["sell"] = ops.create_process(ed, "Sell", "core", bounds=Bounds(100, 140, 160, 70))
-    ids["deliver"] = ops.create_process(ed, "Deliver", "core", bounds=Bounds(400, 140, 160, 70))
-    ids["it"] = ops.create_process(ed, "Run IT", "support", bounds=Bounds(100, 280, 160, 70))
+    ids["sell"] = ops.create_process(ed, "Sell", "core", bounds=Bounds(100.0, 140.0, 160.0, 70.0))
+    ids["deliver"] = ops.create_process(
+        ed, "Deliver", "core", bounds=Bounds(400.0, 140.0, 160.0, 70.0)
+    )
+    ids["it"] = ops.create_process(
+        ed, "Run IT", "support", bounds=Bounds(100.0, 280.0, 160.0, 70.0)
+    )
     ids["flow"] = ops.connect(ed, ids["sell"], ids["deliver"], "flow", "Order")
     ids["pick"] = ops.create_process(
-        ed, "Pick goods", "core", parent=ids["deliver"], bounds=Bounds(0, 0, 150, 60)
+        ed, "Pick goods", "core", parent=ids["deliver"], bounds=Bounds(0.0, 0.0, 150.0, 60.0)
     )
     ids["ship"] = ops.create_process(
-        ed, "Ship goods", "core", parent=ids["deliver"], bounds=Bounds(300, 0, 150, 60)
+        ed, "Ship goods", "core", parent=ids["deliver"], bounds=Bounds(300.0, 0.0, 150.0, 60.0)
     )
     ops.connect(ed, ids["pick"], ids["ship"], "flow", "Picked goods")
     ops.set_owner(ed, ids["sell"], anna)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
 
 from procmodeler.model import Bounds
-from procmodeler.ui.canvas.items import CONNECT_GAP, CONNECT_RADIUS
+from procmodeler.ui.canvas.items import CONNECT_GAP
 from procmodeler.ui.palette import palette_mime
 from tests.ui.helpers import assert_in_sync, click, double_click, drag, drop, view_point
 
@@ -37,7 +37,7 @@ def test_scene_shows_the_level(window) -> None:
 def test_palette_click_creates_a_process_and_names_it_in_place(window, qtbot) -> None:
     ed = window.context.editor
     before = len(ed.history())
-    QTest.mouseClick(window.palette.process_buttons["support"], Qt.MouseButton.LeftButton)
+    QTest.mouseClick(window.palette_panel.process_buttons["support"], Qt.MouseButton.LeftButton)
     editor = window.canvas.view.name_editor
     assert editor is not None and editor.hasFocus() or editor.isVisible()
     pid = editor.pid
@@ -185,8 +185,10 @@ def test_connect_from_the_handle_and_change_the_kind(window) -> None:
     it, deliver = window.ids["it"], window.ids["deliver"]
     b = arch.shapes[None][it]
     click(window.canvas.view, *_center(b))
-    handle = (b.x + b.w + CONNECT_GAP + CONNECT_RADIUS - 4, b.y + b.h / 2)
-    window.palette.relation_buttons["support"].click()
+    c = window.canvas.scene.shapes[it].mapToScene(window.canvas.scene.shapes[it].connect_center())
+    handle = (c.x(), c.y())
+    assert handle == (b.x + b.w + CONNECT_GAP, b.y - CONNECT_GAP)
+    window.palette_panel.relation_buttons["support"].click()
     d = arch.shapes[None][deliver]
     drag(window.canvas.view, handle, _center(d))
     rels = [r for r in arch.relations.values() if r.source == it]
@@ -366,3 +368,18 @@ def test_zoom_actions(window) -> None:
     visible = view.mapToScene(view.viewport().rect()).boundingRect()
     assert visible.contains(content)
     assert window.zoom_label.text() == f"{round(view.zoom * 100)} %"
+
+
+def test_tooltips_name_what_a_shape_cannot_show(window) -> None:
+    from procmodeler.edit import operations as ops
+
+    ed = window.context.editor
+    scene = window.canvas.scene
+    ops.connect(ed, window.ids["pick"], window.ids["it"], "support")
+    tip = scene.marker_tooltip(window.ids["it"], 0)
+    assert "Support from 'Pick goods' (on another diagram)" in tip
+    long = "Plan, coordinate and follow up the delivery of every customer order across all sites"
+    ops.rename_process(ed, window.ids["sell"], long)
+    item = scene.shapes[window.ids["sell"]]
+    assert item.view.name_lines[-1].endswith("\u2026")
+    assert scene.shape_tooltip(window.ids["sell"]) == long + "\nAnna Berg"

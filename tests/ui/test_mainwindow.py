@@ -168,7 +168,7 @@ def test_find_opens_the_right_level_and_selects(window, qtbot) -> None:
     assert window.context.level == window.ids["deliver"]
     assert window.context.selection == (window.ids["ship"],)
     # units and people are found too; accents do not matter
-    window.find()
+    window.open_find()
     dialog.query.setText("anna")
     assert dialog.results.item(0).text().startswith("Anna Berg")
     dialog.query.setText("SALES")
@@ -246,3 +246,30 @@ def test_a_long_session_undone_and_redone_stays_in_sync(window, qtbot) -> None:
         window.actions_by_name["redo"].trigger()
         assert_in_sync(window)
     assert arch == end
+
+
+def test_editing_keys_act_on_the_diagram_and_tree_only(window, qtbot) -> None:
+    from PySide6.QtWidgets import QComboBox
+
+    arch = window.context.arch
+    it, plan = window.ids["it"], window.ids["plan"]
+    window.context.set_selection([it])
+    # Delete in a panel (a combo box of the problems panel) does not delete the process
+    combos = [
+        c for d in window.panel_docks for c in d.widget().findChildren(QComboBox) if c.isVisible()
+    ]
+    if combos:
+        combos[0].setFocus()
+        QTest.keyClick(combos[0], Qt.Key.Key_Delete)
+        QTest.keyClick(combos[0], Qt.Key.Key_Backspace)
+        assert it in arch.processes
+    # in the model tree it does
+    window.tree.setFocus()
+    QTest.keyClick(window.tree, Qt.Key.Key_Delete)
+    assert it not in arch.processes
+    # and on the diagram (Backspace as well)
+    window.context.set_selection([plan])
+    window.canvas.view.setFocus()
+    QTest.keyClick(window.canvas.view, Qt.Key.Key_Backspace)
+    assert plan not in arch.processes
+    assert_in_sync(window)

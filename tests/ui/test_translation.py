@@ -107,7 +107,7 @@ def test_a_swedish_window_speaks_swedish(qapp, qtbot) -> None:
         try:
             menus = [a.text() for a in win.menuBar().actions()]
             assert menus == ["&Arkiv", "&Redigera", "&Visa", "&Hjälp"]
-            assert win.palette.process_buttons["core"].text() == "Huvudprocess"
+            assert win.palette_panel.process_buttons["core"].text() == "Huvudprocess"
             assert win.canvas.breadcrumb.buttons[0].text() == "Processkarta"
             bands = sorted(
                 i.label for i in win.canvas.scene._decor if type(i).__name__ == "BandItem"
@@ -116,7 +116,7 @@ def test_a_swedish_window_speaks_swedish(qapp, qtbot) -> None:
             needs = sorted(
                 i.label for i in win.canvas.scene._decor if type(i).__name__ == "NeedArrowItem"
             )
-            assert needs == ["Kundbehov", "Tillfredsställt behov"]
+            assert needs == ["Kundens behov", "Tillfredsställt behov"]
             win.canvas.create_process("core", edit=False)
             assert win.actions_by_name["undo"].text() == "&Ångra Skapa processen 'Ny huvudprocess'"
             assert win.windowTitle().startswith("Sample")

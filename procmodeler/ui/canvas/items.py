@@ -13,14 +13,12 @@ import math
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QBrush,
-    QColor,
     QPainter,
     QPainterPath,
     QPainterPathStroker,
     QPen,
     QPolygonF,
     QStaticText,
-    QTextOption,
 )
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
@@ -32,9 +30,11 @@ from procmodeler.notation.geometry import (
     MARKER_SIZE,
     Band,
     Lane,
+    need_arrow_outline,
+    need_arrow_text_box,
     text_box,
 )
-from procmodeler.notation.labels import ELLIPSIS, fit_lines
+from procmodeler.notation.labels import ELLIPSIS, fit_label, fit_lines
 from procmodeler.notation.views import (
     DETAIL_LINE_HEIGHT,
     NAME_LINE_HEIGHT,
@@ -45,7 +45,7 @@ from procmodeler.ui.canvas import style as qs
 
 HANDLE = 7.0  # resize handle size (diagram units)
 CONNECT_RADIUS = 7.0  # radius of the "drag to connect" handle
-CONNECT_GAP = 12.0  # its distance right of the shape's right edge
+CONNECT_GAP = 10.0  # its centre's distance right of and above the top-right corner
 BEND_RADIUS = 4.5
 PAD = CONNECT_GAP + 2 * CONNECT_RADIUS + 4  # extra room around a shape for handles
 
@@ -57,8 +57,6 @@ Z_SELECTED = 15.0  # above other shapes, below relation lines and labels
 Z_PREVIEW = 100.0
 
 RESIZE_HANDLES = ("nw", "n", "ne", "e", "se", "s", "sw", "w")
-
-_CENTER = QTextOption(Qt.AlignmentFlag.AlignHCenter)
 
 
 def _static(text: str, font_size: float, bold: bool = False) -> QStaticText:
@@ -106,8 +104,7 @@ class ShapeItem(QGraphicsItem):
         self._stroke = qs.pen(k.stroke, 1.4)
         self._selected_pen = qs.pen(ns.SELECTION, 2.4)
         self._text_colour = qs.colour(k.text)
-        self._detail_colour = QColor(k.text)
-        self._detail_colour.setAlphaF(0.72)
+        self._detail_colour = qs.colour(k.accent)
         box = text_box(view.kind, b, view.outline.is_polygon)
         self._box = QRectF(box.x + dx, box.y + dy, box.w, box.h)
         x0, y0 = view.name_origin
@@ -131,9 +128,7 @@ class ShapeItem(QGraphicsItem):
         self._light = QPointF(lx + dx, ly + dy) if view.light else None
         mx, my = view.marker_origin
         self._marker_origin = QPointF(mx + dx, my + dy)
-        self._bounding = QRectF(-4, -4, b.w + PAD + 4, b.h + 8).adjusted(
-            -HANDLE, -HANDLE, 0, HANDLE
-        )
+        self._bounding = QRectF(-4 - HANDLE, -PAD, b.w + PAD + 4 + HANDLE, b.h + PAD + 4 + HANDLE)
         self.update()
 
     # ------------------------------------------------------------------ geometry
@@ -151,8 +146,10 @@ class ShapeItem(QGraphicsItem):
         return self._outline.united(extra)
 
     def connect_center(self) -> QPointF:
+        """Just outside the top-right corner, clear of relation lines and labels, which
+        meet shapes at their sides."""
         b = self.view.bounds
-        return QPointF(b.w + CONNECT_GAP + CONNECT_RADIUS - 4, b.h / 2)
+        return QPointF(b.w + CONNECT_GAP, -CONNECT_GAP)
 
     def handle_rect(self, name: str) -> QRectF:
         b = self.view.bounds
@@ -162,13 +159,21 @@ class ShapeItem(QGraphicsItem):
         x = xs[name[-1]] if name[-1] in "we" else xs["c"]
         return QRectF(x - HANDLE / 2, y - HANDLE / 2, HANDLE, HANDLE)
 
+    def marker_room(self) -> int:
+        """How many off-level markers fit on the shape (one more is shown as "+n")."""
+        return max(1, int((self.view.bounds.w - 40) // (MARKER_SIZE + 3)))
+
+    def shown_markers(self) -> int:
+        n = len(self.view.markers)
+        room = self.marker_room()
+        return n if n <= room else max(0, room - 1)
+
     def marker_rect(self, index: int) -> QRectF:
-        size = MARKER_SIZE - 3
         return QRectF(
-            self._marker_origin.x() + index * (size + 3),
-            self._marker_origin.y() + 1.5,
-            size,
-            size,
+            self._marker_origin.x() + index * (MARKER_SIZE + 3),
+            self._marker_origin.y(),
+            MARKER_SIZE,
+            MARKER_SIZE,
         )
 
     def handle_at(self, local: QPointF) -> str | None:
@@ -182,7 +187,7 @@ class ShapeItem(QGraphicsItem):
             for name in RESIZE_HANDLES:
                 if self.handle_rect(name).adjusted(-2, -2, 2, 2).contains(local):
                     return name
-        for i in range(len(self.view.markers)):
+        for i in range(self.shown_markers()):
             if self.marker_rect(i).contains(local):
                 return f"marker:{i}"
         return None
@@ -191,11 +196,17 @@ class ShapeItem(QGraphicsItem):
     def hoverEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.prepareGeometryChange()
         self._hover = True
+        scene = self.scene()
+        if scene is not None:
+            scene.hovered_shape = self
         self.update()
 
     def hoverLeaveEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.prepareGeometryChange()
         self._hover = False
+        scene = self.scene()
+        if scene is not None and scene.hovered_shape is self:
+            scene.hovered_shape = None
         self.update()
 
     def hoverMoveEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -218,7 +229,11 @@ class ShapeItem(QGraphicsItem):
                 tip = scene.marker_tooltip(self.pid, int(handle[7:])) if scene else ""
                 self.setToolTip(tip)
             else:
-                self.setToolTip("")
+                scene = self.scene()
+                truncated = any(
+                    ELLIPSIS in line for line in (*self.view.name_lines, self.view.owner_line)
+                )
+                self.setToolTip(scene.shape_tooltip(self.pid) if scene and truncated else "")
 
     # ------------------------------------------------------------------ paint
     def paint(
@@ -261,72 +276,81 @@ class ShapeItem(QGraphicsItem):
             self._paint_finding(painter)
         if self.view.markers:
             self._paint_markers(painter)
-        if not exporting and (selected or self._hover):
-            self._paint_connect_handle(painter)
+        # the connect handle is drawn by the scene's foreground, above relation labels
         if not exporting and selected and self.show_handles:
             painter.setPen(qs.pen(ns.SELECTION, 1.2))
             painter.setBrush(Qt.GlobalColor.white)
             for name in RESIZE_HANDLES:
                 painter.drawRect(self.handle_rect(name))
 
-    def finding_center(self) -> QPointF:
-        b = self.view.bounds
-        y = 10.0
-        x = 10.0
-        if self.view.outline.is_polygon:  # a chevron: right of its notch
-            d = self.view.outline.points[5][0] - b.x
-            x = d * y / (b.h / 2) + 10.0
-        return QPointF(x, y)
-
     def _paint_finding(self, painter: QPainter) -> None:
         severity = self.view.finding_severity or "info"
-        c = self.finding_center()
-        painter.setPen(QPen(Qt.GlobalColor.white, 1.2))
-        painter.setBrush(qs.colour(ns.FINDING_COLOURS.get(severity, "#57606a")))
-        painter.drawEllipse(c, 6.0, 6.0)
-        painter.setPen(qs.pen("#ffffff", 1.6))
-        if severity == "info":
-            painter.drawLine(QPointF(c.x(), c.y() - 0.5), QPointF(c.x(), c.y() + 3.0))
-            painter.drawPoint(QPointF(c.x(), c.y() - 3.0))
-        else:
-            painter.drawLine(QPointF(c.x(), c.y() - 3.2), QPointF(c.x(), c.y() + 0.8))
-            painter.drawPoint(QPointF(c.x(), c.y() + 3.2))
+        x, y = self.view.finding_center
+        b = self.view.bounds
+        c = QPointF(x - b.x, y - b.y)
+        painter.setPen(QPen(Qt.GlobalColor.white, 0.8))
+        painter.setBrush(qs.colour(ns.FINDING_COLOURS.get(severity, ns.FINDING_COLOURS["info"])))
+        painter.drawEllipse(c, 5.5, 5.5)
+        painter.setPen(Qt.GlobalColor.white)
+        painter.setFont(qs.font(7.5, True))
+        painter.drawText(
+            QRectF(c.x() - 5.5, c.y() - 5.5, 11, 11),
+            Qt.AlignmentFlag.AlignCenter,
+            "i" if severity == "info" else "!",
+        )
 
     def _paint_subprocess_mark(self, painter: QPainter) -> None:
+        x, y = self.view.children_center
         b = self.view.bounds
-        s = 9.0
-        x = b.w / 2 - s / 2
-        y = b.h - s - 4
-        stroke = ns.kind_style(self.view.kind).stroke
-        painter.setPen(qs.pen(stroke, 1.0))
+        x, y = x - b.x, y - b.y
+        painter.setPen(qs.pen(ns.kind_style(self.view.kind).stroke, 1.0))
         painter.setBrush(Qt.GlobalColor.white)
-        painter.drawRoundedRect(QRectF(x, y, s, s), 1.5, 1.5)
-        painter.drawLine(QPointF(x + 2.2, y + s / 2), QPointF(x + s - 2.2, y + s / 2))
-        painter.drawLine(QPointF(x + s / 2, y + 2.2), QPointF(x + s / 2, y + s - 2.2))
+        painter.drawRect(QRectF(x - 5, y - 5, 10, 10))
+        painter.drawLine(QPointF(x - 3, y), QPointF(x + 3, y))
+        painter.drawLine(QPointF(x, y - 3), QPointF(x, y + 3))
 
     def _paint_markers(self, painter: QPainter) -> None:
-        for i, m in enumerate(self.view.markers[:6]):
+        shown = self.shown_markers()
+        for i, m in enumerate(self.view.markers[:shown]):
             r = self.marker_rect(i)
-            rs = ns.relation_style(m.kind)
-            painter.setPen(qs.pen(rs.colour, 1.0))
+            painter.setPen(qs.pen(ns.MARKER_STROKE, 0.8))
             painter.setBrush(qs.colour(ns.MARKER_FILL))
-            painter.drawEllipse(r)
-            c = r.center()
-            half = r.width() * 0.26
-            sign = 1.0 if m.outgoing else -1.0
-            tip = QPointF(c.x() + sign * half, c.y())
-            painter.setPen(qs.pen(rs.colour, 1.2))
-            painter.drawLine(QPointF(c.x() - sign * half, c.y()), tip)
-            painter.setBrush(qs.colour(rs.colour))
+            painter.drawRoundedRect(r, 3, 3)
+            colour = ns.relation_style(m.kind).colour
+            cy = r.center().y()
+            left, right = r.left() + 3.5, r.right() - 3.5
+            painter.setPen(qs.pen(colour, 1.2))
+            painter.drawLine(QPointF(left, cy), QPointF(right, cy))
+            bar = left if m.outgoing else right
+            painter.drawLine(QPointF(bar, cy - 4), QPointF(bar, cy + 4))
+            painter.setPen(qs.pen(colour, 0.5))
+            painter.setBrush(qs.colour(colour))
             painter.drawPolygon(
                 QPolygonF(
-                    [
-                        tip + QPointF(sign * 1.2, 0),
-                        QPointF(tip.x() - sign * 3.2, c.y() - 2.6),
-                        QPointF(tip.x() - sign * 3.2, c.y() + 2.6),
-                    ]
+                    [QPointF(right, cy), QPointF(right - 4, cy - 3), QPointF(right - 4, cy + 3)]
                 )
             )
+        rest = len(self.view.markers) - shown
+        if rest > 0:
+            r = self.marker_rect(shown)
+            painter.setPen(qs.colour(ns.MARKER_STROKE))
+            painter.setFont(qs.detail_font())
+            painter.drawText(
+                QRectF(r.x() + 1, r.y(), 40, r.height()),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                f"+{rest}",
+            )
+
+    @property
+    def shows_connect_handle(self) -> bool:
+        return self.isSelected() or self._hover
+
+    def paint_connect_handle(self, painter: QPainter) -> None:
+        """Draw the "drag to connect" handle (in scene coordinates)."""
+        painter.save()
+        painter.translate(self.pos())
+        self._paint_connect_handle(painter)
+        painter.restore()
 
     def _paint_connect_handle(self, painter: QPainter) -> None:
         c = self.connect_center()
@@ -373,23 +397,18 @@ class RelationItem(QGraphicsItem):
         self._head = qs.polygon(view.head)
         self._label = None
         self._label_rect = QRectF()
-        if view.label:
-            lines = fit_lines(view.label, 150.0, 2, qs.detail_measure)
-            text = "\n".join(lines)
-            st = QStaticText(text)
-            st.setTextFormat(Qt.TextFormat.PlainText)
-            st.setTextOption(_CENTER)
-            st.setTextWidth(max(qs.detail_measure(line) for line in lines) + 1)
-            st.prepare(font=qs.detail_font())
-            size: QSizeF = st.size()
-            cx, cy = view.label_center
-            self._label_rect = QRectF(
-                cx - size.width() / 2 - 5,
-                cy - size.height() / 2 - 2,
-                size.width() + 10,
-                size.height() + 4,
-            )
-            self._label = (QPointF(cx - size.width() / 2, cy - size.height() / 2), st)
+        if view.label and view.label_width > 0:
+            # one line within the room the notation gives it (as in the report)
+            lines = fit_lines(view.label, view.label_width - 6, 1, qs.detail_measure)
+            if lines:
+                st = _static(lines[0], ns.DETAIL_FONT_SIZE)
+                size: QSizeF = st.size()
+                cx, cy = view.label_center
+                h = ns.DETAIL_FONT_SIZE * 1.5
+                self._label_rect = QRectF(
+                    cx - size.width() / 2 - 3, cy - h / 2, size.width() + 6, h
+                )
+                self._label = (QPointF(cx - size.width() / 2, cy - size.height() / 2), st)
         stroker = QPainterPathStroker()
         stroker.setWidth(10.0)
         hit = stroker.createStroke(path)
@@ -480,10 +499,10 @@ class RelationItem(QGraphicsItem):
             painter.setBrush(self._colour)
         painter.drawPolygon(self._head)
         if self._label is not None:
-            painter.setPen(QPen(qs.colour("#d0d7de"), 0.8))
-            painter.setBrush(Qt.GlobalColor.white)
-            painter.drawRoundedRect(self._label_rect, 4, 4)
-            painter.setPen(qs.colour("#24292f"))
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(qs.colour(ns.LABEL_BACKGROUND))
+            painter.drawRoundedRect(self._label_rect, 3, 3)
+            painter.setPen(self._colour)
             painter.setFont(qs.detail_font())
             painter.drawStaticText(*self._label)
         if selected:
@@ -508,17 +527,48 @@ def _distance_to_segment(p: Point, a: Point, b: Point) -> float:
     return math.dist(p, (ax + t * dx, ay + t * dy))
 
 
+def vertical_label(
+    text: str, column: QRectF, size: float, bold: bool, min_size: float | None = None
+) -> tuple[float, list[str]]:
+    """Font size and lines of a label reading upwards in a narrow *column*: as many lines
+    as fit across it, shrunk down to *min_size* before it is cut (as in the report)."""
+    return fit_label(
+        text,
+        column.height() - 8,
+        max(1, int((column.width() - 2) // (size * 1.2))),
+        lambda px: qs.metrics(px, bold).horizontalAdvance,
+        size,
+        min_size or size,
+    )
+
+
+def _paint_vertical(
+    painter: QPainter, column: QRectF, lines: list[str], size: float, bold: bool, colour: str
+) -> None:
+    painter.save()
+    painter.translate(column.center())
+    painter.rotate(-90)
+    painter.setPen(qs.colour(colour))
+    painter.setFont(qs.font(size, bold))
+    rect = QRectF(-column.height() / 2, -column.width() / 2, column.height(), column.width())
+    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "\n".join(lines))
+    painter.restore()
+
+
 class BandItem(QGraphicsItem):
     """A landscape band behind the processes of one kind, labelled on its left."""
 
-    def __init__(self, band: Band, label: str, short_label: str = "") -> None:
+    def __init__(self, band: Band, label: str) -> None:
         super().__init__()
         self.setZValue(Z_BAND)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.band = band
         self.label = label
         self._rect = qs.rect(band.bounds)
-        self.lines = band_label_lines(label, short_label, band.bounds.h - 8)
+        self._column = QRectF(self._rect.x(), self._rect.y(), BAND_LABEL_WIDTH, self._rect.height())
+        self.font_size, self.lines = vertical_label(
+            label, self._column, ns.BAND_FONT_SIZE, ns.BAND_FONT_BOLD, ns.BAND_MIN_FONT_SIZE
+        )
 
     def boundingRect(self) -> QRectF:
         return self._rect.adjusted(-1, -1, 1, 1)
@@ -528,40 +578,10 @@ class BandItem(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setPen(qs.pen(k.band_stroke, 1.0))
         painter.setBrush(qs.colour(k.band_fill))
-        painter.drawRoundedRect(self._rect, 10, 10)
-        # label column: a tinted strip with the band's name written upwards
-        strip = QRectF(self._rect.x(), self._rect.y(), BAND_LABEL_WIDTH, self._rect.height())
-        clip = QPainterPath()
-        clip.addRoundedRect(self._rect, 10, 10)
-        painter.save()
-        painter.setClipPath(clip)
-        accent = QColor(k.accent)
-        accent.setAlphaF(0.12)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(accent)
-        painter.drawRect(strip)
-        painter.restore()
-        painter.save()
-        painter.translate(strip.center())
-        painter.rotate(-90)
-        painter.setPen(qs.colour(k.accent))
-        painter.setFont(qs.band_font())
-        text_rect = QRectF(-strip.height() / 2, -strip.width() / 2, strip.height(), strip.width())
-        painter.drawText(text_rect, Qt.AlignmentFlag.AlignCenter, "\n".join(self.lines))
-        painter.restore()
-
-
-def band_label_lines(label: str, short_label: str, length: float) -> list[str]:
-    """The band's label in its column of *length*: on one line, else on two, else the
-    short label ("Management"), shortened with an ellipsis only as a last resort."""
-    measure = qs.metrics(ns.BAND_FONT_SIZE, True).horizontalAdvance
-    if measure(label) <= length:
-        return [label]
-    two = fit_lines(label, length, 2, measure)
-    if two and not any(ELLIPSIS in line for line in two):
-        return two
-    short = short_label or label
-    return fit_lines(short, length, 1, measure)
+        painter.drawRoundedRect(self._rect, 6, 6)
+        _paint_vertical(
+            painter, self._column, self.lines, self.font_size, ns.BAND_FONT_BOLD, k.accent
+        )
 
 
 class NeedArrowItem(QGraphicsItem):
@@ -573,55 +593,30 @@ class NeedArrowItem(QGraphicsItem):
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self._rect = qs.rect(bounds)
         self.label = label
-        b = bounds
-        tip = min(16.0, b.w * 0.25)
-        self._path = QPainterPath()
-        self._path.addPolygon(
-            qs.polygon(
-                [
-                    (b.x, b.y),
-                    (b.x + b.w - tip, b.y),
-                    (b.x + b.w, b.y + b.h / 2),
-                    (b.x + b.w - tip, b.y + b.h),
-                    (b.x, b.y + b.h),
-                ]
-            )
+        self._polygon = qs.polygon(need_arrow_outline(bounds))
+        box = need_arrow_text_box(bounds)
+        self._text_rect = qs.rect(box)
+        # shrink rather than cut a long single word ("Tillfredsställt")
+        self.font_size, self._lines = fit_label(
+            label,
+            box.w,
+            max(1, int(box.h // DETAIL_LINE_HEIGHT)),
+            lambda px: qs.metrics(px).horizontalAdvance,
+            ns.DETAIL_FONT_SIZE,
+            6.0,
         )
-        self._path.closeSubpath()
-        inner = self._rect.adjusted(4, 3, -tip * 0.6, -3)
-        self._text_rect = inner
-        self.font_size, self._lines = fit_shrinking(label, inner.width(), inner.height())
 
     def boundingRect(self) -> QRectF:
         return self._rect.adjusted(-1, -1, 1, 1)
 
     def paint(self, painter: QPainter, option, widget=None) -> None:  # noqa: ANN001
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(qs.colour(ns.NEED_ARROW))
-        painter.drawPath(self._path)
-        painter.setPen(Qt.GlobalColor.white)
-        painter.setFont(qs.font(self.font_size, True))
+        painter.setPen(qs.pen(ns.NEED_ARROW, 1.0))
+        painter.setBrush(qs.colour(ns.NEED_ARROW_FILL))
+        painter.drawPolygon(self._polygon)
+        painter.setPen(qs.colour(ns.NEED_ARROW))
+        painter.setFont(qs.font(self.font_size))
         painter.drawText(self._text_rect, Qt.AlignmentFlag.AlignCenter, "\n".join(self._lines))
-
-
-def fit_shrinking(
-    text: str,
-    width: float,
-    height: float,
-    largest: float = ns.DETAIL_FONT_SIZE,
-    smallest: float = 6.0,
-) -> tuple[float, list[str]]:
-    """The largest font size (in whole pixels, bold) at which *text* wraps into *width*
-    and *height* without an ellipsis, and its lines; at *smallest* it is shortened."""
-    size = float(qs.px(largest))
-    while True:
-        metrics = qs.metrics(size, True)
-        max_lines = max(1, int(height // (metrics.height() * 0.95)))
-        lines = fit_lines(text, width, max_lines, metrics.horizontalAdvance)
-        if size <= smallest or not any(ELLIPSIS in line for line in lines):
-            return size, lines
-        size -= 1.0
 
 
 class LaneItem(QGraphicsItem):
@@ -635,27 +630,19 @@ class LaneItem(QGraphicsItem):
         self.label = label
         self.index = index
         self._rect = qs.rect(lane.bounds)
+        self._header = QRectF(
+            self._rect.x(), self._rect.y(), LANE_HEADER_WIDTH, self._rect.height()
+        )
+        self.font_size, self.lines = vertical_label(label, self._header, ns.DETAIL_FONT_SIZE, False)
 
     def boundingRect(self) -> QRectF:
         return self._rect.adjusted(-1, -1, 1, 1)
 
     def paint(self, painter: QPainter, option, widget=None) -> None:  # noqa: ANN001
         painter.setPen(qs.pen(ns.LANE_STROKE, 1.0))
-        painter.setBrush(qs.colour(ns.LANE_FILL[self.index % 2]))
+        painter.setBrush(qs.colour(ns.LANE_FILL[self.index % len(ns.LANE_FILL)]))
         painter.drawRect(self._rect)
-        header = QRectF(self._rect.x(), self._rect.y(), LANE_HEADER_WIDTH, self._rect.height())
         painter.setBrush(qs.colour(ns.LANE_HEADER))
-        painter.drawRect(header)
-        painter.save()
+        painter.drawRect(self._header)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.translate(header.center())
-        painter.rotate(-90)
-        painter.setPen(qs.colour("#3a4450"))
-        painter.setFont(qs.font(ns.BAND_FONT_SIZE, True))
-        label = "\n".join(band_label_lines(self.label, "", header.height() - 10))
-        painter.drawText(
-            QRectF(-header.height() / 2, -header.width() / 2, header.height(), header.width()),
-            Qt.AlignmentFlag.AlignCenter,
-            label,
-        )
-        painter.restore()
+        _paint_vertical(painter, self._header, self.lines, self.font_size, False, "#2f3a46")

@@ -143,6 +143,7 @@ class DiagramScene(QGraphicsScene):
         self.snap_enabled = True
         self.connect_kind = "flow"
         self._drag: Any = None
+        self.hovered_shape: ShapeItem | None = None
         self._nudge: _Nudge | None = None
         self._nudge_timer = QTimer(self)
         self._nudge_timer.setSingleShot(True)
@@ -193,6 +194,7 @@ class DiagramScene(QGraphicsScene):
         self._syncing = True
         try:
             self.clear()
+            self.hovered_shape = None
             self.shapes.clear()
             self.relations.clear()
             self._decor.clear()
@@ -226,15 +228,14 @@ class DiagramScene(QGraphicsScene):
         self._decor.clear()
         arch = self.arch
         if self.level is None:
+            tr = self.context.catalogue()
             for band in landscape_bands(arch):
-                self._decor.append(
-                    BandItem(band, qs.band_label(band.kind), qs.band_short_label(band.kind))
-                )
+                label = tr(ns.BAND_LABELS.get(band.kind, band.kind))
+                self._decor.append(BandItem(band, label))
             arrows = need_arrows(arch)
             if arrows:
-                need, satisfied = qs.need_labels()
-                self._decor.append(NeedArrowItem(arrows[0], need))
-                self._decor.append(NeedArrowItem(arrows[1], satisfied))
+                for bounds, label in zip(arrows, ns.NEED_LABELS, strict=True):
+                    self._decor.append(NeedArrowItem(bounds, tr(label)))
         else:
             for i, lane in enumerate(lanes(arch, self.level)):
                 unit = arch.units.get(lane.unit)
@@ -335,6 +336,8 @@ class DiagramScene(QGraphicsScene):
         elif item is not None:
             if self._drag is not None:
                 self._cancel_gesture()
+            if self.hovered_shape is item:
+                self.hovered_shape = None
             self.removeItem(item)
             del self.shapes[pid]
 
@@ -516,6 +519,11 @@ class DiagramScene(QGraphicsScene):
         if self._drag is not None:
             self._cancel_gesture()
         pos = event.scenePos()
+        for shape in self._connect_handles():
+            if shape.handle_at(shape.mapFromScene(pos)) == "connect":
+                self._start_connect(shape, pos)
+                event.accept()
+                return
         item = self._item_at(pos)
         mods = event.modifiers()
         toggle = bool(
@@ -789,7 +797,30 @@ class DiagramScene(QGraphicsScene):
         self.contextMenuWanted.emit(item, event.screenPos(), pos)
         event.accept()
 
+    def _connect_handles(self) -> list[ShapeItem]:
+        """Shapes whose connect handle shows (selected or under the mouse)."""
+        items = [i for i in self.selectedItems() if isinstance(i, ShapeItem)]
+        hovered = self.hovered_shape
+        if hovered is not None and hovered not in items and hovered.scene() is self:
+            items.append(hovered)
+        return items
+
+    def drawForeground(self, painter, rect: QRectF) -> None:  # noqa: N802, ANN001 - Qt override
+        if self.exporting:
+            return
+        for item in self._connect_handles():
+            if item.sceneBoundingRect().intersects(rect):
+                item.paint_connect_handle(painter)
+
     # ------------------------------------------------------------------ helpers for items
+    def shape_tooltip(self, pid: str) -> str:
+        """The full name and owner of a process whose label had to be shortened."""
+        proc = self.arch.processes.get(pid)
+        if proc is None:
+            return ""
+        owner = self.arch.people.get(proc.owner) if proc.owner else None
+        return proc.name + (f"\n{owner.name}" if owner else "")
+
     def marker_tooltip(self, pid: str, index: int) -> str:
         from PySide6.QtCore import QCoreApplication
 

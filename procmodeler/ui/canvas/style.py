@@ -104,34 +104,9 @@ def kind_label(kind: str) -> str:
     }.get(kind, kind)
 
 
-def band_label(kind: str) -> str:
-    """The translated label of a landscape band."""
-    return {
-        "management": QCoreApplication.translate("Notation", "Management processes"),
-        "core": QCoreApplication.translate("Notation", "Core processes"),
-        "support": QCoreApplication.translate("Notation", "Support processes"),
-    }.get(kind, kind)
-
-
-def band_short_label(kind: str) -> str:
-    """A short label of a landscape band, for bands too low for the full one."""
-    return {
-        "management": QCoreApplication.translate("Notation", "Management"),
-        "core": QCoreApplication.translate("Notation", "Core"),
-        "support": QCoreApplication.translate("Notation", "Support"),
-    }.get(kind, kind)
-
-
 def relation_label(kind: str) -> str:
     return {
         "flow": QCoreApplication.translate("Notation", "Flow"),
         "support": QCoreApplication.translate("Notation", "Support"),
         "steering": QCoreApplication.translate("Notation", "Steering"),
     }.get(kind, kind)
-
-
-def need_labels() -> tuple[str, str]:
-    return (
-        QCoreApplication.translate("Notation", "Customer need"),
-        QCoreApplication.translate("Notation", "Satisfied need"),
-    )

@@ -10,13 +10,13 @@ from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QVBoxLayout, QWi
 
 from procmodeler.common.i18n import N_, Message
 from procmodeler.edit import operations as ops
+from procmodeler.edit.placement import free_spot
 from procmodeler.model.elements import PROCESS_KINDS, RELATION_KINDS, Bounds
 from procmodeler.notation import style as ns
 from procmodeler.notation.geometry import lanes, snap
 from procmodeler.ui.canvas import style as qs
 from procmodeler.ui.canvas.breadcrumb import Breadcrumb
 from procmodeler.ui.canvas.items import RelationItem, ShapeItem
-from procmodeler.ui.canvas.placement import free_spot
 from procmodeler.ui.canvas.scene import DiagramScene
 from procmodeler.ui.canvas.view import DiagramView
 from procmodeler.ui.context import EditorContext
@@ -159,15 +159,7 @@ class Canvas(QWidget):
         def change(ed_):  # type: ignore[no-untyped-def]
             with ed_.transaction(label):
                 for pid in todo:
-                    proc = arch.processes[pid]
-                    old = arch.shapes.get(None, {}).get(pid) if proc.parent is None else None
-                    ops.set_process_kind(ed_, pid, kind)
-                    if old is not None:
-                        others = {k: v for k, v in arch.shapes.get(None, {}).items() if k != pid}
-                        tmp = arch.copy()
-                        tmp.shapes[None] = others
-                        spot = free_spot(tmp, None, kind, (old.w, old.h))
-                        ops.set_shape_bounds(ed_, None, {pid: spot})
+                    ops.set_process_kind(ed_, pid, kind)  # moves landscape shapes into the band
 
         self.run(change)
 

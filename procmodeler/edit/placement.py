@@ -1,23 +1,35 @@
-"""Where a new process goes when it is created without a drop point (palette click):
-on the landscape in the band of its kind, right of the processes already there; on a
-sub-process diagram right of the last shape of the first row. Pure Python."""
+"""Where a process goes when no position is given (a palette click, a paste, a kind
+change, a reparent): on the landscape in the band of its kind, right of the processes
+already there; on a sub-process diagram right of the last shape of the first row.
+Always on the 10-unit grid and never on top of another shape."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from procmodeler.model.architecture import Architecture
 from procmodeler.model.elements import Bounds
-from procmodeler.notation.geometry import snap
 
 GAP = 30.0
 BAND_GAP = 60.0
+GRID = 10.0
+
+
+def snap(value: float, grid: float = GRID) -> float:
+    return round(value / grid) * grid
 
 
 def free_spot(
-    arch: Architecture, level: str | None, kind: str, size: tuple[float, float]
+    arch: Architecture,
+    level: str | None,
+    kind: str,
+    size: tuple[float, float],
+    ignore: frozenset[str] = frozenset(),
 ) -> Bounds:
-    """A free, grid-aligned place for a new shape of *kind* and *size* on *level*."""
+    """A free, grid-aligned place for a shape of *kind* and *size* on *level*, leaving
+    out the shapes of the processes in *ignore* (e.g. the one being moved)."""
     w, h = size
-    shapes = arch.shapes.get(level, {})
+    shapes = {pid: b for pid, b in arch.shapes.get(level, {}).items() if pid not in ignore}
     if not shapes:
         return Bounds(100.0, 100.0, w, h)
     if level is None:
@@ -61,7 +73,7 @@ def _overlaps(a: Bounds, b: Bounds) -> bool:
     return a.x < b.x + b.w and b.x < a.x + a.w and a.y < b.y + b.h and b.y < a.y + a.h
 
 
-def _free(existing, wanted: Bounds) -> Bounds:  # type: ignore[no-untyped-def]
+def _free(existing: Iterable[Bounds], wanted: Bounds) -> Bounds:
     """*wanted*, moved right until it overlaps nothing."""
     boxes = list(existing)
     b = wanted

@@ -1,0 +1,27 @@
+"""The PDF report (reportlab, no Qt): a client deliverable and a management brief in
+English or Swedish, branded by a profile, with the process map and sub-process
+diagrams drawn from the same notation as the app's canvas.
+
+API for the command line and the app::
+
+    from procmodeler.report import build_report, load_profile, ReportCancelled
+
+    profile = load_profile("brand.json")            # UserError when unusable
+    build_report(arch, "out.pdf", lang="sv", profile=profile,
+                 progress=lambda done, total: not dialog.wasCanceled())
+"""
+
+from procmodeler.report.builder import build_report, render_report, report_language
+from procmodeler.report.document import ReportCancelled
+from procmodeler.report.profile import Profile, load_profile, profile_from_dict, read_logo
+
+__all__ = [
+    "Profile",
+    "ReportCancelled",
+    "build_report",
+    "load_profile",
+    "profile_from_dict",
+    "read_logo",
+    "render_report",
+    "report_language",
+]

@@ -1,0 +1,171 @@
+"""Build the PDF report of an architecture: the one entry point for the command line
+and the app (no Qt). The document is laid out in memory and written in one atomic
+step, so a cancelled or failed build leaves no file behind."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO
+
+from reportlab.lib.pagesizes import A4, LETTER, landscape
+from reportlab.platypus import Flowable, Spacer
+
+from procmodeler import __version__
+from procmodeler.analysis import RuleSettings, run_checks
+from procmodeler.common.atomicfile import atomic_write_bytes
+from procmodeler.common.errors import Problem, UserError
+from procmodeler.common.i18n import LANGUAGES, N_, Message, translator
+from procmodeler.model.architecture import Architecture
+from procmodeler.report import fonts, sections
+from procmodeler.report.context import ReportContext
+from procmodeler.report.document import (
+    MARGIN_BOTTOM,
+    MARGIN_TOP,
+    MARGIN_X,
+    ReportCancelled,
+    ReportDoc,
+)
+from procmodeler.report.profile import Profile
+from procmodeler.report.theme import Theme
+
+#: progress(done, total) -> True to go on, False to cancel (raises ReportCancelled)
+Progress = Callable[[int, int], bool]
+
+PAGE_SIZES = {"A4": A4, "Letter": LETTER}
+_PDF_LANG = {"en": "en-GB", "sv": "sv-SE"}
+
+
+def report_language(arch: Architecture, lang: str | None) -> str:
+    """The language asked for, else the model's, else English."""
+    if lang in LANGUAGES:
+        return str(lang)
+    return arch.meta.language if arch.meta.language in LANGUAGES else "en"
+
+
+def render_report(
+    arch: Architecture,
+    lang: str | None = None,
+    profile: Profile | None = None,
+    progress: Progress | None = None,
+    today: datetime.date | None = None,
+    overrides: RuleSettings | None = None,
+) -> bytes:
+    """The report as PDF bytes.
+
+    *lang* defaults to the model's language; *profile* to a plain one; *progress* is
+    called now and then with (done, total) and may return False to cancel, which raises
+    :class:`~procmodeler.report.document.ReportCancelled`. *overrides* are rule settings
+    (e.g. from a rules file) applied on top of the model's.
+    """
+    lang = report_language(arch, lang)
+    tr = translator(lang)
+    profile = profile or Profile()
+    theme = Theme(profile)
+    today = today or datetime.date.today()
+    ticker = _Ticker(progress)
+    result = run_checks(arch, lang, overrides)
+    ticker.prepared(0.3)
+    ctx = ReportContext(arch, tr, theme, result, today, overrides)
+    pagesize = PAGE_SIZES[profile.page_size]
+    body_w = pagesize[0] - 2 * MARGIN_X
+    body_h = pagesize[1] - MARGIN_TOP - MARGIN_BOTTOM
+    wide_w = landscape(pagesize)[0] - 2 * MARGIN_X
+    wide_h = landscape(pagesize)[1] - MARGIN_TOP - MARGIN_BOTTOM
+    meta = arch.meta
+    title = meta.name or tr("Process architecture")
+    buffer = io.BytesIO()
+    doc = ReportDoc(
+        buffer,
+        theme,
+        tr,
+        pagesize,
+        title=title,
+        organisation=meta.organisation,
+        cover=lambda canvas, d: sections.paint_cover(ctx, canvas, d),
+        progress=ticker.laid_out if progress else None,
+        author=", ".join(dict.fromkeys(x for x in (meta.author, profile.author) if x)),
+        subject=tr("Process architecture report")
+        + (f" \u2013 {meta.organisation}" if meta.organisation else ""),
+        creator=f"procmodeler {__version__}",
+        lang=_PDF_LANG.get(lang, lang),
+        displayDocTitle=True,
+        initialFontName=fonts.REGULAR,
+    )
+    story: list[Flowable] = [doc.page_total, Spacer(1, 1)]
+    story += sections.contents(ctx)
+    story += sections.summary(ctx, 1, body_w)
+    story += sections.process_map(ctx, 2, wide_w, wide_h)
+    story += list(sections.processes(ctx, 3, body_w, body_h))
+    ticker.prepared(0.8)
+    story += sections.matrix(ctx, 4, body_w, wide_w)
+    story += sections.findings(ctx, 5, body_w)
+    story += sections.graph_analysis(ctx, 6, body_w)
+    story += sections.index(ctx, 7, body_w, doc)
+    story += sections.glossary(ctx, 8)
+    ticker.prepared(1.0)
+    doc.build_report(story)
+    ticker.done()
+    return buffer.getvalue()
+
+
+class _Ticker:
+    """Turns the phases of a build into one steadily growing (done, total) for the
+    caller's progress callback, and a False from it into ReportCancelled."""
+
+    TOTAL = 1000
+    PREPARE = 0.05  # share of the whole taken by the checks and the story
+
+    def __init__(self, progress: Progress | None) -> None:
+        self.progress = progress
+        self.last = -1
+
+    def _report(self, share: float) -> None:
+        if self.progress is None:
+            return
+        done = max(self.last, min(self.TOTAL, int(share * self.TOTAL)))
+        if done == self.last:
+            return  # at most one call per thousandth: the app may repaint on each
+        self.last = done
+        if not self.progress(done, self.TOTAL):
+            raise ReportCancelled()
+
+    def prepared(self, share: float) -> None:
+        self._report(self.PREPARE * share)
+
+    def laid_out(self, share: float) -> None:
+        self._report(self.PREPARE + (1 - self.PREPARE) * min(share, 0.999))
+
+    def done(self) -> None:
+        self._report(1.0)
+
+
+def build_report(
+    arch: Architecture,
+    out: str | os.PathLike[str] | BinaryIO,
+    lang: str | None = None,
+    profile: Profile | None = None,
+    progress: Progress | None = None,
+    today: datetime.date | None = None,
+    overrides: RuleSettings | None = None,
+) -> int:
+    """Write the report to a file path (atomically) or a binary stream; returns the
+    number of bytes written. See :func:`render_report` for the arguments."""
+    data = render_report(arch, lang, profile, progress, today, overrides)
+    if isinstance(out, (str, os.PathLike)):
+        path = Path(out)
+        try:
+            atomic_write_bytes(path, data)
+        except OSError as exc:
+            raise UserError(
+                Problem(
+                    str(path),
+                    Message(N_("cannot be written: {reason}"), reason=exc.strerror or str(exc)),
+                )
+            ) from None
+    else:
+        out.write(data)
+    return len(data)

@@ -1,0 +1,132 @@
+"""What every chapter of the report needs to know: the model, the language, the theme,
+the check results, link keys and the small lookups (names of people and units, the
+findings of a process, the worst severity per process for the diagrams)."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
+
+from procmodeler.analysis import RULES, SEVERITY_ORDER, CheckResult, Finding, RuleSettings
+from procmodeler.common.i18n import Translator
+from procmodeler.model.architecture import Architecture
+from procmodeler.model.elements import PROCESS_KINDS
+from procmodeler.report import fonts
+from procmodeler.report.theme import TABLE_SIZE, Theme
+from procmodeler.report.words import esc
+
+_RULE_ORDER = {rule: i for i, rule in enumerate(RULES)}
+
+
+def finding_order(f: Finding) -> tuple[int, int, tuple[str, ...]]:
+    """Most serious first, then in the order of RULES.md."""
+    return (SEVERITY_ORDER.index(f.severity), _RULE_ORDER.get(f.rule, 999), f.elements)
+
+
+@dataclass
+class ReportContext:
+    arch: Architecture
+    tr: Translator
+    theme: Theme
+    result: CheckResult
+    today: datetime.date
+    overrides: RuleSettings | None = None
+    keys: dict[str, str] = field(init=False)
+    switched_off: set[str] = field(init=False)
+    findings_of: dict[str, list[Finding]] = field(init=False)
+    severity_of: dict[str, str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.keys = {pid: f"p{i}" for i, pid in enumerate(self.arch.walk())}
+        settings = RuleSettings.from_model(self.arch).overridden_by(self.overrides)
+        self.switched_off = {rule for rule in RULES if settings.severity(rule) is None}
+        self.findings_of = {}
+        for finding in sorted(self.result.findings, key=finding_order):
+            for pid in finding.elements:
+                if pid in self.arch.processes:
+                    self.findings_of.setdefault(pid, []).append(finding)
+        self.severity_of = {}
+        for pid, found in self.findings_of.items():
+            active = [f.severity for f in found if f.suppressed is None]
+            if active:
+                self.severity_of[pid] = min(active, key=SEVERITY_ORDER.index)
+
+    # ------------------------------------------------------------------ structure
+    def top_level(self) -> list[str]:
+        """Top-level processes, grouped by kind like the map (management, core, support)."""
+        tops = self.arch.top_level()
+        order = {kind: i for i, kind in enumerate(PROCESS_KINDS)}
+        return sorted(tops, key=lambda p: order.get(self.arch.processes[p].kind, 9))
+
+    def has_section(self, pid: str) -> bool:
+        """Top-level processes and their children have a section of their own."""
+        return self.arch.depth(pid) <= 1
+
+    # ------------------------------------------------------------------ names
+    def name(self, pid: str) -> str:
+        proc = self.arch.processes.get(pid)
+        return proc.name if proc else pid
+
+    def person(self, person_id: str | None) -> str:
+        person = self.arch.people.get(person_id) if person_id else None
+        return person.name if person else ""
+
+    def person_line(self, person_id: str | None) -> str:
+        """``Name, Title (Unit)`` with whatever is known, as markup."""
+        person = self.arch.people.get(person_id) if person_id else None
+        if person is None:
+            return ""
+        text = f"<b>{esc(person.name)}</b>"
+        if person.title:
+            text += f", {esc(person.title)}"
+        unit = self.arch.units.get(person.unit) if person.unit else None
+        if unit is not None:
+            text += f" ({esc(unit.name)})"
+        return text
+
+    def unit(self, uid: str | None) -> str:
+        unit = self.arch.units.get(uid) if uid else None
+        return unit.name if unit else (uid or "")
+
+    def link(self, pid: str, text: str | None = None) -> str:
+        """Markup of a process name that links to where the process is described."""
+        label = esc(text if text is not None else self.name(pid))
+        key = self.keys.get(pid)
+        if key is None:
+            return label
+        colour = self.theme.profile.primary_colour
+        return f'<a href="#{key}" color="{colour}">{label}</a>'
+
+    # ------------------------------------------------------------------ paragraphs
+    def p(self, markup: str, style: str = "body") -> Paragraph:
+        return Paragraph(markup, self.theme.styles[style])
+
+    def text(self, plain: str, style: str = "body") -> Paragraph:
+        """A paragraph of plain user text (escaped)."""
+        return Paragraph(esc(plain), self.theme.styles[style])
+
+    def cell(
+        self, plain: str, width: float, bold: bool = False, style: str | None = None
+    ) -> str | Paragraph:
+        """A table cell of plain text for a column *width* points wide: the text itself
+        when it fits on one line (a string cell is much cheaper to lay out, which counts
+        in tables of thousands of rows; the table's style gives its font and colour),
+        else a paragraph in *style* that wraps."""
+        if "\n" not in plain and fonts.width(plain, TABLE_SIZE, bold) <= width - 12:
+            return plain
+        name = style or ("cell_bold" if bold else "cell")
+        return Paragraph(esc(plain), self.theme.styles[name])
+
+    def indented(self, depth: int) -> ParagraphStyle:
+        """The table cell style indented for a process *depth* levels down a list."""
+        name = f"cell_indent_{depth}"
+        styles = self.theme.styles
+        if name not in styles:
+            styles[name] = ParagraphStyle(name, parent=styles["cell"], leftIndent=11 * depth)
+        return styles[name]
+
+    def style(self, name: str) -> ParagraphStyle:
+        return self.theme.styles[name]
