@@ -33,11 +33,16 @@ def shot(widget, name: str, tmp_path: Path) -> Path:  # type: ignore[no-untyped-
 
 
 @pytest.fixture
-def window(qapp: QApplication, qtbot, data_dir: Path, tmp_path: Path) -> Iterator:  # type: ignore[no-untyped-def]
+def window(qapp: QApplication, qtbot, data_dir: Path, tmp_path: Path, monkeypatch) -> Iterator:  # type: ignore[no-untyped-def]
     from procmodeler.ui.app import install_translations, style_application
     from procmodeler.ui.mainwindow import MainWindow
 
-    os.environ["PROCMODELER_CONFIG_DIR"] = str(tmp_path / "config")
+    monkeypatch.setenv("PROCMODELER_CONFIG_DIR", str(tmp_path / "config"))
+    # A test before may have run and quit the application's main loop (run_app); Qt then
+    # ends every nested loop (a modal dialog's exec) at once until the main loop has run
+    # again. Run it for a moment.
+    QTimer.singleShot(0, lambda: qapp.exit(0))
+    qapp.exec()
     style_application(qapp)
     install_translations(qapp, "en")
     win = MainWindow(remember=False)
@@ -118,14 +123,18 @@ def test_discard_and_later(window, qtbot) -> None:  # type: ignore[no-untyped-de
 
 
 def _click_when_shown(qtbot, label: str) -> None:  # type: ignore[no-untyped-def]
-    """Click the button *label* of the next modal message box."""
+    """Click the button *label* of the next safety question (a modal message box)."""
 
     def click() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
+        boxes = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QMessageBox) and w.objectName() == "safetyPrompt" and w.isVisible()
+        ]
+        if not boxes:
             QTimer.singleShot(20, click)
             return
-        for button in box.findChildren(QPushButton):
+        for button in boxes[-1].findChildren(QPushButton):
             if button.text() == label:
                 button.click()
                 return
