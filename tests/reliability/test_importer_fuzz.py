@@ -34,7 +34,7 @@ from tests.reliability.harness import (
 )
 
 #: Inputs per importer in CI (the soak runs 10,000).
-EXAMPLES_PER_IMPORTER = {"native": 300, "register-csv": 200, "register-xlsx": 60, "bpmn": 200}
+EXAMPLES_PER_IMPORTER = {"native": 1000, "register-csv": 600, "register-xlsx": 150, "bpmn": 600}
 
 CAMPAIGNS = campaigns()
 
