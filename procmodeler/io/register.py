@@ -31,6 +31,7 @@ import re
 import shutil
 import tempfile
 import unicodedata
+import warnings
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -469,24 +470,80 @@ def _xlsx_text(value: Any) -> str:
     return str(value)
 
 
+class _SheetUnreadable(Exception):
+    """openpyxl failed while reading the rows of a sheet (a damaged workbook)."""
+
+
+def _sheet_records(ws: Any) -> Iterator[tuple[int, list[str]]]:
+    """The ``(line, cells)`` records of a sheet; openpyxl's own errors on a damaged
+    sheet become :class:`_SheetUnreadable` (errors of our code stay what they are)."""
+    rows = ws.iter_rows(min_row=1, values_only=True)
+    line = 0
+    while True:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", UserWarning)
+                row = next(rows)
+        except StopIteration:
+            return
+        except Exception as exc:
+            raise _SheetUnreadable() from exc
+        line += 1
+        yield line, [_xlsx_text(v) for v in row]
+
+
+def _unreadable_workbook(display: str, exc: BaseException, out: _Collector) -> None:
+    out.error(
+        display,
+        None,
+        None,
+        Message(
+            N_("is not an .xlsx workbook that can be read ({reason})"),
+            reason=str(exc) or type(exc).__name__,
+        ),
+    )
+
+
+def _unpacked_size(data: bytes) -> int | None:
+    """The total size the members of a zip file declare (zipfile never unpacks more
+    than a member declares); None when it is no zip file (openpyxl then says so)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return sum(info.file_size for info in archive.infolist())
+    except Exception:  # not a zip, or one zipfile cannot read: openpyxl will say so
+        return None
+
+
 def _read_workbook(path: Path, out: _Collector) -> dict[str, _Table]:
     import openpyxl  # imported here: only the register needs it
 
     display = str(path)
     if _read_bytes_size_ok(path, display, out) is False:
         return {}
-    try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+    # Read into memory (at most MAX_FILE_SIZE): openpyxl leaves its own file handle
+    # open when a damaged workbook makes it fail.
+    data = _read_bytes(path, display, out)
+    if data is None:
+        return {}
+    unpacked = _unpacked_size(data)
+    if unpacked is not None and unpacked > MAX_FILE_SIZE:
         out.error(
             display,
             None,
             None,
-            Message(
-                N_("is not an .xlsx workbook that can be read ({reason})"),
-                reason=str(exc) or type(exc).__name__,
+            Message(  # the size of its content once unpacked
+                N_("is too large ({size} MB; the limit is {limit} MB)"),
+                size=unpacked // (1024 * 1024),
+                limit=MAX_FILE_SIZE // (1024 * 1024),
             ),
         )
+        return {}
+    try:
+        with warnings.catch_warnings():  # about styles, defined names etc.: not for users
+            warnings.simplefilter("ignore", UserWarning)
+            workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file
+        _unreadable_workbook(display, exc, out)
         return {}
     tables: dict[str, _Table] = {}
     try:
@@ -501,11 +558,11 @@ def _read_workbook(path: Path, out: _Collector) -> dict[str, _Table]:
             tables[spec.name] = table
             ws = workbook[sheet]
             ws.reset_dimensions()
-            records = (
-                (line, [_xlsx_text(v) for v in row])
-                for line, row in enumerate(ws.iter_rows(min_row=1, values_only=True), start=1)
-            )
-            _fill_table(table, records, out, unprotect_cells=False)
+            try:
+                _fill_table(table, _sheet_records(ws), out, unprotect_cells=False)
+            except _SheetUnreadable as exc:
+                _unreadable_workbook(sheet_display, exc.__cause__ or exc, out)
+                table.usable = False
         for key, name in sheets.items():
             if key not in SPECS:
                 out.warn(

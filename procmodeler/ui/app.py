@@ -172,6 +172,8 @@ def run_app(file: str | None, rest_args: Sequence[str] = ()) -> int:
     window.show()
 
     def start() -> None:
+        if opts.screenshot is None:
+            window.offer_recovery()  # unsaved work of sessions that ended without saving
         if file:
             window.open_path(file, ask=False)
         if opts.level:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from procmodeler import __version__
+from procmodeler.app import prompts
 from procmodeler.app.session import SUFFIX, Session
 from procmodeler.common.atomicfile import atomic_write_bytes
 from procmodeler.common.errors import UserError
@@ -39,7 +40,7 @@ from procmodeler.edit import clipboard
 from procmodeler.edit import operations as ops
 from procmodeler.edit.editor import Editor
 from procmodeler.model.events import Committed
-from procmodeler.ui import export, icons, settings
+from procmodeler.ui import export, icons, safety, settings
 from procmodeler.ui.canvas.widget import Canvas
 from procmodeler.ui.context import EditorContext
 from procmodeler.ui.dialogs import ArchitectureDialog
@@ -100,6 +101,9 @@ class MainWindow(QMainWindow):
         if remember:
             self._restore_settings()
         self._update_all()
+        # Recovery journal: sync pending records to the disk (docs/reliability.md).
+        self.journal_sync = safety.JournalSync(lambda: self.session, self)
+        self._journal_warned = False
         MainWindow.windows.append(self)
 
     # ------------------------------------------------------------------ docks
@@ -396,6 +400,11 @@ class MainWindow(QMainWindow):
     def _on_committed(self, event: Committed) -> None:
         self._update_title()
         self._update_actions()
+        if self.session.journal_error is not None and not self._journal_warned:
+            self._journal_warned = True
+            reason = self.session.journal_error.strerror or str(self.session.journal_error)
+            text = prompts.journal_stopped(reason).text(self.context.catalogue())
+            self.statusBar().addPermanentWidget(QLabel(text))
         if event.how in ("undo", "redo"):
             tr = self.context.catalogue()
             verb = self.tr("Undone:") if event.how == "undo" else self.tr("Redone:")
@@ -612,9 +621,30 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Discard
 
     def set_session(self, session: Session) -> None:
-        self.session = session
+        old, self.session = self.session, session
         self.context.replace_editor(session.editor)
         self._update_all()
+        if old is not session:
+            old.close()  # saved or discarded by now: its recovery journal and lock go
+
+    def offer_recovery(self, choose=None) -> int:  # type: ignore[no-untyped-def]
+        """Offer unsaved work of sessions that ended without saving (at start); the
+        first recovered document goes into this window when it is empty, the others
+        into new windows. Returns how many were recovered."""
+        tr = self.context.catalogue()
+        sessions, notes = safety.offer_recovery(self, tr, choose=choose)
+        for i, session in enumerate(sessions):
+            empty = self.session.path is None and not self.session.is_modified
+            target = self if i == 0 and empty else self.new_window()
+            target.set_session(session)
+        if notes:
+            box = QMessageBox(self)
+            box.setObjectName("recoveryNotes")
+            box.setIcon(QMessageBox.Icon.Information)
+            box.setWindowTitle(prompts.recovery_offer(len(sessions)).title.text(tr))
+            box.setText("\n\n".join(notes))
+            box.open()
+        return len(sessions)
 
     def new_document(self) -> None:
         if self.maybe_save():
@@ -650,12 +680,14 @@ class MainWindow(QMainWindow):
         if ask and not self.maybe_save():
             return False
         try:
-            session = Session.open(path)
+            session = safety.open_session(self, path, self.context.catalogue())
         except UserError as exc:
             self._error(self.tr("Cannot Open File"), exc)
             return False
         except OSError as exc:
             self._error(self.tr("Cannot Open File"), exc)
+            return False
+        if session is None:  # the file is in use and the user cancelled
             return False
         self.set_session(session)
         if self.remember:
@@ -683,9 +715,13 @@ class MainWindow(QMainWindow):
 
     def _save_to(self, path: Path | None) -> bool:
         try:
-            saved = self.session.save(path)
+            saved = safety.save_session(
+                self, self.session, path, self.context.catalogue(), self.save_as
+            )
         except UserError as exc:
             self._error(self.tr("Cannot Save File"), exc)
+            return False
+        if saved is None:  # changed on disk: cancelled, or saved under another name
             return False
         if self.remember:
             settings.add_recent_file(str(saved))
@@ -721,12 +757,10 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             return
         try:
-            opened = Session.open(path)
+            opened = Session.open_copy(path)
         except UserError as exc:
             self._error(self.tr("Cannot Open File"), exc)
             return
-        opened.path = None
-        opened.editor.mark_dirty()
         self.set_session(opened)
 
     # ------------------------------------------------------------------ export and import
@@ -941,6 +975,8 @@ class MainWindow(QMainWindow):
             self.find_dialog.close()
         if self in MainWindow.windows:
             MainWindow.windows.remove(self)
+        self.journal_sync.timer.stop()
+        self.session.close()  # saved or discarded: its recovery journal and lock go
         event.accept()
 
     def quit_app(self) -> None:
