@@ -134,3 +134,20 @@ def test_plural_message_in_swedish(
 def test_unknown_language_falls_back_to_english() -> None:
     assert translator("xx")("Save") == "Save"
     assert translator("xx").lang == "en"
+
+
+def test_nested_messages_are_translated_with_the_outer_one() -> None:
+    from procmodeler.common.errors import EditRefused
+    from procmodeler.edit import Editor
+    from procmodeler.edit import operations as op
+
+    ed = Editor()
+    unit = op.add_unit(ed, "Bygglovsenheten")
+    op.add_person(ed, "Anna", unit=unit)
+    with pytest.raises(EditRefused) as refused:
+        op.delete_unit(ed, unit)
+    (line,) = refused.value.lines(translator("sv"))
+    assert "medarbetaren 'Anna'" in line
+    assert "member" not in line
+    (english,) = refused.value.lines(translator("en"))
+    assert "member 'Anna'" in english

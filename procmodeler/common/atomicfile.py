@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import time
 from pathlib import Path
 
 
@@ -30,6 +31,32 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
             os.unlink(tmp_name)
         raise
     _fsync_folder(folder)
+    remove_stale_temporaries(target)
+
+
+#: A temporary file this old is left over from a save that was killed, not one running.
+STALE_AFTER_SECONDS = 15 * 60
+
+
+def remove_stale_temporaries(target: Path, now: float | None = None) -> list[Path]:
+    """Remove temporary files that a killed save of *target* left behind
+    (``.NAME.XXXX.tmp`` older than :data:`STALE_AFTER_SECONDS`); returns them."""
+    folder = target.parent if str(target.parent) else Path(".")
+    prefix = f".{target.name}."
+    limit = (time.time() if now is None else now) - STALE_AFTER_SECONDS
+    removed = []
+    try:
+        candidates = [
+            p for p in folder.iterdir() if p.name.startswith(prefix) and p.name.endswith(".tmp")
+        ]
+    except OSError:
+        return removed
+    for path in candidates:
+        with contextlib.suppress(OSError):
+            if path.is_file() and path.stat().st_mtime < limit:
+                path.unlink()
+                removed.append(path)
+    return removed
 
 
 def _mode_for(target: Path) -> int:

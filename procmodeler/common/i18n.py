@@ -156,10 +156,21 @@ class Message:
     def text(self, tr: Translator | None = None) -> str:
         tr = tr or translator("en")
         template = tr.n(self.msgid, self.plural, self.count) if self.plural else tr(self.msgid)
-        return template.format(n=self.count, **self.args)
+        args = {key: _render(value, tr) for key, value in self.args.items()}
+        return template.format(n=self.count, **args)
 
     def __str__(self) -> str:
         return self.text()
+
+
+def _render(value: Any, tr: Translator) -> Any:
+    """A format argument in the message's language: nested messages are translated with
+    the same translator, a list of them joined with "; "."""
+    if isinstance(value, Message):
+        return value.text(tr)
+    if isinstance(value, (list, tuple)) and value and all(isinstance(v, Message) for v in value):
+        return "; ".join(v.text(tr) for v in value)
+    return value
 
 
 def catalogue_path(lang: str) -> Path:

@@ -615,7 +615,7 @@ def _refuse_referenced(name: str, refs: list[Message]) -> EditRefused:
         Message(
             N_("'{name}' is still referred to ({refs}); clear those references first."),
             name=name,
-            refs="; ".join(str(r) for r in refs),
+            refs=refs,
         )
     )
 

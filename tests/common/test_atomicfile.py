@@ -55,3 +55,19 @@ def test_failed_write_keeps_old_file_and_leaves_no_temporary(
         atomic_write_bytes(target, b"new")
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["b.procm"]
+
+
+def test_a_save_removes_temporaries_that_a_killed_save_left(tmp_path: Path) -> None:
+    target = tmp_path / "model.procm"
+    old_tmp = tmp_path / ".model.procm.abc123.tmp"
+    fresh_tmp = tmp_path / ".model.procm.def456.tmp"  # perhaps another save running now
+    other = tmp_path / ".other.procm.abc123.tmp"
+    for path in (old_tmp, fresh_tmp, other):
+        path.write_bytes(b"half")
+    an_hour_ago = os.path.getmtime(old_tmp) - 3600
+    os.utime(old_tmp, (an_hour_ago, an_hour_ago))
+    os.utime(other, (an_hour_ago, an_hour_ago))
+    atomic_write_bytes(target, b"whole")
+    assert not old_tmp.exists()
+    assert fresh_tmp.exists() and other.exists()
+    assert target.read_bytes() == b"whole"
