@@ -44,7 +44,7 @@ def remove_stale_temporaries(target: Path, now: float | None = None) -> list[Pat
     folder = target.parent if str(target.parent) else Path(".")
     prefix = f".{target.name}."
     limit = (time.time() if now is None else now) - STALE_AFTER_SECONDS
-    removed = []
+    removed: list[Path] = []
     try:
         candidates = [
             p for p in folder.iterdir() if p.name.startswith(prefix) and p.name.endswith(".tmp")
