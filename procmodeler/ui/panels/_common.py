@@ -334,6 +334,7 @@ class SearchCombo(QComboBox):
             self.setEditText("")
         self.blockSignals(False)
         self.lineEdit().setModified(False)
+        self.lineEdit().setCursorPosition(0)  # a long label shows its start, not its end
 
     def value(self) -> str | None:
         return self._value

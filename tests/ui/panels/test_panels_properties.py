@@ -288,3 +288,13 @@ def test_long_names_do_not_widen_the_panel(qtbot, context, panel):
     for selected in (pid, "r_offer", long_unit, person):
         context.set_selection([selected])
         assert panel.widget().minimumSizeHint().width() <= 320, selected
+
+
+def test_a_long_choice_shows_its_beginning(qtbot, context, panel):
+    """A narrow combo box shows 'Sean Murphy — Ord…', not 'ean Murphy — Order Desk'."""
+    unit = ops.add_unit(context.editor, "Customer Service and After-Sales Operations")
+    person = ops.add_person(context.editor, "Sean Murphy", unit=unit)
+    ops.set_owner(context.editor, "pr_deliver", person)
+    context.set_selection(["pr_deliver"])
+    assert panel.process_page.owner.currentText().startswith("Sean Murphy")
+    assert panel.process_page.owner.lineEdit().cursorPosition() == 0
