@@ -1186,8 +1186,26 @@ def export_register(arch: Architecture, path: str | os.PathLike[str]) -> None:
     target = Path(path)
     if target.suffix.casefold() == ".xlsx":
         write_workbook(arch, target)
+    elif target.suffix.casefold() in FILE_SUFFIXES:
+        # "-o register.csv" would otherwise become a folder named like a file.
+        raise UserError(
+            Problem(
+                str(target),
+                Message(
+                    N_(
+                        "names a file, but a register is written as a folder of CSV files "
+                        "or as a workbook ending in .xlsx"
+                    )
+                ),
+            )
+        )
     else:
         write_folder(arch, target)
+
+
+#: Suffixes of single files that a register export cannot write (a folder is meant
+#: to have none of them; a workbook must end in .xlsx).
+FILE_SUFFIXES = frozenset({".csv", ".tsv", ".txt", ".xls", ".xlsm", ".ods", ".json", ".procm"})
 
 
 #: Files of a register folder that an export replaces.

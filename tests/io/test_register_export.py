@@ -280,3 +280,16 @@ def test_layout_is_kept_apart_from_content(tmp_path: Path) -> None:
     export_register(arch, tmp_path / "reg")
     again = import_register(tmp_path / "reg").arch
     assert again.shapes[None]["C"] != Bounds(1, 2, 3, 4)
+
+
+@pytest.mark.parametrize("name", ["register.csv", "register.xls", "Register.CSV", "model.procm"])
+def test_export_to_a_file_name_that_is_not_xlsx_is_refused(tmp_path: Path, name: str) -> None:
+    """`export-register MODEL -o register.csv` used to create a folder named
+    register.csv; a name that can only mean a single file is a user mistake."""
+    arch = import_register(EXAMPLES / "manufacturing").arch
+    with pytest.raises(UserError, match="names a file") as info:
+        export_register(arch, tmp_path / name)
+    assert [p.file for p in info.value.problems] == [str(tmp_path / name)]
+    assert list(tmp_path.iterdir()) == []
+    export_register(arch, tmp_path / "register.v2")  # a folder with a dot stays allowed
+    assert (tmp_path / "register.v2" / "processes.csv").is_file()

@@ -296,6 +296,9 @@ class SearchCombo(QComboBox):
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setMaxVisibleItems(20)
+        # Long labels (people with their unit, process paths) must not widen the panel.
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(12)
         completer = QCompleter(self.model(), self)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -331,6 +334,7 @@ class SearchCombo(QComboBox):
             self.setEditText("")
         self.blockSignals(False)
         self.lineEdit().setModified(False)
+        self.lineEdit().setCursorPosition(0)  # a long label shows its start, not its end
 
     def value(self) -> str | None:
         return self._value

@@ -63,6 +63,7 @@ def _section(title: str) -> QLabel:
     font.setBold(True)
     label.setFont(font)
     label.setContentsMargins(0, 10, 0, 2)
+    label.setWordWrap(True)  # wraps beside buttons in a narrow panel instead of widening it
     return label
 
 
@@ -90,6 +91,7 @@ class _Header(QFrame):
         font.setPointSizeF(font.pointSizeF() * 1.15)
         font.setBold(True)
         self.title.setFont(font)
+        self.title.setWordWrap(True)  # a long name wraps instead of widening the panel
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.ident = QLabel()
         self.ident.setForegroundRole(QPalette.ColorRole.PlaceholderText)

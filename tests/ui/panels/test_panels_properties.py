@@ -270,3 +270,31 @@ def test_selection_of_nothing_and_of_several(context, panel):
 
 def test_split_objects():
     assert split_objects(" Order ;; Invoice\nStock ") == ("Order", "Invoice", "Stock")
+
+
+def test_long_names_do_not_widen_the_panel(qtbot, context, panel):
+    """The panel sits in a dock about 340 pixels wide: a long process name, a person
+    with a long unit name and a long process path must wrap or elide, not push the form
+    out of view behind a horizontal scroll bar (seen on the bundled examples)."""
+    long_unit = ops.add_unit(context.editor, "Customer Service and After-Sales Operations")
+    person = ops.add_person(context.editor, "Maximiliane Featherstone-Hollingworth", unit=long_unit)
+    pid = ops.create_process(
+        context.editor,
+        "Handle customer complaints, returns and warranty claims across all regions",
+        "core",
+        parent="pr_sell",
+    )
+    ops.set_owner(context.editor, pid, person)
+    for selected in (pid, "r_offer", long_unit, person):
+        context.set_selection([selected])
+        assert panel.widget().minimumSizeHint().width() <= 320, selected
+
+
+def test_a_long_choice_shows_its_beginning(qtbot, context, panel):
+    """A narrow combo box shows 'Sean Murphy — Ord…', not 'ean Murphy — Order Desk'."""
+    unit = ops.add_unit(context.editor, "Customer Service and After-Sales Operations")
+    person = ops.add_person(context.editor, "Sean Murphy", unit=unit)
+    ops.set_owner(context.editor, "pr_deliver", person)
+    context.set_selection(["pr_deliver"])
+    assert panel.process_page.owner.currentText().startswith("Sean Murphy")
+    assert panel.process_page.owner.lineEdit().cursorPosition() == 0
