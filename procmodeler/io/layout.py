@@ -18,7 +18,7 @@ from procmodeler.model.elements import Bounds
 
 WIDTH = 180.0
 HEIGHT = 80.0
-GAP_X = 60.0  # room for an arrow between two processes in a row
+GAP_X = 110.0  # room for an arrow and its object name between two processes in a row
 GAP_ROW = 40.0  # between the rows of one band
 GAP_BAND = 80.0  # between the bands
 MARGIN = 40.0

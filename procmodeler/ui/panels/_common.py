@@ -211,6 +211,8 @@ class CommitLineEdit(QLineEdit):
             self.setText(value)
             if self.hasFocus():  # keep the user's place in a field they are in
                 self.setCursorPosition(min(pos, len(value)))
+            else:  # show the beginning of a long value, not its end
+                self.setCursorPosition(0)
         self.setModified(False)
 
     def value(self) -> str:

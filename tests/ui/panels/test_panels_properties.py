@@ -298,3 +298,14 @@ def test_a_long_choice_shows_its_beginning(qtbot, context, panel):
     context.set_selection(["pr_deliver"])
     assert panel.process_page.owner.currentText().startswith("Sean Murphy")
     assert panel.process_page.owner.lineEdit().cursorPosition() == 0
+
+
+def test_a_long_text_field_shows_its_beginning(qtbot, context, panel):
+    """A long customer is shown from its start when the process is selected."""
+    ops.set_process_fields(
+        context.editor, "pr_deliver", customer="Industrial customers and distributors in Europe"
+    )
+    context.set_selection(["pr_deliver"])
+    field = panel.process_page.customer
+    assert field.text().startswith("Industrial customers")
+    assert field.cursorPosition() == 0
