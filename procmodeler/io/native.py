@@ -332,6 +332,26 @@ def loadb(data: bytes, filename: str = "<model>") -> Architecture:
     """Read a model from the bytes of a ``.procm`` file."""
     if len(data) > MAX_FILE_SIZE:
         raise UserError(Problem(filename, Message(N_("is too large to be a model file"))))
+    head = data[:512].lstrip(b"\xef\xbb\xbf\xff\xfe\x00 \t\r\n")
+    if head.startswith(b"<"):
+        msgid = (
+            N_("is a BPMN file, not a procmodeler model; import it with 'procmodeler import-bpmn'")
+            if b"bpmn" in data[:4096].lower()
+            else N_("is an XML file, not a procmodeler model (.procm)")
+        )
+        raise UserError(Problem(filename, Message(msgid)))
+    if data[:4] == b"PK\x03\x04":
+        raise UserError(
+            Problem(
+                filename,
+                Message(
+                    N_(
+                        "is a zip file (an .xlsx workbook?), not a procmodeler model; "
+                        "import a register with 'procmodeler import-register'"
+                    )
+                ),
+            )
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -385,3 +385,23 @@ def test_integer_geometry_and_kpi_values_save_like_their_float_twins() -> None:
 
     assert build(40, 5) == build(40.0, 5.0)
     assert '"x": 40' in build(40, 5)
+
+
+def test_a_bpmn_or_workbook_given_as_a_model_says_what_to_do_instead(
+    run_cli, repo_root, tmp_path
+) -> None:
+    sample = repo_root / "tests" / "data" / "bpmn-samples" / "reference__A.1.0.bpmn"
+    result = run_cli("check", sample, env={"PROCMODELER_LANG": "en"})
+    assert result.returncode == 2
+    assert result.stderr.strip().endswith(
+        "is a BPMN file, not a procmodeler model; import it with 'procmodeler import-bpmn'"
+    )
+    assert "Traceback" not in result.stderr
+    book = tmp_path / "book.procm"
+    book.write_bytes(b"PK\x03\x04" + b"\x00" * 40)
+    result = run_cli(
+        "export-bpmn", book, "-o", tmp_path / "out.bpmn", env={"PROCMODELER_LANG": "en"}
+    )
+    assert result.returncode == 2
+    assert "is a zip file" in result.stderr and "import-register" in result.stderr
+    assert not (tmp_path / "out.bpmn").exists()
