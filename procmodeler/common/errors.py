@@ -32,9 +32,15 @@ class Problem:
 
 
 class UserError(Exception):
-    """Bad input or a refused request: one or more problems, each shown on one line."""
+    """Bad input or a refused request: one or more problems, each shown on one line.
 
-    def __init__(self, problems: Iterable[Problem] | Problem | Message | str) -> None:
+    *omitted* counts further problems that were found but not kept (an importer keeps
+    only the first few hundred of a file with millions of bad rows); they count in the
+    "... and N more problems" line."""
+
+    def __init__(
+        self, problems: Iterable[Problem] | Problem | Message | str, omitted: int = 0
+    ) -> None:
         if isinstance(problems, Problem):
             items = [problems]
         elif isinstance(problems, (Message, str)):
@@ -42,6 +48,7 @@ class UserError(Exception):
         else:
             items = list(problems)
         self.problems: list[Problem] = items
+        self.omitted = omitted
         super().__init__(self.lines()[0] if items else "")
 
     def lines(self, tr: Translator | None = None, limit: int = MAX_REPORTED_PROBLEMS) -> list[str]:
@@ -50,7 +57,7 @@ class UserError(Exception):
         for problem in self.problems[:limit]:
             text = problem.text(tr)
             out.append(text[2:] if text.startswith(": ") else text)
-        rest = len(self.problems) - limit
+        rest = len(self.problems) + self.omitted - min(limit, len(self.problems))
         if rest > 0:
             out.append(
                 Message("... and {n} more problem", "... and {n} more problems", rest).text(tr)

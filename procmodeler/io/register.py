@@ -23,7 +23,9 @@ In a workbook such cells are stored as text cells, so they need no apostrophe.
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import heapq
 import io
 import math
 import os
@@ -62,6 +64,14 @@ from procmodeler.model.elements import (
 
 #: Files above this size are refused before they are read.
 MAX_FILE_SIZE = 200 * 1024 * 1024
+
+#: Rows (records after the header) a file or sheet may hold. Reading stops at the
+#: limit, so time and memory stay bounded whatever the file holds. A register of
+#: 10,000 processes has at most a few ten thousand rows in its largest file.
+MAX_ROWS = 200_000
+
+#: Errors, warnings and notes kept in full (each kind); the rest are only counted.
+MAX_KEPT_PROBLEMS = 500
 
 #: Prefixes of generated relation and KPI ids (the same as the editing layer's).
 RELATION_PREFIX = "rel_"
@@ -138,6 +148,10 @@ class ImportResult:
     arch: Architecture
     warnings: list[Problem] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)
+    #: Warnings and notes beyond the first :data:`MAX_KEPT_PROBLEMS`, only counted
+    #: (the lists then end with one problem that says how many).
+    warnings_omitted: int = 0
+    notes_omitted: int = 0
 
 
 # ====================================================================== cells
@@ -219,34 +233,58 @@ class _Table:
         return self.headers.get(name, name)
 
 
+class _Kept:
+    """The first *limit* problems in (file order, line, arrival) order, and a count of
+    the rest: a file of millions of bad rows must not hold millions of problems."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.heap: list[tuple[tuple[Any, ...], Problem]] = []  # max-heap by negated key
+        self.omitted = 0
+        self.seq = 0
+
+    def add(self, key: tuple[Any, ...], problem: Problem) -> None:
+        self.seq += 1
+        item = (tuple(-k for k in (*key, self.seq)), problem)
+        if len(self.heap) < self.limit:
+            heapq.heappush(self.heap, item)
+        else:  # keep the smaller of the new one and the largest kept one
+            heapq.heappushpop(self.heap, item)
+            self.omitted += 1
+
+    def __bool__(self) -> bool:
+        return bool(self.heap)
+
+    def problems(self) -> list[Problem]:
+        """The kept problems, in order."""
+        return [problem for _, problem in sorted(self.heap, reverse=True)]
+
+
 class _Collector:
     def __init__(self) -> None:
-        self.errors: list[tuple[tuple[Any, ...], Problem]] = []
-        self.warnings: list[Problem] = []
-        self.notes: list[Problem] = []
+        self.errors = _Kept(MAX_KEPT_PROBLEMS)
+        self.warnings = _Kept(MAX_KEPT_PROBLEMS)
+        self.notes = _Kept(MAX_KEPT_PROBLEMS)
         self.order: dict[str, int] = {}
 
-    def _key(self, problem: Problem) -> tuple[Any, ...]:
+    def _key(self, problem: Problem) -> tuple[int, int]:
         return (self.order.get(problem.file, 99), problem.line or 0)
 
     def error(self, file: str, line: int | None, column: str | None, msg: Message) -> None:
         problem = Problem(file, msg, line, column)
-        self.errors.append((self._key(problem), problem))
+        self.errors.add(self._key(problem), problem)
 
     def warn(self, file: str, line: int | None, column: str | None, msg: Message) -> None:
-        self.warnings.append(Problem(file, msg, line, column))
+        problem = Problem(file, msg, line, column)
+        self.warnings.add(self._key(problem), problem)
 
     def note(self, file: str, line: int | None, column: str | None, msg: Message) -> None:
-        self.notes.append(Problem(file, msg, line, column))
-
-    def sorted(self, problems: list[Problem]) -> list[Problem]:
-        """Problems in file order, then line order (stable)."""
-        return sorted(problems, key=self._key)
+        problem = Problem(file, msg, line, column)
+        self.notes.add(self._key(problem), problem)
 
     def raise_errors(self) -> None:
         if self.errors:
-            ordered = sorted(enumerate(self.errors), key=lambda item: (item[1][0], item[0]))
-            raise UserError([problem for _, (_, problem) in ordered])
+            raise UserError(self.errors.problems(), omitted=self.errors.omitted)
 
 
 def _fill_table(
@@ -261,6 +299,7 @@ def _fill_table(
     header_line = 1
     header_width = 0
     known = set(spec.columns)
+    count = 0
     for line, raw in records:
         cells = [_clean(c) for c in raw]
         if unprotect_cells:
@@ -318,6 +357,22 @@ def _fill_table(
             if missing:
                 table.usable = False
             continue
+        count += 1
+        if count > MAX_ROWS:
+            out.error(
+                table.display,
+                line,
+                None,
+                Message(
+                    N_(
+                        "has more than {limit} rows; a register holds at most {limit} rows "
+                        "per table"
+                    ),
+                    limit=MAX_ROWS,
+                ),
+            )
+            table.usable = False
+            return
         if any(cells[header_width:]):
             out.warn(
                 table.display,
@@ -340,10 +395,14 @@ def _fill_table(
         table.usable = False
 
 
-def _csv_records(text: str, table: _Table, out: _Collector) -> Iterator[tuple[int, list[str]]]:
-    """``(line where the record starts, cells)`` of a CSV text; a record the csv module
-    cannot read ends the file with an error."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=False)
+def _csv_records(data: bytes, table: _Table, out: _Collector) -> Iterator[tuple[int, list[str]]]:
+    """``(line where the record starts, cells)`` of a CSV file's UTF-8 bytes (checked by
+    :func:`_decode`); a record the csv module cannot read ends the file with an error.
+
+    The text is decoded as it is read, so reading that stops at :data:`MAX_ROWS` never
+    holds the whole text (a ``StringIO`` of it would take four bytes a character)."""
+    stream = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8-sig", newline="")
+    reader = csv.reader(stream, strict=False)
     last = 0
     while True:
         try:
@@ -429,13 +488,13 @@ def _read_folder(folder: Path, out: _Collector) -> dict[str, _Table]:
         data = _read_bytes(path, display, out)
         if data is None:
             continue
-        text = _decode(data, display, out)
+        utf8 = _decode(data, display, out) is not None  # the text itself is not kept
         table = _Table(spec, display)
         tables[spec.name] = table
-        if text is None:
+        if not utf8:
             table.usable = False
             continue
-        _fill_table(table, _csv_records(text, table, out), out, unprotect_cells=True)
+        _fill_table(table, _csv_records(data, table, out), out, unprotect_cells=True)
     for name, path in files.items():
         if name.endswith(".csv") and name[:-4] not in SPECS:
             out.warn(
@@ -514,6 +573,31 @@ def _unpacked_size(data: bytes) -> int | None:
         return None
 
 
+@contextlib.contextmanager
+def _no_dimension_scan() -> Iterator[None]:
+    """Load a read-only workbook without openpyxl's scan for each sheet's size.
+
+    On loading, openpyxl looks for a sheet's ``<dimension>`` element; when there is none
+    before the rows (workbooks that openpyxl itself writes have none) it parses the
+    whole sheet XML to its end and keeps every (cleared) element: a second full parse
+    that took 18 s and 300 MB for a 96 MB sheet, however few of its rows are then read.
+    The import never uses those sizes (it resets them and reads rows to their end), so
+    the scan is skipped. Only this module reads workbooks in read-only mode, and it
+    never needs the sizes, so the class attribute is safe to replace for the load.
+    """
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    original = ReadOnlyWorksheet.__dict__.get("_get_size")
+    if original is None:  # another openpyxl: load as it does
+        yield
+        return
+    ReadOnlyWorksheet._get_size = lambda self: None
+    try:
+        yield
+    finally:
+        ReadOnlyWorksheet._get_size = original
+
+
 def _read_workbook(path: Path, out: _Collector) -> dict[str, _Table]:
     import openpyxl  # imported here: only the register needs it
 
@@ -541,7 +625,8 @@ def _read_workbook(path: Path, out: _Collector) -> dict[str, _Table]:
     try:
         with warnings.catch_warnings():  # about styles, defined names etc.: not for users
             warnings.simplefilter("ignore", UserWarning)
-            workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+            with _no_dimension_scan():
+                workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         _unreadable_workbook(display, exc, out)
         return {}
@@ -1095,7 +1180,28 @@ def import_register(path: str | os.PathLike[str]) -> ImportResult:
     out.raise_errors()
     builder = _Builder(tables, out, name)
     arch = builder.build()
-    return ImportResult(arch, out.sorted(out.warnings), out.sorted(out.notes))
+    warnings_, notes = out.warnings.problems(), out.notes.problems()
+    if out.warnings.omitted:  # one last line, so that every reader of the list shows it
+        warnings_.append(
+            Problem(
+                str(source),
+                Message(
+                    N_("... and {n} more warning"),
+                    N_("... and {n} more warnings"),
+                    out.warnings.omitted,
+                ),
+            )
+        )
+    if out.notes.omitted:
+        notes.append(
+            Problem(
+                str(source),
+                Message(
+                    N_("... and {n} more note"), N_("... and {n} more notes"), out.notes.omitted
+                ),
+            )
+        )
+    return ImportResult(arch, warnings_, notes, out.warnings.omitted, out.notes.omitted)
 
 
 # ====================================================================== export
