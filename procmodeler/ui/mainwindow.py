@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self.panel_docks: list[QDockWidget] = []
         self.live_findings = None
         self._sized = False
+        self.default_sizes_applied = False  # set by _size_panels (first launch)
         self._restored = False
         self.setDockOptions(
             QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
@@ -124,6 +125,8 @@ class MainWindow(QMainWindow):
         self.palette_panel.createRequested.connect(lambda kind: self.canvas.create_process(kind))
         self.palette_panel.connectKindChanged.connect(self._set_connect_kind)
         left = Qt.DockWidgetArea.LeftDockWidgetArea
+        # the left column runs down to the status bar: more height for the model tree
+        self.setCorner(Qt.Corner.BottomLeftCorner, left)
         self.palette_dock = self._dock("paletteDock", self.tr("Palette"), self.palette_panel, left)
         self.tree = ModelTree(self.context, self)
         self.tree_dock = self._dock("modelTreeDock", self.tr("Model"), self.tree, left)
@@ -157,9 +160,20 @@ class MainWindow(QMainWindow):
             self.resizeDocks(right[:1], [340], Qt.Orientation.Horizontal)
         if bottom:
             self.resizeDocks(bottom[:1], [200], Qt.Orientation.Vertical)
+        # The palette gets just the height of its contents at its width (its size hint
+        # guesses a narrower word-wrapped hint and is far too tall); the model tree the rest.
         title = self.palette_dock.height() - self.palette_panel.height()
-        wanted = self.palette_panel.sizeHint().height() + title
-        self.resizeDocks([self.palette_dock], [wanted], Qt.Orientation.Vertical)
+        layout = self.palette_panel.layout()
+        width = self.palette_panel.width()
+        needed = layout.heightForWidth(width) if layout.hasHeightForWidth() else -1
+        if needed <= 0:
+            needed = self.palette_panel.sizeHint().height()
+        column = self.palette_dock.height() + self.tree_dock.height()
+        wanted = min(needed + title, column // 2)
+        self.resizeDocks(
+            [self.palette_dock, self.tree_dock], [wanted, column - wanted], Qt.Orientation.Vertical
+        )
+        self.default_sizes_applied = True
 
     def _show_findings(self) -> None:
         """Mark shapes with the worst severity of their process's live findings."""

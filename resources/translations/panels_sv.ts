@@ -284,6 +284,11 @@
         <translation>Ägare: {name}</translation>
     </message>
     <message>
+        <location filename="../../procmodeler/ui/panels/matrix.py" line="440"/>
+        <source>{name} itself (its sub-units have columns of their own)</source>
+        <translation>{name} själv (underenheterna har egna kolumner)</translation>
+    </message>
+    <message>
         <location filename="../../procmodeler/ui/panels/problems.py" line="251"/>
         <source>Show suppressed</source>
         <translation>Visa undertryckta</translation>

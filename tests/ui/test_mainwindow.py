@@ -273,3 +273,18 @@ def test_editing_keys_act_on_the_diagram_and_tree_only(window, qtbot) -> None:
     QTest.keyClick(window.canvas.view, Qt.Key.Key_Backspace)
     assert plan not in arch.processes
     assert_in_sync(window)
+
+
+@pytest.mark.gui
+def test_first_launch_gives_the_model_tree_more_height_than_the_palette(window, qtbot) -> None:
+    """Without a saved layout the palette gets the height of its contents and the model
+    tree the rest of the left column, which runs down beside the bottom panels."""
+    qtbot.waitUntil(lambda: window.default_sizes_applied)  # just after the first show
+    QApplication.processEvents()  # let the dock layout take the new sizes
+    palette, tree = window.palette_dock, window.tree_dock
+    panel = window.palette_panel
+    layout = panel.layout()
+    assert panel.height() >= layout.heightForWidth(panel.width()) - 2  # nothing cut off
+    assert tree.height() > palette.height()
+    assert tree.height() >= 300
+    assert window.corner(Qt.Corner.BottomLeftCorner) == Qt.DockWidgetArea.LeftDockWidgetArea

@@ -139,7 +139,8 @@ def matrix_font(bold: bool = False) -> QFont:
 
 
 def column_widths(cols: list[UnitColumn]) -> list[int]:
-    """Widths so that every unit's name fits over its subtree's columns."""
+    """Widths so that every unit's name fits over its subtree's columns, and a parent's
+    own column (labelled with the parent's name in the lowest band) fits that name."""
     plain = QFontMetrics(matrix_font())
     bold = QFontMetrics(matrix_font(True))
 
@@ -149,8 +150,10 @@ def column_widths(cols: list[UnitColumn]) -> list[int]:
 
     widths = [MIN_CELL] * len(cols)
     for i, col in enumerate(cols):
-        if col.span_end == i:  # a leaf: its own column carries its name
-            widths[i] = max(MIN_CELL, min(MAX_CELL, need(col)))
+        # every column carries its unit's name: a leaf in its band, a parent's own
+        # column in the lowest band (plain font)
+        name = need(col) if col.span_end == i else plain.horizontalAdvance(col.name) + 18
+        widths[i] = max(MIN_CELL, min(MAX_CELL, name))
     # widen a parent's own column when its name is wider than its subtree
     for i in reversed(range(len(cols))):
         col = cols[i]
@@ -163,6 +166,36 @@ def column_widths(cols: list[UnitColumn]) -> list[int]:
 
 def header_bands(cols: list[UnitColumn]) -> int:
     return 1 + max((c.depth for c in cols), default=0)
+
+
+@dataclass(frozen=True)
+class HeaderLabel:
+    """One name drawn in the grouped header: where, what, and whether in bold."""
+
+    uid: str
+    rect: QRectF
+    text: str
+    bold: bool
+    own: bool  # True: the label of a parent unit's own column (lowest band)
+
+
+def header_labels(
+    cols: list[UnitColumn], xs: list[float], widths: list[float], top: float, band: float
+) -> list[HeaderLabel]:
+    """The names of the grouped header: each unit's name over its subtree's columns at
+    its depth, and, for a parent unit, its name again in the lowest band of its own
+    column, so that every column says which unit it is."""
+    bands = header_bands(cols)
+    labels = []
+    for i, col in enumerate(cols):
+        x0 = xs[i]
+        x1 = xs[col.span_end] + widths[col.span_end]
+        group = QRectF(x0, top + col.depth * band, x1 - x0, band)
+        labels.append(HeaderLabel(col.uid, group, col.name, col.depth == 0, False))
+        if col.span_end > i:
+            own = QRectF(x0, top + (bands - 1) * band, widths[i], band)
+            labels.append(HeaderLabel(col.uid, own, col.name, False, True))
+    return labels
 
 
 # ---------------------------------------------------------------------- painting
@@ -235,7 +268,8 @@ def paint_header(
     name_label: str = "",
 ) -> None:
     """The grouped header: each unit's name over its subtree's columns at its depth; a
-    parent's own column continues downwards; a stripe marks units with findings."""
+    parent's own column continues downwards and carries the parent's name again in the
+    lowest band (see ``header_labels``); a stripe marks units with findings."""
     bands = header_bands(cols)
     height = bands * band
     painter.save()
@@ -268,11 +302,6 @@ def paint_header(
         painter.setPen(pen)
         painter.drawRect(group)
         painter.drawRect(own)
-        painter.setFont(bold if col.depth == 0 else font)
-        painter.setPen(QColor(HEADER_TEXT))
-        fm = metrics if col.depth == 0 else plain_metrics
-        text = fm.elidedText(col.name, Qt.TextElideMode.ElideRight, int(group.width() - 6))
-        painter.drawText(group.adjusted(4, 0, -4, 0), Qt.AlignmentFlag.AlignCenter, text)
         severity = (severities or {}).get(col.uid)
         if severity is not None:
             if severity in ("error", "warning"):
@@ -283,6 +312,12 @@ def paint_header(
                 QRectF(x0 + 1, top + height - 4, widths[i] - 2, 3),
                 QColor(FINDING_COLOURS[severity]),
             )
+    for label in header_labels(cols, xs, widths, top, band):
+        painter.setFont(bold if label.bold else font)
+        painter.setPen(QColor(HEADER_TEXT))
+        fm = metrics if label.bold else plain_metrics
+        text = fm.elidedText(label.text, Qt.TextElideMode.ElideRight, int(label.rect.width() - 6))
+        painter.drawText(label.rect.adjusted(3, 0, -3, 0), Qt.AlignmentFlag.AlignCenter, text)
     painter.restore()
 
 
@@ -405,7 +440,12 @@ class MatrixModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return _t("Process") if section == 0 else self.cols[section - 1].name
         if role == Qt.ItemDataRole.ToolTipRole and section > 0:
-            return self.cols[section - 1].name
+            col = self.cols[section - 1]
+            if col.span_end > section - 1:
+                return _t("{name} itself (its sub-units have columns of their own)").format(
+                    name=col.name
+                )
+            return col.name
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -6,6 +6,8 @@ those references (one undoable step)."""
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
@@ -72,6 +74,77 @@ def _person_icon(head: bool) -> QIcon:
     return QIcon(pix)
 
 
+def _plus(p: QPainter, x: float, y: float) -> None:
+    """A small green plus badge with its top-left corner at (x, y)."""
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(QColor("#1a7f37"))
+    p.drawEllipse(QRectF(x, y, 8, 8))
+    p.setPen(QColor("white"))
+    p.drawLine(QPointF(x + 2, y + 4), QPointF(x + 6, y + 4))
+    p.drawLine(QPointF(x + 4, y + 2), QPointF(x + 4, y + 6))
+
+
+def _tool_icon(kind: str) -> QIcon:
+    """The toolbar icons (drawn, so that they look alike on every platform)."""
+    pix = QPixmap(32, 32)
+    pix.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pix)
+    p.scale(2, 2)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    ink = QColor("#3f5873")
+    if kind in ("unit", "subunit"):
+        p.setPen(ink)
+        p.setBrush(QColor("#dfe7f0"))
+        if kind == "unit":
+            p.drawRoundedRect(QRectF(0.5, 2.5, 12, 9), 2, 2)
+            for x in (3.5, 6.5, 9.5):
+                p.drawLine(QPointF(x, 5), QPointF(x, 9))
+        else:
+            p.drawRoundedRect(QRectF(0.5, 0.5, 8, 5), 1.5, 1.5)
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawPolyline([QPointF(3, 5.5), QPointF(3, 10), QPointF(5.5, 10)])
+            p.setBrush(QColor("#dfe7f0"))
+            p.drawRoundedRect(QRectF(5.5, 7.5, 6, 5), 1.5, 1.5)
+        _plus(p, 8, 8)
+    elif kind == "person":
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor("#5f6b7a"))
+        p.drawEllipse(QRectF(3, 1, 6, 6))
+        path = QPainterPath()
+        path.moveTo(0.5, 14)
+        path.cubicTo(0.5, 7, 11.5, 7, 11.5, 14)
+        path.closeSubpath()
+        p.drawPath(path)
+        _plus(p, 8, 8)
+    elif kind == "move":
+        p.setPen(ink)
+        p.setBrush(QColor("#dfe7f0"))
+        p.drawRoundedRect(QRectF(8.5, 4.5, 7, 8), 1.5, 1.5)
+        p.setBrush(ink)
+        p.drawLine(QPointF(1, 8.5), QPointF(6, 8.5))
+        p.drawPolygon([QPointF(5, 5.5), QPointF(8.5, 8.5), QPointF(5, 11.5)])
+    elif kind == "head":
+        p.setPen(QColor("#8a5a12"))
+        p.setBrush(QColor("#e3a52b"))
+        star = []
+        for i in range(10):
+            r = 7.0 if i % 2 == 0 else 3.0
+            a = i * math.pi / 5
+            star.append(QPointF(8 + r * math.sin(a), 8.5 - r * math.cos(a)))
+        p.drawPolygon(star)
+    elif kind == "delete":
+        red = QColor("#b42318")
+        p.setPen(red)
+        p.setBrush(QColor("#fde8e7"))
+        p.drawRect(QRectF(3.5, 4.5, 9, 10))
+        p.drawLine(QPointF(1.5, 3), QPointF(14.5, 3))
+        p.drawLine(QPointF(6, 1), QPointF(10, 1))
+        for x in (6, 8, 10):
+            p.drawLine(QPointF(x, 7), QPointF(x, 12.5))
+    p.end()
+    return QIcon(pix)
+
+
 class _Tree(QTreeWidget):
     """A tree whose drops become operations instead of moving items itself."""
 
@@ -112,7 +185,8 @@ class UnitsPanel(QWidget):
         layout.setSpacing(0)
         self.toolbar = QToolBar()
         self.toolbar.setIconSize(QSize(16, 16))
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        # icons with tooltips, so that every action fits the default dock width
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         layout.addWidget(self.toolbar)
 
         self.tree = _Tree(self)
@@ -155,16 +229,18 @@ class UnitsPanel(QWidget):
         self.delete_action = action(
             _t("Delete"), self.delete, QKeySequence(QKeySequence.StandardKey.Delete), "delete"
         )
-        # short labels on the toolbar, full ones in menus and tooltips
-        for act, short in (
-            (self.add_unit_action, _t("+ Unit")),
-            (self.add_subunit_action, _t("+ Sub-unit")),
-            (self.add_person_action, _t("+ Person")),
-            (self.move_action, _t("Move…")),
-            (self.head_action, _t("Head")),
+        # icons on the toolbar, full names in menus and tooltips
+        for act, icon in (
+            (self.add_unit_action, "unit"),
+            (self.add_subunit_action, "subunit"),
+            (self.add_person_action, "person"),
+            (self.move_action, "move"),
+            (self.head_action, "head"),
+            (self.delete_action, "delete"),
         ):
-            act.setIconText(short)
-            act.setToolTip(act.text())
+            act.setIcon(_tool_icon(icon))
+            act.setIconVisibleInMenu(False)
+            self._set_tooltip(act)
         for act in (self.add_unit_action, self.add_subunit_action, self.add_person_action):
             self.toolbar.addAction(act)
         self.toolbar.addSeparator()
@@ -331,8 +407,14 @@ class UnitsPanel(QWidget):
                 self.head_action.setText(
                     _t("Remove as head of unit") if is_head else _t("Make head of unit")
                 )
-                self.head_action.setIconText(_t("Not head") if is_head else _t("Head"))
         self.head_action.setEnabled(can_head)
+        self._set_tooltip(self.head_action)
+
+    @staticmethod
+    def _set_tooltip(act: QAction) -> None:
+        """The action's full name, and its shortcut if it has one."""
+        key = act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        act.setToolTip(f"{act.text()} ({key})" if key else act.text())
 
     # ------------------------------------------------------------------ edits
     def _current_unit(self) -> str | None:

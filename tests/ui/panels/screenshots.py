@@ -53,7 +53,7 @@ def main(out: Path = ROOT / "docs" / "screenshots") -> list[Path]:
         LiveFindings.for_context(context).refresh_now()
         widgets = {
             "properties": (PropertiesPanel(context), (470, 900)),
-            "units": (UnitsPanel(context), (440, 560)),
+            "units": (UnitsPanel(context), (330, 560)),  # the default dock width
             "matrix": (ParticipationMatrix(context), (1500, 760)),
             "problems": (ProblemsPanel(context), (1300, 480)),
         }

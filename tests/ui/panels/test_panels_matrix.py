@@ -173,3 +173,40 @@ def test_export_through_dialog(qtbot, context, panel, tmp_path, fake_dialogs):
     panel.export_button.click()
     assert (tmp_path / "m.svg").exists()
     assert panel.export_dialog() is None  # the user cancelled: nothing written
+
+
+def test_every_column_says_which_unit_it_is(panel):
+    """A parent unit's own column (left of its sub-units' columns) carries the parent's
+    name in the lowest header band, so no column has an empty label; the name fits."""
+    from PySide6.QtGui import QFontMetrics
+
+    from procmodeler.ui.panels.matrix import (
+        column_widths,
+        header_bands,
+        header_labels,
+        matrix_font,
+    )
+
+    cols = panel.matrix.cols
+    widths = [float(w) for w in column_widths(cols)]
+    xs = [sum(widths[:i]) for i in range(len(cols))]
+    labels = header_labels(cols, xs, widths, 0.0, 20.0)
+    lowest = (header_bands(cols) - 1) * 20.0
+    plain = QFontMetrics(matrix_font())
+    for i, col in enumerate(cols):
+        over = [
+            label
+            for label in labels
+            if label.rect.left() == xs[i] and label.rect.width() == widths[i] and label.text
+        ]
+        assert over, f"column of {col.name} has no label of its own"
+        assert all(label.text == col.name for label in over)
+        if col.span_end > i:  # the parent's own column: labelled in the lowest band
+            (own,) = [label for label in over if label.own]
+            assert own.rect.top() == lowest
+            assert plain.horizontalAdvance(own.text) <= own.rect.width() - 6
+    # the widget's header uses the same widths, and says in a tooltip what the column is
+    sales = panel.matrix.column_of("u_sales")
+    assert panel.view.header_view.sectionSize(sales) == widths[sales - 1]
+    tip = panel.matrix.headerData(sales, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert "Sales" in tip and "sub-units" in tip

@@ -165,3 +165,31 @@ def test_rename_with_f2_and_refusal(qtbot, context, panel, fake_dialogs):
     assert fake_dialogs.warnings  # a name cannot be empty
     qtbot.waitUntil(lambda: panel.item_for("u_ops").text(0) == "Operations")
     assert context.arch.units["u_ops"].name == "Operations"
+
+
+def test_toolbar_fits_the_default_dock_width(qtbot, context):
+    """At the width the main window gives the right-hand docks (340 px less the frame),
+    every action is a button on the toolbar (no "»" overflow), each with an icon and a
+    tooltip naming it; the head button's tooltip follows the selected person."""
+    from PySide6.QtWidgets import QToolButton
+
+    widget = UnitsPanel(context)
+    qtbot.addWidget(widget)
+    widget.resize(330, 500)
+    widget.show()
+    qtbot.waitExposed(widget)
+    toolbar = widget.toolbar
+    (extension,) = toolbar.findChildren(QToolButton, "qt_toolbar_ext_button")
+    assert not extension.isVisible()
+    assert toolbar.sizeHint().width() <= widget.width()
+    for act in toolbar.actions():
+        if act.isSeparator():
+            continue
+        button = toolbar.widgetForAction(act)
+        assert button is not None and button.isVisible(), act.text()
+        assert not act.icon().isNull()
+        assert act.toolTip().startswith(act.text())
+    assert "F2" not in widget.head_action.toolTip()
+    assert "(Del" in widget.delete_action.toolTip()
+    context.set_selection(["p_anna"])  # Anna heads Sales
+    assert widget.head_action.toolTip() == "Remove as head of unit"
