@@ -358,6 +358,19 @@ def edit_worker(folder: str, mode: str, seed: str) -> None:
 
 def expected_states(folder: Path, mode: str, seed: int, steps: int) -> list[Architecture]:
     """The model after 0, 1, ..., *steps* steps of the script (recomputed here)."""
+    return replay_script(folder, mode, seed, steps)[0]
+
+
+def replay_script(
+    folder: Path, mode: str, seed: int, steps: int
+) -> tuple[list[Architecture], list[list[Architecture]]]:
+    """The script recomputed without a journal: the model after 0, 1, ..., *steps*
+    steps, and for each step the model after each transaction (commit, undo, redo) it
+    made, in order (``[]`` for step 0 and for steps that changed nothing).
+
+    A step can commit more than one transaction (``owner``: add a person, then make
+    them the owner), and a kill can land between the two: the work recovered then is
+    every *committed* edit, the first transaction of the step but not the second."""
     import shutil
 
     scratch = folder / "replay"
@@ -367,10 +380,13 @@ def expected_states(folder: Path, mode: str, seed: int, steps: int) -> list[Arch
     session = new_session(mode, scratch, journal=False)
     rnd = random.Random(seed)
     states = [session.arch.copy()]
+    commits: list[list[Architecture]] = [[]]
+    session.editor.subscribe(lambda _event: commits[-1].append(session.arch.copy()))
     for _ in range(steps):
+        commits.append([])
         edit_step(session, rnd, scratch / "start.procm")
         states.append(session.arch.copy())
-    return states
+    return states, commits
 
 
 @dataclass
@@ -384,6 +400,9 @@ class EditTrial:
     recovered_step: int | None  # which expected state the recovered work equals
     offered: bool  # recovery offered the work (False: it was all in the file already)
     note: str = ""
+    #: The recovered work also has this many (not all) of the transactions of step
+    #: ``recovered_step + 1``: the kill landed between two commits of one step.
+    partial_commits: int = 0
 
     @property
     def ok(self) -> bool:
@@ -410,7 +429,7 @@ def kill_during_editing_trial(folder: Path, rnd: random.Random, mode: str) -> Ed
     lines = out.read_text(encoding="utf-8", errors="replace").splitlines()
     done = max((int(line.split()[1]) for line in lines if line.startswith("step ") and
                 line.split()[1:] and line.split()[1].isdigit()), default=0)  # fmt: skip
-    states = expected_states(folder, mode, seed, done + 1)
+    states, commits = replay_script(folder, mode, seed, done + 1)
     found = recovery.find_recoverable(data_dir / "recovery")
     note = ""
     if len(found) > 1:
@@ -424,12 +443,116 @@ def kill_during_editing_trial(folder: Path, rnd: random.Random, mode: str) -> Ed
         work = native.load(folder / "start.procm")
     else:
         work = states[0]
-    match = None
+    match, partial = match_recovered(work, states, commits, done)
+    return EditTrial(mode, seed, delay, done, match, bool(found), note, partial)
+
+
+def match_recovered(
+    work: Architecture,
+    states: list[Architecture],
+    commits: list[list[Architecture]],
+    done: int,
+) -> tuple[int | None, int]:
+    """Which state of the script the recovered *work* is, when *done* steps had
+    returned before the kill: ``(done, 0)``, ``(done + 1, 0)`` (the step under way had
+    committed everything), ``(done, k)`` (the first *k* transactions of step
+    ``done + 1``, not all of them, were committed) or ``(None, 0)`` (none: lost or
+    wrong work). *states* and *commits* are those of :func:`replay_script`."""
     for step in (done, done + 1):
         if work == states[step]:
-            match = step
-            break
-    return EditTrial(mode, seed, delay, done, match, bool(found), note)
+            return step, 0
+    for i, state in enumerate(commits[done + 1][:-1]):
+        if work == state:
+            return done, i + 1
+    return None, 0
+
+
+def simulate_crash_points(
+    folder: Path, mode: str, seed: int, steps: int, *, torn: bool = True
+) -> tuple[int, list[str]]:
+    """Run *steps* steps of the script in this process with a journal, and at every
+    moment a kill can leave distinct files behind, recover what a next start would find
+    and compare it with the model at that moment: after each journal record (commit,
+    undo, redo: also between the two transactions of one step), in a save between the
+    file's atomic replace and the journal's rebase, and after each step. With *torn*,
+    also a journal whose last record was cut off in the middle of its write, which must
+    give the model before that record. Deterministic: no process is killed; a kill is
+    simulated by copying the recovery folder (an unlocked copy of the owner file is
+    what a dead process leaves).
+
+    Returns the number of crash points checked and a description of each that failed.
+    Needs ``PROCMODELER_DATA_DIR`` set to a scratch folder (the journal goes there)."""
+    import shutil
+
+    from procmodeler.app import recovery
+    from procmodeler.io import native
+
+    prepare_edit_trial(folder, mode)
+    session = new_session(mode, folder, journal=True)
+    assert session.journal is not None, session.journal_error
+    live_dir = session.journal.folder
+    rnd = random.Random(seed)
+    where = {"step": 0, "at": ""}
+    checked = [0]
+    bad: list[str] = []
+    before = [session.arch.copy()]  # the model before the last journal record
+
+    def recovered(snapshot: Path) -> Architecture:
+        found = recovery.find_recoverable(snapshot)
+        if len(found) > 1:
+            raise AssertionError(f"{len(found)} sessions offered")
+        if found:
+            result = recovery.recover(found[0])
+            recovery.discard(found[0])
+            return result.editor.arch
+        if (folder / "start.procm").exists():
+            return native.load(folder / "start.procm")
+        return Architecture(Metadata(language="en"))
+
+    def check(at: str, expected: Architecture, cut: bool = False) -> None:
+        snapshot = folder / "snapshot"
+        shutil.rmtree(snapshot, ignore_errors=True)
+        shutil.copytree(live_dir, snapshot)
+        if cut:
+            journal = next(snapshot.glob("*.journal"))
+            data = journal.read_bytes()
+            last = data.rstrip(b"\n").rfind(b"\n") + 1
+            if last == 0 or data.count(b"\n") < 2:
+                return  # only the header: nothing to tear
+            journal.write_bytes(data[: last + rnd.randrange(1, len(data) - last)])
+        checked[0] += 1
+        try:
+            work = recovered(snapshot)
+        except (AssertionError, UserError) as exc:
+            bad.append(f"step {where['step'] + 1} ({where['at']}), {at}: {exc}")
+            return
+        if work != expected:
+            bad.append(f"step {where['step'] + 1} ({where['at']}), {at}: wrong model")
+
+    def on_record(event: Any) -> None:  # runs after the journal wrote the record
+        check(f"after a {event.how} record", session.arch)
+        if torn:
+            check(f"a torn {event.how} record", before[0], cut=True)
+        before[0] = session.arch.copy()
+
+    session.editor.subscribe(on_record)
+    journal = session.journal
+    rebase = journal.rebase
+
+    def check_then_rebase(*args: Any, **kwargs: Any) -> None:
+        check("saved, journal not yet rebased", session.arch)
+        rebase(*args, **kwargs)
+
+    journal.rebase = check_then_rebase  # type: ignore[method-assign]
+    try:
+        for step in range(steps):
+            where["step"], where["at"] = step, "under way"
+            where["at"] = edit_step(session, rnd, folder / "start.procm")
+            session.tick()
+            check("after the step", session.arch)
+    finally:
+        session.close()
+    return checked[0], bad
 
 
 # ====================================================================== fuzzing: mutators
