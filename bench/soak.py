@@ -83,7 +83,12 @@ def run_edit_trials(count: int, folder: Path, seed: int) -> dict[str, Any]:
         log(
             f"  edit {i + 1}/{count} {trial.mode}: {trial.steps_done} steps returned, "
             f"work equals step {trial.recovered_step} "
-            f"({'recovered from the journal' if trial.offered else 'in the saved file'})"
+            + (
+                f"+ {trial.partial_commits} transaction(s) of the next "
+                if trial.partial_commits
+                else ""
+            )
+            + f"({'recovered from the journal' if trial.offered else 'in the saved file'})"
             + ("" if trial.ok else "  <-- FAILED")
         )
     return {
@@ -93,6 +98,7 @@ def run_edit_trials(count: int, folder: Path, seed: int) -> dict[str, Any]:
         "work_in_saved_file": sum(1 for t in trials if not t.offered),
         "steps_returned_total": sum(t.steps_done for t in trials),
         "steps_returned_max": max((t.steps_done for t in trials), default=0),
+        "kill_between_transactions_of_a_step": sum(1 for t in trials if t.partial_commits),
         "last_unreported_step_also_recovered": sum(
             1 for t in trials if t.recovered_step == t.steps_done + 1
         ),
@@ -288,6 +294,8 @@ def markdown(results: dict[str, Any]) -> str:
             f"{edit['steps_returned_total']:,}; {edit['steps_returned_max']:,} |",
             f"| trials where the edit in flight at the kill was recovered too | "
             f"{edit['last_unreported_step_also_recovered']} |",
+            f"| trials killed between two transactions of one step (the first recovered) | "
+            f"{edit.get('kill_between_transactions_of_a_step', 0)} |",
             "",
         ]
     save = results.get("save")
