@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import Any, TypeVar
 
 from procmodeler.common.errors import EditRefused
 from procmodeler.common.i18n import N_, Message
@@ -59,36 +59,34 @@ RULE_VALUES = ("off", *SEVERITIES)
 
 
 # ---------------------------------------------------------------------- helpers
+T = TypeVar("T")
+
+
 def _refuse(msgid: str, **args: Any) -> EditRefused:
     return EditRefused(Message(msgid, **args))
 
 
+def _existing(found: T | None, msgid: str, element_id: str) -> T:
+    """*found*, or a refusal saying that *element_id* does not exist."""
+    if found is None:
+        raise _refuse(msgid, id=element_id)
+    return found
+
+
 def _process(arch: Architecture, pid: str) -> Process:
-    proc = arch.processes.get(pid)
-    if proc is None:
-        raise _refuse(N_("There is no process '{id}'."), id=pid)
-    return proc
+    return _existing(arch.processes.get(pid), N_("There is no process '{id}'."), pid)
 
 
 def _unit(arch: Architecture, uid: str) -> Unit:
-    unit = arch.units.get(uid)
-    if unit is None:
-        raise _refuse(N_("There is no unit '{id}'."), id=uid)
-    return unit
+    return _existing(arch.units.get(uid), N_("There is no unit '{id}'."), uid)
 
 
 def _person(arch: Architecture, person_id: str) -> Person:
-    person = arch.people.get(person_id)
-    if person is None:
-        raise _refuse(N_("There is no person '{id}'."), id=person_id)
-    return person
+    return _existing(arch.people.get(person_id), N_("There is no person '{id}'."), person_id)
 
 
 def _relation(arch: Architecture, rid: str) -> Relation:
-    rel = arch.relations.get(rid)
-    if rel is None:
-        raise _refuse(N_("There is no relation '{id}'."), id=rid)
-    return rel
+    return _existing(arch.relations.get(rid), N_("There is no relation '{id}'."), rid)
 
 
 def _level(arch: Architecture, level: str | None) -> None:
