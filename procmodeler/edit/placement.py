@@ -8,15 +8,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from procmodeler.model.architecture import Architecture
-from procmodeler.model.elements import Bounds
+from procmodeler.model.elements import Bounds, snap
 
 GAP = 30.0
 BAND_GAP = 60.0
-GRID = 10.0
-
-
-def snap(value: float, grid: float = GRID) -> float:
-    return round(value / grid) * grid
 
 
 def free_spot(

@@ -14,7 +14,7 @@ import heapq
 from collections.abc import Iterable
 
 from procmodeler.model.architecture import Architecture
-from procmodeler.model.elements import Bounds
+from procmodeler.model.elements import Bounds, snap
 
 WIDTH = 180.0
 HEIGHT = 80.0
@@ -23,13 +23,8 @@ GAP_ROW = 40.0  # between the rows of one band
 GAP_BAND = 80.0  # between the bands
 MARGIN = 40.0
 PER_ROW = 6
-GRID = 10.0
 
 _BANDS = ("management", "core", "support")
-
-
-def _snap(value: float) -> float:
-    return float(round(value / GRID) * GRID)
 
 
 def flow_order(pids: list[str], flows: Iterable[tuple[str, str]]) -> list[str]:
@@ -87,7 +82,7 @@ def layout_level(
         if r and r in band_starts:
             y += GAP_BAND - GAP_ROW
         width = len(row) * WIDTH + (len(row) - 1) * GAP_X
-        x = _snap(MARGIN + (full - width) / 2)
+        x = snap(MARGIN + (full - width) / 2)
         for pid in row:
             result[pid] = Bounds(x, y, WIDTH, HEIGHT)
             x += WIDTH + GAP_X

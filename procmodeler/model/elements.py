@@ -29,6 +29,15 @@ RACI = "RACI"
 #: The diagram level of the landscape (the top-level processes).
 LANDSCAPE: None = None
 
+#: The grid that diagram geometry snaps to, in diagram units.
+GRID = 10.0
+
+
+def snap(value: float, grid: float = GRID) -> float:
+    """*value* rounded to the nearest grid line."""
+    return float(round(value / grid) * grid)
+
+
 _LOWER_IS_BETTER = frozenset({"lead_time", "variation"})
 
 # XML 1.0 NCName: a Name without colons. The ranges follow the XML 1.0 (5th ed.) spec.

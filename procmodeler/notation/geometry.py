@@ -247,7 +247,3 @@ def label_room(path: Sequence[Point]) -> float:
     length = sum(math.dist(a, b) for a, b in zip(path, path[1:], strict=False)) - 8.0
     room = min(MAX_LABEL_WIDTH, length)
     return room if room >= MIN_LABEL_WIDTH else 0.0
-
-
-def snap(value: float, grid: float = 10.0) -> float:
-    return round(value / grid) * grid

@@ -18,7 +18,6 @@ DETAIL_FONT_SIZE = 8.5
 BAND_FONT_SIZE = 10.0
 BAND_MIN_FONT_SIZE = 7.5  # band labels shrink down to this before they are cut
 BAND_FONT_BOLD = True
-GRID = 10.0
 
 #: The label in the left column of each landscape band (translate when painting).
 BAND_LABELS: dict[str, str] = {

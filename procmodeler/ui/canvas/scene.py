@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
 
 from procmodeler.common.errors import UserError
 from procmodeler.edit import operations as ops
-from procmodeler.model.elements import Bounds
+from procmodeler.model.elements import Bounds, snap
 from procmodeler.model.events import Committed
 from procmodeler.notation import style as ns
-from procmodeler.notation.geometry import landscape_bands, lanes, need_arrows, snap
+from procmodeler.notation.geometry import landscape_bands, lanes, need_arrows
 from procmodeler.notation.views import (
     content_bounds,
     diagram_relations,
@@ -506,7 +506,7 @@ class DiagramScene(QGraphicsScene):
     def _snap(self, value: float, modifiers: Qt.KeyboardModifier) -> float:
         if not self.snap_enabled or modifiers & Qt.KeyboardModifier.AltModifier:
             return value
-        return snap(value, ns.GRID)
+        return snap(value)
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
         self.flush()

@@ -18,6 +18,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QGraphicsView, QLineEdit, QWidget
 
+from procmodeler.model.elements import GRID
 from procmodeler.notation import style as ns
 from procmodeler.ui.canvas import style as qs
 from procmodeler.ui.canvas.scene import DiagramScene
@@ -256,7 +257,7 @@ class DiagramView(QGraphicsView):
             Qt.KeyboardModifier.NoModifier,
             Qt.KeyboardModifier.ShiftModifier,
         ):
-            step = 1.0 if mods & Qt.KeyboardModifier.ShiftModifier else ns.GRID
+            step = 1.0 if mods & Qt.KeyboardModifier.ShiftModifier else GRID
             dx, dy = arrows[key]
             if self.diagram.nudge(dx * step, dy * step):
                 event.accept()

@@ -11,9 +11,8 @@ from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QVBoxLayout, QWi
 from procmodeler.common.i18n import N_, Message
 from procmodeler.edit import operations as ops
 from procmodeler.edit.placement import free_spot
-from procmodeler.model.elements import PROCESS_KINDS, RELATION_KINDS, Bounds
-from procmodeler.notation import style as ns
-from procmodeler.notation.geometry import lanes, snap
+from procmodeler.model.elements import PROCESS_KINDS, RELATION_KINDS, Bounds, snap
+from procmodeler.notation.geometry import lanes
 from procmodeler.ui.canvas import style as qs
 from procmodeler.ui.canvas.breadcrumb import Breadcrumb
 from procmodeler.ui.canvas.items import RelationItem, ShapeItem
@@ -119,7 +118,7 @@ class Canvas(QWidget):
         if at is None:
             bounds = free_spot(arch, level, kind, (w, h))
         else:
-            bounds = Bounds(snap(at.x() - w / 2, ns.GRID), snap(at.y() - h / 2, ns.GRID), w, h)
+            bounds = Bounds(snap(at.x() - w / 2), snap(at.y() - h / 2), w, h)
         pid = self.run(ops.create_process, self.default_name(kind), kind, level, bounds=bounds)
         if pid is None:
             return None
@@ -229,7 +228,7 @@ class Canvas(QWidget):
                 if unit is None:
                     continue
                 lane = current[index[unit]].bounds
-                y = snap(lane.y + (lane.h - b.h) / 2, ns.GRID)
+                y = snap(lane.y + (lane.h - b.h) / 2)
                 if y != b.y:
                     shapes[pid] = Bounds(b.x, y, b.w, b.h)
                     changed = True
