@@ -262,20 +262,25 @@ def set_process_kind(ed: Editor, pid: str, kind: str) -> None:
 
 def set_owner(ed: Editor, pid: str, person_id: str | None) -> None:
     """Make a person the process owner (None clears it)."""
-    proc = _process(ed.arch, pid)
-    if person_id is not None:
-        _person(ed.arch, person_id)
-    with ed.transaction(Message(N_("Set owner of '{name}'"), name=proc.name)):
-        ed.put("processes", pid, replace(proc, owner=person_id))
+    _set_process_person(ed, pid, "owner", person_id, N_("Set owner of '{name}'"))
 
 
 def set_leader(ed: Editor, pid: str, person_id: str | None) -> None:
     """Make a person the process leader (None clears it)."""
+    _set_process_person(ed, pid, "leader", person_id, N_("Set leader of '{name}'"))
+
+
+def _set_process_person(
+    ed: Editor, pid: str, field: str, person_id: str | None, label: str
+) -> None:
     proc = _process(ed.arch, pid)
     if person_id is not None:
         _person(ed.arch, person_id)
-    with ed.transaction(Message(N_("Set leader of '{name}'"), name=proc.name)):
-        ed.put("processes", pid, replace(proc, leader=person_id))
+    with ed.transaction(Message(label, name=proc.name)):
+        new = (
+            replace(proc, owner=person_id) if field == "owner" else replace(proc, leader=person_id)
+        )
+        ed.put("processes", pid, new)
 
 
 def delete_processes(ed: Editor, pids: Iterable[str]) -> None:
