@@ -30,7 +30,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "common": frozenset(),
     "edit": frozenset({ROOT, "model", "common"}),
     "analysis": frozenset({ROOT, "model", "common"}),
-    "notation": frozenset({ROOT, "model", "common"}),
+    "notation": frozenset({ROOT, "model", "common", "analysis"}),
     "io": frozenset({ROOT, "model", "common", "edit"}),
     "report": frozenset({ROOT, "analysis", "notation", "model", "common", "io"}),
     "app": frozenset({ROOT, "edit", "io", "model", "common", "analysis"}),

@@ -67,6 +67,7 @@ from procmodeler.model.elements import (
     Bounds,
     DiagramOptions,
     Kpi,
+    Measurement,
     Metadata,
     Person,
     Process,
@@ -86,7 +87,7 @@ SYNC_INTERVAL = 0.2
 #: Element records a journal may hold, by type name.
 RECORD_TYPES: dict[str, type] = {
     cls.__name__: cls
-    for cls in (Metadata, Process, Unit, Person, Relation, Kpi, Bounds, DiagramOptions)
+    for cls in (Metadata, Process, Unit, Person, Relation, Kpi, Measurement, Bounds, DiagramOptions)
 }
 
 
