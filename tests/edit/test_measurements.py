@@ -110,3 +110,15 @@ def test_paste_refused(ed: Editor, text: str, fragment: str) -> None:
         meas.paste_measurements(ed, "kpi_1", text, start="2024-01")
     assert fragment in str(info.value)
     assert ed.arch.kpis["kpi_1"].series == ()
+
+
+def test_copy_and_paste_a_process_keeps_its_series(ed: Editor) -> None:
+    from procmodeler.edit import clipboard
+
+    meas.paste_measurements(ed, "kpi_1", "2024-01\t30\n2024-02\t29,5", start=None)
+    meas.mark_rebase(ed, "kpi_1", "2024-02")
+    pid = ed.arch.kpis["kpi_1"].process
+    frag = clipboard.loads(clipboard.dumps(clipboard.copy_fragment(ed.arch, None, [pid])))
+    (new_pid,) = clipboard.paste_fragment(ed, frag, None)
+    (new_kid,) = ed.arch.kpis_of(new_pid)
+    assert ed.arch.kpis[new_kid].series == ed.arch.kpis["kpi_1"].series
