@@ -194,7 +194,12 @@ def paste_measurements(
             series.append(Measurement(period, value))
         else:
             series[index] = replace(series[index], value=value)
-    label = Message(N_("Paste {n} values into '{name}'"), n=len(rows), name=kpi.name)
+    label = Message(
+        N_("Paste {n} value into '{name}'"),
+        N_("Paste {n} values into '{name}'"),
+        len(rows),
+        name=kpi.name,
+    )
     _commit(ed, kpi, series, label)
     return len(rows)
 

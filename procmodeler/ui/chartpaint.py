@@ -105,4 +105,4 @@ def chart_image(
 
 def fmt(value: float) -> str:
     """A chart number in the UI's locale."""
-    return QLocale().toString(value, "g", 6)
+    return QLocale().toString(float(value), "g", 6)

@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -52,7 +53,7 @@ def run_edit(
         op(context.editor, *args, **kw)
     except UserError as exc:
         text = "\n".join(exc.lines(context.catalogue()))
-        QMessageBox.warning(widget, widget.tr("Not possible") if widget else "", text)
+        QMessageBox.warning(widget, QCoreApplication.translate("KpiPanel", "Not possible"), text)
         return False
     return True
 
@@ -149,7 +150,7 @@ class MeasurementModel(QAbstractTableModel):
             if column == "period":
                 return m.period
             if column == "value":
-                return QLocale().toString(m.value, "g", 12)
+                return QLocale().toString(float(m.value), "g", 12)
             if column == "note":
                 return m.note
         if role == Qt.ItemDataRole.CheckStateRole and column == "rebase":
