@@ -12,6 +12,8 @@ API::
 
 from __future__ import annotations
 
+import operator
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -81,62 +83,75 @@ def segment_limits(values: Sequence[float], start: int = 0, end: int | None = No
     mean = sum(xs) / n
     if n < 2:
         return Segment(start, end, mean, None, None, None, None, None)
-    ranges = [abs(b - a) for a, b in zip(xs, xs[1:], strict=False)]
+    ranges = list(map(abs, map(operator.sub, xs[1:], xs[:-1])))
     mr = sum(ranges) / len(ranges)
     cut = SCREEN * mr
-    kept = [r for r in ranges if r < cut]
-    mr_bar = sum(kept) / len(kept) if kept else 0.0
+    if max(ranges) < cut:
+        mr_bar = mr
+    else:
+        kept = [r for r in ranges if r < cut]
+        mr_bar = sum(kept) / len(kept) if kept else 0.0
     half = LIMIT * mr_bar
     near = NEAR * mr_bar
     return Segment(start, end, mean, mr_bar, mean - half, mean + half, mean - near, mean + near)
 
 
-def _mark_runs(flags: list[bool], keys: Sequence[int], length: int, before: int) -> None:
-    """Set the flags of every run of *length* or more equal non-zero *keys*, and of the
-    *before* values ahead of each such run."""
-    n = len(keys)
-    run_start = 0
-    for i in range(n + 1):
-        if i == n or keys[i] == 0 or keys[i] != keys[run_start]:
-            if keys[run_start] != 0 and i - run_start >= length:
-                for j in range(run_start - before, i):
-                    flags[j] = True
-            run_start = i
+# Runs and trends are found by regular expressions over one byte per value (or step),
+# built with map() so that the per-value work runs in C.
+_ONE = re.compile(b"\x01")
+_RUN_RE = re.compile(b"\x01{%d,}" % RUN)
+_TREND_RE = re.compile(b"\x01{%d,}" % (RUN - 1))
+
+
+def _flagged(xs: Sequence[float], seg: Segment) -> tuple[set[int], bytes, bytes]:
+    """Indices (within the segment) of its special cause values, and per value whether
+    it lies above and below the mean (as bytes of 0/1)."""
+    mean = seg.mean
+    above = bytes(map(mean.__lt__, xs))
+    below = bytes(map(mean.__gt__, xs))
+    flagged: set[int] = set()
+    upper, lower, nu, nl = seg.upper, seg.lower, seg.near_upper, seg.near_lower
+    if upper is None or lower is None or nu is None or nl is None:
+        return flagged, above, below
+    n = len(xs)
+    top, bottom = max(xs), min(xs)
+    outside: set[int] = set()
+    if top > upper:  # rule 1
+        outside.update(m.start() for m in _ONE.finditer(bytes(map(upper.__lt__, xs))))
+    if bottom < lower:
+        outside.update(m.start() for m in _ONE.finditer(bytes(map(lower.__gt__, xs))))
+    flagged.update(outside)
+    if n >= RUN:
+        for code in (above, below):  # rule 2
+            for m in _RUN_RE.finditer(code):
+                flagged.update(range(m.start(), m.end()))
+        first, rest = xs[:-1], xs[1:]
+        for code in (bytes(map(operator.lt, first, rest)), bytes(map(operator.gt, first, rest))):
+            for m in _TREND_RE.finditer(code):  # rule 3: RUN values are RUN - 1 steps
+                flagged.update(range(m.start(), m.end() + 1))
+    for beyond, limit, side in ((nu.__lt__, top > nu, above), (nl.__gt__, bottom < nl, below)):
+        if not limit:
+            continue
+        # rule 4: near (beyond a near-limit line, not outside), in a window of three on
+        # one side of which two or more are near
+        near = {m.start() for m in _ONE.finditer(bytes(map(beyond, xs)))} - outside
+        for i in near:
+            for w in range(max(0, i - 2), min(i, n - 3) + 1):
+                same = side[w] and side[w + 1] and side[w + 2]
+                if same and (w in near) + (w + 1 in near) + (w + 2 in near) >= 2:
+                    flagged.add(i)
+                    break
+    return flagged, above, below
 
 
 def special_causes(values: Sequence[float], seg: Segment) -> list[int]:
     """Per value of the segment: 0 common cause, else its side (+1 above the mean, -1
     below; side 0 marks a special cause value on the mean as 2)."""
-    lo, hi = seg.start, seg.end
-    n = hi - lo
-    if seg.upper is None or seg.lower is None:
-        return [0] * n
-    mean, upper, lower = seg.mean, seg.upper, seg.lower
-    nu, nl = seg.near_upper, seg.near_lower
-    assert nu is not None and nl is not None
-    xs = values[lo:hi]
-    sides = [1 if x > mean else (-1 if x < mean else 0) for x in xs]
-    flags = [x > upper or x < lower for x in xs]
-    near = [not f and (x > nu or x < nl) for x, f in zip(xs, flags, strict=True)]
-    if n >= RUN:
-        _mark_runs(flags, sides, RUN, 0)
-        # steps[i]: +1 when xs[i + 1] rises from xs[i], -1 when it falls, 0 when equal;
-        # a trend of RUN values is RUN - 1 equal steps (and the value before the first).
-        steps = [1 if b > a else (-1 if b < a else 0) for a, b in zip(xs, xs[1:], strict=False)]
-        trend = [False] * (n - 1)
-        _mark_runs(trend, steps, RUN - 1, 0)
-        for i, t in enumerate(trend):
-            if t:
-                flags[i] = flags[i + 1] = True
-    if any(near):
-        for w in range(n - 2):
-            s = sides[w]
-            same = s != 0 and sides[w + 1] == s and sides[w + 2] == s
-            if same and near[w] + near[w + 1] + near[w + 2] >= 2:
-                for j in (w, w + 1, w + 2):
-                    if near[j]:
-                        flags[j] = True
-    return [(s if s else 2) if f else 0 for s, f in zip(sides, flags, strict=True)]
+    flagged, above, below = _flagged(values[seg.start : seg.end], seg)
+    out = [0] * seg.points
+    for i in flagged:
+        out[i] = 1 if above[i] else (-1 if below[i] else 2)
+    return out
 
 
 def segment_bounds(n: int, rebases: Sequence[int]) -> list[tuple[int, int]]:
@@ -155,13 +170,12 @@ def analyse(
     indices *rebases*, for a KPI whose better *direction* is ``higher`` or ``lower``."""
     vals = tuple(values)
     segments = tuple(segment_limits(vals, s, e) for s, e in segment_bounds(len(vals), rebases))
-    better = 1 if direction == "higher" else -1
-    types: list[str] = []
+    good = 0 if direction == "higher" else 1  # which of (above, below) is the better side
+    types: list[str] = ["common"] * len(vals)
     for seg in segments:
-        for side in special_causes(vals, seg):
-            types.append(
-                "common" if side == 0 else ("improvement" if side == better else "concern")
-            )
+        flagged, above, below = _flagged(vals[seg.start : seg.end], seg)
+        for i in flagged:
+            types[seg.start + i] = "improvement" if (above, below)[good][i] else "concern"
     if len(vals) < 2:
         variation = "none"
     else:
@@ -188,23 +202,23 @@ def _assurance(segments: Sequence[Segment], direction: str, target: float | None
     return "inconsistent"
 
 
-_CACHE: dict[Kpi, KpiAnalysis] = {}
+#: id(kpi) -> (kpi, analysis): records are immutable, so a record's analysis never
+#: changes; keyed by identity because hashing a long series costs more than it saves.
+_CACHE: dict[int, tuple[Kpi, KpiAnalysis]] = {}
 _CACHE_MAX = 20_000
+_VALUE = operator.attrgetter("value")
+_REBASE = operator.attrgetter("rebase")
 
 
 def analyse_kpi(kpi: Kpi) -> KpiAnalysis:
     """The analysis of *kpi*'s series (cached per KPI record, which is immutable)."""
-    found = _CACHE.get(kpi)
-    if found is not None:
-        return found
+    found = _CACHE.get(id(kpi))
+    if found is not None and found[0] is kpi:
+        return found[1]
     series = kpi.series
-    result = analyse(
-        [m.value for m in series],
-        [i for i, m in enumerate(series) if m.rebase],
-        kpi.direction,
-        kpi.target,
-    )
+    rebases = [i for i, m in enumerate(series) if m.rebase] if any(map(_REBASE, series)) else []
+    result = analyse(tuple(map(_VALUE, series)), rebases, kpi.direction, kpi.target)
     if len(_CACHE) >= _CACHE_MAX:
         _CACHE.clear()
-    _CACHE[kpi] = result
+    _CACHE[id(kpi)] = (kpi, result)
     return result

@@ -140,7 +140,8 @@ def chart_view(
     lo, hi = min([lo, *ticks]), max([hi, *ticks])
     left = max([text_width(fmt(t)) for t in ticks] + [0.0]) + 8.0
     right = max(text_width(tr(WORDS["target"])), text_width(tr(WORDS["mean"]))) + 10.0
-    plot = Bounds(left, 8.0, max(10.0, width - left - right), max(10.0, height - 8.0 - 22.0))
+    top = FONT_SIZE + 8.0  # room for the limits' label above the plot
+    plot = Bounds(left, top, max(10.0, width - left - right), max(10.0, height - top - 22.0))
     x_of, y_of = _scales(plot, n, lo, hi)
     lines: list[ChartLine] = []
     texts: list[ChartText] = []
@@ -231,7 +232,7 @@ def _limit_lines(
     )
     if last.upper is not None:
         word = WORDS["provisional"] if last.provisional else WORDS["limits"]
-        texts.append(ChartText(tr(word), (plot.x + plot.w, plot.y + plot.h + 20.0), "right"))
+        texts.append(ChartText(tr(word), (plot.x + plot.w, plot.y - 5.0), "right"))
 
 
 def sparkline_view(kpi: Kpi, width: float, height: float) -> ChartView:

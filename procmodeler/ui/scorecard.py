@@ -235,6 +235,10 @@ class ScorecardPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(COLUMNS.index("trend"), SPARK.width() + 6)
+        for name in ("latest", "target", "variation", "assurance"):
+            header.setSectionResizeMode(
+                COLUMNS.index(name), QHeaderView.ResizeMode.ResizeToContents
+            )
         self.unit_filter = QComboBox(self)
         self.unit_filter.setObjectName("scorecardUnit")
         self.owner_filter = QComboBox(self)
