@@ -21,7 +21,7 @@ from PySide6.QtGui import QGuiApplication, QKeySequence, QPainter, QPaintEvent, 
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
+    QGridLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -66,7 +66,7 @@ class ChartWidget(QWidget):
         self.context = context
         self.kpi: Kpi | None = None
         self.view: ChartView | None = None
-        self.setMinimumHeight(180)
+        self.setMinimumHeight(60)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def sizeHint(self) -> QSize:  # noqa: N802
@@ -193,6 +193,10 @@ class KpiPanel(QWidget):
         self.process: str | None = None
         self.choice = QComboBox(self)
         self.choice.setObjectName("kpiChoice")
+        self.choice.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.choice.setMinimumContentsLength(12)
         self.hint = QLabel(self.tr("Select a process to see its KPIs over time."), self)
         self.hint.setWordWrap(True)
         self.chart = ChartWidget(context, self)
@@ -207,7 +211,7 @@ class KpiPanel(QWidget):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         for col in range(3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        buttons = QHBoxLayout()
+        buttons = QGridLayout()
         self.add_button = QPushButton(self.tr("Add value"), self)
         self.delete_button = QPushButton(self.tr("Delete"), self)
         self.change_button = QPushButton(self.tr("Process changed here"), self)
@@ -221,14 +225,11 @@ class KpiPanel(QWidget):
                 "or two columns: period and value"
             )
         )
-        for button in (
-            self.add_button,
-            self.delete_button,
-            self.change_button,
-            self.paste_button,
+        for i, button in enumerate(
+            (self.add_button, self.delete_button, self.change_button, self.paste_button)
         ):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            buttons.addWidget(button, i // 2, i % 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.hint)
@@ -248,6 +249,9 @@ class KpiPanel(QWidget):
         context.committed.connect(lambda _e: self.refresh())
         context.documentReplaced.connect(self._on_selection)
         self._on_selection()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - must not widen the window
+        return QSize(150, 200)
 
     # ------------------------------------------------------------------ state
     def current_kpi(self) -> str | None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QSizePolicy,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -226,6 +227,7 @@ class ScorecardPanel(QWidget):
         self.table.setObjectName("scorecardTable")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
+        self.table.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
         self.table.setItemDelegateForColumn(COLUMNS.index("trend"), SparklineDelegate(self))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -243,6 +245,11 @@ class ScorecardPanel(QWidget):
         self.unit_filter.setObjectName("scorecardUnit")
         self.owner_filter = QComboBox(self)
         self.owner_filter.setObjectName("scorecardOwner")
+        for combo in (self.unit_filter, self.owner_filter):  # long names must not widen
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(4)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Unit:"), self))
         bar.addWidget(self.unit_filter, 1)
@@ -258,6 +265,12 @@ class ScorecardPanel(QWidget):
         context.committed.connect(lambda _e: self.refresh())
         context.documentReplaced.connect(self.refresh)
         self.refresh()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - a dock tabbed at the bottom: stay modest
+        return QSize(420, 200)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - must not widen the window
+        return QSize(160, 120)
 
     def refresh(self) -> None:
         arch = self.context.arch

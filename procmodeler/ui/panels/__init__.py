@@ -90,12 +90,13 @@ def create_panels(context: EditorContext, parent: QMainWindow) -> list[QDockWidg
 
 
 def place_panels(window: QMainWindow, docks: list[QDockWidget]) -> None:
-    """Default places: properties, units and KPIs over time on the right (tabbed),
-    problems, participation and the scorecard at the bottom (tabbed, the first of each
-    in front)."""
+    """Default places: properties, units, KPIs over time and the scorecard on the right
+    (tabbed), problems and participation at the bottom (tabbed, the first of each in
+    front)."""
     by_name = {d.objectName(): d for d in docks}
-    right = [by_name[n] for n in (PROPERTIES_DOCK, UNITS_DOCK, KPI_DOCK) if n in by_name]
-    bottom = [by_name[n] for n in (PROBLEMS_DOCK, MATRIX_DOCK, SCORECARD_DOCK) if n in by_name]
+    names = (PROPERTIES_DOCK, UNITS_DOCK, KPI_DOCK, SCORECARD_DOCK)
+    right = [by_name[n] for n in names if n in by_name]
+    bottom = [by_name[n] for n in (PROBLEMS_DOCK, MATRIX_DOCK) if n in by_name]
     for dock in right:
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     for dock in bottom:
