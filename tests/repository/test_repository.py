@@ -22,7 +22,7 @@ from procmodeler.repository import Repository, schema
 from tests.repository.conftest import RepoDb
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE = ROOT / "resources" / "examples" / "manufacturing.procm"
+EXAMPLE = ROOT / "procmodeler" / "resources" / "examples" / "manufacturing.procm"
 
 
 def example() -> Architecture:
