@@ -1,4 +1,5 @@
-"""The plan of a BPMN export: shape sizes, gateways where flows split or join, and the routes of the flows, per level."""
+"""The plan of a BPMN export, per level: shape sizes, gateways where flows split or
+join, and the routes of the flows."""
 
 from __future__ import annotations
 
@@ -91,7 +92,7 @@ Level_t = _Level
 
 
 class _Planner:
-    """The plan of a BPMN export: shape sizes, gateways where flows split or join, and the routes of the flows, per level."""
+    """Plans the levels of one export (see the module)."""
 
     def __init__(self, arch: Architecture) -> None:
         self.arch = arch

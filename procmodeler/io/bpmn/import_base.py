@@ -1,4 +1,5 @@
-"""The state of one BPMN import: element tables, warnings and id allocation, with the shared helpers."""
+"""The state of one BPMN import (element tables, warnings, id allocation) and the
+helpers its passes share."""
 
 from __future__ import annotations
 
@@ -203,7 +204,7 @@ def _reorder(items: dict, wanted: list | None) -> dict:  # type: ignore[type-arg
 
 
 class _ImportState:
-    """The state of one BPMN import: element tables, warnings and id allocation, with the shared helpers."""
+    """The state of one import (see the module)."""
 
     def __init__(self, root: etree._Element) -> None:
         self.root = root

@@ -1,4 +1,5 @@
-"""The first pass of a BPMN import: participants, processes, activities, lanes and flows found in the XML."""
+"""The first pass of a BPMN import: the participants, processes, activities, lanes
+and flows of the XML."""
 
 from __future__ import annotations
 
@@ -36,7 +37,7 @@ from procmodeler.model.elements import (
 
 
 class _Scanner(_ImportState):
-    """The first pass of a BPMN import: participants, processes, activities, lanes and flows found in the XML."""
+    """The first pass of one import (see the module)."""
 
     # ------------------------------------------------------------------ structure
     def _structure(self) -> None:

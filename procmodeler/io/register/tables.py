@@ -1,4 +1,5 @@
-"""Reading register tables: rows, kept problems, the header and row checks shared by CSV and XLSX."""
+"""Reading register tables: rows, kept problems, and the header and row checks that
+the CSV and XLSX readers share."""
 
 from __future__ import annotations
 
