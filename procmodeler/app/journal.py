@@ -57,6 +57,12 @@ from procmodeler.app.journalfile import (
     FORMAT as FORMAT,
 )
 from procmodeler.app.journalfile import (
+    MAX_JOURNAL_BYTES as MAX_JOURNAL_BYTES,
+)
+from procmodeler.app.journalfile import (
+    MAX_LINE as MAX_LINE,
+)
+from procmodeler.app.journalfile import (
     OWNER_SUFFIX as OWNER_SUFFIX,
 )
 from procmodeler.app.journalfile import (

@@ -22,6 +22,7 @@ from procmodeler.model.elements import (
     DiagramOptions,
     Kpi,
     Metadata,
+    Origin,
     Person,
     Process,
     Relation,
@@ -200,7 +201,7 @@ class _Reader:
         rules = self.read_rules(doc)
         suppressions = self.read_suppressions(doc)
         diagrams, shapes, waypoints = self.read_diagrams(doc, processes, units, relations)
-        return Architecture.from_collections(
+        result = Architecture.from_collections(
             arch.meta,
             {
                 "units": units,
@@ -216,6 +217,21 @@ class _Reader:
                 "waypoints": waypoints,
             },
         )
+        if "repository" in doc:
+            result.origin = self.read_origin(doc["repository"])
+        return result
+
+    def read_origin(self, value: Any) -> Origin | None:
+        rec = self.obj(value, "repository", ("url", "name", "version"), ())
+        if rec is None:
+            return None
+        url = self.text(rec, "url", "repository", required=True)
+        name = self.text(rec, "name", "repository", required=True)
+        version = rec["version"]
+        if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+            self.problem("repository.version", N_("should be a whole number of 1 or more"))
+            return None
+        return Origin(url, name, version)
 
     def read_units(self, doc: dict[str, Any]) -> dict[str, Unit]:
         units: dict[str, Unit] = {}

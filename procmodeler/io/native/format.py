@@ -31,6 +31,7 @@ TOP_KEYS: tuple[str, ...] = (
     "rules",
     "suppressions",
     "diagrams",
+    "repository",
 )
 
 META_KEYS: tuple[str, ...] = ("name", "organisation", "language", "version_label", "author")

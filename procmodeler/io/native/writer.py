@@ -177,7 +177,7 @@ def to_document(arch: Architecture) -> dict[str, Any]:
         for (rule, elements), text in arch.suppressions.items()
     ]
     diagrams = _diagram_records(arch)
-    return {
+    doc: dict[str, Any] = {
         "format_version": FORMAT_VERSION,
         "meta": {key: getattr(meta, key) for key in META_KEYS},
         "units": units,
@@ -190,6 +190,10 @@ def to_document(arch: Architecture) -> dict[str, Any]:
         "suppressions": suppressions,
         "diagrams": diagrams,
     }
+    if arch.origin is not None:
+        origin = arch.origin
+        doc["repository"] = {"url": origin.url, "name": origin.name, "version": origin.version}
+    return doc
 
 
 def _diagram_records(arch: Architecture) -> list[dict[str, Any]]:
