@@ -3,6 +3,7 @@ loading them into the same model. Never edit a golden file; add one per new vers
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from procmodeler.io import native
@@ -11,6 +12,7 @@ from procmodeler.model import (
     Bounds,
     DiagramOptions,
     Kpi,
+    Measurement,
     Metadata,
     Person,
     Process,
@@ -79,6 +81,35 @@ def expected_v1() -> Architecture:
 def test_v1_golden_file_loads_into_the_expected_model() -> None:
     arch = native.load(GOLDEN / "v1-every-field.procm")
     assert arch.snapshot() == expected_v1().snapshot()
+
+
+def expected_v2() -> Architecture:
+    """The model that ``v2-every-field.procm`` holds: version 1's, and a KPI's series
+    (a note, a rebase mark; ``actual`` is its latest value)."""
+    arch = expected_v1()
+    arch.put("meta", "meta", replace(arch.meta, version_label="v2 golden"))
+    series = (
+        Measurement("2024-11", 31.5),
+        Measurement("2024-12", 30.0, 'Jul, "halvfart"'),
+        Measurement("2025-01", 26.25, "Ny e-tjänst", True),
+        Measurement("2025-02", 1e-3),
+    )
+    arch.put("kpis", "k1", replace(arch.kpis["k1"], series=series, actual=1e-3))
+    return arch
+
+
+def test_v2_golden_file_loads_into_the_expected_model() -> None:
+    arch = native.load(GOLDEN / "v2-every-field.procm")
+    assert arch.snapshot() == expected_v2().snapshot()
+
+
+def test_v2_golden_file_is_what_version_2_writes() -> None:
+    if native.FORMAT_VERSION != 2:  # pragma: no cover - later versions write their own
+        return
+    assert (
+        native.dumps(expected_v2()).encode("utf-8")
+        == (GOLDEN / "v2-every-field.procm").read_bytes()
+    )
 
 
 def test_v1_golden_file_is_what_version_1_writes() -> None:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import functools
 import math
+from dataclasses import replace
 from typing import Any
 
 from procmodeler.common.errors import Problem
 from procmodeler.common.i18n import LANGUAGES, N_, Message
 from procmodeler.io.native.format import FORMAT_VERSION, META_KEYS, RULE_SETTINGS, TOP_KEYS
+from procmodeler.io.native.series import read_series
 from procmodeler.io.native.writer import _string
 from procmodeler.model.architecture import Architecture
 from procmodeler.model.elements import (
@@ -367,7 +369,7 @@ class _Reader:
                 item,
                 path,
                 ("id", "process", "name", "kind", "direction"),
-                ("measure", "target", "actual"),
+                ("measure", "target", "actual", "series"),
             )
             if rec is None or (kid := self.new_id(rec, path)) is None:
                 continue
@@ -384,6 +386,8 @@ class _Reader:
                 self.opt_number(rec, "target", path),
                 self.opt_number(rec, "actual", path),
             )
+            if series := read_series(self, rec, path):  # the latest value is the actual
+                kpi = replace(kpi, actual=series[-1].value, series=series)
             if kpi_process is not None:
                 kpis[kid] = kpi
         return kpis

@@ -6,10 +6,11 @@ import math
 import unicodedata
 from typing import Any
 
-from procmodeler.io.register.spec import _FORMULA_START, _NUMBER, _PROTECTED
+from procmodeler.io.register.spec import _FORMULA_START, _PROTECTED
 from procmodeler.model.elements import (
     NCNAME_CHAR_RE,
 )
+from procmodeler.model.series import parse_number as parse_number  # a register number
 
 
 # ====================================================================== cells
@@ -34,21 +35,6 @@ def format_number(value: float | None) -> str:
     if value.is_integer() and abs(value) < 1e15:
         return str(int(value))
     return repr(value)
-
-
-def parse_number(text: str) -> float:
-    """A register number: ``12``, ``-3.5``, ``3,5`` (decimal comma), ``1 234,5``."""
-    t = text.replace("\u00a0", "").replace("\u202f", "").replace(" ", "").replace("\u2212", "-")
-    if "," in t:
-        if "." in t or t.count(",") > 1:
-            raise ValueError(text)
-        t = t.replace(",", ".")
-    if not _NUMBER.fullmatch(t):
-        raise ValueError(text)
-    value = float(t)
-    if not math.isfinite(value):
-        raise ValueError(text)
-    return value
 
 
 def _clean(value: str) -> str:

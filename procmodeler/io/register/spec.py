@@ -60,6 +60,7 @@ SPECS: dict[str, TableSpec] = {
             ("process", "name", "kind"),
             ("measure", "direction", "target", "actual", "id"),
         ),
+        TableSpec("measurements", ("kpi", "period", "value"), ("note", "rebase")),
         TableSpec("architecture", ("property", "value"), ()),
     )
 }
@@ -83,7 +84,6 @@ KIND_ALIASES = {
 
 _FORMULA_START = ("=", "+", "-", "@")
 _PROTECTED = re.compile(r"'+[=+\-@]")
-_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 
 
 # ====================================================================== result
