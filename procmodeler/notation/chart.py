@@ -154,6 +154,9 @@ def chart_view(
     if kpi.target is not None:
         y = y_of(kpi.target)
         lines.append(ChartLine(((plot.x, y), (plot.x + plot.w, y)), TARGET_COLOUR, 1.4))
+        mean_y = y_of(result.segments[-1].mean)
+        if abs(y - mean_y) < FONT_SIZE + 2:  # keep the two labels apart
+            y = mean_y + (FONT_SIZE + 2 if y >= mean_y else -(FONT_SIZE + 2))
         texts.append(
             ChartText(tr(WORDS["target"]), (plot.x + plot.w + 4.0, y + 3.0), "left", TARGET_COLOUR)
         )

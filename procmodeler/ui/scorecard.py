@@ -227,6 +227,7 @@ class ScorecardPanel(QWidget):
         self.table.setObjectName("scorecardTable")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
         self.table.setItemDelegateForColumn(COLUMNS.index("trend"), SparklineDelegate(self))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -237,6 +238,7 @@ class ScorecardPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(COLUMNS.index("trend"), SPARK.width() + 6)
+        header.resizeSection(0, 170)
         for name in ("latest", "target", "variation", "assurance"):
             header.setSectionResizeMode(
                 COLUMNS.index(name), QHeaderView.ResizeMode.ResizeToContents
@@ -288,7 +290,6 @@ class ScorecardPanel(QWidget):
             combo.blockSignals(False)
         self.model.refresh()
         self._apply_filter()
-        self.table.resizeColumnToContents(0)
 
     @staticmethod
     def _owners(arch: Architecture) -> list[tuple[str, str]]:
