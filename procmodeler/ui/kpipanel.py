@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSizePolicy,
@@ -38,7 +39,7 @@ from procmodeler.edit import measurements as meas
 from procmodeler.model.elements import Kpi
 from procmodeler.model.periods import month_of, shift_period
 from procmodeler.notation.chart import ChartView, chart_view
-from procmodeler.ui.chartpaint import fmt, paint_chart, text_width
+from procmodeler.ui.chartpaint import chart_image, fmt, paint_chart, text_width
 from procmodeler.ui.context import EditorContext
 
 Index = QModelIndex | QPersistentModelIndex
@@ -86,6 +87,20 @@ class ChartWidget(QWidget):
     def resizeEvent(self, event: Any) -> None:  # noqa: N802
         self.view = self._make_view()
         super().resizeEvent(event)
+
+    def copy_image(self) -> None:
+        """Put the chart on the clipboard as an image (twice the screen resolution)."""
+        if self.kpi is not None:
+            tr = self.context.catalogue()
+            image = chart_image(self.kpi, max(300, self.width()), max(180, self.height()), tr, 2.0)
+            QGuiApplication.clipboard().setImage(image)
+
+    def contextMenuEvent(self, event: Any) -> None:  # noqa: N802
+        if self.kpi is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("Copy chart as image"), self.copy_image)
+        menu.exec(event.globalPos())
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         if self.view is None:

@@ -101,3 +101,13 @@ def test_scorecard_sorts_filters_and_reveals(window, qtbot) -> None:  # type: ig
     window.context.set_selection([])
     sc.table.doubleClicked.emit(sc.proxy.index(0, 0))
     assert window.context.selection == (window.ids["sell"],)
+
+
+def test_copy_chart_as_image(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.context.set_selection([window.ids["sell"]])
+    kp = panel(window)
+    kp.paste(STABLE)
+    QApplication.clipboard().clear()
+    kp.chart.copy_image()
+    image = QApplication.clipboard().image()
+    assert not image.isNull() and image.width() >= 600

@@ -754,4 +754,11 @@
         <translation>Enhet:</translation>
     </message>
 </context>
+<context>
+    <name>ChartWidget</name>
+    <message>
+        <source>Copy chart as image</source>
+        <translation>Kopiera diagrammet som bild</translation>
+    </message>
+</context>
 </TS>
