@@ -68,8 +68,12 @@ def format_json(arch: Architecture) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
-def _num(value: float | None) -> str:
-    return "-" if value is None else f"{value:.4g}"
+def _num(value: float | None, tr: Translator) -> str:
+    """Four significant digits, with a decimal comma in Swedish."""
+    if value is None:
+        return "-"
+    text = f"{value:.4g}"
+    return text.replace(".", ",") if tr.lang == "sv" else text
 
 
 def format_text(arch: Architecture, tr: Translator) -> str:
@@ -79,7 +83,7 @@ def format_text(arch: Architecture, tr: Translator) -> str:
         proc = arch.processes.get(kpi.process)
         better = tr(N_("lower is better") if kpi.direction == "lower" else N_("higher is better"))
         target = (
-            tr(N_("target {value}")).format(value=_num(kpi.target))
+            tr(N_("target {value}")).format(value=_num(kpi.target, tr))
             if kpi.target is not None
             else ""
         )
@@ -94,10 +98,10 @@ def format_text(arch: Architecture, tr: Translator) -> str:
                 ).format(
                     period=seg["from"],
                     n=seg["points"],
-                    mean=_num(seg["mean"]),
+                    mean=_num(seg["mean"], tr),
                     limits=tr(word),
-                    lower=_num(seg["lower"]),
-                    upper=_num(seg["upper"]),
+                    lower=_num(seg["lower"], tr),
+                    upper=_num(seg["upper"], tr),
                 )
             )
         lines.append("  " + tr(N_("variation")) + ": " + tr(VARIATION_WORDS[rec["variation"]]))
