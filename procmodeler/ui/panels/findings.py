@@ -15,6 +15,7 @@ the previous one.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -113,10 +114,9 @@ class LiveFindings(QObject):
     def _work(self, job: Callable[[], CheckResult], arch: object, revision: int) -> None:
         started = time.perf_counter()
         result = job()
-        try:
-            self._finished.emit(arch, revision, result, (time.perf_counter() - started) * 1000)
-        except RuntimeError:  # the window closed while the checks ran
-            pass
+        ms = (time.perf_counter() - started) * 1000
+        with contextlib.suppress(RuntimeError):  # the window closed while the checks ran
+            self._finished.emit(arch, revision, result, ms)
 
     def _on_finished(self, arch: object, revision: int, result: CheckResult, ms: float) -> None:
         self._running = False
