@@ -46,15 +46,16 @@ EXAMPLE = ROOT / "procmodeler" / "resources" / "examples" / "manufacturing.procm
 def run(cmd: list[str], out: Path | None = None, env: dict | None = None) -> tuple[float, int]:
     """Wall seconds of one whole process, and its peak resident memory (KiB)."""
     environment = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
-    with open(out or os.devnull, "wb") as sink:
+    with open(out or os.devnull, "wb") as sink, tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=sink, stderr=subprocess.PIPE, env=environment)
+        proc = subprocess.Popen(cmd, stdout=sink, stderr=errors, env=environment)
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
-        err = proc.stderr.read().decode() if proc.stderr else ""
         proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode not in (0, 1):
-        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): {err[-2000:]}")
+        if proc.returncode not in (0, 1):
+            errors.seek(0)
+            err = errors.read().decode(errors="replace")
+            raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): {err[-2000:]}")
     return wall, usage.ru_maxrss
 
 
@@ -94,7 +95,7 @@ def first_paint(model: Path, runs: int) -> tuple[float, float]:
 def measure(processes: int, runs: int, tmp: Path) -> dict:
     reg = tmp / "register"
     reg.mkdir()
-    counts = generate(reg, processes, relations=3)
+    counts = generate(reg, processes, per_process=3)
     r: dict = {"counts": counts}
     ours_out, peer_out = tmp / "ours.json", tmp / "peer.json"
     check = [PY, "-m", "procmodeler", "check", str(reg), "--format", "json"]
