@@ -23,7 +23,11 @@ from typing import Any
 from procmodeler.analysis.rules import RULES
 from procmodeler.common.errors import Problem, UserError
 from procmodeler.common.i18n import N_, Message
+from procmodeler.common.inputfile import read_input_bytes
 from procmodeler.model.architecture import Architecture
+
+#: Largest rules file read (one line per rule and suppression: far below this).
+MAX_RULES_BYTES = 16 * 1024 * 1024
 
 RULE_VALUES: tuple[str, ...] = ("off", "error", "warning", "info")
 
@@ -173,22 +177,15 @@ def parse_rules(data: Any, source: str) -> RuleSettings:
 def load_rules_file(path: str | Path) -> RuleSettings:
     """Read and parse a rules file; every problem is a :class:`UserError` naming it."""
     source = str(path)
+    file = Path(path)
+    if not file.exists() and not file.is_symlink():
+        raise UserError(_problem(source, N_("the rules file does not exist")))
+    if file.is_dir():
+        raise UserError(_problem(source, N_("is a folder, not a rules file")))
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise UserError(_problem(source, N_("the rules file does not exist"))) from None
-    except IsADirectoryError:
-        raise UserError(_problem(source, N_("is a folder, not a rules file"))) from None
+        text = read_input_bytes(file, MAX_RULES_BYTES).decode("utf-8")
     except UnicodeDecodeError:
         raise UserError(_problem(source, N_("the rules file is not UTF-8 text"))) from None
-    except OSError as exc:
-        raise UserError(
-            _problem(
-                source,
-                N_("the rules file cannot be read: {reason}"),
-                reason=exc.strerror or str(exc),
-            )
-        ) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:

@@ -78,6 +78,11 @@ from procmodeler.model.events import Committed
 FORMAT = "procmodeler-journal"
 VERSION = 1
 SUFFIX = ".journal"
+#: Longest line read: the header holds a whole model (at most 200 MB as a .procm file,
+#: escaped once more as a JSON string); a longer line is damage, not read on.
+MAX_LINE = 2 * 200 * 1024 * 1024 + 65536
+#: Most of a journal replayed (about two million edits); later records are not read.
+MAX_JOURNAL_BYTES = 1024 * 1024 * 1024
 OWNER_SUFFIX = ".owner"
 
 #: Seconds between fsyncs while edits come in quickly (see the module docstring).
@@ -299,6 +304,18 @@ class JournalContents:
     damaged_after: int | None = None  # records after this one were unreadable
 
 
+def _entry(raw: dict[str, Any], expected: int) -> Entry:
+    if raw.get("n") != expected:
+        raise JournalError(f"record {raw.get('n')!r} where {expected} was expected")
+    how = raw.get("how")
+    if how not in ("do", "undo", "redo"):
+        raise JournalError(f"unknown record kind {how!r}")
+    changes = raw.get("changes")
+    if not isinstance(changes, list):
+        raise JournalError("a record without changes")
+    return Entry(expected, how, decode_label(raw.get("label")), tuple(map(decode_put, changes)))
+
+
 def read_journal(path: Path) -> JournalContents:
     """Read a journal file; raises JournalError when even its header is unreadable.
 
@@ -307,34 +324,27 @@ def read_journal(path: Path) -> JournalContents:
     in ``damaged_after`` (later records cannot be applied without it).
     """
     with open(path, "rb") as handle:
-        lines = iter(handle)
-        first = next(lines, b"")
-        header = Header.from_json(unframe(first))
+        header = Header.from_json(unframe(handle.readline(MAX_LINE + 1)))
         contents = JournalContents(header, [])
-        expected = 1
-        rest = list(lines)
-    for i, line in enumerate(rest):
-        try:
-            raw = unframe(line)
-            if raw.get("n") != expected:
-                raise JournalError(f"record {raw.get('n')!r} where {expected} was expected")
-            how = raw.get("how")
-            if how not in ("do", "undo", "redo"):
-                raise JournalError(f"unknown record kind {how!r}")
-            changes = raw.get("changes")
-            if not isinstance(changes, list):
-                raise JournalError("a record without changes")
-            entry = Entry(
-                expected, how, decode_label(raw.get("label")), tuple(map(decode_put, changes))
-            )
-        except JournalError:
-            if i == len(rest) - 1:
-                contents.torn_tail = True
-            else:
-                contents.damaged_after = expected - 1
-            break
-        contents.entries.append(entry)
-        expected += 1
+        expected, total = 1, handle.tell()
+        line = handle.readline(MAX_LINE + 1)
+        while line:
+            following = handle.readline(MAX_LINE + 1)  # to tell a torn last line
+            total += len(line)
+            try:
+                entry = _entry(unframe(line), expected)
+            except JournalError:
+                if following:
+                    contents.damaged_after = expected - 1
+                else:
+                    contents.torn_tail = True
+                break
+            contents.entries.append(entry)
+            if total > MAX_JOURNAL_BYTES and following:
+                contents.damaged_after = expected  # bounded: the rest is not read
+                break
+            expected += 1
+            line = following
     return contents
 
 

@@ -10,6 +10,7 @@ import contextlib
 import os
 import tempfile
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -90,12 +91,20 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def write_output_file(path: str | os.PathLike[str], data: bytes) -> None:
+def write_output_file(
+    path: str | os.PathLike[str], data: bytes, inputs: Iterable[str | os.PathLike[str]] = ()
+) -> None:
     """:func:`atomic_write_bytes` for a file the user asked for: a failure becomes a
-    :class:`~procmodeler.common.errors.UserError` naming the file and the reason."""
-    from procmodeler.common.errors import cannot_write
+    :class:`~procmodeler.common.errors.UserError` naming the file and the reason.
 
+    The path is checked first (:func:`~procmodeler.common.outputpath.check_output_target`):
+    never one of *inputs*, a special, hard-linked or read-only file; a symbolic link is
+    written through to its target."""
+    from procmodeler.common.errors import cannot_write
+    from procmodeler.common.outputpath import check_output_target
+
+    target = check_output_target(path, inputs)
     try:
-        atomic_write_bytes(path, data)
+        atomic_write_bytes(target, data)
     except OSError as exc:
         raise cannot_write(path, exc) from None

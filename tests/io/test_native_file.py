@@ -146,7 +146,7 @@ def test_save_into_read_only_folder_is_a_user_error(tmp_path: Path) -> None:
 def test_save_into_missing_folder_is_a_user_error(tmp_path: Path) -> None:
     with pytest.raises(UserError) as info:
         native.save(sample(), tmp_path / "missing" / "m.procm")
-    assert "cannot be written" in info.value.lines()[0]
+    assert "does not exist" in info.value.lines()[0]
 
 
 # ---------------------------------------------------------------------- versions
