@@ -101,6 +101,9 @@ def segment_limits(values: Sequence[float], start: int = 0, end: int | None = No
 _ONE = re.compile(b"\x01")
 _RUN_RE = re.compile(b"\x01{%d,}" % RUN)
 _TREND_RE = re.compile(b"\x01{%d,}" % (RUN - 1))
+_NOT_RISING_RE = re.compile(b"\x00{%d,}" % (RUN - 1))
+_FLIP = bytes.maketrans(b"\x00\x01", b"\x01\x00")
+_NEAR_RE = re.compile(b"(?=\x02\x02[\x01\x02]|\x02\x01\x02|[\x01\x02]\x02\x02)")
 
 
 def _flagged(xs: Sequence[float], seg: Segment) -> tuple[set[int], bytes, bytes]:
@@ -108,39 +111,45 @@ def _flagged(xs: Sequence[float], seg: Segment) -> tuple[set[int], bytes, bytes]
     it lies above and below the mean (as bytes of 0/1)."""
     mean = seg.mean
     above = bytes(map(mean.__lt__, xs))
-    below = bytes(map(mean.__gt__, xs))
+    # without a value on the mean, below is the complement of above (no second pass)
+    below = bytes(map(mean.__gt__, xs)) if mean in xs else above.translate(_FLIP)
     flagged: set[int] = set()
     upper, lower, nu, nl = seg.upper, seg.lower, seg.near_upper, seg.near_lower
     if upper is None or lower is None or nu is None or nl is None:
         return flagged, above, below
     n = len(xs)
     top, bottom = max(xs), min(xs)
-    outside: set[int] = set()
-    if top > upper:  # rule 1
-        outside.update(m.start() for m in _ONE.finditer(bytes(map(upper.__lt__, xs))))
-    if bottom < lower:
-        outside.update(m.start() for m in _ONE.finditer(bytes(map(lower.__gt__, xs))))
-    flagged.update(outside)
+    out_up = bytes(map(upper.__lt__, xs)) if top > upper else None  # rule 1
+    out_down = bytes(map(lower.__gt__, xs)) if bottom < lower else None
+    for code in (out_up, out_down):
+        if code is not None:
+            flagged.update(m.start() for m in _ONE.finditer(code))
     if n >= RUN:
         for code in (above, below):  # rule 2
             for m in _RUN_RE.finditer(code):
                 flagged.update(range(m.start(), m.end()))
         first, rest = xs[:-1], xs[1:]
-        for code in (bytes(map(operator.lt, first, rest)), bytes(map(operator.gt, first, rest))):
+        rising = bytes(map(operator.lt, first, rest))
+        codes = [rising]
+        if _NOT_RISING_RE.search(rising):  # a fall of RUN values needs RUN - 1 non-rises
+            codes.append(bytes(map(operator.gt, first, rest)))
+        for code in codes:
             for m in _TREND_RE.finditer(code):  # rule 3: RUN values are RUN - 1 steps
                 flagged.update(range(m.start(), m.end() + 1))
-    for beyond, limit, side in ((nu.__lt__, top > nu, above), (nl.__gt__, bottom < nl, below)):
+    # rule 4: per value 0 (not on this side), 1 (on it) or 2 (near: beyond the near-limit
+    # line and not outside); a window of three on one side with two or more near
+    for side, beyond, outside, limit in (
+        (above, nu.__lt__, out_up, top > nu),
+        (below, nl.__gt__, out_down, bottom < nl),
+    ):
         if not limit:
             continue
-        # rule 4: near (beyond a near-limit line, not outside), in a window of three on
-        # one side of which two or more are near
-        near = {m.start() for m in _ONE.finditer(bytes(map(beyond, xs)))} - outside
-        for i in near:
-            for w in range(max(0, i - 2), min(i, n - 3) + 1):
-                same = side[w] and side[w + 1] and side[w + 2]
-                if same and (w in near) + (w + 1 in near) + (w + 2 in near) >= 2:
-                    flagged.add(i)
-                    break
+        code = bytes(map(operator.add, side, bytes(map(beyond, xs))))
+        if outside is not None:
+            code = bytes(map(operator.sub, code, outside))
+        for m in _NEAR_RE.finditer(code):
+            w = m.start()
+            flagged.update(j for j in (w, w + 1, w + 2) if code[j] == 2)
     return flagged, above, below
 
 
@@ -176,17 +185,17 @@ def analyse(
         flagged, above, below = _flagged(vals[seg.start : seg.end], seg)
         for i in flagged:
             types[seg.start + i] = "improvement" if (above, below)[good][i] else "concern"
-    if len(vals) < 2:
-        variation = "none"
-    else:
-        variation = {
-            "common": "common_cause",
-            "improvement": "special_cause_improvement",
-            "concern": "special_cause_concern",
-        }[types[-1]]
+    variation = "none" if len(vals) < 2 else _VARIATION_OF[types[-1]]
     return KpiAnalysis(
         vals, segments, tuple(types), variation, _assurance(segments, direction, target)
     )
+
+
+_VARIATION_OF = {
+    "common": "common_cause",
+    "improvement": "special_cause_improvement",
+    "concern": "special_cause_concern",
+}
 
 
 def _assurance(segments: Sequence[Segment], direction: str, target: float | None) -> str:
