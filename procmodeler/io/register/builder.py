@@ -197,7 +197,7 @@ class _Builder:
         return next_id
 
     # .................................................................. the model
-    def build(self) -> Architecture:
+    def build(self, with_layout: bool = True) -> Architecture:
         self.declare("units", "unit")
         self.declare("people", "person")
         self.declare("processes", "process")
@@ -222,6 +222,8 @@ class _Builder:
             "participation": participation,
             "kpis": kpis,
         }
+        if not with_layout:
+            return Architecture.from_collections(meta, collections)
         shapes = layout(Architecture.from_collections(meta, dict(collections)))
         return Architecture.from_collections(meta, {**collections, "shapes": shapes})
 
@@ -503,9 +505,13 @@ def _split_objects(text: str) -> tuple[str, ...]:
 
 
 # ====================================================================== import
-def import_register(path: str | os.PathLike[str]) -> ImportResult:
+def import_register(path: str | os.PathLike[str], with_layout: bool = True) -> ImportResult:
     """Read a register (a folder of CSV files or an ``.xlsx`` workbook) into a new model
-    with the automatic layout. Problems raise :class:`UserError` (one per problem)."""
+    with the automatic layout. Problems raise :class:`UserError` (one per problem).
+
+    ``with_layout=False`` leaves the model without geometry, for readers that draw
+    nothing (``check``, ``export-register``): the layout places every process, so only
+    ``orphan.unplaced`` could tell the difference, and it finds nothing in a register."""
     source = Path(path)
     out = _Collector()
     if source.is_dir():
@@ -525,7 +531,7 @@ def import_register(path: str | os.PathLike[str]) -> ImportResult:
         )
     out.raise_errors()
     builder = _Builder(tables, out, name)
-    arch = builder.build()
+    arch = builder.build(with_layout)
     warnings_, notes = out.warnings.problems(), out.notes.problems()
     if out.warnings.omitted:  # one last line, so that every reader of the list shows it
         warnings_.append(

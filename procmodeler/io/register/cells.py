@@ -7,9 +7,7 @@ import unicodedata
 from typing import Any
 
 from procmodeler.io.register.spec import _FORMULA_START, _NUMBER, _PROTECTED
-from procmodeler.model.elements import (
-    NCNAME_CHAR_RE,
-)
+from procmodeler.model import elements
 
 
 # ====================================================================== cells
@@ -64,7 +62,8 @@ def mapped_id(original: str, taken: set[str]) -> str:
     """The NCName an invalid register id becomes: ``id_`` + the original with every
     character not allowed in an NCName replaced by ``_``, then ``_2``, ``_3``, ... while
     taken."""
-    base = "id_" + "".join(ch if NCNAME_CHAR_RE.fullmatch(ch) else "_" for ch in original)
+    char = elements.NCNAME_CHAR_RE  # compiled on first use
+    base = "id_" + "".join(ch if char.fullmatch(ch) else "_" for ch in original)
     candidate, n = base, 1
     while candidate in taken:
         n += 1

@@ -4,6 +4,7 @@ the CSV and XLSX readers share."""
 from __future__ import annotations
 
 import heapq
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -89,6 +90,20 @@ class _Collector:
             raise UserError(self.errors.problems(), omitted=self.errors.omitted)
 
 
+def _clean_row(raw: list[str], unprotect_cells: bool) -> list[str]:
+    """The cells of one record cleaned (:func:`_clean`, :func:`unprotect`). Most rows need
+    only trimming: no line break, no apostrophe, already NFC (checked on the whole row at
+    once; the NUL keeps the cells apart, so the row is NFC exactly when each cell is)."""
+    joined = "\x00".join(raw)
+    plain = "\r" not in joined and "'" not in joined
+    if plain and (joined.isascii() or unicodedata.is_normalized("NFC", joined)):
+        return [c.strip() for c in raw]
+    cells = [_clean(c) for c in raw]
+    if unprotect_cells:
+        cells = [unprotect(c) for c in cells]
+    return cells
+
+
 def _fill_table(
     table: _Table,
     records: Iterator[tuple[int, list[str]]],
@@ -101,9 +116,7 @@ def _fill_table(
     header_width = 0
     count = 0
     for line, raw in records:
-        cells = [_clean(c) for c in raw]
-        if unprotect_cells:
-            cells = [unprotect(c) for c in cells]
+        cells = _clean_row(raw, unprotect_cells)
         if not any(cells):
             continue
         if header is None:
