@@ -73,7 +73,6 @@ class _Builder:
         self.source_name = source_name
         self.raw_kind: dict[str, str] = {}  # register id -> unit / person / process / ...
         self.model_id: dict[str, str] = {}  # register id -> model id
-        self.where: dict[str, str] = {}  # register id -> "file:line"
         self.origin: dict[str, tuple[_Table, _Row]] = {}  # register id -> where defined
         self.taken: set[str] = set()
 
@@ -119,11 +118,10 @@ class _Builder:
                     column,
                     N_("the id '{id}' is already used at {where}"),
                     id=raw,
-                    where=self.where[raw],
+                    where=self._here(*self.origin[raw]),
                 )
                 continue
             self.raw_kind[raw] = kind
-            self.where[raw] = self._here(table, row)
             self.origin[raw] = (table, row)
 
     def map_ids(self) -> None:
@@ -500,6 +498,9 @@ class _Builder:
 
 
 def _split_objects(text: str) -> tuple[str, ...]:
+    if ";" not in text and "\n" not in text:  # most cells: one object or none
+        text = text.strip()
+        return (text,) if text else ()
     parts = (p.strip() for p in re.split(r"[;\n]", text))
     return tuple(p for p in parts if p)
 
