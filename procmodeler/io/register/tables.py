@@ -112,6 +112,9 @@ def _fill_table(
 ) -> None:
     """Read the header and the rows of one file from ``(line, raw cells)`` records."""
     header: list[tuple[int, str]] | None = None
+    keys: list[str] = []
+    spots: list[int] = []
+    reach = 0
     header_line = 1
     header_width = 0
     count = 0
@@ -123,6 +126,9 @@ def _fill_table(
             header_line = line
             header_width = len(cells)
             header = _read_header(table, line, cells, out)
+            keys = [key for _, key in header]
+            spots = [i for i, _ in header]
+            reach = max(spots, default=-1) + 1
             continue
         count += 1
         if count > regspec.MAX_ROWS:
@@ -147,7 +153,10 @@ def _fill_table(
                 None,
                 Message(N_("has more cells than the header row; the extra ones are ignored")),
             )
-        row = _Row(line, {key: (cells[i] if i < len(cells) else "") for i, key in header})
+        if len(cells) >= reach:  # the usual row: every named column has a cell
+            row = _Row(line, dict(zip(keys, [cells[i] for i in spots], strict=True)))
+        else:
+            row = _Row(line, {key: (cells[i] if i < len(cells) else "") for i, key in header})
         table.rows.append(row)
     if header is None:
         out.error(
