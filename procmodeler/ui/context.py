@@ -39,6 +39,9 @@ class EditorContext(QObject):
         self._unsubscribe = self._editor.subscribe(self._on_committed)
         self._selection: tuple[str, ...] = ()
         self._level: str | None = None
+        #: the live findings of this document, shared by the panels and the canvas
+        #: (``LiveFindings.for_context`` creates them on first use)
+        self.live_findings: QObject | None = None
 
     # ------------------------------------------------------------------ document
     @property

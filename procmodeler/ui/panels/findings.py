@@ -61,8 +61,12 @@ class LiveFindings(QObject):
     @classmethod
     def for_context(cls, context: EditorContext) -> LiveFindings:
         """The context's live findings (created on first use)."""
-        existing = context.findChild(LiveFindings, "liveFindings")
-        return existing if existing is not None else cls(context)
+        existing = context.live_findings
+        if isinstance(existing, LiveFindings):
+            return existing
+        created = cls(context)
+        context.live_findings = created
+        return created
 
     # ------------------------------------------------------------------ running
     def schedule(self) -> None:
