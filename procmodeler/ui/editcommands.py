@@ -10,10 +10,8 @@ from PySide6.QtCore import QByteArray, QMimeData, QObject
 from PySide6.QtWidgets import QApplication
 
 from procmodeler.common.errors import UserError
-from procmodeler.common.i18n import N_, Message
-from procmodeler.edit import clipboard
+from procmodeler.edit import clipboard, composite
 from procmodeler.edit import operations as ops
-from procmodeler.edit.editor import Editor
 from procmodeler.ui.dialogs import ArchitectureDialog
 from procmodeler.ui.finddialog import FindDialog
 
@@ -113,22 +111,8 @@ class EditCommands(QObject):
         self.canvas.flush()
         pids = self.selected_processes()
         rids = self.selected_relations()
-        if not pids and not rids:
-            return
-
-        def remove(ed: Editor) -> None:
-            if pids and rids:
-                n = len(pids) + len(rids)
-                label = Message(N_("Delete {n} element"), N_("Delete {n} elements"), n)
-                with ed.transaction(label):
-                    ops.disconnect(ed, rids)
-                    ops.delete_processes(ed, pids)
-            elif pids:
-                ops.delete_processes(ed, pids)
-            else:
-                ops.disconnect(ed, rids)
-
-        self.canvas.run(remove)
+        if pids or rids:
+            self.canvas.run(composite.delete_elements, pids, rids)
 
     def select_all(self) -> None:
         scene = self.canvas.scene

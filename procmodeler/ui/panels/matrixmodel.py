@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QWidget
 
+from procmodeler.analysis.marks import owner_unit
 from procmodeler.notation.matrix import UnitColumn, unit_columns
 from procmodeler.ui.context import EditorContext
 from procmodeler.ui.panels._common import _t
@@ -102,10 +103,7 @@ class MatrixModel(QAbstractItemModel):
         return -1
 
     def owner_unit(self, pid: str) -> str | None:
-        arch = self.context.arch
-        proc = arch.processes.get(pid)
-        owner = arch.people.get(proc.owner) if proc and proc.owner else None
-        return owner.unit if owner else None
+        return owner_unit(self.context.arch, pid)
 
     # ------------------------------------------------------------------ Qt model
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
