@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from procmodeler.common.i18n import translator
 from procmodeler.edit import Editor, composite
 from procmodeler.edit import operations as op
 from procmodeler.model import Bounds
+from tests.edit.test_operations import label, undoes
 
 
 @pytest.fixture
@@ -25,27 +25,8 @@ def ed() -> Editor:
     return ed
 
 
-def one_undo_entry(ed: Editor, fn, *args):  # type: ignore[no-untyped-def]
-    before = ed.arch.snapshot()
-    history = len(ed.history())
-    result = fn(ed, *args)
-    after = ed.arch.snapshot()
-    assert after != before and len(ed.history()) == history + 1
-    ed.undo()
-    assert ed.arch.snapshot() == before
-    ed.redo()
-    assert ed.arch.snapshot() == after
-    return result
-
-
-def label(ed: Editor, lang: str = "en") -> str:
-    message = ed.undo_label()
-    assert message is not None
-    return message.text(translator(lang))
-
-
 def test_delete_elements_mixed_is_one_entry(ed: Editor) -> None:
-    one_undo_entry(ed, composite.delete_elements, ["C"], ["R1"])
+    undoes(ed, composite.delete_elements, ["C"], ["R1"])
     assert "C" not in ed.arch.processes and "R1" not in ed.arch.relations
     assert "R2" not in ed.arch.relations  # went with its process
     assert label(ed) == "Delete 2 elements"
@@ -62,7 +43,7 @@ def test_delete_elements_only_relations_or_only_processes(ed: Editor) -> None:
 
 
 def test_set_process_kinds_moves_into_bands_in_one_entry(ed: Editor) -> None:
-    changed = one_undo_entry(ed, composite.set_process_kinds, ["A", "C", "B"], "core")
+    changed = undoes(ed, composite.set_process_kinds, ["A", "C", "B"], "core")
     assert changed == ["A", "C"]  # B was core already
     assert {ed.arch.processes[p].kind for p in "ABC"} == {"core"}
     assert label(ed) == "Change kind of 'Leda'"
@@ -72,7 +53,7 @@ def test_set_process_kinds_moves_into_bands_in_one_entry(ed: Editor) -> None:
 
 
 def test_set_relation_kinds(ed: Editor) -> None:
-    assert one_undo_entry(ed, composite.set_relation_kinds, ["R1", "R2"], "support") == [
+    assert undoes(ed, composite.set_relation_kinds, ["R1", "R2"], "support") == [
         "R1",
         "R2",
     ]
@@ -81,7 +62,7 @@ def test_set_relation_kinds(ed: Editor) -> None:
 
 
 def test_reparent_processes_keeps_a_child_under_a_moved_parent(ed: Editor) -> None:
-    moved = one_undo_entry(ed, composite.reparent_processes, ["B1", "B11", "B2"], "A")
+    moved = undoes(ed, composite.reparent_processes, ["B1", "B11", "B2"], "A")
     assert moved == ["B1", "B2"]  # B11 goes along under B1
     assert ed.arch.processes["B1"].parent == "A" and ed.arch.processes["B11"].parent == "B1"
     assert label(ed) == "Move 'Del ett' to another level"
@@ -89,7 +70,7 @@ def test_reparent_processes_keeps_a_child_under_a_moved_parent(ed: Editor) -> No
 
 
 def test_place_unplaced_gives_free_spots_on_the_grid(ed: Editor) -> None:
-    placed = one_undo_entry(ed, composite.place_unplaced, "B")
+    placed = undoes(ed, composite.place_unplaced, "B")
     assert placed == ["B2"]
     shapes = ed.arch.shapes["B"]
     assert set(shapes) == {"B1", "B2"}
