@@ -302,3 +302,31 @@ def test_the_edit_finder_sees_transactions_and_model_copies(
     source: str, expected: list[tuple[int, str]]
 ) -> None:
     assert model_edits_in(source) == expected
+
+
+def change_record_reads(source: str) -> list[int]:
+    """Lines where *source* decodes change records itself (``event.changes``,
+    ``event.collections()``, ``event.touched(...)``, ``c.collection``) instead of
+    reading an ``Impact``."""
+    tree = ast.parse(source)
+    called = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
+    lines = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Attribute):
+            continue
+        if node.attr in ("collections", "touched", "collection") or (
+            node.attr == "changes" and id(node) not in called  # not dialog.changes()
+        ):
+            lines.append(node.lineno)
+    return sorted(lines)
+
+
+def test_the_ui_reads_what_changed_from_impact_only() -> None:
+    ui = PACKAGE_DIR / "ui"
+    found = [
+        f"{path.relative_to(REPO_ROOT)}:{line}"
+        for path in sorted(ui.rglob("*.py"))
+        for line in change_record_reads(path.read_text(encoding="utf-8"))
+    ]
+    assert not found, found
+    assert change_record_reads("for c in event.changes:\n    c.collection") == [1, 2]

@@ -109,6 +109,20 @@ class Impact:
 
     # ------------------------------------------------------------------ questions
     @property
+    def elements(self) -> bool:
+        """Some element's record changed (what the properties and lists show), not
+        only geometry or rule settings."""
+        return bool(
+            self.processes
+            or self.relations
+            or self.units
+            or self.people
+            or self.kpis
+            or self.participation
+            or self.metadata
+        )
+
+    @property
     def geometry(self) -> set[Level]:
         """Levels whose shapes, bend points or diagram options changed."""
         return {lvl for lvl, _ in self.shapes} | {lvl for lvl, _ in self.waypoints} | self.diagrams

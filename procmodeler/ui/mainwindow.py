@@ -155,9 +155,10 @@ class MainWindow(QMainWindow):
             tr = self.context.catalogue()
             verb = self.tr("Undone:") if event.how == "undo" else self.tr("Redone:")
             self.statusBar().showMessage(f"{verb} {event.label.text(tr)}", 4000)
-        if "meta" in event.collections():
+        imp = self.context.impact(event)
+        if imp.metadata:
             self.update_title()
-        if event.touched("processes") & {self.context.level} or "diagrams" in event.collections():
+        if self.context.level in imp.processes or imp.diagrams:
             self._on_level(self.context.level)
 
     def _on_level(self, level: str | None) -> None:

@@ -94,19 +94,11 @@ class ModelTree(QTreeWidget):
         item.setToolTip(0, proc.name)
 
     def _on_committed(self, event: Committed) -> None:
-        structural = False
-        renamed: list[str] = []
-        for c in event.changes:
-            if c.collection != "processes":
-                continue
-            if c.old is None or c.new is None or c.old.parent != c.new.parent:
-                structural = True
-                break
-            renamed.append(c.key)
-        if structural:
+        imp = self.context.impact(event)
+        if imp.tree:
             self.rebuild()
             return
-        for pid in renamed:
+        for pid in imp.processes:
             item = self.items.get(pid)
             if item is not None and pid in self.context.arch.processes:
                 self._decorate(item, pid)

@@ -31,6 +31,15 @@ def test_nothing_changed_is_an_empty_impact() -> None:
     ed, _ = _editor()
     imp = Impact.of((), ed.arch)
     assert not imp.processes and not imp.tree and not imp.geometry and not imp.metadata
+    assert not imp.elements
+
+
+def test_geometry_only_changes_no_element() -> None:
+    ed, events = _editor()
+    op.move_shapes(ed, None, ["A", "B"], 10, 0)
+    imp = last(ed, events)
+    assert imp.shapes_at(None) == {"A", "B"} and imp.geometry == {None}
+    assert not imp.elements and not imp.processes
 
 
 def test_a_rename_is_not_a_tree_change() -> None:

@@ -201,51 +201,22 @@ class DiagramScene(QGraphicsScene):
         if self.level is not None and self.level not in arch.processes:
             return  # the context switches to the landscape and we rebuild then
         level = self.level
-        shapes: set[str] = set()
-        rels: set[str] = set()
-        decor = False
-        for c in event.changes:
-            coll = c.collection
-            if coll == "shapes":
-                lvl, pid = c.key
-                if lvl != level:
-                    continue
-                shapes.add(pid)
-                decor = True
-                for rid in arch.relations_of(pid):
-                    rels.add(rid)
-                    rel = arch.relations[rid]
-                    shapes.add(rel.target if rel.source == pid else rel.source)
-            elif coll == "processes":
-                shapes.add(c.key)
-                for rec in (c.old, c.new):
-                    if rec is not None and rec.parent is not None:
-                        shapes.add(rec.parent)
-                if level is None and (c.old is None or c.new is None or c.old.kind != c.new.kind):
-                    decor = True
-                if level is not None and c.key == level:
-                    decor = True
-            elif coll == "relations":
-                rels.add(c.key)
-                for rec in (c.old, c.new):
-                    if rec is not None:
-                        shapes.update((rec.source, rec.target))
-            elif coll == "waypoints":
-                lvl, rid = c.key
-                if lvl == level:
-                    rels.add(rid)
-                    decor = True
-            elif coll == "kpis":
-                for rec in (c.old, c.new):
-                    if rec is not None:
-                        shapes.add(rec.process)
-            elif coll == "people":
-                for pid in self.shapes:
-                    proc = arch.processes.get(pid)
-                    if proc is not None and c.key in (proc.owner, proc.leader):
-                        shapes.add(pid)
-            elif coll in ("diagrams", "participation", "units") and level is not None:
-                decor = True
+        imp = self.context.impact(event)
+        moved = imp.shapes_at(level)
+        bent = imp.waypoints_at(level)
+        shapes = set(moved) | imp.processes | imp.parents | imp.relation_ends
+        shapes |= imp.kpi_processes | (imp.staffed & set(self.shapes))
+        rels = imp.relations | bent
+        for pid in moved:  # lines to a moved shape follow it, and so do their other ends
+            for rid in arch.relations_of(pid):
+                rels.add(rid)
+                rel = arch.relations[rid]
+                shapes.add(rel.target if rel.source == pid else rel.source)
+        decor = bool(moved or bent)
+        if level is None:
+            decor |= bool(imp.kinds)  # the bands follow the kinds
+        else:  # the lanes follow the parent, its participation, the units and the options
+            decor |= level in imp.processes or bool(imp.diagrams or imp.participation or imp.units)
         self._syncing = True
         try:
             for pid in shapes:

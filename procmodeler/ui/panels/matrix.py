@@ -387,10 +387,10 @@ class ParticipationMatrix(QWidget):
         self._syncing = False
 
     def _on_committed(self, event: Committed) -> None:
-        touched = event.collections()
-        if touched & {"processes", "units"} and self.matrix.structure_differs():
+        imp = self.context.impact(event)
+        if (imp.tree or imp.unit_tree) and self.matrix.structure_differs():
             self._rebuild()
-        elif "units" in touched:
+        elif imp.units:
             self.matrix.refresh_names()
             self._apply_widths()
             self.view.viewport().update()

@@ -323,7 +323,7 @@ class ProblemsPanel(QWidget):
 
     # ------------------------------------------------------------------ refresh
     def _on_committed(self, event: Committed) -> None:
-        if "rules" in event.collections():
+        if self.context.impact(event).rules:
             self.rules.refresh(self._counts())
         # names in the elements column may have changed before the checks re-run
         self.view.viewport().update()

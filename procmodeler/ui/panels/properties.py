@@ -324,7 +324,9 @@ class PropertiesPanel(QScrollArea):
             )
             self.stack.setCurrentWidget(self.empty)
 
-    def _on_committed(self, _event: Committed) -> None:
+    def _on_committed(self, event: Committed) -> None:
+        if not self.context.impact(event).elements:
+            return  # geometry or rule settings only: nothing shown here changed
         page = self.stack.currentWidget()
         arch = self.context.arch
         if (

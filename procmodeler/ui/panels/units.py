@@ -163,7 +163,8 @@ class UnitsPanel(QWidget):
         return items[0].data(0, KIND_ROLE), items[0].data(0, ID_ROLE)
 
     def _on_committed(self, event: Committed) -> None:
-        if event.collections() & {"units", "people"}:
+        imp = self.context.impact(event)
+        if imp.units or imp.people:
             self.rebuild()
 
     def rebuild(self, expand_all: bool = False) -> None:
