@@ -14,7 +14,7 @@
 #   - a virtual environment `.venv` in the repository with `pip install -e ".[test]"`
 #     (skipped while pyproject.toml is unchanged; stamp in .venv/).
 #   - for tests: `npm ci` in tests/node (skipped while package-lock.json is unchanged).
-# `app` opens resources/examples/manufacturing.procm (or the arguments given). Without a
+# `app` opens procmodeler/resources/examples/manufacturing.procm (or the arguments given). Without a
 # display (neither DISPLAY nor WAYLAND_DISPLAY set) it runs on a virtual X screen with
 # `xvfb-run -a`, after saying so. `test` exits with pytest's exit code.
 #
@@ -29,7 +29,7 @@ cd "$ROOT"
 
 VENV="$ROOT/.venv"
 NODE_DIR="$ROOT/tests/node"
-EXAMPLE="resources/examples/manufacturing.procm"
+EXAMPLE="procmodeler/resources/examples/manufacturing.procm"
 MIN_NODE_MAJOR=20
 PYTHON=${PYTHON:-python3}
 
@@ -71,8 +71,9 @@ APP_PACKAGES=(
     xvfb xauth
 )
 # PDF checks (pdftoppm, pdffonts; qpdf --check), Chromium for the bpmn-js rendering tests,
-# desktop-file-validate for the desktop entry.
-TEST_PACKAGES=(poppler-utils qpdf chromium desktop-file-utils)
+# desktop-file-validate for the desktop entry, the PostgreSQL server that the repository
+# tests start a throwaway cluster of (initdb and pg_ctl under /usr/lib/postgresql/*/bin).
+TEST_PACKAGES=(poppler-utils qpdf chromium desktop-file-utils postgresql)
 
 is_root() { [ "$(id -u)" = 0 ]; }
 

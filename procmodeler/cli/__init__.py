@@ -40,6 +40,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "import-bpmn": ("cmd_bpmn", N_("import a BPMN 2.0 XML file as a model")),
     "report": ("cmd_report", N_("write the PDF report of a model")),
     "self-test": ("cmd_selftest", N_("check that this installation works")),
+    "repo": ("cmd_repo", N_("push to and pull from a shared repository on PostgreSQL")),
 }
 
 

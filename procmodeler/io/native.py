@@ -6,7 +6,7 @@ timestamps, numbers in one canonical form. Small leaf records (a shape, a partic
 row, a relation, a waypoint list) are written on one line each so that a change to one
 element is a one-line diff. Saving the same model twice, or opening and saving a saved
 file, gives the same bytes. ``docs/file-format.md`` is the field reference and
-``resources/schemas/procm-1.schema.json`` the JSON Schema.
+``procmodeler/resources/schemas/procm-1.schema.json`` the JSON Schema.
 
 Reading checks everything a hand-edited or damaged file can get wrong (JSON syntax,
 types, unknown fields, invalid or duplicate ids, dangling references, cycles) and
@@ -41,6 +41,7 @@ from procmodeler.model.elements import (
     DiagramOptions,
     Kpi,
     Metadata,
+    Origin,
     Person,
     Process,
     Relation,
@@ -78,6 +79,7 @@ TOP_KEYS: tuple[str, ...] = (
     "rules",
     "suppressions",
     "diagrams",
+    "repository",
 )
 
 META_KEYS: tuple[str, ...] = ("name", "organisation", "language", "version_label", "author")
@@ -270,7 +272,7 @@ def to_document(arch: Architecture) -> dict[str, Any]:
                 for rid, points in waypoints.items()
             ]
         diagrams.append(diagram)
-    return {
+    doc: dict[str, Any] = {
         "format_version": FORMAT_VERSION,
         "meta": {key: getattr(meta, key) for key in META_KEYS},
         "units": units,
@@ -283,6 +285,10 @@ def to_document(arch: Architecture) -> dict[str, Any]:
         "suppressions": suppressions,
         "diagrams": diagrams,
     }
+    if arch.origin is not None:
+        origin = arch.origin
+        doc["repository"] = {"url": origin.url, "name": origin.name, "version": origin.version}
+    return doc
 
 
 def dumps(arch: Architecture) -> str:
@@ -795,7 +801,7 @@ class _Reader:
             suppressions[skey] = justification
 
         diagrams, shapes, waypoints = self.read_diagrams(doc, processes, units, relations)
-        return Architecture.from_collections(
+        result = Architecture.from_collections(
             arch.meta,
             {
                 "units": units,
@@ -811,6 +817,21 @@ class _Reader:
                 "waypoints": waypoints,
             },
         )
+        if "repository" in doc:
+            result.origin = self.read_origin(doc["repository"])
+        return result
+
+    def read_origin(self, value: Any) -> Origin | None:
+        rec = self.obj(value, "repository", ("url", "name", "version"), ())
+        if rec is None:
+            return None
+        url = self.text(rec, "url", "repository", required=True)
+        name = self.text(rec, "name", "repository", required=True)
+        version = rec["version"]
+        if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+            self.problem("repository.version", N_("should be a whole number of 1 or more"))
+            return None
+        return Origin(url, name, version)
 
     def read_meta(self, value: Any) -> Metadata:
         rec = self.obj(value, "meta", (), META_KEYS)

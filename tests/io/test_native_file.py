@@ -13,10 +13,10 @@ from procmodeler.common.errors import UserError
 from procmodeler.edit import Editor
 from procmodeler.edit import operations as op
 from procmodeler.io import native
-from procmodeler.model import Architecture, Bounds, DiagramOptions, Kpi, Process
+from procmodeler.model import Architecture, Bounds, DiagramOptions, Kpi, Origin, Process
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = ROOT / "resources" / "examples"
+EXAMPLES = ROOT / "procmodeler" / "resources" / "examples"
 
 
 def sample() -> Architecture:
@@ -58,7 +58,7 @@ def test_dumps_is_deterministic_and_lossless() -> None:
 
 def test_keys_in_documented_order_and_defaults_omitted() -> None:
     doc = json.loads(native.dumps(sample()))
-    assert list(doc) == list(native.TOP_KEYS)
+    assert list(doc) == [key for key in native.TOP_KEYS if key != "repository"]
     assert doc["format_version"] == native.FORMAT_VERSION == 1
     first = doc["processes"][0]
     assert list(first) == ["id", "name", "kind"]  # no empty fields, no default status
@@ -405,3 +405,17 @@ def test_a_bpmn_or_workbook_given_as_a_model_says_what_to_do_instead(
     assert result.returncode == 2
     assert "is a zip file" in result.stderr and "import-register" in result.stderr
     assert not (tmp_path / "out.bpmn").exists()
+
+
+def test_a_pulled_copy_remembers_where_it_came_from() -> None:
+    arch = sample()
+    arch.origin = Origin("postgresql://alice@db.example:5432/processes", "Kommunen", 7)
+    text = native.dumps(arch)
+    assert list(json.loads(text))[-1] == "repository"
+    again = native.loads(text)
+    assert again.origin == arch.origin
+    assert again.snapshot() == arch.snapshot() == sample().snapshot()  # not content
+    assert again.copy().origin == arch.origin
+    broken = text.replace('"version": 7', '"version": 0')
+    with pytest.raises(UserError, match=r"repository\.version: should be a whole number"):
+        native.loads(broken, "m.procm")
