@@ -23,6 +23,7 @@ from typing import NoReturn
 from procmodeler import __version__
 from procmodeler.common.errors import UserError
 from procmodeler.common.i18n import N_, Translator, translator
+from procmodeler.common.terminal import visible
 
 #: command name -> (module, one-line help). Names are reserved words: a file called
 #: like a command must be opened as ``procmodeler ./check``.
@@ -113,7 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(mod.run(args, tr))
     except UserError as exc:
         for line in exc.lines(tr):
-            print(f"procmodeler: {tr('error')}: {line}", file=sys.stderr)
+            print(f"procmodeler: {tr('error')}: {visible(line)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
