@@ -43,4 +43,3 @@ def test_the_check_finds_a_long_function_and_module(tmp_path: Path) -> None:
     assert too_long(path, tmp_path) == [f"probe.py:1: f has {MAX_FUNCTION_LINES + 1} lines"]
     path.write_text("x = 1\n" * (MAX_MODULE_LINES + 1), encoding="utf-8")
     assert too_long(path, tmp_path) == [f"probe.py: {MAX_MODULE_LINES + 1} lines"]
-
