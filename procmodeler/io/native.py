@@ -28,6 +28,7 @@ from typing import Any
 from procmodeler.common.atomicfile import write_output_file
 from procmodeler.common.errors import Problem, UserError
 from procmodeler.common.i18n import LANGUAGES, N_, Message
+from procmodeler.io import conflictfile
 from procmodeler.model.architecture import Architecture
 from procmodeler.model.elements import (
     DIRECTIONS,
@@ -282,7 +283,7 @@ def to_document(arch: Architecture) -> dict[str, Any]:
         "rules": dict(arch.rules),
         "suppressions": suppressions,
         "diagrams": diagrams,
-    }
+    } | ({conflictfile.KEY: conflictfile.conflicts_document(arch)} if arch.conflicts else {})
 
 
 def dumps(arch: Architecture) -> str:
@@ -447,7 +448,10 @@ def from_document(doc: Any, filename: str = "<model>") -> Architecture:
         )
     doc = upgrade(doc, filename)
     reader = _Reader(filename)
-    arch = reader.read(doc)
+    arch = reader.read({k: v for k, v in doc.items() if k != conflictfile.KEY})
+    arch.conflicts = conflictfile.read_conflicts(
+        doc.get(conflictfile.KEY), filename, reader.problems
+    )
     if reader.problems:
         raise UserError(reader.problems)
     return arch

@@ -61,6 +61,7 @@ class Architecture:
         self.diagrams: dict[str | None, DiagramOptions] = {}
         self.shapes: dict[str | None, dict[str, Bounds]] = {}
         self.waypoints: dict[str | None, dict[str, tuple[Point, ...]]] = {}
+        self.conflicts: dict[tuple[str, str, str], tuple[Any, Any, Any]] = {}
         self._revision = 0
         self._index: _Index | None = None
         self._index_revision = -1
