@@ -299,6 +299,27 @@ class _Merger:
                         changed = True
         return changed
 
+    def record_needed(self) -> None:
+        """For each element THEIRS changed and OURS deleted, also record the deleted
+        elements it cannot do without (its parent, ...), so that taking THEIRS' side
+        later can bring them back too."""
+        todo = [c for c in self.conflicts.values() if c.field is None and c.ours is None]
+        while todo:
+            conflict = todo.pop()
+            kind = BY_NAME[conflict.kind]
+            for ref in kind.refs:
+                if ref.on_delete != CASCADE:
+                    continue
+                for target in kind.referred(conflict.key, conflict.theirs, ref):
+                    for name in ref.kinds:
+                        theirs = self.theirs[name].get(target)
+                        key = (name, target, None)
+                        if theirs is None or target in self.merged[name] or key in self.conflicts:
+                            continue
+                        base = self.base[name].get(target)
+                        self.conflict(BY_NAME[name], target, None, base, None, theirs)
+                        todo.append(self.conflicts[key])
+
     def repair_cycles(self) -> bool:
         """Parent chains that became cycles (each side moved one element under the
         other): the element whose parent came from THEIRS keeps OURS' parent."""
@@ -368,6 +389,7 @@ def merge(
     for _ in range(10_000):
         if not (merger.repair_references() or merger.repair_cycles()):
             break
+    merger.record_needed()
     conflicts = list(merger.conflicts.values())
     meta = merger.merged["architecture"][None]
     collections = {
