@@ -51,7 +51,7 @@ from procmodeler.report import render_report  # noqa: E402
 
 DOC = ROOT / "docs" / "performance.md"
 HEADING = "## Report"
-EXAMPLES = ROOT / "resources" / "examples"
+EXAMPLES = ROOT / "procmodeler" / "resources" / "examples"
 
 
 def generate_organisation(n_processes: int = 1000, seed: int = 7) -> Architecture:

@@ -14,7 +14,7 @@
 #   - a virtual environment `.venv` in the repository with `pip install -e ".[test]"`
 #     (skipped while pyproject.toml is unchanged; stamp in .venv/).
 #   - for tests: `npm ci` in tests/node (skipped while package-lock.json is unchanged).
-# `app` opens resources/examples/manufacturing.procm (or the arguments given). Without a
+# `app` opens procmodeler/resources/examples/manufacturing.procm (or the arguments given). Without a
 # display (neither DISPLAY nor WAYLAND_DISPLAY set) it runs on a virtual X screen with
 # `xvfb-run -a`, after saying so. `test` exits with pytest's exit code.
 #
@@ -29,7 +29,7 @@ cd "$ROOT"
 
 VENV="$ROOT/.venv"
 NODE_DIR="$ROOT/tests/node"
-EXAMPLE="resources/examples/manufacturing.procm"
+EXAMPLE="procmodeler/resources/examples/manufacturing.procm"
 MIN_NODE_MAJOR=20
 PYTHON=${PYTHON:-python3}
 

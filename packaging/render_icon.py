@@ -1,6 +1,6 @@
 """Render the app icon's PNG from its SVG (offscreen Qt, no display needed):
 
-.venv/bin/python packaging/render_icon.py        # writes resources/icons/procmodeler-256.png
+.venv/bin/python packaging/render_icon.py        # writes procmodeler/resources/icons/procmodeler-256.png
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QGuiApplication, QImage, QPainter  # noqa: E402
 from PySide6.QtSvg import QSvgRenderer  # noqa: E402
 
-ICONS = Path(__file__).resolve().parents[1] / "resources" / "icons"
+ICONS = Path(__file__).resolve().parents[1] / "procmodeler" / "resources" / "icons"
 
 
 def render(svg: Path, size: int) -> QImage:

@@ -60,7 +60,7 @@ def test_desktop_entry_starts_the_installed_command_with_the_icon() -> None:
     ]
     assert entry["Type"] == "Application"
     assert entry["Exec"].split()[0] in scripts
-    assert (REPO_ROOT / "resources" / "icons" / f"{entry['Icon']}.svg").is_file()
+    assert (REPO_ROOT / "procmodeler" / "resources" / "icons" / f"{entry['Icon']}.svg").is_file()
     assert entry["Name"] and entry["Comment[sv]"] and entry["GenericName[sv]"]
 
 

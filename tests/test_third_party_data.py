@@ -1,5 +1,5 @@
 """Third-party files are kept as they came and each is credited: every file in
-resources/schemas/bpmn/ and tests/data/bpmn-samples/ is listed in its folder's README
+procmodeler/resources/schemas/bpmn/ and tests/data/bpmn-samples/ is listed in its folder's README
 (source and licence) with the git blob id of the original, and still has that id."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 FOLDERS = {
-    REPO_ROOT / "resources" / "schemas" / "bpmn": ("*.xsd", "OMG"),
+    REPO_ROOT / "procmodeler" / "resources" / "schemas" / "bpmn": ("*.xsd", "OMG"),
     REPO_ROOT / "tests" / "data" / "bpmn-samples": ("*.bpmn", "CC BY 3.0"),
 }
 ROW = re.compile(

@@ -3,7 +3,7 @@ command line.
 
 Source strings are English and marked with ``_()`` (translated at once) or ``N_()``
 (marked only; translated later). Translations are gettext ``.po`` files under
-``resources/translations/<lang>/`` (one file per area, e.g. ``checks.po``), read
+``procmodeler/resources/translations/<lang>/`` (one file per area, e.g. ``checks.po``), read
 directly: no compile step. The UI uses Qt's own ``tr`` for its widgets and this
 catalogue for messages that come from the layers below.
 

@@ -5,17 +5,20 @@ from __future__ import annotations
 
 import os
 import sys
+from importlib import resources
 from pathlib import Path
 
 APP_NAME = "procmodeler"
 
 
 def resources_dir() -> Path:
-    """The ``resources/`` folder (beside the package, or inside a frozen build)."""
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    if frozen_root:
-        return Path(frozen_root) / "resources"
-    return Path(__file__).resolve().parents[2] / "resources"
+    """The package's ``procmodeler/resources/`` folder, found with ``importlib.resources``.
+
+    The same in a checkout, an installed wheel and a PyInstaller bundle (which collects
+    the folder as the package's data). Installs are unpacked folders, never zip files, so
+    the folder is a real directory that fonts, translations and Qt can be given by path.
+    """
+    return Path(str(resources.files("procmodeler") / "resources"))
 
 
 def examples_dir() -> Path:

@@ -1,5 +1,5 @@
 """The report's fonts: DejaVu Sans and DejaVu Sans Bold, shipped under
-``resources/fonts/`` and embedded (subset) in every PDF, so that text looks the same
+``procmodeler/resources/fonts/`` and embedded (subset) in every PDF, so that text looks the same
 and stays searchable on every system, with letters outside Latin-1 (``Łódź``).
 
 :func:`measure` gives the width function the notation's label fitting needs, with the

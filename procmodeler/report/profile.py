@@ -2,7 +2,7 @@
 confidentiality line and author (the consultancy or person who signs the report).
 
 A profile is a small JSON object (``docs/report.md`` documents it; an example is
-``resources/branding/example-profile.json``). Everything is checked when the profile is
+``procmodeler/resources/branding/example-profile.json``). Everything is checked when the profile is
 loaded, the logo included, so that a bad profile is refused with a clear message before
 any page is laid out, and nothing is written.
 """

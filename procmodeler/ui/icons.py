@@ -59,7 +59,7 @@ def relation_icon(kind: str, w: int = 34, h: int = 20) -> QIcon:
 
 @functools.cache
 def app_icon() -> QIcon:
-    """The application icon (resources/icons), or a drawn stand-in without it."""
+    """The application icon (procmodeler/resources/icons), or a drawn stand-in without it."""
     folder = resources_dir() / "icons"
     if (folder / "procmodeler-256.png").is_file():
         icon = QIcon(str(folder / "procmodeler-256.png"))

@@ -11,7 +11,7 @@ from procmodeler.analysis import run_checks
 from procmodeler.io import native
 from procmodeler.io.register import import_register
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
+EXAMPLES = Path(__file__).resolve().parents[2] / "procmodeler" / "resources" / "examples"
 
 #: example -> its deliberate weaknesses (rule, elements), see the example's README.md
 WEAKNESSES = {

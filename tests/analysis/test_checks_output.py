@@ -13,7 +13,7 @@ from procmodeler.analysis import RULES, format_json, format_text, run_checks, su
 from procmodeler.common.i18n import _PLURAL_SEP, parse_po
 
 ROOT = Path(__file__).resolve().parents[2]
-CHECKS_PO = ROOT / "resources" / "translations" / "sv" / "checks.po"
+CHECKS_PO = ROOT / "procmodeler" / "resources" / "translations" / "sv" / "checks.po"
 
 
 def sample(lang: str = "en") -> Model:

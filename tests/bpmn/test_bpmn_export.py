@@ -18,7 +18,14 @@ from procmodeler.io.bpmn.names import BPMN, BPMNDI, DC, DI, PM
 from procmodeler.model import Architecture, Bounds
 from tests.bpmn.bpmn_models import deep_architecture, generated_architecture, sample_architecture
 
-XSD = Path(__file__).resolve().parents[2] / "resources" / "schemas" / "bpmn" / "BPMN20.xsd"
+XSD = (
+    Path(__file__).resolve().parents[2]
+    / "procmodeler"
+    / "resources"
+    / "schemas"
+    / "bpmn"
+    / "BPMN20.xsd"
+)
 NS = {"bpmn": BPMN, "bpmndi": BPMNDI, "dc": DC, "di": DI, "pm": PM}
 
 

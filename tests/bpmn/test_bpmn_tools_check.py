@@ -18,7 +18,7 @@ from tests.bpmn_tools import moddle_check, render_ids
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = sorted((ROOT / "tests" / "data" / "bpmn-samples").glob("*.bpmn"))
-EXAMPLES = sorted((ROOT / "resources" / "examples").glob("*.procm"))
+EXAMPLES = sorted((ROOT / "procmodeler" / "resources" / "examples").glob("*.procm"))
 
 
 def exports(tmp_path: Path) -> dict[str, Path]:

@@ -17,8 +17,7 @@ def test_self_test_fails_when_an_example_does_not_save_back(run_cli, repo_root, 
     # A copy of the resources with an example whose bytes differ from what save writes.
     copy = tmp_path / "repo"
     shutil.copytree(repo_root / "procmodeler", copy / "procmodeler")
-    shutil.copytree(repo_root / "resources", copy / "resources")
-    example = copy / "resources" / "examples" / "manufacturing.procm"
+    example = copy / "procmodeler" / "resources" / "examples" / "manufacturing.procm"
     example.write_text(example.read_text(encoding="utf-8").replace("\n", "\r\n"), encoding="utf-8")
     result = run_cli(
         "self-test", "--no-gui", cwd=copy, env={"PYTHONPATH": str(copy), "PROCMODELER_LANG": "en"}

@@ -10,7 +10,7 @@ from pathlib import Path
 from procmodeler.io import native
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = ROOT / "resources" / "examples"
+EXAMPLES = ROOT / "procmodeler" / "resources" / "examples"
 
 
 def run(*args: str | Path, lang: str = "en") -> subprocess.CompletedProcess[str]:

@@ -12,7 +12,7 @@ from procmodeler.io.register import import_register
 from procmodeler.model import KPI_KINDS, RELATION_KINDS, Architecture
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = ROOT / "resources" / "examples"
+EXAMPLES = ROOT / "procmodeler" / "resources" / "examples"
 NAMES = ["municipality-sv", "manufacturing"]
 
 

@@ -1,4 +1,4 @@
-"""The JSON Schema of the model file (resources/schemas/procm-1.schema.json) describes
+"""The JSON Schema of the model file (procmodeler/resources/schemas/procm-1.schema.json) describes
 what save writes: the examples, the golden file and a model with every field validate.
 
 A small validator for the subset of JSON Schema the schema uses lives here (the project
@@ -18,7 +18,9 @@ import pytest
 from procmodeler.io import native
 
 ROOT = Path(__file__).resolve().parents[2]
-SCHEMA = json.loads((ROOT / "resources" / "schemas" / "procm-1.schema.json").read_text("utf-8"))
+SCHEMA = json.loads(
+    (ROOT / "procmodeler" / "resources" / "schemas" / "procm-1.schema.json").read_text("utf-8")
+)
 ANNOTATIONS = {"$schema", "$id", "title", "description", "$comment", "$defs"}
 TYPES = {
     "object": lambda v: isinstance(v, dict),
@@ -96,7 +98,7 @@ def errors(value: Any, schema: dict[str, Any], path: str = "$") -> list[str]:
 
 def documents() -> list[tuple[str, Any]]:
     paths = [
-        *sorted((ROOT / "resources" / "examples").glob("*.procm")),
+        *sorted((ROOT / "procmodeler" / "resources" / "examples").glob("*.procm")),
         *sorted((ROOT / "tests" / "data" / "golden").glob("v1-*.procm")),
     ]
     return [(p.name, json.loads(p.read_text("utf-8"))) for p in paths]
@@ -135,7 +137,9 @@ def test_schema_lists_every_top_level_key_in_file_order() -> None:
     ],
 )
 def test_the_validator_catches_what_the_schema_forbids(change, expected: str) -> None:  # noqa: ANN001
-    doc = json.loads((ROOT / "resources" / "examples" / "manufacturing.procm").read_text("utf-8"))
+    doc = json.loads(
+        (ROOT / "procmodeler" / "resources" / "examples" / "manufacturing.procm").read_text("utf-8")
+    )
     doc["rules"] = {}
     change(doc)
     found = errors(doc, SCHEMA)

@@ -16,7 +16,7 @@ from procmodeler.io import native
 from procmodeler.model import Architecture, Bounds, DiagramOptions, Kpi, Process
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = ROOT / "resources" / "examples"
+EXAMPLES = ROOT / "procmodeler" / "resources" / "examples"
 
 
 def sample() -> Architecture:

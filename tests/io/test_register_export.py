@@ -25,7 +25,7 @@ from procmodeler.io.register import (
 from procmodeler.model import Architecture, Bounds
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = ROOT / "resources" / "examples"
+EXAMPLES = ROOT / "procmodeler" / "resources" / "examples"
 GEOMETRY = {"shapes", "waypoints", "diagrams"}
 
 

@@ -42,7 +42,7 @@ from procmodeler.model.elements import (  # noqa: E402
     Unit,
 )
 
-EXAMPLES = REPO_ROOT / "resources" / "examples"
+EXAMPLES = REPO_ROOT / "procmodeler" / "resources" / "examples"
 BPMN_SAMPLES = REPO_ROOT / "tests" / "data" / "bpmn-samples"
 
 

@@ -22,7 +22,7 @@ from procmodeler.report import render_report
 from tests.report.sample import build_sample
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = ROOT / "resources" / "examples"
+EXAMPLES = ROOT / "procmodeler" / "resources" / "examples"
 IN_CI = os.environ.get("CI", "").strip().lower() in {"1", "true", "yes", "on"}
 DAY = datetime.date(2025, 11, 27)
 

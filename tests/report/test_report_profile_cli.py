@@ -15,7 +15,7 @@ from procmodeler.common.errors import UserError
 from procmodeler.report import Profile, load_profile
 from tests.report.conftest import EXAMPLES, ROOT, normalise, read_pdf
 
-BRANDING = ROOT / "resources" / "branding"
+BRANDING = ROOT / "procmodeler" / "resources" / "branding"
 
 
 def write_profile(folder: Path, **data: object) -> Path:

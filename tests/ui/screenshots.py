@@ -45,7 +45,9 @@ def shoot(out: Path = ROOT / "docs" / "screenshots") -> list[Path]:
         window.resize(1600, 1000)
         window.show()
         QApplication.processEvents()
-        if not window.open_path(ROOT / "resources" / "examples" / f"{example}.procm", ask=False):
+        if not window.open_path(
+            ROOT / "procmodeler" / "resources" / "examples" / f"{example}.procm", ask=False
+        ):
             raise SystemExit(f"cannot open {example}")
         if level is not None:
             window.context.open_level(level)

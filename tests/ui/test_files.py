@@ -23,7 +23,7 @@ from tests.ui.helpers import assert_in_sync, close_window, sample_editor
 pytestmark = pytest.mark.gui
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = ROOT / "resources" / "examples"
+EXAMPLES = ROOT / "procmodeler" / "resources" / "examples"
 
 
 def _save_dialog(monkeypatch, path: Path, calls: list | None = None) -> None:  # type: ignore[type-arg]

@@ -9,7 +9,7 @@ from PySide6.QtSvg import QSvgRenderer
 
 pytestmark = pytest.mark.gui
 
-ICONS = Path(__file__).resolve().parents[2] / "resources" / "icons"
+ICONS = Path(__file__).resolve().parents[2] / "procmodeler" / "resources" / "icons"
 
 
 def close(actual: QColor, expected: str) -> bool:

@@ -1,5 +1,5 @@
 """The desktop app is complete in Swedish: every Qt ``tr()`` text of procmodeler/ui
-(outside panels/, which has its own file) is in resources/translations/procmodeler_sv.ts
+(outside panels/, which has its own file) is in procmodeler/resources/translations/procmodeler_sv.ts
 with a finished translation, the compiled .qm is up to date, and a Swedish window shows
 Swedish menus, palette, band labels and undo texts."""
 
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.gui
 
 ROOT = Path(__file__).resolve().parents[2]
 UI = ROOT / "procmodeler" / "ui"
-TS = ROOT / "resources" / "translations" / "procmodeler_sv.ts"
+TS = ROOT / "procmodeler" / "resources" / "translations" / "procmodeler_sv.ts"
 QM = TS.with_suffix(".qm")
 
 

@@ -48,7 +48,7 @@ def main(out: Path = ROOT / "docs" / "screenshots") -> list[Path]:
             QLocale(QLocale.Language.Swedish if lang == "sv" else QLocale.Language.English)
         )
         translator = install_translator(app, lang)
-        arch = load(ROOT / "resources" / "examples" / f"{example}.procm")
+        arch = load(ROOT / "procmodeler" / "resources" / "examples" / f"{example}.procm")
         context = EditorContext(Editor(arch))
         LiveFindings.for_context(context).refresh_now()
         widgets = {

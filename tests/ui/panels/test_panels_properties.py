@@ -288,8 +288,9 @@ def test_long_names_do_not_widen_the_panel(qtbot, context, panel):
     ops.set_owner(context.editor, pid, person)
     for selected in (pid, "r_offer", long_unit, person):
         context.set_selection([selected])
-        # the dock: 340 less its frame
-        assert panel.widget().minimumSizeHint().width() <= 330, selected
+        assert panel.widget().minimumSizeHint().width() <= 330, (
+            selected
+        )  # the dock: 340 less its frame
 
 
 def test_a_long_choice_shows_its_beginning(qtbot, context, panel):

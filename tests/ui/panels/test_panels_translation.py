@@ -1,5 +1,5 @@
 """Every user-visible string of the panels has a Swedish translation in
-resources/translations/panels_sv.ts, the compiled .qm is up to date with it, and
+procmodeler/resources/translations/panels_sv.ts, the compiled .qm is up to date with it, and
 install_translator makes the panels speak Swedish."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 
 ROOT = Path(__file__).resolve().parents[3]
 PANELS = ROOT / "procmodeler" / "ui" / "panels"
-TS = ROOT / "resources" / "translations" / "panels_sv.ts"
+TS = ROOT / "procmodeler" / "resources" / "translations" / "panels_sv.ts"
 
 
 def source_strings() -> set[str]:
