@@ -23,6 +23,7 @@ from typing import NoReturn
 from procmodeler import __version__
 from procmodeler.common.errors import UserError
 from procmodeler.common.i18n import N_, Translator, translator
+from procmodeler.common.terminal import visible
 
 #: command name -> (module, one-line help). Names are reserved words: a file called
 #: like a command must be opened as ``procmodeler ./check``.
@@ -40,6 +41,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "import-bpmn": ("cmd_bpmn", N_("import a BPMN 2.0 XML file as a model")),
     "report": ("cmd_report", N_("write the PDF report of a model")),
     "self-test": ("cmd_selftest", N_("check that this installation works")),
+    "repo": ("cmd_repo", N_("push to and pull from a shared repository on PostgreSQL")),
     "diff": ("cmd_diff", N_("show what changed between two models")),
     "merge": ("cmd_merge", N_("merge two models' changes since their common ancestor")),
     "git-setup": ("cmd_gitsetup", N_("make git diff and git merge understand model files")),
@@ -115,7 +117,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(mod.run(args, tr))
     except UserError as exc:
         for line in exc.lines(tr):
-            print(f"procmodeler: {tr('error')}: {line}", file=sys.stderr)
+            print(f"procmodeler: {tr('error')}: {visible(line)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

@@ -101,7 +101,9 @@ def apply_changes(arch: Architecture, changes: Iterable[Change]) -> Architecture
         else:
             collections[kind.collection] = items
     collections["conflicts"] = dict(arch.conflicts)
-    return build(meta, collections)
+    result = build(meta, collections)
+    result.origin = arch.origin
+    return result
 
 
 def to_json_text(changes: Sequence[Change]) -> str:

@@ -399,7 +399,9 @@ def merge(
     for item in conflicts:
         recorded[item.entry_key] = (item.base, item.ours, item.theirs)
     collections["conflicts"] = recorded
-    return MergeResult(build(meta, collections), conflicts, mapping)
+    model = build(meta, collections)
+    model.origin = ours.origin  # where OURS came from (not content: never merged)
+    return MergeResult(model, conflicts, mapping)
 
 
 def describe(conflict: Conflict, namer: Namer) -> str:

@@ -96,6 +96,18 @@ class Metadata:
 
 
 @dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a model was pulled from: a shared repository's address (never with a
+    password), the architecture's name there and the version the copy is based on.
+
+    Not part of the model's content: diffs, merges and snapshots ignore it."""
+
+    url: str
+    name: str
+    version: int
+
+
+@dataclass(frozen=True, slots=True)
 class Process:
     """A process at any level of the hierarchy (``parent`` None: top level)."""
 

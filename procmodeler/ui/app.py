@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -157,6 +158,37 @@ def _options(rest: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:
     return parser.parse_known_args(list(rest))
 
 
+def stop_now(app: QApplication, code: int) -> None:
+    """Stop at once without asking (a signal from outside): each window keeps its
+    recovery journal, so unsaved work is offered at the next start, and gives its file
+    free (the lock file goes); then the event loop ends with *code*."""
+    from procmodeler.ui.mainwindow import MainWindow
+
+    for window in list(MainWindow.windows):
+        window.journal_sync.timer.stop()
+        window.session.shutdown()
+        MainWindow.windows.remove(window)
+        window.hide()
+    app.exit(code)
+
+
+def _stop_on_signals(app: QApplication) -> None:
+    """SIGTERM and SIGINT (Ctrl+C in the terminal) stop the app cleanly: see
+    :func:`stop_now`. Python runs a signal handler only between its own steps, so a
+    timer gives it a step every 200 ms while Qt waits for events."""
+
+    def handler(signum: int, _frame: object) -> None:
+        QTimer.singleShot(0, lambda: stop_now(app, 128 + signum))
+
+    for name in ("SIGTERM", "SIGINT"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), handler)
+    tick = QTimer(app)
+    tick.timeout.connect(lambda: None)
+    tick.start(200)
+    app._procmodeler_signal_tick = tick  # type: ignore[attr-defined]  # keep it alive
+
+
 def run_app(file: str | None, rest_args: Sequence[str] = ()) -> int:
     """Run the desktop app on *file* (or an empty model); returns the exit code."""
     opts, qt_args = _options(rest_args)
@@ -182,6 +214,7 @@ def run_app(file: str | None, rest_args: Sequence[str] = ()) -> int:
             window.context.set_selection(opts.select.split(","))
 
     QTimer.singleShot(0, start)
+    _stop_on_signals(app)
     if opts.screenshot:
         target = Path(opts.screenshot)
 
