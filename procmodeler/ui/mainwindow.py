@@ -41,6 +41,7 @@ from procmodeler.edit import operations as ops
 from procmodeler.edit.editor import Editor
 from procmodeler.model.events import Committed
 from procmodeler.ui import export, icons, safety, settings
+from procmodeler.ui.teamwork import Teamwork
 from procmodeler.ui.canvas.widget import Canvas
 from procmodeler.ui.context import EditorContext
 from procmodeler.ui.dialogs import ArchitectureDialog
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
             QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
         )
         self._build_docks()
+        self.teamwork = Teamwork(self)
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
@@ -331,6 +333,7 @@ class MainWindow(QMainWindow):
         exp.addAction(acts["export_image"])
         exp.addAction(acts["export_bpmn"])
         file.addAction(acts["report"])
+        file.addAction(self.teamwork.action)
         file.addSeparator()
         file.addAction(acts["properties"])
         file.addSeparator()
