@@ -12,7 +12,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QDockWidget,
     QFileDialog,
     QLabel,
     QListWidget,
@@ -27,6 +26,7 @@ from procmodeler.common.errors import UserError
 from procmodeler.io import native
 from procmodeler.model.architecture import Architecture
 from procmodeler.ui.compare import ChangesPanel, CompareMarks, ConflictsPanel, Legend
+from procmodeler.ui.panels import PROBLEMS_DOCK, make_dock
 
 if TYPE_CHECKING:
     from procmodeler.ui.mainwindow import MainWindow
@@ -34,13 +34,6 @@ if TYPE_CHECKING:
 CHANGES_DOCK = "changesDock"
 CONFLICTS_DOCK = "conflictsDock"
 OTHER_FILE = "file"
-
-
-def _dock(title: str, name: str, widget: QWidget, window: QWidget) -> QDockWidget:
-    dock = QDockWidget(title, window)
-    dock.setObjectName(name)
-    dock.setWidget(widget)
-    return dock
 
 
 class RevisionDialog(QDialog):
@@ -100,11 +93,13 @@ class Teamwork(QObject):
         self.changes = ChangesPanel(context)
         self.changes.close_button.clicked.connect(self.end)
         self.conflicts = ConflictsPanel(context)
-        self.changes_dock = _dock(tr("Changes"), CHANGES_DOCK, self.changes, window)
-        self.conflicts_dock = _dock(tr("Merge conflicts"), CONFLICTS_DOCK, self.conflicts, window)
+        self.changes_dock = make_dock(tr("Changes"), CHANGES_DOCK, self.changes, window)
+        self.conflicts_dock = make_dock(
+            tr("Merge conflicts"), CONFLICTS_DOCK, self.conflicts, window
+        )
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
         beside = next(
-            (d for d in window.findChildren(QDockWidget) if d.objectName() == "problemsDock"), None
+            (d for d in window.docking.panel_docks if d.objectName() == PROBLEMS_DOCK), None
         )
         for dock in (self.changes_dock, self.conflicts_dock):
             window.addDockWidget(bottom, dock)
