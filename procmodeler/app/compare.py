@@ -26,7 +26,7 @@ class Comparison:
     """What changed from OLD (the other model) to NEW (the open one)."""
 
     old: Architecture
-    changes: list[Change]
+    differences: list[Change]
     status: dict[str, str] = field(default_factory=dict)  # process id -> added/changed/removed
     removed_shapes: dict[str | None, dict[str, Bounds]] = field(default_factory=dict)
 

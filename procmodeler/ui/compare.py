@@ -41,7 +41,7 @@ from procmodeler.ui.context import EditorContext
 #: Colour and marker of each status, and its legend text.
 STATUS_LOOK: dict[str, tuple[str, str, str]] = {
     ADDED_PROCESS: ("#2e7d32", "+", N_("added")),
-    CHANGED_PROCESS: ("#e65100", "~", N_("changed")),
+    CHANGED_PROCESS: ("#e65100", "Δ", N_("changed")),
     REMOVED_PROCESS: ("#c62828", "−", N_("removed")),
 }
 BADGE = 18.0
@@ -175,7 +175,7 @@ class Legend(QLabel):
 def _reveal_target(kind_name: str, key: Any) -> tuple[str | None, int]:
     """The element to reveal for a change: its own id, or the element its key names."""
     kind = BY_NAME[kind_name]
-    if kind.collection == "meta":
+    if kind.name == "architecture":
         return None, 0
     if not kind.parts:
         return str(key), 0
@@ -219,7 +219,9 @@ class ChangesPanel(QWidget):
             return
         namer = Namer(comparison.old, self.context.arch, tr)
         groups: dict[tuple[str, Any], QTreeWidgetItem] = {}
-        for change in comparison.changes:
+        layout: QTreeWidgetItem | None = None
+        ordered = sorted(comparison.differences, key=lambda c: BY_NAME[c.kind].layout)
+        for change in ordered:
             kind = BY_NAME[change.kind]
             group = groups.get((change.kind, change.key))
             if group is None:
@@ -232,7 +234,13 @@ class ChangesPanel(QWidget):
                 target, _ = _reveal_target(change.kind, change.key)
                 group.setData(0, ROLE_ID, target)
                 groups[(change.kind, change.key)] = group
-                self.tree.addTopLevelItem(group)
+                if kind.layout and layout is None:
+                    layout = QTreeWidgetItem([tr("Layout")])
+                    self.tree.addTopLevelItem(layout)
+                if kind.layout and layout is not None:
+                    layout.addChild(group)
+                else:
+                    self.tree.addTopLevelItem(group)
             if change.op == CHANGED and change.field is not None:
                 row = QTreeWidgetItem(
                     [
@@ -245,13 +253,15 @@ class ChangesPanel(QWidget):
                 row.setData(0, ROLE_ID, group.data(0, ROLE_ID))
                 group.addChild(row)
         self.tree.expandAll()
+        if layout is not None:
+            layout.setExpanded(False)  # kept apart: open it to see the layout changes
         for column in range(4):
             self.tree.resizeColumnToContents(column)
         self.summary.setText(
             Message(
                 N_("Compared with {name}: {n} change"),
                 N_("Compared with {name}: {n} changes"),
-                len(comparison.changes),
+                len(comparison.differences),
                 name=name,
             ).text(tr)
         )

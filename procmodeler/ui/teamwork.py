@@ -90,10 +90,10 @@ class Teamwork(QObject):
         tr = context.catalogue()
         self.marks = CompareMarks(context, window.canvas.scene)
         self.legend = Legend(context, window.canvas.view.viewport())
-        self.changes = ChangesPanel(context)
-        self.changes.close_button.clicked.connect(self.end)
+        self.changes_panel = ChangesPanel(context)
+        self.changes_panel.close_button.clicked.connect(self.end)
         self.conflicts = ConflictsPanel(context)
-        self.changes_dock = make_dock(tr("Changes"), CHANGES_DOCK, self.changes, window)
+        self.changes_dock = make_dock(tr("Changes"), CHANGES_DOCK, self.changes_panel, window)
         self.conflicts_dock = make_dock(
             tr("Merge conflicts"), CONFLICTS_DOCK, self.conflicts, window
         )
@@ -166,7 +166,7 @@ class Teamwork(QObject):
         self.name = name
         self.marks.show(comparison)
         self.legend.show_for(name)
-        self.changes.show_comparison(comparison, name)
+        self.changes_panel.show_comparison(comparison, name)
         self.changes_dock.show()
         self.changes_dock.raise_()
 
@@ -174,7 +174,7 @@ class Teamwork(QObject):
         self.name = None
         self.marks.show(None)
         self.legend.show_for(None)
-        self.changes.show_comparison(None)
+        self.changes_panel.show_comparison(None)
         self.changes_dock.hide()
 
     def _document_replaced(self) -> None:

@@ -69,7 +69,7 @@ def test_compare_with_a_file(open_window, tmp_path: Path, monkeypatch, qtbot) ->
     }
     legend = win.teamwork.legend
     assert legend.isVisible() and "adopted.procm" in legend.text()
-    tree = win.teamwork.changes.tree
+    tree = win.teamwork.changes_panel.tree
     titles = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
     assert "Process 'Take order' (proc_1)" in titles
     group = tree.topLevelItem(titles.index("Process 'Take order' (proc_1)"))
@@ -86,7 +86,7 @@ def test_compare_with_a_file(open_window, tmp_path: Path, monkeypatch, qtbot) ->
     # the marks follow an edit, and go with the comparison
     op.rename_process(win.context.editor, "proc_4", "Plan ahead")
     assert marks(win)["proc_4"] == "added"
-    win.teamwork.changes.close_button.click()
+    win.teamwork.changes_panel.close_button.click()
     assert marks(win) == {} and not legend.isVisible()
 
 
