@@ -27,6 +27,9 @@ from procmodeler.ui.context import EditorContext
 
 #: Milliseconds between the last edit and the re-run of the checks.
 DEBOUNCE_MS = 200
+#: Milliseconds between opening a document and its first check (the window, diagram,
+#: tree and matrix are built and painted first).
+OPEN_DELAY_MS = 800
 #: How often the GUI thread looks whether a run on the worker thread has finished (ms).
 POLL_MS = 25
 
@@ -66,8 +69,8 @@ class LiveFindings(QObject):
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self._collect)
         context.committed.connect(lambda _event: self.schedule())
-        # after a pause too: the window paints the new document before the checks start
-        context.documentReplaced.connect(self.schedule)
+        # later: the window paints the new document before the checks start
+        context.documentReplaced.connect(lambda: self._timer.start(OPEN_DELAY_MS))
         self.refresh_now()
 
     @classmethod
@@ -83,7 +86,7 @@ class LiveFindings(QObject):
     # ------------------------------------------------------------------ running
     def schedule(self) -> None:
         """Re-run the checks once the user pauses (restarts the timer)."""
-        self._timer.start()
+        self._timer.start(DEBOUNCE_MS)
 
     @property
     def running(self) -> bool:
