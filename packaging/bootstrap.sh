@@ -8,7 +8,7 @@
 #
 # Each mode installs what it needs and then runs:
 #   - Debian packages (Qt's libraries, fonts, Xvfb; for tests also poppler-utils, qpdf,
-#     Chromium and, when `node` is missing or older than 20, nodejs + npm). As root they are
+#     Chromium and, when `node` is missing or older than 18, Debian's nodejs + npm). As root they are
 #     installed with apt-get; otherwise the script prints the `sudo apt-get install` line
 #     and stops. What is missing is found with dpkg-query, so a second run is fast.
 #   - a virtual environment `.venv` in the repository with `pip install -e ".[test]"`
@@ -30,7 +30,7 @@ cd "$ROOT"
 VENV="$ROOT/.venv"
 NODE_DIR="$ROOT/tests/node"
 EXAMPLE="procmodeler/resources/examples/manufacturing.procm"
-MIN_NODE_MAJOR=20
+MIN_NODE_MAJOR=18
 PYTHON=${PYTHON:-python3}
 
 say() { printf 'bootstrap: %s\n' "$*" >&2; }
@@ -131,7 +131,7 @@ ensure_node() {
         hash -r
     fi
     if [ "$(node_major)" -lt "$MIN_NODE_MAJOR" ] || ! command -v npm >/dev/null 2>&1; then
-        die "the BPMN test tools need Node.js >= $MIN_NODE_MAJOR and npm (found: $(node --version 2>/dev/null || echo none)). Debian 12's own nodejs is 18: install Node.js 20 or newer (e.g. from NodeSource or with nvm), then run this script again."
+        die "the BPMN test tools need Node.js >= $MIN_NODE_MAJOR and npm (found: $(node --version 2>/dev/null || echo none)). Install Debian's nodejs and npm (or any Node.js >= $MIN_NODE_MAJOR), then run this script again."
     fi
 }
 

@@ -22,7 +22,11 @@ def bash(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.mark.parametrize("script", [BOOTSTRAP, REPO_ROOT / ".ci" / "run"], ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "script",
+    [BOOTSTRAP, REPO_ROOT / ".ci" / "run", REPO_ROOT / ".ci" / "node18"],
+    ids=lambda p: p.name,
+)
 def test_shell_scripts_parse(script: Path) -> None:
     proc = bash("-n", str(script))
     assert proc.returncode == 0, proc.stderr
