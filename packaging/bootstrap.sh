@@ -4,6 +4,7 @@
 #   bash packaging/bootstrap.sh app  [FILE.procm | procmodeler args...]
 #   bash packaging/bootstrap.sh test [pytest args...]
 #   bash packaging/bootstrap.sh lint
+#   bash packaging/bootstrap.sh bundle       # the standalone app in dist/procmodeler/, checked
 #   bash packaging/bootstrap.sh setup        # install everything `test` needs, run nothing
 #
 # Each mode installs what it needs and then runs:
@@ -44,12 +45,14 @@ usage: bash packaging/bootstrap.sh MODE [ARGS...]
                           (or FILE); without a display it runs under xvfb-run
   test  [PYTEST ARGS...]  install what the tests need and run pytest
   lint                    install ruff and mypy and run them
+  bundle                  build the standalone app dist/procmodeler/ with PyInstaller,
+                          then run its self-test and a report without the venv
   setup                   install everything the tests need, run nothing
 EOF
 }
 
 case "$MODE" in
-    app | test | lint | setup) ;;
+    app | test | lint | setup | bundle) ;;
     -h | --help | help) usage; exit 0 ;;
     *) usage; exit 64 ;;
 esac
@@ -235,7 +238,46 @@ run_app() {
     exec "$VENV/bin/procmodeler" "${args[@]}"
 }
 
+# Build dist/procmodeler/ with packaging/procmodeler.spec, then check it as a user without
+# Python would run it: a minimal environment (env -i), offscreen Qt, no venv on PATH.
+build_bundle() {
+    ensure_packages "${APP_PACKAGES[@]}" binutils
+    setup_python test
+    if ! "$VENV/bin/python" -c 'import PyInstaller' 2>/dev/null; then
+        say "pip install pyinstaller into .venv (the [bundle] extra)"
+        "$VENV/bin/python" -m pip install --quiet --progress-bar off "pyinstaller>=6.3"
+    fi
+    local start=$SECONDS
+    say "pyinstaller packaging/procmodeler.spec -> dist/procmodeler/"
+    "$VENV/bin/pyinstaller" --noconfirm --clean --log-level WARN \
+        --distpath "$ROOT/dist" --workpath "$ROOT/build/pyinstaller" packaging/procmodeler.spec
+    say "built in $((SECONDS - start)) s: $(du -sh dist/procmodeler | cut -f1) in dist/procmodeler/"
+    check_bundle
+}
+
+check_bundle() {
+    local exe="$ROOT/dist/procmodeler/procmodeler" tmp
+    tmp=$(mktemp -d)
+    local run=(env -i "HOME=$tmp" "PATH=/usr/bin:/bin" QT_QPA_PLATFORM=offscreen)
+    say "checking the bundle with env -i (no venv, no Python on PATH)"
+    "${run[@]}" "$exe" --version
+    "${run[@]}" "$exe" self-test
+    local example="$ROOT/dist/procmodeler/_internal/procmodeler/resources/examples/municipality-sv.procm"
+    "${run[@]}" "$exe" report "$example" -o "$tmp/rapport.pdf"
+    if command -v pdftotext >/dev/null 2>&1; then
+        local text
+        text=$(pdftotext -l 3 "$tmp/rapport.pdf" -)
+        grep -q "Sammanfattning för ledningen" <<<"$text" ||
+            die "the bundle's report of the Swedish example is not in Swedish"
+    fi
+    say "bundle ok: self-test passed, report written ($(du -k "$tmp/rapport.pdf" | cut -f1) kB)"
+    rm -rf "$tmp"
+}
+
 case "$MODE" in
+    bundle)
+        build_bundle
+        ;;
     app)
         run_app "$@"
         ;;
