@@ -297,6 +297,16 @@ class Session:
             self.lock.release()
             self.lock = None
 
+    def interrupt(self) -> None:
+        """The app is stopped from outside (Ctrl+C in its terminal, a log-out) rather
+        than closed by the user: unsaved edits stay in the recovery journal, as after a
+        crash, so the next start offers them; an unmodified document leaves nothing. The
+        file is given free either way."""
+        if self.journal is not None and self.is_modified:
+            self.journal.close()
+            self.journal = None
+        self.close()
+
     def file_changed_on_disk(self) -> str | None:
         """ "changed" or "deleted" when the file is no longer what this session read or
         last saved, else None (for a check when the window gets focus)."""
