@@ -74,8 +74,9 @@ APP_PACKAGES=(
     xvfb xauth
 )
 # PDF checks (pdftoppm, pdffonts; qpdf --check), Chromium for the bpmn-js rendering tests,
-# desktop-file-validate for the desktop entry.
-TEST_PACKAGES=(poppler-utils qpdf chromium desktop-file-utils)
+# desktop-file-validate for the desktop entry, the PostgreSQL server that the repository
+# tests start a throwaway cluster of (initdb and pg_ctl under /usr/lib/postgresql/*/bin).
+TEST_PACKAGES=(poppler-utils qpdf chromium desktop-file-utils postgresql)
 
 is_root() { [ "$(id -u)" = 0 ]; }
 

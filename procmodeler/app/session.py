@@ -297,15 +297,16 @@ class Session:
             self.lock.release()
             self.lock = None
 
-    def interrupt(self) -> None:
-        """The app is stopped from outside (Ctrl+C in its terminal, a log-out) rather
-        than closed by the user: unsaved edits stay in the recovery journal, as after a
-        crash, so the next start offers them; an unmodified document leaves nothing. The
-        file is given free either way."""
-        if self.journal is not None and self.is_modified:
+    def shutdown(self) -> None:
+        """The app is stopped from outside (SIGTERM, SIGINT, logging out) without asking:
+        keep the recovery journal, so unsaved work is offered at the next start, and give
+        the file free."""
+        if self.journal is not None:
             self.journal.close()
             self.journal = None
-        self.close()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
     def file_changed_on_disk(self) -> str | None:
         """ "changed" or "deleted" when the file is no longer what this session read or

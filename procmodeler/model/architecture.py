@@ -18,6 +18,7 @@ from procmodeler.model.elements import (
     DiagramOptions,
     Kpi,
     Metadata,
+    Origin,
     Person,
     Point,
     Process,
@@ -61,6 +62,9 @@ class Architecture:
         self.diagrams: dict[str | None, DiagramOptions] = {}
         self.shapes: dict[str | None, dict[str, Bounds]] = {}
         self.waypoints: dict[str | None, dict[str, tuple[Point, ...]]] = {}
+        #: Where the model was pulled from (a shared repository), or None. Not content:
+        #: no change record touches it and :meth:`snapshot` leaves it out.
+        self.origin: Origin | None = None
         self._revision = 0
         self._index: _Index | None = None
         self._index_revision = -1
@@ -147,6 +151,7 @@ class Architecture:
     def copy(self) -> Architecture:
         """An independent copy (records are immutable, so only the dicts are copied)."""
         other = Architecture(self.meta)
+        other.origin = self.origin
         for name in COLLECTIONS[1:]:
             src = getattr(self, name)
             if name in NESTED_COLLECTIONS:

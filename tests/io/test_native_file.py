@@ -13,7 +13,7 @@ from procmodeler.common.errors import UserError
 from procmodeler.edit import Editor
 from procmodeler.edit import operations as op
 from procmodeler.io import native
-from procmodeler.model import Architecture, Bounds, DiagramOptions, Kpi, Process
+from procmodeler.model import Architecture, Bounds, DiagramOptions, Kpi, Origin, Process
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "procmodeler" / "resources" / "examples"
@@ -58,7 +58,7 @@ def test_dumps_is_deterministic_and_lossless() -> None:
 
 def test_keys_in_documented_order_and_defaults_omitted() -> None:
     doc = json.loads(native.dumps(sample()))
-    assert list(doc) == list(native.TOP_KEYS)
+    assert list(doc) == [key for key in native.TOP_KEYS if key != "repository"]
     assert doc["format_version"] == native.FORMAT_VERSION == 1
     first = doc["processes"][0]
     assert list(first) == ["id", "name", "kind"]  # no empty fields, no default status
@@ -146,7 +146,7 @@ def test_save_into_read_only_folder_is_a_user_error(tmp_path: Path) -> None:
 def test_save_into_missing_folder_is_a_user_error(tmp_path: Path) -> None:
     with pytest.raises(UserError) as info:
         native.save(sample(), tmp_path / "missing" / "m.procm")
-    assert "cannot be written" in info.value.lines()[0]
+    assert "does not exist" in info.value.lines()[0]
 
 
 # ---------------------------------------------------------------------- versions
@@ -182,8 +182,8 @@ def test_upgrade_steps_run_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
 
         return upgrade
 
-    monkeypatch.setattr(native, "FORMAT_VERSION", 3)
-    monkeypatch.setattr(native, "UPGRADES", {1: step(1), 2: step(2)})
+    monkeypatch.setattr(native.upgrades, "FORMAT_VERSION", 3)
+    monkeypatch.setattr(native.upgrades, "UPGRADES", {1: step(1), 2: step(2)})
     doc = native.upgrade({"format_version": 1, "meta": {"author": "x"}})
     assert calls == [1, 2]
     assert doc["format_version"] == 3 and doc["meta"]["author"] == "x12"
@@ -230,7 +230,7 @@ def test_folder_missing_and_too_large(tmp_path: Path, monkeypatch: pytest.Monkey
         native.load(tmp_path / "nope.procm")
     path = tmp_path / "big.procm"
     path.write_text(native.dumps(sample()), encoding="utf-8")
-    monkeypatch.setattr(native, "MAX_FILE_SIZE", 100)
+    monkeypatch.setattr(native.reader, "MAX_FILE_SIZE", 100)
     monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("read a too large file"))
     with pytest.raises(UserError, match="too large"):
         native.load(path)
@@ -405,3 +405,17 @@ def test_a_bpmn_or_workbook_given_as_a_model_says_what_to_do_instead(
     assert result.returncode == 2
     assert "is a zip file" in result.stderr and "import-register" in result.stderr
     assert not (tmp_path / "out.bpmn").exists()
+
+
+def test_a_pulled_copy_remembers_where_it_came_from() -> None:
+    arch = sample()
+    arch.origin = Origin("postgresql://alice@db.example:5432/processes", "Kommunen", 7)
+    text = native.dumps(arch)
+    assert list(json.loads(text))[-1] == "repository"
+    again = native.loads(text)
+    assert again.origin == arch.origin
+    assert again.snapshot() == arch.snapshot() == sample().snapshot()  # not content
+    assert again.copy().origin == arch.origin
+    broken = text.replace('"version": 7', '"version": 0')
+    with pytest.raises(UserError, match=r"repository\.version: should be a whole number"):
+        native.loads(broken, "m.procm")
