@@ -12,7 +12,7 @@
 #     Chromium and, when `node` is missing or older than 18, Debian's nodejs + npm). As root they are
 #     installed with apt-get; otherwise the script prints the `sudo apt-get install` line
 #     and stops. What is missing is found with dpkg-query, so a second run is fast.
-#   - a virtual environment `.venv` in the repository with `pip install -e ".[test]"`
+#   - a virtual environment `.venv` in the repository with `pip install -e ".[test,dev,bundle]"`
 #     (skipped while pyproject.toml is unchanged; stamp in .venv/).
 #   - for tests: `npm ci` in tests/node (skipped while package-lock.json is unchanged).
 # `app` opens procmodeler/resources/examples/manufacturing.procm (or the arguments given). Without a
@@ -33,6 +33,9 @@ NODE_DIR="$ROOT/tests/node"
 EXAMPLE="procmodeler/resources/examples/manufacturing.procm"
 MIN_NODE_MAJOR=18
 PYTHON=${PYTHON:-python3}
+# One set of extras for every mode, so that switching between modes never reinstalls:
+# the tests, the linters (ruff, mypy) and PyInstaller for the bundle.
+EXTRAS="test,dev,bundle"
 
 say() { printf 'bootstrap: %s\n' "$*" >&2; }
 die() { printf 'bootstrap: error: %s\n' "$*" >&2; exit 1; }
@@ -211,7 +214,7 @@ setup_python() {
 setup_tests() {
     ensure_packages "${APP_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
     ensure_node
-    setup_python test
+    setup_python "$EXTRAS"
     npm_ci
 }
 
@@ -228,7 +231,7 @@ run_app() {
         args=("$EXAMPLE")
     fi
     ensure_packages "${APP_PACKAGES[@]}"
-    setup_python test
+    setup_python "$EXTRAS"
     if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
         command -v xvfb-run >/dev/null 2>&1 || die "no display (DISPLAY and WAYLAND_DISPLAY are unset) and no xvfb-run"
         say "no display (DISPLAY and WAYLAND_DISPLAY are unset): running on a virtual X screen"
@@ -243,11 +246,7 @@ run_app() {
 # Python would run it: a minimal environment (env -i), offscreen Qt, no venv on PATH.
 build_bundle() {
     ensure_packages "${APP_PACKAGES[@]}" binutils
-    setup_python test
-    if ! "$VENV/bin/python" -c 'import PyInstaller' 2>/dev/null; then
-        say "pip install pyinstaller into .venv (the [bundle] extra)"
-        "$VENV/bin/python" -m pip install --quiet --progress-bar off "pyinstaller>=6.3"
-    fi
+    setup_python "$EXTRAS"
     local start=$SECONDS
     say "pyinstaller packaging/procmodeler.spec -> dist/procmodeler/"
     "$VENV/bin/pyinstaller" --noconfirm --clean --log-level WARN \
@@ -288,7 +287,7 @@ case "$MODE" in
         exec "$VENV/bin/python" -m pytest "$@"
         ;;
     lint)
-        setup_python "test,dev"
+        setup_python "$EXTRAS"
         paths=()
         for p in procmodeler tests bench; do [ -d "$p" ] && paths+=("$p"); done
         "$VENV/bin/ruff" check "${paths[@]}"

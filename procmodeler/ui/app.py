@@ -64,8 +64,12 @@ QListWidget::item { padding: 4px; }
 
 
 def ui_language(override: str | None = None) -> str:
-    """ "sv" or "en": --lang, else PROCMODELER_LANG, else the locale."""
-    for value in (override, os.environ.get("PROCMODELER_LANG")):
+    """ "sv" or "en": --lang, else the preference (Edit › Preferences), else
+    PROCMODELER_LANG, else the locale."""
+    from procmodeler.ui import preferences
+
+    chosen = preferences.load().ui_language
+    for value in (override, chosen, os.environ.get("PROCMODELER_LANG")):
         if value:
             return "sv" if value.lower().startswith("sv") else "en"
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
@@ -73,6 +77,11 @@ def ui_language(override: str | None = None) -> str:
         if value:
             return "sv" if value.lower().startswith("sv") else "en"
     return "sv" if QLocale.system().language() == QLocale.Language.Swedish else "en"
+
+
+def current_language() -> str:
+    """The language the app speaks now: "sv" or "en"."""
+    return "sv" if QLocale().language() == QLocale.Language.Swedish else "en"
 
 
 def install_translations(app: QApplication, lang: str) -> list[QTranslator]:
@@ -135,8 +144,10 @@ def style_application(app: QApplication) -> None:
 
 def create_application(argv: Sequence[str], lang: str | None = None) -> QApplication:
     """The QApplication (the existing one in tests), styled and translated."""
-    app = QApplication.instance()
-    if app is None:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
         app = QApplication([sys.argv[0] if sys.argv else "procmodeler", *argv])
     app.setApplicationName("procmodeler")
     app.setOrganizationName("procmodeler")

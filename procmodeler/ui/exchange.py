@@ -21,7 +21,7 @@ from procmodeler.common.atomicfile import atomic_write_bytes
 from procmodeler.common.errors import UserError
 from procmodeler.edit.editor import Editor
 from procmodeler.io import bpmn
-from procmodeler.ui import export
+from procmodeler.ui import export, preferences
 
 if TYPE_CHECKING:
     from procmodeler.ui.mainwindow import MainWindow
@@ -178,7 +178,10 @@ class Exchange(QObject):
             return not progress.wasCanceled()
 
         try:
-            report.build_report(w.context.arch, path, progress=step)
+            prefs = preferences.load()  # the default language and branding profile
+            profile = report.load_profile(prefs.report_profile) if prefs.report_profile else None
+            lang = prefs.report_language or None
+            report.build_report(w.context.arch, path, lang=lang, profile=profile, progress=step)
         except report.ReportCancelled:
             self._status(self.tr("The report was cancelled."))
             return
