@@ -25,10 +25,10 @@ if TYPE_CHECKING:
 
 STYLE = """
 QFrame#startPage { background: #ffffff; border: 1px solid #d0d7de; border-radius: 10px; }
-QLabel#startTitle { font-size: 17pt; font-weight: 600; color: #1f2328; }
+QLabel#startTitle { font-size: 15pt; font-weight: 600; color: #1f2328; }
 QLabel#startHeading { color: #6e7781; font-size: 8pt; font-weight: 700; letter-spacing: 1px;
-    padding-top: 8px; }
-QPushButton { text-align: left; padding: 6px 10px; }
+    padding-top: 4px; }
+QPushButton { text-align: left; padding: 4px 10px; }
 """
 
 
@@ -60,6 +60,7 @@ class StartPage(QFrame):
         self.recent.itemActivated.connect(self._open_recent)
         self.recent_heading = self._heading(self.tr("RECENT FILES"))
         left = QVBoxLayout()
+        left.setSpacing(4)
         left.addWidget(self._heading(self.tr("BEGIN")))
         left.addWidget(self.new_button)
         left.addWidget(self.open_button)
@@ -73,7 +74,8 @@ class StartPage(QFrame):
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setContentsMargins(20, 12, 20, 12)
+        layout.setSpacing(6)
         layout.addWidget(title)
         layout.addLayout(columns, 1)
         window.canvas.installEventFilter(self)
@@ -136,8 +138,8 @@ class StartPage(QFrame):
 
     def _place(self) -> None:
         area = self.window_.canvas.rect()
-        width = min(640, max(320, area.width() - 40))
-        height = min(420, max(240, area.height() - 40))
+        width = min(640, max(320, area.width() - 24))
+        height = min(420, max(self.minimumSizeHint().height(), area.height() - 24))
         self.setGeometry(
             area.x() + (area.width() - width) // 2,
             area.y() + (area.height() - height) // 2,
