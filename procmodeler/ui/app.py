@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
+from PySide6.QtGui import QColor, QFileOpenEvent, QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import QApplication
 
 from procmodeler.common.paths import resources_dir
@@ -216,6 +216,21 @@ def stop_now(app: QApplication, code: int) -> None:
     app.exit(code)
 
 
+class FileOpenFilter(QObject):
+    """macOS hands a document double-clicked in Finder (or dropped on the Dock icon) to
+    the running app as a FileOpen event, not as an argument: open it in the newest
+    window."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() != QEvent.Type.FileOpen or not isinstance(event, QFileOpenEvent):
+            return False
+        from procmodeler.ui.mainwindow import MainWindow
+
+        if event.file() and MainWindow.windows:
+            MainWindow.windows[-1].open_path(event.file())
+        return True
+
+
 def _stop_on_signals(app: QApplication) -> None:
     """SIGTERM and SIGINT (Ctrl+C in the terminal) stop the app cleanly: see
     :func:`stop_now`. Python runs a signal handler only between its own steps, so a
@@ -264,6 +279,8 @@ def run_app(file: str | None, rest_args: Sequence[str] = ()) -> int:
 
     QTimer.singleShot(0, start)
     _stop_on_signals(app)
+    opener = FileOpenFilter(app)
+    app.installEventFilter(opener)
     if opts.screenshot:
         target = Path(opts.screenshot)
 

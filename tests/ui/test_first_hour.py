@@ -228,3 +228,20 @@ def test_high_dpi_scales_the_whole_window(tmp_path: Path, scale: str) -> None:
     )  # fmt: skip
     assert proc.returncode == 0, proc.stderr
     assert _png_size(shot) == (round(1024 * float(scale)), round(640 * float(scale)))
+
+
+def test_a_document_opened_from_finder_opens_in_the_window(fresh, qtbot, tmp_path) -> None:
+    from PySide6.QtGui import QFileOpenEvent
+
+    from procmodeler.ui.app import FileOpenFilter
+
+    model = tmp_path / "from finder.procm"
+    model.write_bytes((EXAMPLES / "manufacturing.procm").read_bytes())
+    app = QApplication.instance()
+    opener = FileOpenFilter(app)
+    app.installEventFilter(opener)
+    try:
+        QApplication.sendEvent(app, QFileOpenEvent(str(model)))
+        assert fresh.session.path == model.resolve()
+    finally:
+        app.removeEventFilter(opener)
