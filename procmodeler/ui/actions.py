@@ -220,6 +220,7 @@ class WindowActions(QObject):
         exp.addAction(acts["export_bpmn"])
         exp.addAction(acts["export_register"])
         file.addAction(acts["report"])
+        file.addAction(w.teamwork.action)
         file.addSeparator()
         file.addAction(acts["properties"])
         file.addSeparator()
@@ -230,7 +231,7 @@ class WindowActions(QObject):
         self._fill(view, VIEW_MENU)
         view.addSeparator()
         panels = view.addMenu(self.tr("&Panels"))
-        for dock in w.docking.all_docks():
+        for dock in [*w.docking.all_docks(), *w.teamwork.docks()]:
             panels.addAction(dock.toggleViewAction())
         help_menu = bar.addMenu(self.tr("&Help"))
         self._fill(help_menu, ("getting_started", "shortcuts", "report_problem", "-", "about"))

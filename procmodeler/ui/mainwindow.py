@@ -31,6 +31,7 @@ from procmodeler.ui.finddialog import FindDialog
 from procmodeler.ui.helpmenu import HelpCommands
 from procmodeler.ui.registerdialogs import RegisterExchange
 from procmodeler.ui.startpage import StartPage
+from procmodeler.ui.teamwork import Teamwork
 
 APP_TITLE = "procmodeler"
 
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self.tree_dock = self.docking.tree_dock
         self.panel_docks = self.docking.panel_docks
         self.live_findings = self.docking.live_findings
+        self.teamwork = Teamwork(self)
         self.documents = Documents(self)
         self.exchange = Exchange(self)
         self.registers = RegisterExchange(self)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from procmodeler.app.session import Session
 from procmodeler.common.errors import UserError
 from procmodeler.edit.editor import Editor
-from procmodeler.io.register import export_register, import_register
 
 if TYPE_CHECKING:
     from procmodeler.ui.mainwindow import MainWindow
@@ -76,6 +75,8 @@ class RegisterExchange(QObject):
         if source.suffix.lower() == ".csv":
             source = source.parent
         title = self.tr("Import Process Register")
+        from procmodeler.io.register import import_register  # openpyxl: loaded when used
+
         try:
             result = import_register(source)
         except (UserError, OSError) as exc:
@@ -130,6 +131,8 @@ class RegisterExchange(QObject):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return False
+        from procmodeler.io.register import export_register
+
         try:
             export_register(self.window.context.arch, target)
         except (UserError, OSError) as exc:
