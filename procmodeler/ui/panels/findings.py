@@ -115,7 +115,8 @@ class LiveFindings(QObject):
         job = checks_of_snapshot(arch, lang=self.context.catalogue().lang)
         self._running = True
         self._started = (arch, arch.revision)
-        self._outbox = outbox = []
+        outbox: list[tuple[CheckResult, float]] = []
+        self._outbox = outbox
         worker = threading.Thread(target=_work, args=(job, outbox), name="checks", daemon=True)
         worker.start()
         self._poll.start()
