@@ -24,7 +24,11 @@ KPI_KINDS: tuple[str, ...] = (
 DIRECTIONS: tuple[str, ...] = ("lower", "higher")
 PROCESS_STATUSES: tuple[str, ...] = ("draft", "in_review", "approved", "retired")
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
+#: What a rule can be set to in a model: off, or the severity its findings get.
+RULE_SETTINGS: tuple[str, ...] = ("off", *SEVERITIES)
 RACI = "RACI"
+#: The languages a model can be written in (the same as ``common.i18n.LANGUAGES``).
+LANGUAGES: tuple[str, ...] = ("en", "sv")
 
 #: The diagram level of the landscape (the top-level processes).
 LANDSCAPE: None = None

@@ -38,6 +38,7 @@ from procmodeler.io.bpmn.names import (
 )
 from procmodeler.io.bpmn.safexml import parse_bytes, read_limited
 from procmodeler.model.architecture import Architecture
+from procmodeler.model.validate import violations
 
 Warning_ = Message
 
@@ -71,7 +72,21 @@ def import_bpmn(
             )
         )
     with gc_paused():
-        return _Importer(root).run()
+        arch, warnings = _Importer(root).run()
+    found = violations(arch)
+    if found:  # the importer repairs what it can; anything left is refused, not kept
+        first = found[0]
+        raise UserError(
+            Problem(
+                label,
+                Message(
+                    N_("cannot be imported: '{id}' is not valid after the import ({field})"),
+                    id=str(first.key),
+                    field=first.field,
+                ),
+            )
+        )
+    return arch, warnings
 
 
 class _Importer(_Builder):

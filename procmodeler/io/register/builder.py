@@ -22,6 +22,7 @@ from procmodeler.io.register.spec import (
     ImportResult,
 )
 from procmodeler.io.register.tables import _Collector, _Row, _Table
+from procmodeler.io.register.wording import report_violations
 from procmodeler.io.register.xlsxreader import _read_workbook
 from procmodeler.model.architecture import Architecture
 from procmodeler.model.elements import (
@@ -39,6 +40,7 @@ from procmodeler.model.elements import (
     is_ncname,
     normalize_letters,
 )
+from procmodeler.model.validate import Violation, violations
 
 # ====================================================================== building
 _KIND_OF = {"units": "unit", "people": "person", "processes": "process"}
@@ -76,6 +78,8 @@ class _Builder:
         self.where: dict[str, str] = {}  # register id -> "file:line"
         self.origin: dict[str, tuple[_Table, _Row]] = {}  # register id -> where defined
         self.taken: set[str] = set()
+        self.row_of: dict[tuple[str, str], tuple[_Table, _Row]] = {}  # built element -> row
+        self.refused: set[tuple[str, int]] = set()  # (file, line) of rows with an error
 
     def rows(self, name: str) -> list[_Row]:
         table = self.tables.get(name)
@@ -84,6 +88,7 @@ class _Builder:
     def required(self, table: _Table, row: _Row, column: str) -> str | None:
         value = row.cells.get(column, "")
         if not value and column != "roles":
+            self.refused.add((table.display, row.line))
             self.out.error(
                 table.display,
                 row.line,
@@ -94,6 +99,7 @@ class _Builder:
         return value
 
     def error(self, table: _Table, row: _Row, column: str | None, msgid: str, **args: Any) -> None:
+        self.refused.add((table.display, row.line))
         self.out.error(
             table.display,
             row.line,
@@ -212,8 +218,6 @@ class _Builder:
         participation = self.read_raci()
         relations = self.read_relations()
         kpis = self.read_kpis()
-        self.out.raise_errors()
-
         collections: dict[str, dict[Any, Any]] = {
             "units": units,
             "people": people,
@@ -222,8 +226,15 @@ class _Builder:
             "participation": participation,
             "kpis": kpis,
         }
+        self.report(violations(Architecture.from_collections(meta, dict(collections))))
+        self.out.raise_errors()
         shapes = layout(Architecture.from_collections(meta, dict(collections)))
         return Architecture.from_collections(meta, {**collections, "shapes": shapes})
+
+    def report(self, found: list[Violation]) -> None:
+        """Report what the validator finds in the register's words (a row that already
+        has an error is not reported again)."""
+        report_violations(self, found)
 
     def read_meta(self) -> Metadata:
         values: dict[str, str] = {"name": self.source_name}
@@ -261,7 +272,6 @@ class _Builder:
     def read_units(self) -> dict[str, Unit]:
         units: dict[str, Unit] = {}
         table = self.tables.get("units")
-        parents: dict[str, tuple[str, _Row]] = {}
         for row in self.rows("units"):
             assert table is not None
             raw = row.cells["id"]
@@ -271,10 +281,8 @@ class _Builder:
             uid = self.model_id[raw]
             parent = self.ref(table, row, "parent", "unit")
             head = self.ref(table, row, "head", "person")
-            if parent is not None:
-                parents[uid] = (parent, row)
             units[uid] = Unit(uid, name or "", parent, head, None if raw == uid else raw)
-        self.check_cycles(table, parents, "unit")
+            self.row_of[("units", uid)] = (table, row)
         return units
 
     @staticmethod
@@ -309,7 +317,6 @@ class _Builder:
     def read_processes(self) -> dict[str, Process]:
         processes: dict[str, Process] = {}
         table = self.tables.get("processes")
-        parents: dict[str, tuple[str, _Row]] = {}
         for row in self.rows("processes"):
             assert table is not None
             raw = row.cells["id"]
@@ -329,8 +336,7 @@ class _Builder:
             parent = self.ref(table, row, "parent", "process")
             owner = self.ref(table, row, "owner", "person")
             leader = self.ref(table, row, "leader", "person")
-            if parent is not None:
-                parents[pid] = (parent, row)
+            self.row_of[("processes", pid)] = (table, row)
             processes[pid] = Process(
                 id=pid,
                 name=name or "",
@@ -347,34 +353,7 @@ class _Builder:
                 status=status or "draft",
                 original_id=None if raw == pid else raw,
             )
-        self.check_cycles(table, parents, "process")
         return processes
-
-    def check_cycles(
-        self, table: _Table | None, parents: dict[str, tuple[str, _Row]], kind: str
-    ) -> None:
-        if table is None:
-            return
-        done: set[str] = set()
-        for start in parents:
-            chain: list[str] = []
-            current: str | None = start
-            while current is not None and current not in done:
-                if current in chain:
-                    cycle = chain[chain.index(current) :]
-                    first = min(cycle, key=lambda c: parents[c][1].line)
-                    names = [*cycle[cycle.index(first) :], *cycle[: cycle.index(first)], first]
-                    msgid = (
-                        N_("the parents of processes form a cycle: {cycle}")
-                        if kind == "process"
-                        else N_("the parents of units form a cycle: {cycle}")
-                    )
-                    self.error(table, parents[first][1], "parent", msgid,
-                               cycle=" → ".join(names))  # fmt: skip
-                    break
-                chain.append(current)
-                current = parents[current][0] if current in parents else None
-            done.update(chain)
 
     def read_raci(self) -> dict[tuple[str, str], str]:
         participation: dict[tuple[str, str], str] = {}
@@ -441,13 +420,12 @@ class _Builder:
                 continue
             if source is None or target is None or kind is None:
                 continue
-            if source == target:
-                self.error(table, row, "target", N_("a process cannot be related to itself"))
-                continue
             pending.append((row, self.model_id[raw] if raw else None, source, target, kind))
         for row, rid, source, target, kind in pending:
             rid = rid or new_id()
             relations[rid] = Relation(rid, source, target, kind, row.cells.get("object", ""))
+            assert table is not None
+            self.row_of[("relations", rid)] = (table, row)
         return relations
 
     def read_kpis(self) -> dict[str, Kpi]:
