@@ -38,6 +38,7 @@ from procmodeler.io.bpmn.names import (
 )
 from procmodeler.io.bpmn.safexml import parse_bytes, read_limited
 from procmodeler.model.architecture import Architecture
+from procmodeler.model.ids import IdAllocator
 from procmodeler.model.validate import violations
 
 Warning_ = Message
@@ -101,7 +102,7 @@ class _Importer(_Builder):
                     duplicates.append(ident)
                 else:
                     self.by_id[ident] = el
-        self.taken = set(self.by_id)
+        self.ids = IdAllocator(set(self.by_id))
         if duplicates:
             self.warnings.append(
                 Message(

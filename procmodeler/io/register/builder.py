@@ -12,7 +12,7 @@ from typing import Any
 from procmodeler.common.errors import Problem, UserError
 from procmodeler.common.i18n import LANGUAGES, N_, Message
 from procmodeler.io.layout import layout
-from procmodeler.io.register.cells import mapped_id, parse_number
+from procmodeler.io.register.cells import parse_number
 from procmodeler.io.register.csvreader import _read_folder
 from procmodeler.io.register.spec import (
     KIND_ALIASES,
@@ -40,6 +40,7 @@ from procmodeler.model.elements import (
     is_ncname,
     normalize_letters,
 )
+from procmodeler.model.ids import IdAllocator, ncname_from
 from procmodeler.model.validate import Violation, violations
 
 # ====================================================================== building
@@ -77,7 +78,7 @@ class _Builder:
         self.model_id: dict[str, str] = {}  # register id -> model id
         self.where: dict[str, str] = {}  # register id -> "file:line"
         self.origin: dict[str, tuple[_Table, _Row]] = {}  # register id -> where defined
-        self.taken: set[str] = set()
+        self.ids = IdAllocator()
         self.row_of: dict[tuple[str, str], tuple[_Table, _Row]] = {}  # built element -> row
         self.refused: set[tuple[str, int]] = set()  # (file, line) of rows with an error
 
@@ -133,13 +134,12 @@ class _Builder:
             self.origin[raw] = (table, row)
 
     def map_ids(self) -> None:
-        taken = {raw for raw in self.raw_kind if is_ncname(raw)}
+        self.ids = IdAllocator(raw for raw in self.raw_kind if is_ncname(raw))
         for raw in self.raw_kind:
             if is_ncname(raw):
                 self.model_id[raw] = raw
                 continue
-            new = mapped_id(raw, taken)
-            taken.add(new)
+            new = self.ids.free(ncname_from(raw))
             self.model_id[raw] = new
             table, row = self.origin[raw]
             self.out.note(
@@ -155,7 +155,6 @@ class _Builder:
                     id=new,
                 ),
             )
-        self.taken = taken
 
     def ref(self, table: _Table, row: _Row, column: str, kind: str) -> str | None:
         """The model id of a reference cell (None: empty or an error reported)."""
@@ -190,17 +189,8 @@ class _Builder:
         return found
 
     def generated(self, prefix: str) -> Callable[[], str]:
-        counter = [0]
-
-        def next_id() -> str:
-            while True:
-                counter[0] += 1
-                candidate = f"{prefix}{counter[0]}"
-                if candidate not in self.taken:
-                    self.taken.add(candidate)
-                    return candidate
-
-        return next_id
+        """New ids ``prefix<N>`` for rows without one (the one id policy)."""
+        return lambda: self.ids.numbered(prefix)
 
     # .................................................................. the model
     def build(self) -> Architecture:

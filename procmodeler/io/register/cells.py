@@ -7,9 +7,7 @@ import unicodedata
 from typing import Any
 
 from procmodeler.io.register.spec import _FORMULA_START, _NUMBER, _PROTECTED
-from procmodeler.model.elements import (
-    NCNAME_CHAR_RE,
-)
+from procmodeler.model.ids import IdAllocator, ncname_from
 
 
 # ====================================================================== cells
@@ -63,13 +61,8 @@ def _clean(value: str) -> str:
 def mapped_id(original: str, taken: set[str]) -> str:
     """The NCName an invalid register id becomes: ``id_`` + the original with every
     character not allowed in an NCName replaced by ``_``, then ``_2``, ``_3``, ... while
-    taken."""
-    base = "id_" + "".join(ch if NCNAME_CHAR_RE.fullmatch(ch) else "_" for ch in original)
-    candidate, n = base, 1
-    while candidate in taken:
-        n += 1
-        candidate = f"{base}_{n}"
-    return candidate
+    taken (:meth:`procmodeler.model.ids.IdAllocator.derived`). Adds it to *taken*."""
+    return IdAllocator(taken).free(ncname_from(original))
 
 
 def _xlsx_text(value: Any) -> str:
