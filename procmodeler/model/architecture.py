@@ -43,8 +43,6 @@ class _Index:
         self.people_in: dict[str | None, list[str]] = {}
 
 
-
-
 class Architecture:
     """A process architecture: metadata, elements, settings and diagram geometry."""
 

@@ -35,6 +35,14 @@ LANDSCAPE: None = None
 
 #: The grid that diagram geometry snaps to, in diagram units.
 GRID = 10.0
+#: The size of a new process's shape (width, height) when none is given.
+DEFAULT_SIZE: tuple[float, float] = (160.0, 70.0)
+#: The size of the shapes the automatic layout places (register import): a little
+#: larger than :data:`DEFAULT_SIZE`, so that the longer names of an imported register fit.
+LAYOUT_SIZE: tuple[float, float] = (180.0, 80.0)
+#: The landscape's bands from top to bottom: management steers, core creates value,
+#: support enables (the order of :data:`PROCESS_KINDS`).
+BAND_ORDER: tuple[str, ...] = PROCESS_KINDS
 
 
 def snap(value: float, grid: float = GRID) -> float:

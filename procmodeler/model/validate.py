@@ -56,6 +56,33 @@ ELEMENTS: tuple[str, ...] = ("processes", "units", "people", "relations", "kpis"
 
 K = TypeVar("K", bound=Hashable)
 
+#: (collection, field) -> the collection the field refers to. Adding a reference field
+#: to an element means adding it here (and nowhere else in this module).
+REFERENCES: dict[tuple[str, str], str] = {
+    ("processes", "parent"): "processes",
+    ("processes", "owner"): "people",
+    ("processes", "leader"): "people",
+    ("units", "parent"): "units",
+    ("units", "head"): "people",
+    ("people", "unit"): "units",
+    ("relations", "source"): "processes",
+    ("relations", "target"): "processes",
+    ("kpis", "process"): "processes",
+}
+#: (collection, field) -> its vocabulary (the words are in :mod:`procmodeler.vocabulary`).
+#: Adding a field with a vocabulary means adding it here.
+WORDS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("processes", "kind"): PROCESS_KINDS,
+    ("processes", "status"): PROCESS_STATUSES,
+    ("relations", "kind"): RELATION_KINDS,
+    ("kpis", "kind"): KPI_KINDS,
+    ("kpis", "direction"): DIRECTIONS,
+}
+#: (collection, field) of the numbers that must be finite (None allowed).
+NUMBERS: frozenset[tuple[str, str]] = frozenset({("kpis", "target"), ("kpis", "actual")})
+#: Collections whose elements must have a name.
+NAMED: frozenset[str] = frozenset({"processes", "units", "people", "kpis"})
+
 
 @dataclass(frozen=True, slots=True)
 class Violation:
@@ -118,11 +145,8 @@ def is_valid(arch: Architecture) -> bool:
 
 def _all(arch: Architecture) -> Iterator[Violation]:
     yield from _ids(arch)
-    yield from _processes(arch)
-    yield from _units(arch)
-    yield from _people(arch)
-    yield from _relations(arch)
-    yield from _kpis(arch)
+    for collection in ELEMENTS:
+        yield from _fields(arch, collection)
     yield from _participation(arch)
     yield from _settings(arch)
     yield from _diagrams(arch)
@@ -178,50 +202,28 @@ def _cycles(collection: str, records: Mapping[str, Any]) -> Iterator[Violation]:
         yield Violation(CYCLE, collection, cycle[0], "parent", parents[cycle[0]], cycle=cycle)
 
 
-def _processes(arch: Architecture) -> Iterator[Violation]:
-    for pid, p in arch.processes.items():
-        yield from _name("processes", pid, p.name)
-        yield from _word("processes", pid, "kind", p.kind, PROCESS_KINDS)
-        yield from _ref(arch, "processes", pid, "parent", p.parent, "processes")
-        yield from _ref(arch, "processes", pid, "owner", p.owner, "people")
-        yield from _ref(arch, "processes", pid, "leader", p.leader, "people")
-        yield from _word("processes", pid, "status", p.status, PROCESS_STATUSES)
-    yield from _cycles("processes", arch.processes)
-
-
-def _units(arch: Architecture) -> Iterator[Violation]:
-    for uid, u in arch.units.items():
-        yield from _name("units", uid, u.name)
-        yield from _ref(arch, "units", uid, "parent", u.parent, "units")
-        yield from _ref(arch, "units", uid, "head", u.head, "people")
-    yield from _cycles("units", arch.units)
-
-
-def _people(arch: Architecture) -> Iterator[Violation]:
-    for person_id, person in arch.people.items():
-        yield from _name("people", person_id, person.name)
-        yield from _ref(arch, "people", person_id, "unit", person.unit, "units")
-
-
-def _relations(arch: Architecture) -> Iterator[Violation]:
-    for rid, r in arch.relations.items():
-        yield from _ref(arch, "relations", rid, "source", r.source, "processes")
-        yield from _ref(arch, "relations", rid, "target", r.target, "processes")
-        yield from _word("relations", rid, "kind", r.kind, RELATION_KINDS)
-        if r.source == r.target:
-            yield Violation(SELF_RELATION, "relations", rid, "target", r.target)
-
-
-def _kpis(arch: Architecture) -> Iterator[Violation]:
-    for kid, k in arch.kpis.items():
-        yield from _ref(arch, "kpis", kid, "process", k.process, "processes")
-        yield from _name("kpis", kid, k.name)
-        yield from _word("kpis", kid, "kind", k.kind, KPI_KINDS)
-        yield from _word("kpis", kid, "direction", k.direction, DIRECTIONS)
-        for field in ("target", "actual"):
-            value = getattr(k, field)
+def _fields(arch: Architecture, collection: str) -> Iterator[Violation]:
+    """The name, references, words and numbers of every element of *collection*."""
+    refs = [(f, t) for (c, f), t in REFERENCES.items() if c == collection]
+    words = [(f, w) for (c, f), w in WORDS.items() if c == collection]
+    numbers = [f for c, f in NUMBERS if c == collection]
+    for key, element in getattr(arch, collection).items():
+        if collection in NAMED:
+            yield from _name(collection, key, element.name)
+        for field, target in refs:
+            yield from _ref(arch, collection, key, field, getattr(element, field), target)
+        for field, allowed in words:
+            yield from _word(collection, key, field, getattr(element, field), allowed)
+        for field in sorted(numbers):
+            value = getattr(element, field)
             if value is not None and not _finite(value):
-                yield Violation(NUMBER, "kpis", kid, field, value)
+                yield Violation(NUMBER, collection, key, field, value)
+    if collection == "relations":
+        for rid, r in arch.relations.items():
+            if r.source == r.target:
+                yield Violation(SELF_RELATION, "relations", rid, "target", r.target)
+    if collection in ("processes", "units"):
+        yield from _cycles(collection, getattr(arch, collection))
 
 
 def _participation(arch: Architecture) -> Iterator[Violation]:

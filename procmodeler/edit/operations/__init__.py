@@ -17,7 +17,6 @@ Import the package: ``from procmodeler.edit import operations as ops``.
 """
 
 from procmodeler.edit.operations.common import (
-    DEFAULT_SIZE,
     KPI_PREFIX,
     PERSON_PREFIX,
     PROCESS_PREFIX,
@@ -70,6 +69,7 @@ from procmodeler.edit.operations.relations import (
     set_participation,
     set_relation,
 )
+from procmodeler.model.elements import DEFAULT_SIZE
 
 __all__ = [
     "DEFAULT_SIZE",

@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 
 from procmodeler.common.i18n import Translator, translator
 from procmodeler.model.architecture import Architecture
-from procmodeler.model.elements import Bounds, Point
+from procmodeler.model.elements import DEFAULT_SIZE, Bounds, Point
 from procmodeler.model.ids import IdAllocator
 
-AUTO_SIZE = (160.0, 70.0)
+AUTO_SIZE = DEFAULT_SIZE
 GATEWAY = 50.0
 EVENT = 36.0
 FRAME_PAD = 40.0

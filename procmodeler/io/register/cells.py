@@ -6,7 +6,8 @@ import math
 import unicodedata
 from typing import Any
 
-from procmodeler.io.register.spec import _FORMULA_START, _NUMBER, _PROTECTED
+from procmodeler.common.numbers import format_number, parse_decimal
+from procmodeler.io.register.spec import _FORMULA_START, _PROTECTED
 from procmodeler.model.ids import IdAllocator, ncname_from
 
 
@@ -25,28 +26,10 @@ def unprotect(text: str) -> str:
     return text
 
 
-def format_number(value: float | None) -> str:
-    """A number as register text: no fraction when integral, else the shortest form."""
-    if value is None:
-        return ""
-    if value.is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    return repr(value)
-
-
 def parse_number(text: str) -> float:
-    """A register number: ``12``, ``-3.5``, ``3,5`` (decimal comma), ``1 234,5``."""
-    t = text.replace("\u00a0", "").replace("\u202f", "").replace(" ", "").replace("\u2212", "-")
-    if "," in t:
-        if "." in t or t.count(",") > 1:
-            raise ValueError(text)
-        t = t.replace(",", ".")
-    if not _NUMBER.fullmatch(t):
-        raise ValueError(text)
-    value = float(t)
-    if not math.isfinite(value):
-        raise ValueError(text)
-    return value
+    """A register number: ``12``, ``-3.5``, ``3,5`` (decimal comma), ``1 234,5``
+    (:func:`procmodeler.common.numbers.parse_decimal`; ``nan`` and ``inf`` refused)."""
+    return parse_decimal(text)
 
 
 def _clean(value: str) -> str:
