@@ -19,14 +19,22 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from procmodeler.model.elements import NCNAME_CHAR_RE, is_ncname
+from procmodeler.model import elements
+from procmodeler.model.elements import is_ncname
 
 _NUMBER = re.compile(r"\d+")
+#: ASCII characters that an NCName cannot hold (all but letters, digits, "_", "-", ".").
+_ASCII_NOT_NCNAME = {
+    code: "_" for code in range(128) if not (chr(code).isalnum() or chr(code) in "_-.")
+}
 
 
 def ncname_from(original: str, prefix: str = "id_") -> str:
     """*prefix* + *original* with each character an NCName cannot hold made ``_``."""
-    return prefix + "".join(ch if NCNAME_CHAR_RE.fullmatch(ch) else "_" for ch in original)
+    if original.isascii():
+        return prefix + original.translate(_ASCII_NOT_NCNAME)
+    char = elements.NCNAME_CHAR_RE  # compiled on first use
+    return prefix + "".join(ch if char.fullmatch(ch) else "_" for ch in original)
 
 
 class IdAllocator:

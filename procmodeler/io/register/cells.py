@@ -41,6 +41,12 @@ def _clean(value: str) -> str:
     return unicodedata.normalize("NFC", value)
 
 
+#: ASCII characters that an NCName cannot hold (all but letters, digits, "_", "-", ".").
+_ASCII_NOT_NCNAME = {
+    code: "_" for code in range(128) if not (chr(code).isalnum() or chr(code) in "_-.")
+}
+
+
 def mapped_id(original: str, taken: set[str]) -> str:
     """The NCName an invalid register id becomes: ``id_`` + the original with every
     character not allowed in an NCName replaced by ``_``, then ``_2``, ``_3``, ... while
