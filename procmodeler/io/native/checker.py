@@ -13,6 +13,7 @@ from typing import Any
 
 from procmodeler.common.errors import Problem
 from procmodeler.common.i18n import N_, Message
+from procmodeler.io.conflictfile import KEY, read_conflicts
 from procmodeler.io.native import wording
 from procmodeler.io.native.format import FORMAT_VERSION, META_KEYS, TOP_KEYS
 from procmodeler.model.architecture import Architecture
@@ -187,6 +188,7 @@ class _Reader:
         )
         if "repository" in doc:
             built.origin = self.read_origin(doc["repository"])
+        built.conflicts = read_conflicts(doc.get(KEY), self.filename, self.problems)
         said: set[tuple[str, str, str]] = set()
         for violation in violations(built):
             path, msgid, args = wording.problem(violation, self.paths)
