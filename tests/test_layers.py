@@ -32,7 +32,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "edit": frozenset({"model", "common"}),
     "analysis": frozenset({"model", "common"}),
     "notation": frozenset({"model", "common", "vocabulary"}),
-    "io": frozenset({ROOT, "model", "common", "vocabulary"}),
+    "io": frozenset({ROOT, "model", "common", "edit", "vocabulary"}),
     "report": frozenset({ROOT, "analysis", "notation", "model", "common", "vocabulary"}),
     "repository": frozenset({"io", "model", "common"}),
     "app": frozenset({ROOT, "edit", "io", "model", "common"}),
