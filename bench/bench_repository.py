@@ -1,0 +1,167 @@
+"""Benchmark of the shared repository on a local PostgreSQL server.
+
+Starts a throwaway cluster (tests/pgcluster.py: initdb/pg_ctl of the installed server,
+socket only), sets up a repository, and times with a 10,000-process architecture (the
+generator of bench_checks.py: 30,000 relations, 300 units, 600 people, participation,
+KPIs, shapes) the first push (the whole model), a pull of the head, a push of one
+renamed process (the app's case: the pulled base is in memory), the same push when the
+base has to be read from the server first (the command line's case), a pull of an old
+version, and a push based on an older version that merges. Median of several runs;
+writes the "Repository" section of docs/performance.md.
+
+    python bench/bench_repository.py            # measure and update docs/performance.md
+    python bench/bench_repository.py --no-write # measure only
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import dataclasses
+import platform
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from bench_checks import generate  # noqa: E402
+from perfdoc import write_section  # noqa: E402
+
+from procmodeler.model.architecture import Architecture  # noqa: E402
+from procmodeler.repository import Repository  # noqa: E402
+from tests.pgcluster import start_cluster  # noqa: E402
+
+HEADING = "## Repository"
+
+
+def median_ms(func: Callable[[], object], repeat: int) -> tuple[float, list[float]]:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        func()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times), times
+
+
+def renamed(model: Architecture, pid: str, name: str) -> Architecture:
+    out = model.copy()
+    out.put("processes", pid, dataclasses.replace(out.processes[pid], name=name))
+    return out
+
+
+def measure(n: int, repeat: int) -> dict[str, object]:
+    cluster = start_cluster()
+    try:
+        cluster.sql("create database bench")
+        url = cluster.url("postgres", "bench")
+        with Repository(url, migrate=False) as repo:
+            repo.init()
+        model = generate(n)
+        rows = sum(1 for _ in _rows(model))
+        out: dict[str, object] = {"processes": n, "relations": len(model.relations), "rows": rows}
+        with Repository(url) as repo:
+            names = iter(range(1000))
+            out["push_full"] = median_ms(lambda: repo.push(model, f"A{next(names)}"), repeat)
+            out["pull"] = median_ms(lambda: repo.pull("A0"), repeat)
+            base = repo.pull("A0")
+            pids = list(base.processes)
+            counter = iter(range(10_000))
+
+            def push_one_in_memory() -> None:
+                nonlocal base
+                changed = renamed(base, pids[next(counter) % len(pids)], f"Renamed {time.time()}")
+                result = repo.push(changed, "A0", base=base)
+                base = result.model
+
+            out["push_one"] = median_ms(push_one_in_memory, repeat * 3)
+
+            def push_one_reading_base() -> None:
+                nonlocal base
+                changed = renamed(base, pids[next(counter) % len(pids)], f"Again {time.time()}")
+                base = repo.push(changed, "A0").model
+
+            out["push_one_cli"] = median_ms(push_one_reading_base, repeat)
+            out["pull_old"] = median_ms(lambda: repo.pull("A0", 1), repeat)
+            old = repo.pull("A0", 2)
+
+            def push_merging() -> None:
+                changed = renamed(old, pids[-1 - next(counter) % 50], f"Merge {time.time()}")
+                repo.push(changed, "A0")
+
+            if importlib.util.find_spec("procmodeler.io.merge") is not None:
+                out["push_merge"] = median_ms(push_merging, max(3, repeat // 2))
+            out["versions"] = repo.head("A0")
+        return out
+    finally:
+        cluster.stop()
+
+
+def _rows(model: Architecture):  # type: ignore[no-untyped-def]
+    from procmodeler.repository.records import rows_of
+
+    return rows_of(model)
+
+
+def fmt(value: object) -> str:
+    ms = value[0] if isinstance(value, tuple) else float(value)  # type: ignore[arg-type]
+    return f"{ms / 1000:.2f} s" if ms >= 1000 else f"{ms:.0f} ms"
+
+
+def render(r: dict[str, object], repeat: int) -> str:
+    lines = [
+        HEADING,
+        "",
+        "`python bench/bench_repository.py` starts a throwaway PostgreSQL "
+        f"{_server_version()} cluster on this machine (socket only, `fsync=off` as in the tests), "
+        f"generates the {r['processes']:,}-process architecture of the checks benchmark "
+        f"({r['relations']:,} relations; {r['rows']:,} records in all) and times the "
+        f"repository calls; median of {repeat} runs (one-process pushes: {repeat * 3}). "
+        f"Machine: {platform.machine()}, 2 CPU cores shared with other work, Python "
+        f"{platform.python_version()}.",
+        "",
+        "| what | goal | measured |",
+        "| --- | ---: | ---: |",
+        f"| first push of the whole architecture | < 5 s | {fmt(r['push_full'])} |",
+        f"| pull of the latest version | < 3 s | {fmt(r['pull'])} |",
+        f"| push of one changed process (pulled base in memory, as the app does) | < 0.3 s | {fmt(r['push_one'])} |",
+        f"| push of one changed process, base read from the server first (the command line) | | {fmt(r['push_one_cli'])} |",
+        f"| pull of version 1 after {r['versions']} versions | | {fmt(r['pull_old'])} |",
+        f"| push based on an older version (reads base and head, merges, stores) | | {fmt(r['push_merge']) if 'push_merge' in r else 'not measured (no merge)'} |",
+        "",
+        "The command line adds reading and writing the model file (about 0.4 s each for "
+        "this size, see Files) and its own start.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _server_version() -> str:
+    from tests.pgcluster import find_bindir
+
+    bindir = find_bindir()
+    return bindir.parts[-2] if bindir else "?"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-write", action="store_true", help="do not update the docs")
+    parser.add_argument("--repeat", type=int, default=5, help="runs per figure (median)")
+    parser.add_argument("--processes", type=int, default=10_000)
+    args = parser.parse_args()
+    r = measure(args.processes, args.repeat)
+    for key in ("push_full", "pull", "push_one", "push_one_cli", "pull_old", "push_merge"):
+        if key not in r:
+            continue
+        print(f"{key:>14}: {fmt(r[key])}  (runs: {', '.join(f'{t:.0f}' for t in r[key][1])} ms)")  # type: ignore[index]
+    if not args.no_write:
+        write_section(HEADING, render(r, args.repeat))
+        print("wrote the Repository section of docs/performance.md")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
