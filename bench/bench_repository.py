@@ -16,8 +16,8 @@ writes the "Repository" section of docs/performance.md.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import dataclasses
+import importlib.util
 import platform
 import statistics
 import sys

@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from procmodeler.common.i18n import N_, Message
 from procmodeler.common.paths import user_data_dir
 from procmodeler.edit.editor import Editor
-from procmodeler.common.i18n import N_, Message
 from procmodeler.model.architecture import Architecture
 from procmodeler.model.changes import COLLECTIONS, NESTED_COLLECTIONS
 from procmodeler.model.elements import Origin
@@ -71,7 +71,9 @@ class SharedDocument:
         self._merger = merger
 
     @classmethod
-    def pull(cls, url: str, name: str, version: int | None = None) -> tuple[SharedDocument, Architecture]:
+    def pull(
+        cls, url: str, name: str, version: int | None = None
+    ) -> tuple[SharedDocument, Architecture]:
         """Pull *name* (latest, or *version*) and link to it; returns the link and a copy
         of the model to edit."""
         with Repository(url) as repo:
