@@ -23,7 +23,11 @@ from typing import Any
 from procmodeler.analysis.rules import RULES
 from procmodeler.common.errors import Problem, UserError
 from procmodeler.common.i18n import N_, Message
+from procmodeler.common.inputfile import read_input_bytes
 from procmodeler.model.architecture import Architecture
+
+#: Largest rules file read (one line per rule and suppression: far below this).
+MAX_RULES_BYTES = 16 * 1024 * 1024
 
 RULE_VALUES: tuple[str, ...] = ("off", "error", "warning", "info")
 
@@ -89,8 +93,16 @@ def parse_rules(data: Any, source: str) -> RuleSettings:
             problems.append(
                 _problem(source, N_('unknown key "{key}" (use "rules" and "suppress")'), key=key)
             )
+    rules = _parse_settings(data.get("rules", {}), source, problems)
+    suppressions = _parse_suppressions(data.get("suppress", []), source, problems)
+    if problems:
+        raise UserError(problems)
+    return RuleSettings(rules, suppressions)
+
+
+def _parse_settings(raw_rules: Any, source: str, problems: list[Problem]) -> dict[str, str]:
+    """The ``rules`` object: rule id -> setting; mistakes go to *problems*."""
     rules: dict[str, str] = {}
-    raw_rules = data.get("rules", {})
     if not isinstance(raw_rules, dict):
         problems.append(_problem(source, N_('"rules" must be an object of rule id to setting')))
         raw_rules = {}
@@ -108,8 +120,14 @@ def parse_rules(data: Any, source: str) -> RuleSettings:
             )
         else:
             rules[rule_id] = value
+    return rules
+
+
+def _parse_suppressions(
+    raw_suppress: Any, source: str, problems: list[Problem]
+) -> dict[tuple[str, tuple[str, ...]], str]:
+    """The ``suppress`` list: (rule, elements) -> justification; mistakes go to *problems*."""
     suppressions: dict[tuple[str, tuple[str, ...]], str] = {}
-    raw_suppress = data.get("suppress", [])
     if not isinstance(raw_suppress, list):
         problems.append(_problem(source, N_('"suppress" must be a list of objects')))
         raw_suppress = []
@@ -165,30 +183,21 @@ def parse_rules(data: Any, source: str) -> RuleSettings:
             )
             continue
         suppressions[suppression_key(rule_id, tuple(elements))] = justification.strip()
-    if problems:
-        raise UserError(problems)
-    return RuleSettings(rules, suppressions)
+    return suppressions
 
 
 def load_rules_file(path: str | Path) -> RuleSettings:
     """Read and parse a rules file; every problem is a :class:`UserError` naming it."""
     source = str(path)
+    file = Path(path)
+    if not file.exists() and not file.is_symlink():
+        raise UserError(_problem(source, N_("the rules file does not exist")))
+    if file.is_dir():
+        raise UserError(_problem(source, N_("is a folder, not a rules file")))
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise UserError(_problem(source, N_("the rules file does not exist"))) from None
-    except IsADirectoryError:
-        raise UserError(_problem(source, N_("is a folder, not a rules file"))) from None
+        text = read_input_bytes(file, MAX_RULES_BYTES).decode("utf-8")
     except UnicodeDecodeError:
         raise UserError(_problem(source, N_("the rules file is not UTF-8 text"))) from None
-    except OSError as exc:
-        raise UserError(
-            _problem(
-                source,
-                N_("the rules file cannot be read: {reason}"),
-                reason=exc.strerror or str(exc),
-            )
-        ) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:

@@ -275,6 +275,7 @@ class FileLock:
         self.sidecar = sidecar
         self.info = info
         self.took_over: LockInfo | None = None  # the stale (or forced) owner replaced
+        self.took_over_stale = False  # ... and it was stale (its process is gone)
         self._held = held
         if held is not None:
             held.count += 1
@@ -330,9 +331,11 @@ class FileLock:
                 if not force and not _is_stale(owner, locked, sidecar):
                     _drop(fd, locked)
                     raise LockedByOther(target, owner or LockInfo.unknown())
+                stale = not force or _is_stale(owner, locked, sidecar)
                 _rewrite_fd(fd, mine.to_bytes())
                 lock = cls(target, sidecar, _hold(sidecar, fd, mine), mine)
                 lock.took_over = owner
+                lock.took_over_stale = stale
                 return lock
             except LockedByOther:
                 raise
@@ -361,6 +364,20 @@ class FileLock:
         if info.on_this_host and not pid_alive(info.pid):
             return None
         return info
+
+    def note(self) -> Message | None:
+        """What to tell the user when this lock replaced a stale one: whose it was (the
+        process on this machine is gone), so nobody wonders about a crash they missed."""
+        if self.took_over is None or not self.took_over_stale:
+            return None
+        return Message(
+            N_(
+                "'{name}' was marked as open by a procmodeler that is no longer running "
+                "({who}); that mark was left behind and is now yours"
+            ),
+            name=self.path.name,
+            who=self.took_over.describe(),
+        )
 
     def release(self) -> None:
         """Give the file free (removes the sidecar if it is still ours and no other

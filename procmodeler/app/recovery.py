@@ -294,8 +294,8 @@ def find_recoverable(folder: Path | None = None) -> list[RecoverableSession]:
             unlock(fd)
             os.close(fd)
             continue  # for the newer procmodeler that wrote it
-        except (OSError, JournalError):
-            with contextlib.suppress(OSError):
+        except (OSError, JournalError, MemoryError, RecursionError):
+            with contextlib.suppress(OSError):  # unreadable, or too large for memory
                 os.replace(journal, journal.with_name(journal.name + ".damaged"))
             _remove(journal, fd)
             continue

@@ -297,6 +297,17 @@ class Session:
             self.lock.release()
             self.lock = None
 
+    def shutdown(self) -> None:
+        """The app is stopped from outside (SIGTERM, SIGINT, logging out) without asking:
+        keep the recovery journal, so unsaved work is offered at the next start, and give
+        the file free."""
+        if self.journal is not None:
+            self.journal.close()
+            self.journal = None
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+
     def file_changed_on_disk(self) -> str | None:
         """ "changed" or "deleted" when the file is no longer what this session read or
         last saved, else None (for a check when the window gets focus)."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import argparse
 
-from procmodeler.cli.output import check_output, warn, write_output
+from procmodeler.cli.output import check_output, set_inputs, warn, write_output
 from procmodeler.common.i18n import Translator
 from procmodeler.io import native
 from procmodeler.io.bpmn import export_bpmn, import_bpmn
@@ -39,6 +39,7 @@ def add_arguments(parser: argparse.ArgumentParser, tr: Translator, name: str) ->
 
 
 def run(args: argparse.Namespace, tr: Translator) -> int:
+    set_inputs(args.model if args.command == "export-bpmn" else args.bpmn)
     check_output(args.output)
     if args.command == "export-bpmn":
         arch = native.load(args.model)

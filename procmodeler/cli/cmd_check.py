@@ -9,6 +9,7 @@ has, 2 when the input or the rules file cannot be read or the call is wrong.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -16,6 +17,8 @@ from procmodeler.analysis import format_json, format_text, load_rules_file, run_
 from procmodeler.cli.output import note, warn
 from procmodeler.common.errors import Problem, UserError
 from procmodeler.common.i18n import LANGUAGES, N_, Message, Translator
+from procmodeler.common.inputfile import open_regular, read_input_bytes
+from procmodeler.common.terminal import visible, visible_json
 from procmodeler.io import native
 from procmodeler.io.register import import_register
 from procmodeler.model.architecture import Architecture
@@ -58,6 +61,8 @@ def load_model(path_text: str, tr: Translator) -> Architecture:
     path = Path(path_text)
     if not path.exists():
         raise UserError(Problem(path_text, Message(N_("does not exist"))))
+    if not path.is_dir():
+        os.close(open_regular(path, path_text))  # never a pipe or a device
     if path.is_dir() or path.suffix.lower() == ".xlsx":
         imported = import_register(path)
         for problem in imported.notes:
@@ -72,14 +77,17 @@ def load_model(path_text: str, tr: Translator) -> Architecture:
                 Message(N_("give the folder that holds the register's CSV files, not one file")),
             )
         )
-    return native.load(path)
+    return native.loadb(read_input_bytes(path, native.MAX_FILE_SIZE, path_text), path_text)
 
 
 def run(args: argparse.Namespace, tr: Translator) -> int:
     overrides = load_rules_file(args.rules) if args.rules else None
     arch = load_model(args.path, tr)
     result = run_checks(arch, lang=args.lang, overrides=overrides)
-    text = format_json(result) if args.format == "json" else format_text(result)
+    if args.format == "json":
+        text = visible_json(format_json(result))
+    else:
+        text = visible(format_text(result))
     try:
         sys.stdout.write(text)
         sys.stdout.flush()

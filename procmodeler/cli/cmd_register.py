@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import argparse
 
-from procmodeler.cli.output import check_output, note, warn, write_output
+from procmodeler.cli.output import check_output, note, set_inputs, warn, write_output
 from procmodeler.common.i18n import Translator
 from procmodeler.io import native
-from procmodeler.io.register import export_register, import_register
+from procmodeler.io.register import export_register, import_register, workbook_bytes
 
 
 def add_arguments(parser: argparse.ArgumentParser, tr: Translator, name: str) -> None:
@@ -44,6 +44,7 @@ def add_arguments(parser: argparse.ArgumentParser, tr: Translator, name: str) ->
 
 def run(args: argparse.Namespace, tr: Translator) -> int:
     if args.command == "import-register":
+        set_inputs(args.path)
         check_output(args.output)
         result = import_register(args.path)
         for problem in result.notes:
@@ -52,8 +53,12 @@ def run(args: argparse.Namespace, tr: Translator) -> int:
             warn(problem.text(tr), tr)
         write_output(args.output, native.dumps(result.arch).encode("utf-8"))
         return 0
+    set_inputs(args.model)
+    workbook = str(args.output).casefold().endswith(".xlsx")
+    target = check_output(args.output, folder_ok=not workbook)
     arch = native.load(args.model)
-    if str(args.output).casefold().endswith(".xlsx"):
-        check_output(args.output)
-    export_register(arch, args.output)
+    if workbook:
+        write_output(args.output, workbook_bytes(arch))
+    else:
+        export_register(arch, target)  # a folder: a symbolic link to one is written through
     return 0

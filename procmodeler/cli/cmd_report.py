@@ -12,7 +12,7 @@ import argparse
 
 from procmodeler.analysis import load_rules_file
 from procmodeler.cli.cmd_check import load_model
-from procmodeler.cli.output import check_output, write_output
+from procmodeler.cli.output import check_output, set_inputs, write_output
 from procmodeler.common.i18n import LANGUAGES, Translator
 from procmodeler.report import load_profile, render_report
 
@@ -57,10 +57,11 @@ def add_arguments(parser: argparse.ArgumentParser, tr: Translator, name: str) ->
 
 
 def run(args: argparse.Namespace, tr: Translator) -> int:
-    out = check_output(args.output)
+    set_inputs(args.file, args.profile, args.rules)
+    check_output(args.output)
     profile = load_profile(args.profile) if args.profile else None
     overrides = load_rules_file(args.rules) if args.rules else None
     arch = load_model(args.file, tr)
     data = render_report(arch, lang=args.lang, profile=profile, overrides=overrides)
-    write_output(out, data)
+    write_output(args.output, data)
     return 0

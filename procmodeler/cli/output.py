@@ -1,39 +1,40 @@
 """Helpers shared by the commands: checking an output path and writing it atomically,
-and printing warnings and notes to stderr."""
+and printing warnings and notes to stderr with control characters made visible."""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from procmodeler.common.atomicfile import write_output_file
-from procmodeler.common.errors import Problem, UserError
-from procmodeler.common.i18n import N_, Message, Translator
+from procmodeler.common.i18n import Translator
+from procmodeler.common.outputpath import check_output_target
+from procmodeler.common.terminal import visible
+
+#: The inputs of the running command: an output naming one of them is refused.
+_INPUTS: list[str] = []
 
 
-def check_output(path: str) -> Path:
-    """Refuse an output path whose folder does not exist, before any work is done."""
-    out = Path(path)
-    folder = out.parent if str(out.parent) else Path(".")
-    if not folder.is_dir():
-        raise UserError(
-            Problem(
-                str(out), Message(N_("the folder '{folder}' does not exist"), folder=str(folder))
-            )
-        )
-    if out.is_dir():
-        raise UserError(Problem(str(out), Message(N_("is a folder, not a file"))))
-    return out
+def set_inputs(*paths: str | None) -> None:
+    """Remember the files (and folders) the running command reads."""
+    _INPUTS[:] = [str(p) for p in paths if p]
+
+
+def check_output(path: str, inputs: Iterable[str] = (), *, folder_ok: bool = False) -> Path:
+    """Refuse an output path that is an input, a special, read-only or hard-linked file,
+    or lies in a folder that does not exist, before any work is done. Returns the path
+    to write (a symbolic link resolved to its target)."""
+    return check_output_target(path, [*_INPUTS, *inputs], folder_ok=folder_ok)
 
 
 def write_output(path: str | Path, data: bytes) -> None:
-    out = check_output(str(path))
-    write_output_file(out, data)
+    write_output_file(path, data, inputs=list(_INPUTS))
 
 
 def warn(text: str, tr: Translator) -> None:
-    print(f"procmodeler: {tr('warning')}: {text}", file=sys.stderr)
+    print(f"procmodeler: {tr('warning')}: {visible(text)}", file=sys.stderr)
 
 
 def note(text: str, tr: Translator) -> None:
-    print(f"procmodeler: {tr('note')}: {text}", file=sys.stderr)
+    print(f"procmodeler: {tr('note')}: {visible(text)}", file=sys.stderr)

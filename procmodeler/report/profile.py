@@ -18,10 +18,16 @@ from typing import Any
 
 from procmodeler.common.errors import Problem, UserError
 from procmodeler.common.i18n import N_, Message
+from procmodeler.common.inputfile import read_input_bytes
 
 PAGE_SIZES: tuple[str, ...] = ("A4", "Letter")
 LOGO_FORMATS: tuple[str, ...] = ("PNG", "JPEG")
 MAX_LOGO_BYTES = 10 * 1024 * 1024
+#: Most pixels a logo may have (checked before the image is decoded: a small PNG can
+#: unpack to gigabytes). 40 megapixels is an 8000 x 5000 image, far more than a page needs.
+MAX_LOGO_PIXELS = 40_000_000
+#: Largest branding profile read (a few lines of JSON).
+MAX_PROFILE_BYTES = 1024 * 1024
 DEFAULT_PRIMARY = "#1f3a5f"
 DEFAULT_SECONDARY = "#2e8b57"
 
@@ -81,27 +87,39 @@ def read_logo(path: Path, source: str | None = None) -> Logo:
             N_("the logo '{path}' is an SVG image; use a PNG or JPEG file"),
             path=str(path),
         )
+    if not path.exists():
+        raise _problem(where, N_("the logo '{path}' does not exist"), path=str(path))
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise _problem(where, N_("the logo '{path}' does not exist"), path=str(path)) from None
-    except OSError as exc:
+        data = read_input_bytes(path, MAX_LOGO_BYTES)
+    except UserError as exc:
+        if exc.problems and "too large" in exc.problems[0].text():
+            raise _problem(
+                where, N_("the logo '{path}' is larger than 10 MB"), path=str(path)
+            ) from None
         raise _problem(
             where,
             N_("the logo '{path}' cannot be read: {reason}"),
             path=str(path),
-            reason=exc.strerror or str(exc),
+            reason=exc.problems[0].text().split(": ", 1)[-1] if exc.problems else "",
         ) from None
-    if len(data) > MAX_LOGO_BYTES:
-        raise _problem(where, N_("the logo '{path}' is larger than 10 MB"), path=str(path))
     from PIL import Image, UnidentifiedImageError
 
     try:
         with Image.open(io.BytesIO(data)) as image:
             fmt = image.format or ""
             size = image.size
+            if size[0] * size[1] > MAX_LOGO_PIXELS:  # before decoding: a decompression bomb
+                raise _problem(
+                    where,
+                    N_("the logo '{path}' has {pixels} megapixels; at most {limit} are used"),
+                    path=str(path),
+                    pixels=size[0] * size[1] // 1_000_000,
+                    limit=MAX_LOGO_PIXELS // 1_000_000,
+                )
             image.load()
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
+    except UserError:
+        raise
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, Image.DecompressionBombError):
         raise _problem(
             where,
             N_("the logo '{path}' is not a readable PNG or JPEG image"),
@@ -190,18 +208,9 @@ def load_profile(path: str | Path) -> Profile:
     """Read and check a branding profile file; raise UserError when it cannot be used."""
     file = Path(path)
     source = str(file)
-    try:
-        raw = file.read_bytes()
-    except FileNotFoundError:
-        raise _problem(source, N_("the branding profile does not exist")) from None
-    except IsADirectoryError:
-        raise _problem(source, N_("is a folder, not a file")) from None
-    except OSError as exc:
-        raise _problem(
-            source,
-            N_("the branding profile cannot be read: {reason}"),
-            reason=exc.strerror or str(exc),
-        ) from None
+    if not file.exists() and not file.is_symlink():
+        raise _problem(source, N_("the branding profile does not exist"))
+    raw = read_input_bytes(file, MAX_PROFILE_BYTES)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import os
 import re
-from pathlib import Path
 from typing import Any
 
 from lxml import etree
 
 from procmodeler.common.errors import Problem, UserError
 from procmodeler.common.i18n import N_, Message
+from procmodeler.common.inputfile import read_input_bytes
 
 #: Largest file accepted (bytes). A 10,000-process export is about 20 MB.
 MAX_BYTES = 200 * 1024 * 1024
@@ -38,34 +38,9 @@ def _refuse(source: str, msgid: str, **args: Any) -> UserError:
 
 
 def read_limited(path: str | os.PathLike[str]) -> bytes:
-    """The bytes of a file, refusing folders, missing files and files over the limit."""
-    p = Path(path)
-    source = str(p)
-    try:
-        if p.is_dir():
-            raise _refuse(source, N_("is a folder, not a file"))
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise _refuse(
-                source,
-                N_("is too large ({size} MB; at most {limit} MB are read)"),
-                size=size // (1024 * 1024),
-                limit=MAX_BYTES // (1024 * 1024),
-            )
-        with p.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise _refuse(
-            source, N_("cannot be read: {reason}"), reason=exc.strerror or str(exc)
-        ) from None
-    if len(data) > MAX_BYTES:
-        raise _refuse(
-            source,
-            N_("is too large ({size} MB; at most {limit} MB are read)"),
-            size=len(data) // (1024 * 1024),
-            limit=MAX_BYTES // (1024 * 1024),
-        )
-    return data
+    """The bytes of a file, refusing folders, special files (a pipe, a device), missing
+    files and files over the limit (at most the limit is read, whatever the size says)."""
+    return read_input_bytes(path, MAX_BYTES)
 
 
 def _parser() -> etree.XMLParser:
