@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from procmodeler.common.i18n import N_, Message
 from procmodeler.common.paths import user_data_dir
@@ -25,6 +25,11 @@ from procmodeler.model.changes import COLLECTIONS, NESTED_COLLECTIONS
 from procmodeler.model.elements import Origin
 from procmodeler.repository import PushResult, Repository
 from procmodeler.repository.connection import connect
+from procmodeler.repository.records import changed_rows
+from procmodeler.repository.store import describe_conflict
+
+if TYPE_CHECKING:
+    from procmodeler.app.session import Session
 
 
 def local_copy_path(url: str, name: str) -> Path:
@@ -36,11 +41,13 @@ def local_copy_path(url: str, name: str) -> Path:
 
 @dataclass
 class Merged:
-    """The result of merging what others pushed into the document being edited."""
+    """The result of merging what others pushed into the document being edited: the
+    merged model, the conflicts, and the head it merged (its version and model)."""
 
     model: Architecture
     conflicts: list[Any] = field(default_factory=list)
     version: int = 0
+    head: Architecture | None = None
 
 
 class SharedDocument:
@@ -118,9 +125,11 @@ class SharedDocument:
             if base is None or base.origin is None or base.origin.version != self.version:
                 base = repo.pull(self.name, self.version)
         assert head.origin is not None
+        if changed_rows(base, model) == ({}, {}):  # no local changes: take theirs
+            return Merged(head.copy(), [], head.origin.version, head)
         merger = self._merger or _default_merge
-        result = merger(base, model, head)
-        return Merged(result.model, list(result.conflicts), head.origin.version)
+        result = merger(base, head, model)  # the head's ids are shared: they stay
+        return Merged(result.model, list(result.conflicts), head.origin.version, head)
 
     def accept_update(self, merged: Merged, base: Architecture | None = None) -> None:
         """The document now holds *merged*: it is based on its version."""
@@ -204,6 +213,73 @@ class Listener:
         self.conn.close()
 
 
+def open_shared(url: str, name: str) -> tuple[SharedDocument, Session]:
+    """Pull *name* into the app's local copy of it and open that copy (read-only for a
+    reader)."""
+    from procmodeler.app.session import Session
+    from procmodeler.io import native
+
+    doc, model = SharedDocument.pull(url, name)
+    path = local_copy_path(url, name)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    native.save(model, path)
+    return doc, Session.open(path, read_only=doc.read_only, force=True)
+
+
+def push_session(doc: SharedDocument, session: Session) -> int:
+    """Push the (locally saved) document; when others had pushed, their changes come
+    into the document as one undoable step. The local copy is saved again with the new
+    version. Returns the version."""
+    result = doc.push(session.arch)
+    if result.merged:
+        replace_content(session.editor, result.model, Message(MERGE_LABEL))
+    session.arch.origin = result.model.origin
+    session.save(overwrite=True)
+    return result.version
+
+
+def update_session(doc: SharedDocument, session: Session) -> list[str]:
+    """Merge what others pushed into the open document (one undoable step); returns the
+    conflicts as lines (then nothing changed)."""
+    merged = doc.fetch_update(session.arch)
+    if merged.conflicts:
+        return [describe_conflict(c) for c in merged.conflicts]
+    replace_content(session.editor, merged.model, Message(UPDATE_LABEL))
+    assert merged.head is not None
+    session.arch.origin = merged.head.origin
+    doc.accept_update(merged, merged.head.copy())
+    return []
+
+
+def version_session(doc: SharedDocument, number: int) -> Session:
+    """Version *number* as a new, unsaved document (not linked to the repository)."""
+    from procmodeler.app.session import Session
+
+    with doc.repository() as repo:
+        model = repo.pull(doc.name, number)
+    model.origin = None
+    editor = Editor(model)
+    editor.mark_clean()
+    return Session(editor)
+
+
+def compare_text(doc: SharedDocument, number: int, mine: Architecture, tr: Any) -> str:
+    """What changed from version *number* to *mine*, as ``procmodeler diff`` says it."""
+    from procmodeler.io.diff import diff, format_text
+
+    with doc.repository() as repo:
+        old = repo.pull(doc.name, number)
+    return str(format_text(diff(old, mine), old, mine, tr))
+
+
+#: Undo labels of what the repository brings into a document.
+MERGE_LABEL = N_("Merge what others pushed")
+UPDATE_LABEL = N_("Update from the repository")
+
 #: The status line's wording (the UI translates with the Qt-free catalogue).
 STATUS_SHARED = N_("Repository {name} · version {version}")
-STATUS_NEWER = N_("{n} newer versions by others")
+
+
+def newer_text(n: int, tr: Any) -> str:
+    """The status line's note that others pushed *n* versions since this one."""
+    return Message("{n} newer version by others", "{n} newer versions by others", n).text(tr)

@@ -325,7 +325,11 @@ class Repository:
         if based_on == head:
             return self._store(cur, arch_id, head, based_on, base, model, False)
         theirs = self._read(cur, arch_id, head, head, name)
-        merged = self.merger(base, model, theirs)
+        if records.changed_rows(base, model) == ({}, {}):  # nothing of the pusher's
+            return PushResult(head, theirs, False, stored=False)
+        # the stored head is "ours": its ids are shared already and must not be
+        # renumbered; an id the pusher added that the head also added is renumbered
+        merged = self.merger(base, theirs, model)
         if merged.conflicts:
             raise self._conflict(name, merged.conflicts)
         return self._store(cur, arch_id, head, based_on, theirs, merged.model, True)
@@ -337,7 +341,7 @@ class Repository:
                 Message(
                     N_("'{name}': {element} was changed both here and in the repository"),
                     name=name,
-                    element=_describe(conflict),
+                    element=describe_conflict(conflict),
                 ),
             )
             for conflict in conflicts
@@ -540,7 +544,8 @@ def _summary(old_rows: records.Rows, new_rows: records.Rows) -> dict[str, Any]:
     return counts
 
 
-def _describe(conflict: Any) -> str:
+def describe_conflict(conflict: Any) -> str:
+    """A merge conflict as ``kind 'id' (field)``."""
     kind = getattr(conflict, "kind", "")
     ident = getattr(conflict, "id", None) or str(getattr(conflict, "key", ""))
     fld = getattr(conflict, "field", None)

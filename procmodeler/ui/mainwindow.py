@@ -47,6 +47,7 @@ from procmodeler.ui.dialogs import ArchitectureDialog
 from procmodeler.ui.finddialog import FindDialog
 from procmodeler.ui.modeltree import ModelTree
 from procmodeler.ui.palette import Palette
+from procmodeler.ui.shared import RepositoryLink
 
 APP_TITLE = "procmodeler"
 
@@ -320,9 +321,12 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.examples_menu = file.addMenu(self.tr("Open E&xample"))
         self.examples_menu.aboutToShow.connect(self._fill_examples)
+        self.shared = RepositoryLink(self)
+        file.addAction(self.shared.open_action)
         file.addSeparator()
         file.addAction(acts["save"])
         file.addAction(acts["save_as"])
+        file.addAction(self.shared.history_action)
         file.addSeparator()
         imp = file.addMenu(self.tr("&Import"))
         imp.addAction(acts["import_bpmn"])
@@ -640,6 +644,7 @@ class MainWindow(QMainWindow):
         self._update_all()
         if old is not session:
             old.close()  # saved or discarded by now: its recovery journal and lock go
+        self.shared.session_changed()
 
     def offer_recovery(self, choose=None) -> int:  # type: ignore[no-untyped-def]
         """Offer unsaved work of sessions that ended without saving (at start); the
@@ -741,6 +746,7 @@ class MainWindow(QMainWindow):
             settings.add_recent_file(str(saved))
         self._update_title()
         self.statusBar().showMessage(self.tr("Saved {path}").format(path=saved), 4000)
+        self.shared.after_save()
         return True
 
     def _fill_recent(self) -> None:
@@ -990,6 +996,7 @@ class MainWindow(QMainWindow):
         if self in MainWindow.windows:
             MainWindow.windows.remove(self)
         self.journal_sync.timer.stop()
+        self.shared.close()
         self.session.close()  # saved or discarded: its recovery journal and lock go
         event.accept()
 
