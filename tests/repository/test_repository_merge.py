@@ -19,6 +19,9 @@ from procmodeler.repository import PushConflict, Repository
 from tests.repository.conftest import RepoDb
 from tests.repository.test_repository import EXAMPLE, ROOT, renamed
 
+# the three-way merge of issue 16 (procmodeler/io/merge.py)
+pytest.importorskip("procmodeler.io.merge")
+
 
 def test_the_command_line_scenario(repo_db: RepoDb, run_cli, tmp_path: Path) -> None:
     url = repo_db.url("alice")

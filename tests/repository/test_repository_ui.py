@@ -21,6 +21,7 @@ pytestmark = pytest.mark.gui
 
 
 def test_open_edit_push_and_update_from_another_client(qtbot, repo_db: RepoDb) -> None:
+    pytest.importorskip("procmodeler.io.merge")  # the three-way merge of issue 16
     from procmodeler.ui.mainwindow import MainWindow
     from procmodeler.ui.shared import OpenFromRepositoryDialog
 
