@@ -29,7 +29,6 @@ def test_open_edit_push_and_update_from_another_client(qtbot, repo_db: RepoDb) -
     with Repository(url) as repo:
         repo.push(native.load(EXAMPLE), "Fabriken")
     win = MainWindow(Session.new(), remember=False)
-    qtbot.addWidget(win)
     win.show()
     try:
         dialog = OpenFromRepositoryDialog(win)
@@ -92,7 +91,6 @@ def test_a_reader_gets_a_read_only_copy(qtbot, repo_db: RepoDb) -> None:
     with Repository(repo_db.url("alice")) as repo:
         repo.push(native.load(EXAMPLE), "Fabriken")
     win = MainWindow(Session.new(), remember=False)
-    qtbot.addWidget(win)
     try:
         assert win.shared.open_architecture(repo_db.url("rita"), "Fabriken")
         assert win.session.read_only
