@@ -276,7 +276,9 @@ class Repository:
                 result = self._push(cur, model, name, based_on, base)
         except UserError:
             raise
-        except psycopg.errors.UniqueViolation:
+        except psycopg.errors.UniqueViolation as exc:
+            if exc.diag.constraint_name != "architecture_name_key":
+                raise database_error(exc, self.url) from None
             raise self._problem(
                 N_("already has an architecture named '{name}' (someone created it just now)"),
                 name=name,
