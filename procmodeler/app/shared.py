@@ -102,8 +102,9 @@ class SharedDocument:
         return self.latest > self.version
 
     def repository(self) -> Repository:
-        kwargs = {} if self._merger is None else {"merger": self._merger}
-        return Repository(self.url, **kwargs)
+        if self._merger is None:
+            return Repository(self.url)
+        return Repository(self.url, merger=self._merger)
 
     def push(self, model: Architecture) -> PushResult:
         """Push *model* (merging what others pushed since this document's version);
