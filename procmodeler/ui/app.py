@@ -15,7 +15,6 @@ and quits (bench/bench_issue20.py).
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import os
 import signal
 import sys
@@ -92,12 +91,11 @@ def install_translations(app: QApplication, lang: str) -> list[QTranslator]:
     if translator.load(str(resources_dir() / "translations" / f"procmodeler_{lang}.qm")):
         app.installTranslator(translator)
         loaded.append(translator)
-    if importlib.util.find_spec("procmodeler.ui.panels") is not None:
-        from procmodeler.ui.panels import install_translator
+    from procmodeler.ui.panels import install_translator
 
-        panels = install_translator(app, lang)
-        if panels is not None:
-            loaded.append(panels)
+    panels = install_translator(app, lang)
+    if panels is not None:
+        loaded.append(panels)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     translator = QTranslator(app)
     if translator.load(QLocale(), "qtbase", "_", qt_dir):

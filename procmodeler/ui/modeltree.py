@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from procmodeler.common.errors import UserError
-from procmodeler.common.i18n import N_, Message
+from procmodeler.edit import composite
 from procmodeler.edit import operations as ops
 from procmodeler.model.events import Committed
 from procmodeler.ui import icons
@@ -94,19 +94,11 @@ class ModelTree(QTreeWidget):
         item.setToolTip(0, proc.name)
 
     def _on_committed(self, event: Committed) -> None:
-        structural = False
-        renamed: list[str] = []
-        for c in event.changes:
-            if c.collection != "processes":
-                continue
-            if c.old is None or c.new is None or c.old.parent != c.new.parent:
-                structural = True
-                break
-            renamed.append(c.key)
-        if structural:
+        imp = self.context.impact(event)
+        if imp.tree:
             self.rebuild()
             return
-        for pid in renamed:
+        for pid in imp.processes:
             item = self.items.get(pid)
             if item is not None and pid in self.context.arch.processes:
                 self._decorate(item, pid)
@@ -168,21 +160,8 @@ class ModelTree(QTreeWidget):
 
     def move_processes(self, pids: list[str], new_parent: str | None) -> None:
         """Make *pids* sub-processes of *new_parent* (None: top level), one undo entry."""
-        arch = self.context.arch
-        todo = [p for p in pids if p in arch.processes and arch.processes[p].parent != new_parent]
-        if not todo:
-            return
         # a process dragged together with its parent stays under that parent
-        chosen = set(todo)
-        todo = [p for p in todo if not (set(arch.ancestors(p)) & chosen)]
-
-        def move(ed):  # type: ignore[no-untyped-def]
-            label = Message(N_("Move '{name}' to another level"), name=arch.processes[todo[0]].name)
-            with ed.transaction(label):
-                for pid in todo:
-                    ops.reparent_process(ed, pid, new_parent)
-
-        self._run(move)
+        self._run(composite.reparent_processes, pids, new_parent)
 
     def _ours(self, event) -> bool:  # noqa: ANN001
         source = event.source()

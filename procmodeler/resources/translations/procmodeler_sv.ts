@@ -128,6 +128,163 @@
     </message>
 </context>
 <context>
+    <name>Docking</name>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Palette</source>
+        <translation>Palett</translation>
+    </message>
+</context>
+<context>
+    <name>Documents</name>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>Cannot Open File</source>
+        <translation>Kan inte öppna filen</translation>
+    </message>
+    <message>
+        <source>Cannot Save File</source>
+        <translation>Kan inte spara filen</translation>
+    </message>
+    <message>
+        <source>Clear Recent Files</source>
+        <translation>Töm listan</translation>
+    </message>
+    <message>
+        <source>Do you want to save the changes to “{name}”?</source>
+        <translation>Vill du spara ändringarna i ”{name}”?</translation>
+    </message>
+    <message>
+        <source>No Examples Installed</source>
+        <translation>Inga exempel installerade</translation>
+    </message>
+    <message>
+        <source>No Recent Files</source>
+        <translation>Inga senaste filer</translation>
+    </message>
+    <message>
+        <source>Open Model</source>
+        <translation>Öppna modell</translation>
+    </message>
+    <message>
+        <source>Opened {path}</source>
+        <translation>Öppnade {path}</translation>
+    </message>
+    <message>
+        <source>Save Model As</source>
+        <translation>Spara modellen som</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Sparade {path}</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>Osparade ändringar</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Namnlös</translation>
+    </message>
+    <message>
+        <source>procmodeler models (*.procm)</source>
+        <translation>procmodeler-modeller (*.procm)</translation>
+    </message>
+</context>
+<context>
+    <name>Exchange</name>
+    <message>
+        <source>BPMN 2.0 XML (*.bpmn *.xml)</source>
+        <translation>BPMN 2.0 XML (*.bpmn *.xml)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Cannot Export</source>
+        <translation>Kan inte exportera</translation>
+    </message>
+    <message>
+        <source>Cannot Import</source>
+        <translation>Kan inte importera</translation>
+    </message>
+    <message>
+        <source>Cannot Write Report</source>
+        <translation>Kan inte skriva rapporten</translation>
+    </message>
+    <message>
+        <source>Export BPMN</source>
+        <translation>Exportera BPMN</translation>
+    </message>
+    <message>
+        <source>Export Diagram</source>
+        <translation>Exportera diagram</translation>
+    </message>
+    <message>
+        <source>Exported {path}</source>
+        <translation>Exporterade {path}</translation>
+    </message>
+    <message>
+        <source>Import BPMN</source>
+        <translation>Importera BPMN</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF-dokument (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PNG Resolution</source>
+        <translation>Upplösning för PNG</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-bild (*.png)</translation>
+    </message>
+    <message>
+        <source>Resolution in dots per inch (96 is screen size, 300 for print):</source>
+        <translation>Upplösning i punkter per tum (96 är skärmstorlek, 300 för tryck):</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG-teckning (*.svg)</translation>
+    </message>
+    <message>
+        <source>The diagram is large, so the image was written at {dpi} dpi.</source>
+        <translation>Diagrammet är stort, så bilden skrevs med {dpi} dpi.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The file was imported with %n warning(s).</source>
+        <translation><numerusform>Filen importerades med %n varning.</numerusform><numerusform>Filen importerades med %n varningar.</numerusform></translation>
+    </message>
+    <message>
+        <source>The report was cancelled.</source>
+        <translation>Rapporten avbröts.</translation>
+    </message>
+    <message>
+        <source>Write Report</source>
+        <translation>Skriv rapport</translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation>Skriver rapporten…</translation>
+    </message>
+    <message>
+        <source>Wrote {path}</source>
+        <translation>Skrev {path}</translation>
+    </message>
+    <message>
+        <source>diagram</source>
+        <translation>diagram</translation>
+    </message>
+</context>
+<context>
     <name>FindDialog</name>
     <message>
         <source>Find</source>
@@ -157,193 +314,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Palette</source>
-        <extracomment>open windows (a window is kept alive here until it closes)</extracomment>
-        <translation>Palett</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>Modell</translation>
-    </message>
-    <message>
-        <source>&amp;New</source>
-        <translation>&amp;Ny</translation>
-    </message>
-    <message>
-        <source>Start a new model</source>
-        <translation>Börja på en ny modell</translation>
-    </message>
-    <message>
-        <source>New &amp;Window</source>
-        <translation>Nytt &amp;fönster</translation>
-    </message>
-    <message>
-        <source>&amp;Open…</source>
-        <translation>&amp;Öppna…</translation>
-    </message>
-    <message>
-        <source>Open a model file</source>
-        <translation>Öppna en modellfil</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>&amp;Spara</translation>
-    </message>
-    <message>
-        <source>Save &amp;As…</source>
-        <translation>Spara s&amp;om…</translation>
-    </message>
-    <message>
-        <source>Diagram as &amp;Image…</source>
-        <translation>Diagram som &amp;bild…</translation>
-    </message>
-    <message>
-        <source>&amp;BPMN 2.0 XML…</source>
-        <translation>&amp;BPMN 2.0 XML…</translation>
-    </message>
-    <message>
-        <source>&amp;Report…</source>
-        <translation>&amp;Rapport…</translation>
-    </message>
-    <message>
-        <source>Architecture &amp;Properties…</source>
-        <translation>Arkitekturens &amp;egenskaper…</translation>
-    </message>
-    <message>
-        <source>&amp;Close Window</source>
-        <translation>S&amp;täng fönster</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Avsluta</translation>
-    </message>
-    <message>
         <source>&amp;Undo</source>
         <translation>&amp;Ångra</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
         <translation>&amp;Gör om</translation>
-    </message>
-    <message>
-        <source>Cu&amp;t</source>
-        <translation>Klipp &amp;ut</translation>
-    </message>
-    <message>
-        <source>&amp;Copy</source>
-        <translation>&amp;Kopiera</translation>
-    </message>
-    <message>
-        <source>&amp;Paste</source>
-        <translation>Klistra &amp;in</translation>
-    </message>
-    <message>
-        <source>D&amp;uplicate</source>
-        <translation>&amp;Duplicera</translation>
-    </message>
-    <message>
-        <source>&amp;Delete</source>
-        <translation>&amp;Ta bort</translation>
-    </message>
-    <message>
-        <source>Select &amp;All</source>
-        <translation>&amp;Markera allt</translation>
-    </message>
-    <message>
-        <source>Re&amp;name</source>
-        <translation>&amp;Byt namn</translation>
-    </message>
-    <message>
-        <source>&amp;Find…</source>
-        <translation>&amp;Sök…</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;In</source>
-        <translation>Zooma &amp;in</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;Out</source>
-        <translation>Zooma &amp;ut</translation>
-    </message>
-    <message>
-        <source>&amp;Fit to Window</source>
-        <translation>&amp;Anpassa till fönstret</translation>
-    </message>
-    <message>
-        <source>&amp;Actual Size (100 %)</source>
-        <translation>&amp;Verklig storlek (100 %)</translation>
-    </message>
-    <message>
-        <source>&amp;Up One Level</source>
-        <translation>Upp en &amp;nivå</translation>
-    </message>
-    <message>
-        <source>&amp;Process Map</source>
-        <translation>&amp;Processkarta</translation>
-    </message>
-    <message>
-        <source>&amp;Swimlanes</source>
-        <translation>&amp;Simbanor</translation>
-    </message>
-    <message>
-        <source>Show a lane per participating unit on this sub-process diagram</source>
-        <translation>Visa en simbana per deltagande enhet i det här delprocessdiagrammet</translation>
-    </message>
-    <message>
-        <source>&amp;Arrange in Lanes</source>
-        <translation>&amp;Ordna i simbanor</translation>
-    </message>
-    <message>
-        <source>Move each process into the lane of its accountable unit</source>
-        <translation>Flytta varje process till simbanan för den enhet som ansvarar för den</translation>
-    </message>
-    <message>
-        <source>Snap to &amp;Grid</source>
-        <translation>Fäst mot &amp;rutnät</translation>
-    </message>
-    <message>
-        <source>&amp;About procmodeler</source>
-        <translation>&amp;Om procmodeler</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Arkiv</translation>
-    </message>
-    <message>
-        <source>Open &amp;Recent</source>
-        <translation>Öppna &amp;senaste</translation>
-    </message>
-    <message>
-        <source>Open E&amp;xample</source>
-        <translation>Öppna e&amp;xempel</translation>
-    </message>
-    <message>
-        <source>&amp;Import</source>
-        <translation>&amp;Importera</translation>
-    </message>
-    <message>
-        <source>&amp;Export</source>
-        <translation>&amp;Exportera</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>&amp;Redigera</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Visa</translation>
-    </message>
-    <message>
-        <source>&amp;Panels</source>
-        <translation>&amp;Paneler</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Hjälp</translation>
-    </message>
-    <message>
-        <source>Main Toolbar</source>
-        <translation>Verktygsfält</translation>
     </message>
     <message>
         <source>Undone:</source>
@@ -376,142 +352,6 @@
     <message>
         <source>Redo</source>
         <translation>Gör om</translation>
-    </message>
-    <message>
-        <source>Unsaved Changes</source>
-        <translation>Osparade ändringar</translation>
-    </message>
-    <message>
-        <source>Do you want to save the changes to “{name}”?</source>
-        <translation>Vill du spara ändringarna i ”{name}”?</translation>
-    </message>
-    <message>
-        <source>procmodeler models (*.procm)</source>
-        <translation>procmodeler-modeller (*.procm)</translation>
-    </message>
-    <message>
-        <source>All files (*)</source>
-        <translation>Alla filer (*)</translation>
-    </message>
-    <message>
-        <source>Open Model</source>
-        <translation>Öppna modell</translation>
-    </message>
-    <message>
-        <source>Cannot Open File</source>
-        <translation>Kan inte öppna filen</translation>
-    </message>
-    <message>
-        <source>Opened {path}</source>
-        <translation>Öppnade {path}</translation>
-    </message>
-    <message>
-        <source>Save Model As</source>
-        <translation>Spara modellen som</translation>
-    </message>
-    <message>
-        <source>Cannot Save File</source>
-        <translation>Kan inte spara filen</translation>
-    </message>
-    <message>
-        <source>Saved {path}</source>
-        <translation>Sparade {path}</translation>
-    </message>
-    <message>
-        <source>Clear Recent Files</source>
-        <translation>Töm listan</translation>
-    </message>
-    <message>
-        <source>No Recent Files</source>
-        <translation>Inga senaste filer</translation>
-    </message>
-    <message>
-        <source>No Examples Installed</source>
-        <translation>Inga exempel installerade</translation>
-    </message>
-    <message>
-        <source>diagram</source>
-        <translation>diagram</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png)</source>
-        <translation>PNG-bild (*.png)</translation>
-    </message>
-    <message>
-        <source>SVG drawing (*.svg)</source>
-        <translation>SVG-teckning (*.svg)</translation>
-    </message>
-    <message>
-        <source>PDF document (*.pdf)</source>
-        <translation>PDF-dokument (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Export Diagram</source>
-        <translation>Exportera diagram</translation>
-    </message>
-    <message>
-        <source>PNG Resolution</source>
-        <translation>Upplösning för PNG</translation>
-    </message>
-    <message>
-        <source>Resolution in dots per inch (96 is screen size, 300 for print):</source>
-        <translation>Upplösning i punkter per tum (96 är skärmstorlek, 300 för tryck):</translation>
-    </message>
-    <message>
-        <source>Cannot Export</source>
-        <translation>Kan inte exportera</translation>
-    </message>
-    <message>
-        <source>The diagram is large, so the image was written at {dpi} dpi.</source>
-        <translation>Diagrammet är stort, så bilden skrevs med {dpi} dpi.</translation>
-    </message>
-    <message>
-        <source>Exported {path}</source>
-        <translation>Exporterade {path}</translation>
-    </message>
-    <message>
-        <source>Export BPMN</source>
-        <translation>Exportera BPMN</translation>
-    </message>
-    <message>
-        <source>BPMN 2.0 XML (*.bpmn *.xml)</source>
-        <translation>BPMN 2.0 XML (*.bpmn *.xml)</translation>
-    </message>
-    <message>
-        <source>Import BPMN</source>
-        <translation>Importera BPMN</translation>
-    </message>
-    <message>
-        <source>Cannot Import</source>
-        <translation>Kan inte importera</translation>
-    </message>
-    <message numerus="yes">
-        <source>The file was imported with %n warning(s).</source>
-        <translation><numerusform>Filen importerades med %n varning.</numerusform><numerusform>Filen importerades med %n varningar.</numerusform></translation>
-    </message>
-    <message>
-        <source>Write Report</source>
-        <translation>Skriv rapport</translation>
-    </message>
-    <message>
-        <source>Writing the report…</source>
-        <translation>Skriver rapporten…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Avbryt</translation>
-    </message>
-    <message>
-        <source>The report was cancelled.</source>
-        <translation>Rapporten avbröts.</translation>
-    </message>
-    <message>
-        <source>Cannot Write Report</source>
-        <translation>Kan inte skriva rapporten</translation>
-    </message>
-    <message>
-        <source>Wrote {path}</source>
-        <translation>Skrev {path}</translation>
     </message>
     <message>
         <source>About procmodeler</source>
@@ -612,6 +452,189 @@
     <message>
         <source>Click to add, or drag onto the diagram</source>
         <translation>Klicka för att lägga till, eller dra in i diagrammet</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>&amp;About procmodeler</source>
+        <translation>&amp;Om procmodeler</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size (100 %)</source>
+        <translation>&amp;Verklig storlek (100 %)</translation>
+    </message>
+    <message>
+        <source>&amp;Arrange in Lanes</source>
+        <translation>&amp;Ordna i simbanor</translation>
+    </message>
+    <message>
+        <source>&amp;BPMN 2.0 XML…</source>
+        <translation>&amp;BPMN 2.0 XML…</translation>
+    </message>
+    <message>
+        <source>&amp;Close Window</source>
+        <translation>S&amp;täng fönster</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopiera</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Ta bort</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Redigera</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportera</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Arkiv</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Sök…</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to Window</source>
+        <translation>&amp;Anpassa till fönstret</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hjälp</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importera</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Ny</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Öppna…</translation>
+    </message>
+    <message>
+        <source>&amp;Panels</source>
+        <translation>&amp;Paneler</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>Klistra &amp;in</translation>
+    </message>
+    <message>
+        <source>&amp;Process Map</source>
+        <translation>&amp;Processkarta</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Avsluta</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Gör om</translation>
+    </message>
+    <message>
+        <source>&amp;Report…</source>
+        <translation>&amp;Rapport…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Spara</translation>
+    </message>
+    <message>
+        <source>&amp;Swimlanes</source>
+        <translation>&amp;Simbanor</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Ångra</translation>
+    </message>
+    <message>
+        <source>&amp;Up One Level</source>
+        <translation>Upp en &amp;nivå</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Visa</translation>
+    </message>
+    <message>
+        <source>Architecture &amp;Properties…</source>
+        <translation>Arkitekturens &amp;egenskaper…</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>Klipp &amp;ut</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>&amp;Duplicera</translation>
+    </message>
+    <message>
+        <source>Diagram as &amp;Image…</source>
+        <translation>Diagram som &amp;bild…</translation>
+    </message>
+    <message>
+        <source>Main Toolbar</source>
+        <translation>Verktygsfält</translation>
+    </message>
+    <message>
+        <source>Move each process into the lane of its accountable unit</source>
+        <translation>Flytta varje process till simbanan för den enhet som ansvarar för den</translation>
+    </message>
+    <message>
+        <source>New &amp;Window</source>
+        <translation>Nytt &amp;fönster</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Öppna &amp;senaste</translation>
+    </message>
+    <message>
+        <source>Open E&amp;xample</source>
+        <translation>Öppna e&amp;xempel</translation>
+    </message>
+    <message>
+        <source>Open a model file</source>
+        <translation>Öppna en modellfil</translation>
+    </message>
+    <message>
+        <source>Re&amp;name</source>
+        <translation>&amp;Byt namn</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>Spara s&amp;om…</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>&amp;Markera allt</translation>
+    </message>
+    <message>
+        <source>Show a lane per participating unit on this sub-process diagram</source>
+        <translation>Visa en simbana per deltagande enhet i det här delprocessdiagrammet</translation>
+    </message>
+    <message>
+        <source>Snap to &amp;Grid</source>
+        <translation>Fäst mot &amp;rutnät</translation>
+    </message>
+    <message>
+        <source>Start a new model</source>
+        <translation>Börja på en ny modell</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>Zooma &amp;in</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>Zooma &amp;ut</translation>
     </message>
 </context>
 <context>
