@@ -8,6 +8,7 @@ import dataclasses
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPlainTextEdit
 
 from procmodeler.app.session import Session
 from procmodeler.edit.operations import rename_process
@@ -42,6 +43,7 @@ def test_open_edit_push_and_update_from_another_client(qtbot, repo_db: RepoDb) -
         assert link.status.text() == "Repository Fabriken · version 1"
         assert not link.update_button.isVisible()
         pids = list(win.session.arch.processes)
+        original = win.session.arch.processes[pids[0]].name
         # edit and save: the save pushes version 2
         rename_process(win.session.editor, pids[0], "Mine")
         assert win.save()
@@ -81,6 +83,17 @@ def test_open_edit_push_and_update_from_another_client(qtbot, repo_db: RepoDb) -
         table = link.history.table
         assert [table.item(r, 0).text() for r in range(table.rowCount())] == ["4", "3", "2", "1"]
         link.history.close()
+        # compare version 1 with the open document; open version 1 in a new window
+        link.compare_version(1)
+        text = link.comparison.findChild(QPlainTextEdit).toPlainText()
+        assert "Also mine" in text and "Theirs" in text
+        link.comparison.close()
+        link.open_version(1)
+        try:
+            assert link.opened.session.arch.processes[pids[0]].name == original
+            assert link.opened.session.arch.origin is None
+        finally:
+            close_window(link.opened)
     finally:
         close_window(win)
 
