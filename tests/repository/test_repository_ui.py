@@ -110,3 +110,34 @@ def test_a_reader_gets_a_read_only_copy(qtbot, repo_db: RepoDb) -> None:
         assert "read-only" in win.shared.status.text()
     finally:
         close_window(win)
+
+
+def test_offline_saves_locally_and_the_next_save_pushes(qtbot, repo_db: RepoDb, tmp_path) -> None:
+    from procmodeler.ui.mainwindow import MainWindow
+
+    url = repo_db.url("alice")
+    with Repository(url) as repo:
+        repo.push(native.load(EXAMPLE), "Fabriken")
+    win = MainWindow(Session.new(), remember=False)
+    try:
+        assert win.shared.open_architecture(url, "Fabriken")
+        pid = next(iter(win.session.arch.processes))
+        # the server cannot be reached (no server behind this socket folder)
+        win.shared.doc.url = url.replace(str(repo_db.cluster.socket_dir), str(tmp_path))
+        rename_process(win.session.editor, pid, "Offline edit")
+        assert win.save()
+        assert not win.session.is_modified
+        assert "Saved locally; not pushed" in win.statusBar().currentMessage()
+        assert native.load(win.session.path).processes[pid].name == "Offline edit"
+        with Repository(url) as repo:
+            assert repo.head("Fabriken") == 1
+        # back online: the next save pushes
+        win.shared.doc.url = url
+        rename_process(win.session.editor, pid, "Online again")
+        assert win.save()
+        with Repository(url) as repo:
+            assert repo.head("Fabriken") == 2
+            assert repo.pull("Fabriken").processes[pid].name == "Online again"
+        assert win.shared.status.text() == "Repository Fabriken · version 2"
+    finally:
+        close_window(win)
