@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from procmodeler.common.errors import UserError
 from procmodeler.common.i18n import N_, Message
 from procmodeler.common.paths import user_data_dir
 from procmodeler.edit.editor import Editor
@@ -215,16 +216,38 @@ class Listener:
 
 
 def open_shared(url: str, name: str) -> tuple[SharedDocument, Session]:
-    """Pull *name* into the app's local copy of it and open that copy (read-only for a
-    reader)."""
+    """Open the app's local copy of *name* (read-only for a reader): pulled now, or the
+    copy already there when it came from the same architecture, since it may hold work
+    saved offline and not pushed yet (the status line then says what others pushed)."""
     from procmodeler.app.session import Session
     from procmodeler.io import native
 
-    doc, model = SharedDocument.pull(url, name)
     path = local_copy_path(url, name)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    native.save(model, path)
-    return doc, Session.open(path, read_only=doc.read_only, force=True)
+    kept = _local_copy(path, name)
+    if kept is not None:
+        with Repository(url) as repo:
+            read_only = not repo.can_push()
+            head = repo.head(name)
+        doc = SharedDocument(url, name, kept.version, read_only=read_only)
+        doc.latest = max(kept.version, head or 0)
+    else:
+        doc, model = SharedDocument.pull(url, name)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        native.save(model, path)
+    return doc, Session.open(path, read_only=doc.read_only)
+
+
+def _local_copy(path: Path, name: str) -> Origin | None:
+    """The origin of the local copy at *path* when it is a copy of *name*."""
+    from procmodeler.io import native
+
+    if not path.is_file():
+        return None
+    try:
+        origin = native.load(path).origin
+    except UserError:
+        return None  # damaged: pulled anew (the journal keeps unsaved work)
+    return origin if origin is not None and origin.name == name else None
 
 
 def push_session(doc: SharedDocument, session: Session) -> int:

@@ -260,8 +260,8 @@ class RepositoryLink(QObject):
             self.error(self.tr("Cannot Open from Repository"), exc)
             return False
         self.last_url = url
+        self._link(doc)  # first: the window's session_changed then finds it linked
         self.window.set_session(session)
-        self._link(doc)
         return True
 
     # ------------------------------------------------------------------ push

@@ -131,8 +131,13 @@ def test_offline_saves_locally_and_the_next_save_pushes(qtbot, repo_db: RepoDb, 
         assert native.load(win.session.path).processes[pid].name == "Offline edit"
         with Repository(url) as repo:
             assert repo.head("Fabriken") == 1
+        # the window is closed; opening from the repository again keeps the local work
+        close_window(win)
+        win = MainWindow(Session.new(), remember=False)
+        assert win.shared.open_architecture(url, "Fabriken")
+        assert win.session.arch.processes[pid].name == "Offline edit"
+        assert win.shared.status.text() == "Repository Fabriken · version 1"
         # back online: the next save pushes
-        win.shared.doc.url = url
         rename_process(win.session.editor, pid, "Online again")
         assert win.save()
         with Repository(url) as repo:
