@@ -287,13 +287,10 @@ def version_session(doc: SharedDocument, number: int) -> Session:
     return Session(editor)
 
 
-def compare_text(doc: SharedDocument, number: int, mine: Architecture, tr: Any) -> str:
-    """What changed from version *number* to *mine*, as ``procmodeler diff`` says it."""
-    from procmodeler.io.diff import diff, format_text
-
+def pull_version(doc: SharedDocument, number: int) -> Architecture:
+    """Version *number* of the document's architecture (to compare with)."""
     with doc.repository() as repo:
-        old = repo.pull(doc.name, number)
-    return str(format_text(diff(old, mine), old, mine, tr))
+        return repo.pull(doc.name, number)
 
 
 #: Undo labels of what the repository brings into a document.

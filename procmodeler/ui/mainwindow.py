@@ -29,6 +29,7 @@ from procmodeler.ui.editcommands import EditCommands
 from procmodeler.ui.exchange import Exchange
 from procmodeler.ui.finddialog import FindDialog
 from procmodeler.ui.shared import RepositoryLink
+from procmodeler.ui.teamwork import Teamwork
 
 APP_TITLE = "procmodeler"
 
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self.tree_dock = self.docking.tree_dock
         self.panel_docks = self.docking.panel_docks
         self.live_findings = self.docking.live_findings
+        self.teamwork = Teamwork(self)
         self.documents = Documents(self)
         self.exchange = Exchange(self)
         self.shared = RepositoryLink(self)

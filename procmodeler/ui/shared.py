@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -348,26 +347,19 @@ class RepositoryLink(QObject):
         self.opened = win
 
     def compare_version(self, number: int) -> None:
+        """Show what changed from version *number* to the open document, with the
+        markers and the list of Compare with… (the teams compare)."""
         doc = self.doc
         if doc is None:
             return
         try:
-            text = shared.compare_text(doc, number, self.window.session.arch, self.catalogue())
+            old = shared.pull_version(doc, number)
         except UserError as exc:
             self.error(self.tr("Cannot Compare"), exc)
             return
-        dialog = QDialog(self.window)
-        dialog.setWindowTitle(self.tr("Changes from Version {v} to Mine").format(v=number))
-        layout = QVBoxLayout(dialog)
-        view = QPlainTextEdit(text or self.tr("No differences."))
-        view.setReadOnly(True)
-        layout.addWidget(view)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(dialog.reject)
-        layout.addWidget(buttons)
-        dialog.resize(640, 480)
-        self.comparison = dialog
-        dialog.open()
+        self.window.teamwork.compare_with(
+            old, self.tr("{name} version {v}").format(name=doc.name, v=number)
+        )
 
     def close(self) -> None:
         self._link(None)

@@ -8,7 +8,6 @@ import dataclasses
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPlainTextEdit
 
 from procmodeler.app.session import Session
 from procmodeler.edit.operations import rename_process
@@ -85,9 +84,9 @@ def test_open_edit_push_and_update_from_another_client(qtbot, repo_db: RepoDb) -
         link.history.close()
         # compare version 1 with the open document; open version 1 in a new window
         link.compare_version(1)
-        text = link.comparison.findChild(QPlainTextEdit).toPlainText()
-        assert "Also mine" in text and "Theirs" in text
-        link.comparison.close()
+        assert win.teamwork.name == "Fabriken version 1"
+        assert win.teamwork.changes_dock.isVisible()
+        win.teamwork.end()
         link.open_version(1)
         try:
             assert link.opened.session.arch.processes[pids[0]].name == original

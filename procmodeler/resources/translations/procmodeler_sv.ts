@@ -702,6 +702,10 @@
 <context>
     <name>RepositoryLink</name>
     <message>
+        <source>{name} version {v}</source>
+        <translation>{name} version {v}</translation>
+    </message>
+    <message>
         <source>Cannot Compare</source>
         <translation>Kan inte jämföra</translation>
     </message>
@@ -718,16 +722,8 @@
         <translation>Kan inte uppdatera</translation>
     </message>
     <message>
-        <source>Changes from Version {v} to Mine</source>
-        <translation>Ändringar från version {v} till min</translation>
-    </message>
-    <message>
         <source>Merge what others pushed into this model</source>
         <translation>Sammanfoga det som andra skickat med den här modellen</translation>
-    </message>
-    <message>
-        <source>No differences.</source>
-        <translation>Inga skillnader.</translation>
     </message>
     <message>
         <source>Not Pushed: Conflicts</source>
