@@ -301,6 +301,11 @@ UPDATE_LABEL = N_("Update from the repository")
 STATUS_SHARED = N_("Repository {name} · version {version}")
 
 
+def status_text(name: str, version: int, tr: Any) -> str:
+    """The status line: the architecture and the version the document is based on."""
+    return Message(STATUS_SHARED, name=name, version=version).text(tr)
+
+
 def newer_text(n: int, tr: Any) -> str:
     """The status line's note that others pushed *n* versions since this one."""
     return Message("{n} newer version by others", "{n} newer versions by others", n).text(tr)

@@ -28,13 +28,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from procmodeler.app import shared
 from procmodeler.common.errors import UserError
-from procmodeler.common.i18n import Message
-from procmodeler.repository import PushConflict, Repository, redact, summary_text
 
 if TYPE_CHECKING:
+    from procmodeler.app import shared
     from procmodeler.ui.mainwindow import MainWindow
+
+
+def _app() -> Any:
+    """procmodeler.app.shared, imported when first used: the window paints without
+    loading psycopg."""
+    from procmodeler.app import shared
+
+    return shared
+
+
+def _repo() -> Any:
+    import procmodeler.repository
+
+    return procmodeler.repository
 
 
 class OpenFromRepositoryDialog(QDialog):
@@ -81,7 +93,7 @@ class OpenFromRepositoryDialog(QDialog):
         self.list.clear()
         self.message.clear()
         try:
-            with Repository(self.url.text().strip()) as repo:
+            with _repo().Repository(self.url.text().strip()) as repo:
                 found = repo.architectures()
         except UserError as exc:
             self.message.setText("\n".join(exc.lines()))
@@ -119,7 +131,7 @@ class HistoryDialog(QDialog):
                 str(v.number),
                 v.created_at.astimezone().strftime("%Y-%m-%d %H:%M"),
                 v.author,
-                summary_text(v.summary, tr) + merged,
+                _repo().summary_text(v.summary, tr) + merged,
             ]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -192,14 +204,14 @@ class RepositoryLink(QObject):
             self.update_button.hide()
             return
         tr = self.catalogue()
-        text = Message(shared.STATUS_SHARED, name=doc.name, version=doc.version).text(tr)
+        text = _app().status_text(doc.name, doc.version, tr)
         if doc.read_only:
             text += " · " + self.tr("read-only")
         if doc.others_pushed:
             n = doc.latest - doc.version
-            text += " · " + shared.newer_text(n, tr)
+            text += " · " + _app().newer_text(n, tr)
         self.status.setText(text)
-        self.status.setToolTip(redact(doc.url))
+        self.status.setToolTip(_repo().redact(doc.url))
         self.status.show()
         self.update_button.setVisible(doc.others_pushed and not doc.read_only)
 
@@ -210,7 +222,7 @@ class RepositoryLink(QObject):
             self._link(None)
         elif self.doc is None or (self.doc.name, self.doc.version) != (origin.name, origin.version):
             self._link(
-                shared.SharedDocument(self.last_url or origin.url, origin.name, origin.version)
+                _app().SharedDocument(self.last_url or origin.url, origin.name, origin.version)
             )
 
     def _link(self, doc: shared.SharedDocument | None) -> None:
@@ -223,7 +235,7 @@ class RepositoryLink(QObject):
         self.doc = doc
         if doc is not None:
             try:
-                self.listener = shared.Listener(doc.url)
+                self.listener = _app().Listener(doc.url)
             except UserError:
                 self.listener = None  # offline: the document still works
             if self.listener is not None:
@@ -254,7 +266,7 @@ class RepositoryLink(QObject):
     def open_architecture(self, url: str, name: str) -> bool:
         """Pull *name* into a local copy and open it in this window."""
         try:
-            doc, session = shared.open_shared(url, name)
+            doc, session = _app().open_shared(url, name)
         except UserError as exc:
             self.error(self.tr("Cannot Open from Repository"), exc)
             return False
@@ -271,11 +283,11 @@ class RepositoryLink(QObject):
             return
         session = self.window.session
         try:
-            outcome = shared.push_session(doc, session)
-        except PushConflict as exc:
-            self.show_conflicts(self.tr("Not Pushed: Conflicts"), exc.lines(self.catalogue()))
-            return
+            outcome = _app().push_session(doc, session)
         except UserError as exc:
+            if isinstance(exc, _repo().PushConflict):
+                self.show_conflicts(self.tr("Not Pushed: Conflicts"), exc.lines(self.catalogue()))
+                return
             self.window.statusBar().showMessage(
                 self.tr("Saved locally; not pushed: {reason}").format(
                     reason=" ".join(exc.lines(self.catalogue()))
@@ -295,7 +307,7 @@ class RepositoryLink(QObject):
         if doc is None:
             return
         try:
-            conflicts = shared.update_session(doc, self.window.session)
+            conflicts = _app().update_session(doc, self.window.session)
         except UserError as exc:
             self.error(self.tr("Cannot Update"), exc)
             return
@@ -338,7 +350,7 @@ class RepositoryLink(QObject):
         if doc is None:
             return
         try:
-            session = shared.version_session(doc, number)
+            session = _app().version_session(doc, number)
         except UserError as exc:
             self.error(self.tr("Cannot Open from Repository"), exc)
             return
@@ -353,7 +365,7 @@ class RepositoryLink(QObject):
         if doc is None:
             return
         try:
-            old = shared.pull_version(doc, number)
+            old = _app().pull_version(doc, number)
         except UserError as exc:
             self.error(self.tr("Cannot Compare"), exc)
             return
