@@ -70,5 +70,5 @@ def read_conflicts(
         except ValueError:
             problem(path, N_("holds a value that does not fit the {kind}"), kind=kind.name)
             continue
-        result[(kind.name, element_id, field)] = values  # type: ignore[assignment]
+        result[(kind.name, element_id, field)] = values
     return result

@@ -95,6 +95,7 @@ def apply_changes(arch: Architecture, changes: Iterable[Change]) -> Architecture
             elif change.op == ADDED:
                 items[change.key] = change.new
             else:
+                assert change.field is not None  # a change of a field names it
                 items[change.key] = kind.with_fields(items[change.key], {change.field: change.new})
         if kind.collection == "meta":
             meta = items[None]

@@ -32,6 +32,8 @@ EDIT_MENU = (
     "rename",
     "-",
     "find",
+    "-",
+    "preferences",
 )
 VIEW_MENU = (
     "zoom_in",
@@ -84,6 +86,7 @@ class WindowActions(QObject):
         self.by_name["snap"].setChecked(True)
         self.by_name["quit"].setMenuRole(QAction.MenuRole.QuitRole)
         self.by_name["about"].setMenuRole(QAction.MenuRole.AboutRole)
+        self.by_name["preferences"].setMenuRole(QAction.MenuRole.PreferencesRole)
         self.recent_menu: QMenu | None = None
         self.examples_menu: QMenu | None = None
 
@@ -139,6 +142,13 @@ class WindowActions(QObject):
         a("close", self.tr("&Close Window"), w.close, sk.Close)
         a("quit", self.tr("&Quit"), w.quit_app, sk.Quit)
         a("about", self.tr("&About procmodeler"), w.about)
+        reg = w.registers
+        a("import_register", self.tr("Process &Register…"), reg.import_dialog)
+        a("export_register", self.tr("Process &Register…"), reg.export_dialog)
+        a("preferences", self.tr("Pre&ferences…"), w.open_preferences, sk.Preferences)
+        a("getting_started", self.tr("&Getting Started"), w.help.getting_started, sk.HelpContents)
+        a("shortcuts", self.tr("&Keyboard Shortcuts"), w.help.shortcuts)
+        a("report_problem", self.tr("&Report a Problem…"), w.help.report_problem)
 
     def _edit_actions(self) -> None:
         sk = QKeySequence.StandardKey
@@ -206,9 +216,11 @@ class WindowActions(QObject):
         file.addSeparator()
         imp = file.addMenu(self.tr("&Import"))
         imp.addAction(acts["import_bpmn"])
+        imp.addAction(acts["import_register"])
         exp = file.addMenu(self.tr("&Export"))
         exp.addAction(acts["export_image"])
         exp.addAction(acts["export_bpmn"])
+        exp.addAction(acts["export_register"])
         file.addAction(acts["report"])
         file.addAction(w.teamwork.action)
         file.addSeparator()
@@ -224,7 +236,7 @@ class WindowActions(QObject):
         for dock in [*w.docking.all_docks(), *w.teamwork.docks()]:
             panels.addAction(dock.toggleViewAction())
         help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addAction(acts["about"])
+        self._fill(help_menu, ("getting_started", "shortcuts", "report_problem", "-", "about"))
 
     def _fill(self, menu: QMenu | QToolBar, names: tuple[str, ...]) -> None:
         for name in names:

@@ -335,8 +335,9 @@ class ConflictsPanel(QWidget):
             self.tree.addTopLevelItem(item)
             if conflict.entry_key == keep:
                 self.tree.setCurrentItem(item)
-        if self.tree.currentItem() is None and self.tree.topLevelItemCount():
-            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        first = self.tree.topLevelItem(0)
+        if self.tree.currentItem() is None and first is not None:
+            self.tree.setCurrentItem(first)
         count = self.tree.topLevelItemCount()
         self.summary.setText(
             Message(

@@ -19,7 +19,7 @@ from procmodeler.app.session import Session
 from procmodeler.common.atomicfile import atomic_write_bytes
 from procmodeler.common.errors import UserError
 from procmodeler.edit.editor import Editor
-from procmodeler.ui import export
+from procmodeler.ui import export, preferences
 
 if TYPE_CHECKING:
     from procmodeler.ui.mainwindow import MainWindow
@@ -191,7 +191,10 @@ class Exchange(QObject):
 
         report = _report()
         try:
-            report.build_report(w.context.arch, path, progress=step)
+            prefs = preferences.load()  # the default language and branding profile
+            profile = report.load_profile(prefs.report_profile) if prefs.report_profile else None
+            lang = prefs.report_language or None
+            report.build_report(w.context.arch, path, lang=lang, profile=profile, progress=step)
         except report.ReportCancelled:
             self._status(self.tr("The report was cancelled."))
             return

@@ -118,7 +118,7 @@ def export_png(picture: Picture, path: str | os.PathLike[str], dpi: int = 150) -
     finally:
         painter.end()
     data, buf = _buffer()
-    if not image.save(buf, "PNG"):
+    if not image.save(buf, "PNG"):  # type: ignore[call-overload]  # the stubs say bytes; PySide6 wants str
         raise OSError("the PNG image could not be encoded")
     buf.close()
     atomic_write_bytes(path, bytes(data.data()))

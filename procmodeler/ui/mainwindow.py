@@ -19,7 +19,7 @@ from procmodeler.app import prompts
 from procmodeler.app.session import Session
 from procmodeler.edit import clipboard
 from procmodeler.model.events import Committed
-from procmodeler.ui import icons, safety, settings
+from procmodeler.ui import geometry, icons, preferences, safety, settings
 from procmodeler.ui.actions import WindowActions
 from procmodeler.ui.canvas.widget import Canvas
 from procmodeler.ui.context import EditorContext
@@ -29,6 +29,9 @@ from procmodeler.ui.editcommands import EditCommands
 from procmodeler.ui.exchange import Exchange
 from procmodeler.ui.finddialog import FindDialog
 from procmodeler.ui.shared import RepositoryLink
+from procmodeler.ui.helpmenu import HelpCommands
+from procmodeler.ui.registerdialogs import RegisterExchange
+from procmodeler.ui.startpage import StartPage
 from procmodeler.ui.teamwork import Teamwork
 
 APP_TITLE = "procmodeler"
@@ -67,6 +70,8 @@ class MainWindow(QMainWindow):
         self.documents = Documents(self)
         self.exchange = Exchange(self)
         self.shared = RepositoryLink(self)
+        self.registers = RegisterExchange(self)
+        self.help = HelpCommands(self)
         self.commands = EditCommands(self)
         self.window_actions = WindowActions(self)
         self.actions_by_name: dict[str, QAction] = self.window_actions.by_name
@@ -82,10 +87,13 @@ class MainWindow(QMainWindow):
         self.canvas.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.tree.editRefused.connect(self.canvas._refused)
         QApplication.clipboard().dataChanged.connect(self.update_actions)
-        self.resize(1400, 900)
+        self.setMinimumSize(geometry.MINIMUM)
+        geometry.place_first(self)
         if remember:
             self._restore_settings()
         self._update_all()
+        self.autosave = preferences.Autosave(self)
+        self.start_page = StartPage(self)
         # Recovery journal: sync pending records to the disk (docs/reliability.md).
         self.journal_sync = safety.JournalSync(lambda: self.session, self)
         self._journal_warned = False
@@ -237,10 +245,8 @@ class MainWindow(QMainWindow):
 
     def _restore_settings(self) -> None:
         s = settings.settings()
-        geometry = s.value("mainWindow/geometry")
+        geometry.restore(self)
         state = s.value("mainWindow/state")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
         if state is not None:
             self._restored = bool(self.restoreState(state))
         snap_value = s.value("canvas/snap", True)
@@ -250,7 +256,7 @@ class MainWindow(QMainWindow):
         if not self.remember:
             return
         s = settings.settings()
-        s.setValue("mainWindow/geometry", self.saveGeometry())
+        geometry.save(self)
         s.setValue("mainWindow/state", self.saveState())
         s.setValue("canvas/snap", self.actions_by_name["snap"].isChecked())
         s.sync()
@@ -261,6 +267,9 @@ class MainWindow(QMainWindow):
             self._sized = True
             if not self._restored:
                 QTimer.singleShot(0, self.docking.size_panels)
+
+    def open_preferences(self) -> None:
+        preferences.PreferencesDialog(self).exec()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if not self.maybe_save():

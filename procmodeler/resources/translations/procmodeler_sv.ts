@@ -636,6 +636,320 @@
         <source>Zoom &amp;Out</source>
         <translation>Zooma &amp;ut</translation>
     </message>
+    <message>
+        <source>Process &amp;Register…</source>
+        <translation>Process&amp;register…</translation>
+    </message>
+    <message>
+        <source>Pre&amp;ferences…</source>
+        <translation>&amp;Inställningar…</translation>
+    </message>
+    <message>
+        <source>&amp;Getting Started</source>
+        <translation>&amp;Kom igång</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>K&amp;ortkommandon</translation>
+    </message>
+    <message>
+        <source>&amp;Report a Problem…</source>
+        <translation>&amp;Rapportera ett problem…</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterExchange</name>
+    <message>
+        <source>Nothing was imported or written. Problems: {n}.</source>
+        <translation>Inget importerades eller skrevs. Problem: {n}.</translation>
+    </message>
+    <message>
+        <source>Import Process Register</source>
+        <translation>Importera processregister</translation>
+    </message>
+    <message>
+        <source>Register (*.xlsx *.csv)</source>
+        <translation>Register (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-arbetsbok (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Any CSV file of a register folder (*.csv)</source>
+        <translation>Valfri CSV-fil i en registermapp (*.csv)</translation>
+    </message>
+    <message>
+        <source>Processes imported from {name}: {n}.</source>
+        <translation>Processer importerade från {name}: {n}.</translation>
+    </message>
+    <message>
+        <source>Warnings: {n}.</source>
+        <translation>Varningar: {n}.</translation>
+    </message>
+    <message>
+        <source>Folder of CSV files (*)</source>
+        <translation>Mapp med CSV-filer (*)</translation>
+    </message>
+    <message>
+        <source>Export Process Register</source>
+        <translation>Exportera processregister</translation>
+    </message>
+    <message>
+        <source>The folder {path} is not empty. Replace it with the register?</source>
+        <translation>Mappen {path} är inte tom. Ersätta den med registret?</translation>
+    </message>
+    <message>
+        <source>Exported {path}</source>
+        <translation>Exporterade {path}</translation>
+    </message>
+</context>
+<context>
+    <name>GettingStarted</name>
+    <message>
+        <source>Getting Started</source>
+        <translation>Kom igång</translation>
+    </message>
+    <message>
+        <source>1. Open an example</source>
+        <translation>1. Öppna ett exempel</translation>
+    </message>
+    <message>
+        <source>A finished model shows what procmodeler is for: management, core and support processes, who owns them and which units take part.</source>
+        <translation>En färdig modell visar vad procmodeler är till för: lednings-, huvud- och stödprocesser, vem som äger dem och vilka enheter som medverkar.</translation>
+    </message>
+    <message>
+        <source>Open the Example</source>
+        <translation>Öppna exemplet</translation>
+    </message>
+    <message>
+        <source>2. Draw a process</source>
+        <translation>2. Rita en process</translation>
+    </message>
+    <message>
+        <source>Click a kind in the palette on the left: the process appears in its band and you type its name. Drag from the round handle at its top right to another process to draw a relation.</source>
+        <translation>Klicka på en processtyp i paletten till vänster: processen hamnar i sitt band och du skriver dess namn. Dra från det runda handtaget uppe till höger till en annan process för att rita en relation.</translation>
+    </message>
+    <message>
+        <source>Add a Core Process</source>
+        <translation>Lägg till en huvudprocess</translation>
+    </message>
+    <message>
+        <source>3. Assign owners</source>
+        <translation>3. Utse ägare</translation>
+    </message>
+    <message>
+        <source>Select a process: Properties on the right sets its owner and leader; Units and People holds the organisation, and the participation matrix at the bottom the units' RACI roles.</source>
+        <translation>Markera en process: under Egenskaper till höger anger du processägare och processledare; Enheter och personer rymmer organisationen och medverkansmatrisen längst ned enheternas RACI-roller.</translation>
+    </message>
+    <message>
+        <source>Show Properties</source>
+        <translation>Visa egenskaper</translation>
+    </message>
+    <message>
+        <source>4. Read the problems</source>
+        <translation>4. Läs problemen</translation>
+    </message>
+    <message>
+        <source>Problems at the bottom lists orphaned processes and unclear responsibility as you work; select one to see why it matters and what to do.</source>
+        <translation>Problem längst ned listar föräldralösa processer och otydligt ansvar medan du arbetar; markera ett för att se varför det spelar roll och vad du kan göra.</translation>
+    </message>
+    <message>
+        <source>Show Problems</source>
+        <translation>Visa problem</translation>
+    </message>
+    <message>
+        <source>5. Make a report</source>
+        <translation>5. Gör en rapport</translation>
+    </message>
+    <message>
+        <source>File › Report writes a PDF for the client or the management team: the process map, responsibilities and findings, in English or Swedish.</source>
+        <translation>Arkiv › Rapport skriver en PDF till uppdragsgivaren eller ledningsgruppen: processkartan, ansvaret och anmärkningarna, på svenska eller engelska.</translation>
+    </message>
+    <message>
+        <source>Write a Report…</source>
+        <translation>Skriv en rapport…</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Tillbaka</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Nästa</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Kortkommandon</translation>
+    </message>
+    <message>
+        <source>Move the selection (Shift: one unit)</source>
+        <translation>Flytta markeringen (Skift: en enhet)</translation>
+    </message>
+    <message>
+        <source>Arrow keys</source>
+        <translation>Piltangenter</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>Zooma</translation>
+    </message>
+    <message>
+        <source>Ctrl+wheel</source>
+        <translation>Ctrl+hjul</translation>
+    </message>
+    <message>
+        <source>Pan</source>
+        <translation>Panorera</translation>
+    </message>
+    <message>
+        <source>Middle mouse button</source>
+        <translation>Mittenknappen på musen</translation>
+    </message>
+    <message>
+        <source>Open a process's sub-processes</source>
+        <translation>Öppna delprocesserna till en process</translation>
+    </message>
+    <message>
+        <source>Double-click</source>
+        <translation>Dubbelklick</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Kommando</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tangenter</translation>
+    </message>
+</context>
+<context>
+    <name>ReportProblemDialog</name>
+    <message>
+        <source>Report a Problem</source>
+        <translation>Rapportera ett problem</translation>
+    </message>
+    <message>
+        <source>Describe what you did, what you expected and what happened on the issue page, and paste these details (Copy puts them on the clipboard). Attach a model only if it holds nothing confidential.</source>
+        <translation>Beskriv på ärendesidan vad du gjorde, vad du väntade dig och vad som hände, och klistra in uppgifterna nedan (Kopiera lägger dem i urklipp). Bifoga en modell bara om den inte innehåller något konfidentiellt.</translation>
+    </message>
+    <message>
+        <source>Copy Details</source>
+        <translation>Kopiera uppgifterna</translation>
+    </message>
+    <message>
+        <source>Open the Issue Page</source>
+        <translation>Öppna ärendesidan</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Inställningar</translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation>Som systemet</translation>
+    </message>
+    <message>
+        <source>As the model</source>
+        <translation>Som modellen</translation>
+    </message>
+    <message>
+        <source>none: a plain report</source>
+        <translation>ingen: en enkel rapport</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Välj…</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Av</translation>
+    </message>
+    <message>
+        <source>Language of the app:</source>
+        <translation>Programmets språk:</translation>
+    </message>
+    <message>
+        <source>Report language:</source>
+        <translation>Rapportens språk:</translation>
+    </message>
+    <message>
+        <source>Report branding profile:</source>
+        <translation>Rapportens profil (varumärke):</translation>
+    </message>
+    <message>
+        <source>Save the open file every:</source>
+        <translation>Spara den öppna filen var:</translation>
+    </message>
+    <message>
+        <source>Unsaved edits are kept in a recovery journal whatever the autosave interval; autosave also writes them to the model file.</source>
+        <translation>Osparade ändringar sparas alltid i en återställningsjournal, oavsett intervall; autospara skriver dem dessutom till modellfilen.</translation>
+    </message>
+    <message>
+        <source>Report Branding Profile</source>
+        <translation>Rapportens profil</translation>
+    </message>
+    <message>
+        <source>Branding profile (*.json)</source>
+        <translation>Profil (*.json)</translation>
+    </message>
+    <message>
+        <source>Used by windows opened from now on and at the next start.</source>
+        <translation>Gäller fönster som öppnas från och med nu och vid nästa start.</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>New model: start drawing</source>
+        <translation>Ny modell: börja rita</translation>
+    </message>
+    <message>
+        <source>Open a model or register…</source>
+        <translation>Öppna en modell eller ett register…</translation>
+    </message>
+    <message>
+        <source>RECENT FILES</source>
+        <translation>SENASTE FILER</translation>
+    </message>
+    <message>
+        <source>BEGIN</source>
+        <translation>BÖRJA</translation>
+    </message>
+    <message>
+        <source>EXAMPLES</source>
+        <translation>EXEMPEL</translation>
+    </message>
+    <message>
+        <source>A Swedish municipality (in Swedish)</source>
+        <translation>En svensk kommun (på svenska)</translation>
+    </message>
+    <message>
+        <source>A manufacturer (in English)</source>
+        <translation>Ett tillverkande företag (på engelska)</translation>
+    </message>
 </context>
 <context>
     <name>HistoryDialog</name>

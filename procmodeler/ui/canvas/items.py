@@ -9,6 +9,7 @@ and label layout, rebuilt only when its view record changes.
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
@@ -36,6 +37,9 @@ from procmodeler.notation.views import (
     ShapeView,
 )
 from procmodeler.ui.canvas import style as qs
+
+if TYPE_CHECKING:
+    from procmodeler.ui.canvas.scene import DiagramScene
 
 HANDLE = 7.0  # resize handle size (diagram units)
 CONNECT_RADIUS = 7.0  # radius of the "drag to connect" handle
@@ -185,10 +189,13 @@ class ShapeItem(QGraphicsItem):
         return None
 
     # ------------------------------------------------------------------ hover
+    def _diagram(self) -> DiagramScene | None:
+        return self.scene()  # type: ignore[return-value]  # only ever in a DiagramScene
+
     def hoverEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.prepareGeometryChange()
         self._hover = True
-        scene = self.scene()
+        scene = self._diagram()
         if scene is not None:
             scene.hovered_shape = self
         self.update()
@@ -196,7 +203,7 @@ class ShapeItem(QGraphicsItem):
     def hoverLeaveEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.prepareGeometryChange()
         self._hover = False
-        scene = self.scene()
+        scene = self._diagram()
         if scene is not None and scene.hovered_shape is self:
             scene.hovered_shape = None
         self.update()
@@ -217,11 +224,11 @@ class ShapeItem(QGraphicsItem):
         else:
             self.unsetCursor()
             if handle and handle.startswith("marker:"):
-                scene = self.scene()
+                scene = self._diagram()
                 tip = scene.marker_tooltip(self.pid, int(handle[7:])) if scene else ""
                 self.setToolTip(tip)
             else:
-                scene = self.scene()
+                scene = self._diagram()
                 truncated = any(
                     ELLIPSIS in line for line in (*self.view.name_lines, self.view.owner_line)
                 )
@@ -258,7 +265,7 @@ class ShapeItem(QGraphicsItem):
             painter.setPen(self._detail_colour)
             painter.setFont(qs.detail_font())
             painter.drawStaticText(*self._owner)
-        if self._light is not None:
+        if self._light is not None and self.view.light is not None:
             painter.setPen(QPen(Qt.GlobalColor.white, 1.5))
             painter.setBrush(qs.colour(ns.LIGHT_COLOURS[self.view.light]))
             painter.drawEllipse(self._light, 5.0, 5.0)

@@ -291,9 +291,9 @@ class DiagramScene(QGraphicsScene):
             for pid, item in self.shapes.items():
                 if item.isSelected() != (pid in wanted):
                     item.setSelected(pid in wanted)
-            for rid, item in self.relations.items():
-                if item.isSelected() != (rid in wanted):
-                    item.setSelected(rid in wanted)
+            for rid, line in self.relations.items():
+                if line.isSelected() != (rid in wanted):
+                    line.setSelected(rid in wanted)
         finally:
             self._syncing = was
         self._update_handles()

@@ -254,7 +254,8 @@ class Canvas(QWidget):
         else:
             add = menu.addMenu(self.tr("Add"))
             for kind in PROCESS_KINDS:
-                add.addAction(qs.kind_label(kind), lambda k=kind: self.create_process(k, scene_pos))
+                create = add.addAction(qs.kind_label(kind))
+                create.triggered.connect(lambda _=False, k=kind: self.create_process(k, scene_pos))
             self._add_shared(menu, "paste", "-", "select_all")
             if self.context.level is not None:
                 lanes_action = menu.addAction(self.tr("Show Swimlanes"))

@@ -299,6 +299,7 @@ class ParticipationMatrix(QWidget):
         legend = QLabel(self._legend_html())
         legend.setTextFormat(Qt.TextFormat.RichText)
         legend.setObjectName("matrixLegend")
+        legend.setWordWrap(True)  # a narrow window wraps it instead of widening the dock
         bar.addWidget(legend, 1)
         self.expand_button = QToolButton()
         self.expand_button.setText(_t("Expand all"))
@@ -500,7 +501,8 @@ class ParticipationMatrix(QWidget):
         if index.isValid():
             pid = self.matrix.pid(index)
             show = menu.addAction(_t("Show process"))
-            show.triggered.connect(lambda: pid and self.context.reveal(pid))
+            if pid:
+                show.triggered.connect(lambda: self.context.reveal(pid))
         menu.addAction(_t("Export image…"), self.export_dialog)
         menu.exec(self.view.viewport().mapToGlobal(pos))
 

@@ -81,7 +81,7 @@ class PageHeader(QFrame):
 
 def people_choices(context: EditorContext) -> list[tuple[str, str | None]]:
     arch = context.arch
-    out = []
+    out: list[tuple[str, str | None]] = []
     for person_id, person in sorted(arch.people.items(), key=lambda kv: kv[1].name.casefold()):
         unit = arch.units.get(person.unit) if person.unit else None
         label = f"{person.name} — {unit.name}" if unit else person.name
@@ -96,7 +96,7 @@ def unit_choices(
     skip: set[str] = set()
     if exclude is not None and exclude in arch.units:
         skip = {exclude, *arch.unit_descendants(exclude)}
-    out = []
+    out: list[tuple[str, str | None]] = []
     for uid in arch.walk_units():
         if uid in skip:
             continue

@@ -140,11 +140,11 @@ class RulesTable(QTableWidget):
         labels = severity_labels()
         rows: list[tuple[str | None, str]] = []
         last_group = None
-        for rule_id, info in RULES.items():
+        for rule, info in RULES.items():
             if info.group != last_group:
                 rows.append((None, tr(GROUPS.get(info.group, info.group))))
                 last_group = info.group
-            rows.append((rule_id, ""))
+            rows.append((rule, ""))
         self.setRowCount(len(rows))
         for r, (rule_id, heading) in enumerate(rows):
             if rule_id is None:

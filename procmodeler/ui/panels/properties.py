@@ -79,8 +79,16 @@ class RelationPage(QWidget):
         layout.addStretch(1)
         self.kind.activated.connect(lambda _i: self._set(kind=self.kind.currentData()))
         self.object.commit.connect(lambda text: self._set(object=text))
-        self.source.picked.connect(lambda pid: pid and self._set(source=pid))
-        self.target.picked.connect(lambda pid: pid and self._set(target=pid))
+        self.source.picked.connect(self._set_source)
+        self.target.picked.connect(self._set_target)
+
+    def _set_source(self, pid: str) -> None:
+        if pid:
+            self._set(source=pid)
+
+    def _set_target(self, pid: str) -> None:
+        if pid:
+            self._set(target=pid)
 
     def _set(self, **fields: str) -> None:
         if self.rid is not None and not run_op(
@@ -291,7 +299,7 @@ class PropertiesPanel(QScrollArea):
         context.documentReplaced.connect(self.show_selection)
         self.show_selection()
 
-    def current_page(self) -> QWidget:
+    def current_page(self) -> QWidget | None:
         return self.stack.currentWidget()
 
     def show_selection(self) -> None:
