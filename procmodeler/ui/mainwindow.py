@@ -28,9 +28,9 @@ from procmodeler.ui.documents import Documents
 from procmodeler.ui.editcommands import EditCommands
 from procmodeler.ui.exchange import Exchange
 from procmodeler.ui.finddialog import FindDialog
-from procmodeler.ui.shared import RepositoryLink
 from procmodeler.ui.helpmenu import HelpCommands
 from procmodeler.ui.registerdialogs import RegisterExchange
+from procmodeler.ui.shared import RepositoryLink
 from procmodeler.ui.startpage import StartPage
 from procmodeler.ui.teamwork import Teamwork
 
