@@ -35,7 +35,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "io": frozenset({ROOT, "model", "common", "edit", "vocabulary"}),
     "report": frozenset({ROOT, "analysis", "notation", "model", "common", "vocabulary"}),
     "repository": frozenset({"io", "model", "common"}),
-    "app": frozenset({ROOT, "edit", "io", "model", "common"}),
+    "app": frozenset({ROOT, "edit", "io", "model", "common", "repository"}),
     "cli": ANY,
     "ui": ANY,
     "__main__": frozenset({"cli"}),
