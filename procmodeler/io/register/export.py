@@ -12,7 +12,8 @@ from typing import Any
 from procmodeler.common.atomicfile import atomic_write_bytes, replace_folder, write_output_file
 from procmodeler.common.errors import Problem, UserError, cannot_write
 from procmodeler.common.i18n import N_, Message
-from procmodeler.io.register.cells import format_number, protect
+from procmodeler.common.numbers import format_number
+from procmodeler.io.register.cells import protect
 from procmodeler.io.register.spec import (
     _EXPORT_COLUMNS,
     _FORMULA_START,
