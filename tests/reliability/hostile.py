@@ -151,78 +151,81 @@ def png_bomb(side: int = 12_000) -> bytes:
     )
 
 
+def _edited_workbook(
+    edit: Callable[[str, bytes, list[str]], bytes], extra: dict[str, str]
+) -> bytes:
+    """The sample model's register workbook with each member passed through *edit*
+    (name, bytes, all names) and the members of *extra* added when missing."""
+    from procmodeler.io.register import workbook_bytes
+
+    src = zipfile.ZipFile(io.BytesIO(workbook_bytes(sample_architecture())))
+    names = src.namelist()
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(info, edit(info.filename, src.read(info.filename), names))
+        for name, text in extra.items():
+            if name not in names:
+                dst.writestr(name, text)
+    return out.getvalue()
+
+
+def _rows(rows: int, cells: Callable[[int], str]) -> str:
+    return "".join(f'<row r="{r}">{cells(r)}</row>' for r in range(100, 100 + rows))
+
+
 def workbook_wide(rows: int = 2000) -> bytes:
     """A small workbook whose processes sheet has a cell in column XFD of row 1, then
     *rows* short rows: a reader that pads every row to the widest one makes 16,384
     cells of each."""
-    from procmodeler.io.register import workbook_bytes
 
-    data = workbook_bytes(sample_architecture())
-    src = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            member = src.read(info.filename)
-            if info.filename.endswith("sheet1.xml"):
-                text = member.decode()
-                extra = "".join(
-                    f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>p{r}</t></is></c></row>'
-                    for r in range(100, 100 + rows)
-                )
-                text = text.replace("</sheetData>", extra + "</sheetData>", 1)
-                text = text.replace(
-                    '<c r="A1"', '<c r="XFD1" t="inlineStr"><is><t>x</t></is></c><c r="A1"', 1
-                )
-                member = text.encode()
-            dst.writestr(info, member)
-    return out.getvalue()
+    def edit(name: str, member: bytes, names: list[str]) -> bytes:
+        if not name.endswith("sheet1.xml"):
+            return member
+        extra = _rows(rows, lambda r: f'<c r="A{r}" t="inlineStr"><is><t>p{r}</t></is></c>')
+        text = member.decode().replace("</sheetData>", extra + "</sheetData>", 1)
+        wide = '<c r="XFD1" t="inlineStr"><is><t>x</t></is></c><c r="A1"'
+        return text.replace('<c r="A1"', wide, 1).encode()
+
+    return _edited_workbook(edit, {})
 
 
 def workbook_shared_strings(copies: int = 20_000, length: int = 5_000) -> bytes:
     """A workbook whose one long shared string is referenced by *copies* cells: a few
     KB on disk, *copies* x *length* characters once read."""
-    from procmodeler.io.register import workbook_bytes
 
-    data = workbook_bytes(sample_architecture())
-    src = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    long = "y" * length
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        names = src.namelist()
-        for info in src.infolist():
-            member = src.read(info.filename)
-            if info.filename.endswith("sheet1.xml"):
-                text = member.decode()
-                extra = "".join(
-                    f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>q{r}</t></is></c>'
-                    f'<c r="B{r}" t="s"><v>0</v></c></row>'
-                    for r in range(100, 100 + copies)
-                )
-                member = text.replace("</sheetData>", extra + "</sheetData>", 1).encode()
-            elif info.filename == "[Content_Types].xml" and "xl/sharedStrings.xml" not in names:
-                member = member.replace(
-                    b"</Types>",
-                    b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
-                    b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
-                )
-            elif (
-                info.filename == "xl/_rels/workbook.xml.rels"
-                and "xl/sharedStrings.xml" not in names
-            ):
-                member = member.replace(
-                    b"</Relationships>",
-                    b'<Relationship Id="rIdSS" Type="http://schemas.openxmlformats.org/'
-                    b'officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
-                    b"</Relationships>",
-                )
-            dst.writestr(info, member)
-        if "xl/sharedStrings.xml" not in names:
-            dst.writestr(
-                "xl/sharedStrings.xml",
-                '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
-                f'count="1" uniqueCount="1"><si><t>{long}</t></si></sst>',
+    def edit(name: str, member: bytes, names: list[str]) -> bytes:
+        if name.endswith("sheet1.xml"):
+            extra = _rows(
+                copies,
+                lambda r: (
+                    f'<c r="A{r}" t="inlineStr"><is><t>q{r}</t></is></c>'
+                    f'<c r="B{r}" t="s"><v>0</v></c>'
+                ),
             )
-    return out.getvalue()
+            return member.decode().replace("</sheetData>", extra + "</sheetData>", 1).encode()
+        if "xl/sharedStrings.xml" in names:
+            return member
+        if name == "[Content_Types].xml":
+            return member.replace(
+                b"</Types>",
+                b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+                b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+            )
+        if name == "xl/_rels/workbook.xml.rels":
+            return member.replace(
+                b"</Relationships>",
+                b'<Relationship Id="rIdSS" Type="http://schemas.openxmlformats.org/'
+                b'officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
+                b"</Relationships>",
+            )
+        return member
+
+    table = (
+        '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+        f'count="1" uniqueCount="1"><si><t>{"y" * length}</t></si></sst>'
+    )
+    return _edited_workbook(edit, {"xl/sharedStrings.xml": table})
 
 
 #: name -> (suffix, generator): the files of the hostile corpus.
