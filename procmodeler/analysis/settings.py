@@ -93,8 +93,16 @@ def parse_rules(data: Any, source: str) -> RuleSettings:
             problems.append(
                 _problem(source, N_('unknown key "{key}" (use "rules" and "suppress")'), key=key)
             )
+    rules = _parse_settings(data.get("rules", {}), source, problems)
+    suppressions = _parse_suppressions(data.get("suppress", []), source, problems)
+    if problems:
+        raise UserError(problems)
+    return RuleSettings(rules, suppressions)
+
+
+def _parse_settings(raw_rules: Any, source: str, problems: list[Problem]) -> dict[str, str]:
+    """The ``rules`` object: rule id -> setting; mistakes go to *problems*."""
     rules: dict[str, str] = {}
-    raw_rules = data.get("rules", {})
     if not isinstance(raw_rules, dict):
         problems.append(_problem(source, N_('"rules" must be an object of rule id to setting')))
         raw_rules = {}
@@ -112,8 +120,14 @@ def parse_rules(data: Any, source: str) -> RuleSettings:
             )
         else:
             rules[rule_id] = value
+    return rules
+
+
+def _parse_suppressions(
+    raw_suppress: Any, source: str, problems: list[Problem]
+) -> dict[tuple[str, tuple[str, ...]], str]:
+    """The ``suppress`` list: (rule, elements) -> justification; mistakes go to *problems*."""
     suppressions: dict[tuple[str, tuple[str, ...]], str] = {}
-    raw_suppress = data.get("suppress", [])
     if not isinstance(raw_suppress, list):
         problems.append(_problem(source, N_('"suppress" must be a list of objects')))
         raw_suppress = []
@@ -169,9 +183,7 @@ def parse_rules(data: Any, source: str) -> RuleSettings:
             )
             continue
         suppressions[suppression_key(rule_id, tuple(elements))] = justification.strip()
-    if problems:
-        raise UserError(problems)
-    return RuleSettings(rules, suppressions)
+    return suppressions
 
 
 def load_rules_file(path: str | Path) -> RuleSettings:

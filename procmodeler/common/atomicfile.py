@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 
@@ -66,9 +67,7 @@ def _mode_for(target: Path) -> int:
     try:
         return target.stat().st_mode & 0o777
     except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        return 0o666 & ~_umask()
 
 
 def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
@@ -108,3 +107,40 @@ def write_output_file(
         atomic_write_bytes(target, data)
     except OSError as exc:
         raise cannot_write(path, exc) from None
+
+
+def replace_folder(folder: Path, fill: Callable[[Path], None]) -> None:
+    """Replace *folder* (which may not exist yet) by a new one, all or nothing.
+
+    *fill* writes the new content into a staging folder beside *folder*; the staging
+    folder then takes the place of *folder* by rename, and the old one is removed. On an
+    ``OSError`` the staging folder is removed, *folder* is as it was, and the error is
+    raised again. The new folder gets the permissions a plain ``mkdir`` would give.
+    """
+    folder = Path(os.path.abspath(folder))
+    parent = folder.parent
+    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".tmp", dir=parent))
+    try:
+        fill(staging)
+        os.chmod(staging, 0o777 & ~_umask())
+        if folder.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".old", dir=parent))
+            old.rmdir()
+            os.replace(folder, old)
+            try:
+                os.replace(staging, folder)
+            except OSError:
+                os.replace(old, folder)
+                raise
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(staging, folder)
+    except OSError:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current

@@ -210,32 +210,7 @@ def paste_fragment(
     label = Message(N_("Paste {n} process"), N_("Paste {n} processes"), n)
     with ed.transaction(label):
         for p in records:
-            pid = new_id[p["id"]]
-            is_root = p["id"] in roots
-            parent = level if is_root else new_id[p["parent"]]
-            shape = p["shape"]
-            bounds = None
-            if shape is not None:
-                b = Bounds(*(float(v) for v in shape))
-                bounds = b.moved(dx, dy) if is_root else b
-            fields: dict[str, Any] = {k: p.get(k, "") for k in _PROCESS_FIELDS}
-            if fields.get("status") not in ("draft", "in_review", "approved", "retired"):
-                fields["status"] = "draft"
-            fields["objects_in"] = tuple(p.get("objects_in", ()))
-            fields["objects_out"] = tuple(p.get("objects_out", ()))
-            for role in ("owner", "leader"):
-                if p.get(role) in arch.people:
-                    fields[role] = p[role]
-            ops.create_process(
-                ed,
-                p["name"],
-                p["kind"],
-                parent,
-                bounds=bounds,
-                pid=pid,
-                place=is_root or bounds is not None,
-                **fields,
-            )
+            _paste_process(ed, p, new_id, p["id"] in roots, level, offset)
         for r in fragment["relations"]:
             waypoints: dict[str | None, list[tuple[float, float]]] = {}
             for key, points in r.get("waypoints", {}).items():
@@ -271,6 +246,45 @@ def paste_fragment(
             order = [u for u in d.get("lane_order", ()) if u in arch.units]
             ops.set_diagram_options(ed, new_id[d["level"]], bool(d.get("swimlanes")), order)
     return [new_id[p["id"]] for p in records if p["id"] in roots]
+
+
+def _paste_process(
+    ed: Editor,
+    p: dict[str, Any],
+    new_id: dict[str, str],
+    is_root: bool,
+    level: str | None,
+    offset: tuple[float, float],
+) -> None:
+    """Create one pasted process: a root on *level* moved by *offset*, another under
+    its pasted parent."""
+    arch = ed.arch
+    dx, dy = offset
+    pid = new_id[p["id"]]
+    parent = level if is_root else new_id[p["parent"]]
+    shape = p["shape"]
+    bounds = None
+    if shape is not None:
+        b = Bounds(*(float(v) for v in shape))
+        bounds = b.moved(dx, dy) if is_root else b
+    fields: dict[str, Any] = {k: p.get(k, "") for k in _PROCESS_FIELDS}
+    if fields.get("status") not in ("draft", "in_review", "approved", "retired"):
+        fields["status"] = "draft"
+    fields["objects_in"] = tuple(p.get("objects_in", ()))
+    fields["objects_out"] = tuple(p.get("objects_out", ()))
+    for role in ("owner", "leader"):
+        if p.get(role) in arch.people:
+            fields[role] = p[role]
+    ops.create_process(
+        ed,
+        p["name"],
+        p["kind"],
+        parent,
+        bounds=bounds,
+        pid=pid,
+        place=is_root or bounds is not None,
+        **fields,
+    )
 
 
 def paste_offset(arch: Architecture, fragment: Fragment, level: str | None) -> tuple[float, float]:

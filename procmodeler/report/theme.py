@@ -3,6 +3,7 @@ branding profile's primary and secondary colours, in the embedded DejaVu fonts."
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from reportlab.lib import colors
@@ -54,102 +55,7 @@ class Theme:
         self.primary_light = tint(self.primary, 0.10)
         self.primary_mid = tint(self.primary, 0.22)
         self.secondary_light = tint(self.secondary, 0.12)
-        base = ParagraphStyle(
-            "body",
-            fontName=REGULAR,
-            fontSize=BODY_SIZE,
-            leading=BODY_SIZE * 1.42,
-            textColor=TEXT,
-            spaceAfter=5,
-        )
-        s: dict[str, ParagraphStyle] = {"body": base}
-
-        def add(name: str, **kw: object) -> None:
-            parent = s[str(kw.pop("parent", "body"))]
-            s[name] = ParagraphStyle(name, parent=parent, **kw)
-
-        add(
-            "h1",
-            fontName=BOLD,
-            fontSize=19,
-            leading=24,
-            textColor=self.primary,
-            spaceBefore=0,
-            spaceAfter=12,
-        )
-        add(
-            "h2",
-            fontName=BOLD,
-            fontSize=14,
-            leading=18,
-            textColor=self.primary,
-            spaceBefore=14,
-            spaceAfter=6,
-            keepWithNext=1,
-        )
-        add(
-            "h3",
-            fontName=BOLD,
-            fontSize=10.5,
-            leading=14,
-            textColor=TEXT,
-            spaceBefore=10,
-            spaceAfter=4,
-            keepWithNext=1,
-        )
-        add(
-            "h4",
-            fontName=BOLD,
-            fontSize=9,
-            leading=12,
-            textColor=MUTED,
-            spaceBefore=6,
-            spaceAfter=2,
-            keepWithNext=1,
-        )
-        add("lead", fontSize=10.5, leading=15.5, spaceAfter=8)
-        add("small", fontSize=8, leading=10.5, textColor=MUTED)
-        add("caption", fontSize=7.8, leading=10, textColor=MUTED, spaceBefore=3, spaceAfter=8)
-        add("cell", fontSize=TABLE_SIZE, leading=TABLE_SIZE * 1.3, spaceAfter=0)
-        add("cell_bold", parent="cell", fontName=BOLD)
-        add("cell_muted", parent="cell", textColor=MUTED)
-        add("cell_right", parent="cell", alignment=TA_RIGHT)
-        add("head", parent="cell", fontName=BOLD, textColor=WHITE)
-        add("head_right", parent="head", alignment=TA_RIGHT)
-        add("label", parent="cell", fontName=BOLD, textColor=self.primary)
-        add("bullet", leftIndent=12, bulletIndent=2, spaceAfter=3)
-        add(
-            "figure",
-            fontName=BOLD,
-            fontSize=22,
-            leading=26,
-            textColor=self.primary,
-            alignment=TA_LEFT,
-            spaceAfter=0,
-        )
-        add("figure_caption", fontSize=8, leading=10.5, textColor=MUTED, spaceAfter=0)
-        add(
-            "toc0",
-            fontName=BOLD,
-            fontSize=10.5,
-            leading=14,
-            spaceBefore=7,
-            spaceAfter=0,
-            textColor=self.primary,
-        )
-        add("toc1", fontSize=9.2, leading=12.5, leftIndent=18, spaceAfter=0)
-        add("finding", fontSize=8.8, leading=12, leftIndent=14, firstLineIndent=0, spaceAfter=3)
-        add(
-            "glossary_term",
-            fontName=BOLD,
-            fontSize=9.2,
-            leading=12.5,
-            spaceAfter=0,
-            keepWithNext=1,
-            textColor=self.primary,
-        )
-        add("glossary_text", fontSize=8.8, leading=12.2, leftIndent=12, spaceAfter=6)
-        self.styles = s
+        self.styles = _paragraph_styles(self.primary)
 
     def table_style(self, header_rows: int = 1, zebra: bool = True) -> TableStyle:
         """Lines, paddings and the coloured header row of the report's tables."""
@@ -194,3 +100,114 @@ class Theme:
                 ("LINEBELOW", (0, -1), (-1, -1), 0.8, self.primary),
             ]
         )
+
+
+_Add = Callable[..., None]
+
+
+def _paragraph_styles(primary: colors.Color) -> dict[str, ParagraphStyle]:
+    """The report's paragraph styles by name, in the primary colour *primary*."""
+    base = ParagraphStyle(
+        "body",
+        fontName=REGULAR,
+        fontSize=BODY_SIZE,
+        leading=BODY_SIZE * 1.42,
+        textColor=TEXT,
+        spaceAfter=5,
+    )
+    s: dict[str, ParagraphStyle] = {"body": base}
+
+    def add(name: str, **kw: object) -> None:
+        parent = s[str(kw.pop("parent", "body"))]
+        s[name] = ParagraphStyle(name, parent=parent, **kw)
+
+    _heading_styles(add, primary)
+    _text_styles(add, primary)
+    return s
+
+
+def _heading_styles(add: _Add, primary: colors.Color) -> None:
+    add(
+        "h1",
+        fontName=BOLD,
+        fontSize=19,
+        leading=24,
+        textColor=primary,
+        spaceBefore=0,
+        spaceAfter=12,
+    )
+    add(
+        "h2",
+        fontName=BOLD,
+        fontSize=14,
+        leading=18,
+        textColor=primary,
+        spaceBefore=14,
+        spaceAfter=6,
+        keepWithNext=1,
+    )
+    add(
+        "h3",
+        fontName=BOLD,
+        fontSize=10.5,
+        leading=14,
+        textColor=TEXT,
+        spaceBefore=10,
+        spaceAfter=4,
+        keepWithNext=1,
+    )
+    add(
+        "h4",
+        fontName=BOLD,
+        fontSize=9,
+        leading=12,
+        textColor=MUTED,
+        spaceBefore=6,
+        spaceAfter=2,
+        keepWithNext=1,
+    )
+
+
+def _text_styles(add: _Add, primary: colors.Color) -> None:
+    add("lead", fontSize=10.5, leading=15.5, spaceAfter=8)
+    add("small", fontSize=8, leading=10.5, textColor=MUTED)
+    add("caption", fontSize=7.8, leading=10, textColor=MUTED, spaceBefore=3, spaceAfter=8)
+    add("cell", fontSize=TABLE_SIZE, leading=TABLE_SIZE * 1.3, spaceAfter=0)
+    add("cell_bold", parent="cell", fontName=BOLD)
+    add("cell_muted", parent="cell", textColor=MUTED)
+    add("cell_right", parent="cell", alignment=TA_RIGHT)
+    add("head", parent="cell", fontName=BOLD, textColor=WHITE)
+    add("head_right", parent="head", alignment=TA_RIGHT)
+    add("label", parent="cell", fontName=BOLD, textColor=primary)
+    add("bullet", leftIndent=12, bulletIndent=2, spaceAfter=3)
+    add(
+        "figure",
+        fontName=BOLD,
+        fontSize=22,
+        leading=26,
+        textColor=primary,
+        alignment=TA_LEFT,
+        spaceAfter=0,
+    )
+    add("figure_caption", fontSize=8, leading=10.5, textColor=MUTED, spaceAfter=0)
+    add(
+        "toc0",
+        fontName=BOLD,
+        fontSize=10.5,
+        leading=14,
+        spaceBefore=7,
+        spaceAfter=0,
+        textColor=primary,
+    )
+    add("toc1", fontSize=9.2, leading=12.5, leftIndent=18, spaceAfter=0)
+    add("finding", fontSize=8.8, leading=12, leftIndent=14, firstLineIndent=0, spaceAfter=3)
+    add(
+        "glossary_term",
+        fontName=BOLD,
+        fontSize=9.2,
+        leading=12.5,
+        spaceAfter=0,
+        keepWithNext=1,
+        textColor=primary,
+    )
+    add("glossary_text", fontSize=8.8, leading=12.2, leftIndent=12, spaceAfter=6)

@@ -7,7 +7,7 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-MODULES = sorted((ROOT / "procmodeler" / "analysis").glob("*.py")) + [
+MODULES = sorted((ROOT / "procmodeler" / "analysis").rglob("*.py")) + [
     ROOT / "procmodeler" / "cli" / "cmd_check.py"
 ]
 _CALLS = {"N_", "tr", "Message", "_Msg"}

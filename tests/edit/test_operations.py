@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from procmodeler.common.errors import EditRefused
-from procmodeler.common.i18n import translator
+from procmodeler.common.i18n import Message, translator
 from procmodeler.edit import Editor
 from procmodeler.edit import operations as op
 from procmodeler.model import Bounds, DiagramOptions, Kpi, Person, Relation, Unit
@@ -342,7 +342,7 @@ def test_rule_settings_and_suppressions(ed: Editor) -> None:
 
 def test_failed_operation_inside_a_transaction_rolls_back(ed: Editor) -> None:
     before = ed.arch.snapshot()
-    with pytest.raises(EditRefused), ed.transaction(op.Message("Two steps")):
+    with pytest.raises(EditRefused), ed.transaction(Message("Two steps")):
         op.rename_process(ed, "A", "Ny")
         op.rename_process(ed, "A", "")
     assert ed.arch.snapshot() == before and not ed.can_redo()

@@ -182,8 +182,8 @@ def test_upgrade_steps_run_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
 
         return upgrade
 
-    monkeypatch.setattr(native, "FORMAT_VERSION", 3)
-    monkeypatch.setattr(native, "UPGRADES", {1: step(1), 2: step(2)})
+    monkeypatch.setattr(native.upgrades, "FORMAT_VERSION", 3)
+    monkeypatch.setattr(native.upgrades, "UPGRADES", {1: step(1), 2: step(2)})
     doc = native.upgrade({"format_version": 1, "meta": {"author": "x"}})
     assert calls == [1, 2]
     assert doc["format_version"] == 3 and doc["meta"]["author"] == "x12"
@@ -230,7 +230,7 @@ def test_folder_missing_and_too_large(tmp_path: Path, monkeypatch: pytest.Monkey
         native.load(tmp_path / "nope.procm")
     path = tmp_path / "big.procm"
     path.write_text(native.dumps(sample()), encoding="utf-8")
-    monkeypatch.setattr(native, "MAX_FILE_SIZE", 100)
+    monkeypatch.setattr(native.reader, "MAX_FILE_SIZE", 100)
     monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("read a too large file"))
     with pytest.raises(UserError, match="too large"):
         native.load(path)

@@ -177,7 +177,7 @@ def test_failed_export_leaves_the_old_register(
     import procmodeler.io.register as register
 
     calls = {"n": 0}
-    real = register.atomic_write_bytes
+    real = register.export.atomic_write_bytes
 
     def failing(path, data):  # noqa: ANN001, ANN202
         calls["n"] += 1
@@ -185,7 +185,7 @@ def test_failed_export_leaves_the_old_register(
             raise OSError(28, "No space left on device")
         real(path, data)
 
-    monkeypatch.setattr(register, "atomic_write_bytes", failing)
+    monkeypatch.setattr(register.export, "atomic_write_bytes", failing)
     with pytest.raises(UserError, match="No space left on device"):
         write_folder(native.load(EXAMPLES / "manufacturing.procm"), folder)
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before

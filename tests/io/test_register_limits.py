@@ -66,7 +66,7 @@ def test_a_csv_file_over_the_real_limit_is_one_error_and_exit_2(tmp_path: Path) 
 def test_a_workbook_sheet_over_the_limit_is_one_error_and_exit_2(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(register, "MAX_ROWS", 20)
+    monkeypatch.setattr(register.spec, "MAX_ROWS", 20)
     monkeypatch.setenv("PROCMODELER_LANG", "en")
     book = xlsx_register(tmp_path / "reg.xlsx", 21)
     out = tmp_path / "m.procm"
@@ -79,7 +79,7 @@ def test_a_workbook_sheet_over_the_limit_is_one_error_and_exit_2(
 def test_a_table_of_exactly_the_limit_is_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(register, "MAX_ROWS", 20)
+    monkeypatch.setattr(register.spec, "MAX_ROWS", 20)
     result = register.import_register(csv_register(tmp_path / "reg", 20))
     assert len(result.arch.processes) == 20
     book = register.import_register(xlsx_register(tmp_path / "reg.xlsx", 20))
@@ -88,7 +88,7 @@ def test_a_table_of_exactly_the_limit_is_read(
 
 def test_reading_stops_at_the_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Rows after the limit are not read: their mistakes are not reported."""
-    monkeypatch.setattr(register, "MAX_ROWS", 10)
+    monkeypatch.setattr(register.spec, "MAX_ROWS", 10)
     folder = csv_register(tmp_path / "reg", 10)
     with (folder / "processes.csv").open("a", encoding="utf-8") as handle:
         handle.write("bad\n" * 1000)  # each would be two errors (no name, no kind)
@@ -101,7 +101,7 @@ def test_reading_stops_at_the_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 def test_the_limit_message_is_in_swedish(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from procmodeler.common.i18n import translator
 
-    monkeypatch.setattr(register, "MAX_ROWS", 3)
+    monkeypatch.setattr(register.spec, "MAX_ROWS", 3)
     with pytest.raises(UserError) as caught:
         register.import_register(csv_register(tmp_path / "reg", 4))
     (line,) = caught.value.lines(translator("sv"))
@@ -130,7 +130,7 @@ def test_the_kept_problems_are_the_first_whatever_the_order_found(
 ) -> None:
     """The units are checked before the processes' kinds, yet the kept problems are the
     first in file order (processes.csv comes first), then line order."""
-    monkeypatch.setattr(register, "MAX_KEPT_PROBLEMS", 4)
+    monkeypatch.setattr(register.spec, "MAX_KEPT_PROBLEMS", 4)
     folder = csv_register(tmp_path / "reg", 4, row="P{i},Process {i},nokind")
     units = "".join(f"U{i},\n" for i in range(10))  # each lacks its name
     (folder / "units.csv").write_text("id,name\n" + units, encoding="utf-8")
@@ -141,7 +141,7 @@ def test_the_kept_problems_are_the_first_whatever_the_order_found(
         ("processes.csv", line, "kind") for line in (2, 3, 4, 5)
     ]
     assert error.omitted == 10
-    monkeypatch.setattr(register, "MAX_KEPT_PROBLEMS", 100)
+    monkeypatch.setattr(register.spec, "MAX_KEPT_PROBLEMS", 100)
     with pytest.raises(UserError) as everything:
         register.import_register(folder)
     assert everything.value.problems[:4] == error.problems
@@ -151,7 +151,7 @@ def test_the_kept_problems_are_the_first_whatever_the_order_found(
 def test_many_warnings_keep_the_first_and_end_with_a_count(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(register, "MAX_KEPT_PROBLEMS", 30)
+    monkeypatch.setattr(register.spec, "MAX_KEPT_PROBLEMS", 30)
     folder = csv_register(tmp_path / "reg", 100, row="P{i},Process {i},core,extra")
     result = register.import_register(folder)
     assert len(result.arch.processes) == 100

@@ -85,7 +85,7 @@ def test_a_zip_of_an_unsupported_version_is_a_user_error(workbook: bytes, tmp_pa
 def test_a_workbook_that_unpacks_beyond_the_limit_is_refused_before_reading(
     workbook: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(register, "MAX_FILE_SIZE", 64 * 1024)
+    monkeypatch.setattr(register.spec, "MAX_FILE_SIZE", 64 * 1024)
     huge = rewrite(
         workbook,
         lambda name, content: (

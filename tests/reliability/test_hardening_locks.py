@@ -106,11 +106,11 @@ def test_huge_damaged_journal_is_read_in_bounded_chunks_and_moved_aside(
     longer than the limit (scaled down) is moved aside, and another session's work is
     still offered."""
     from procmodeler.app import journal as journal_mod
-    from procmodeler.app import recovery
+    from procmodeler.app import journalfile, recovery
     from procmodeler.edit import Editor
     from procmodeler.edit import operations as ops
 
-    monkeypatch.setattr(journal_mod, "MAX_LINE", 64 * 1024)
+    monkeypatch.setattr(journalfile, "MAX_LINE", 64 * 1024)
     folder = tmp_path / "recovery"
     folder.mkdir()
     bad = folder / "0000bad.journal"

@@ -148,13 +148,13 @@ def test_files_above_the_size_limit_are_refused_before_parsing(
 
     if kind == "native":
         path = _sparse(tmp_path / "huge.procm", native.MAX_FILE_SIZE + 1)
-        monkeypatch.setattr(native, "loadb", never)
+        monkeypatch.setattr(native.reader, "loadb", never)
         call = lambda: native.load(path)  # noqa: E731
     elif kind == "register-csv":
         folder = tmp_path / "register"
         folder.mkdir()
         _sparse(folder / "processes.csv", register.MAX_FILE_SIZE + 1)
-        monkeypatch.setattr(register, "_decode", never)
+        monkeypatch.setattr(register.csvreader, "_decode", never)
         call = lambda: register.import_register(folder)  # noqa: E731
     elif kind == "register-xlsx":
         path = _sparse(tmp_path / "huge.xlsx", register.MAX_FILE_SIZE + 1)

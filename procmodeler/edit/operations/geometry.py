@@ -1,0 +1,99 @@
+"""Operations on diagram geometry: shapes, bend points and diagram options."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+from procmodeler.common.i18n import N_, Message
+from procmodeler.edit.editor import Editor
+from procmodeler.edit.operations.common import _finite, _level, _process, _refuse, _relation, _unit
+from procmodeler.model.elements import (
+    Bounds,
+    DiagramOptions,
+    Point,
+)
+
+
+# ---------------------------------------------------------------------- geometry
+def move_shapes(ed: Editor, level: str | None, pids: Iterable[str], dx: float, dy: float) -> None:
+    """Move shapes on one diagram by (dx, dy), with the bend points of relations whose
+    both ends move: one undo entry ("Move 3 processes")."""
+    arch = ed.arch
+    shapes = arch.shapes.get(level, {})
+    moving = [p for p in dict.fromkeys(pids) if p in shapes]
+    _finite(dx, dy)
+    if not moving or (dx == 0 and dy == 0):
+        return
+    label = (
+        Message(N_("Move '{name}'"), name=arch.processes[moving[0]].name)
+        if len(moving) == 1
+        else Message(N_("Move {n} process"), N_("Move {n} processes"), len(moving))
+    )
+    moved = set(moving)
+    with ed.transaction(label):
+        for pid in moving:
+            ed.put("shapes", (level, pid), shapes[pid].moved(dx, dy))
+        for rid, points in list(arch.waypoints.get(level, {}).items()):
+            rel = arch.relations.get(rid)
+            if rel is not None and rel.source in moved and rel.target in moved:
+                ed.put("waypoints", (level, rid), tuple((x + dx, y + dy) for x, y in points))
+
+
+def set_shape_bounds(ed: Editor, level: str | None, bounds: Mapping[str, Bounds]) -> None:
+    """Place or resize shapes on one diagram (a process must belong to that level)."""
+    arch = ed.arch
+    for pid, b in bounds.items():
+        proc = _process(arch, pid)
+        if proc.parent != level:
+            raise _refuse(N_("'{name}' does not belong on this diagram."), name=proc.name)
+        _finite(b.x, b.y, b.w, b.h)
+        if b.w <= 0 or b.h <= 0:
+            raise _refuse(N_("A shape must have a positive width and height."))
+    if not bounds:
+        return
+    first = arch.processes[next(iter(bounds))].name
+    label = (
+        Message(N_("Resize '{name}'"), name=first)
+        if len(bounds) == 1 and next(iter(bounds)) in arch.shapes.get(level, {})
+        else Message(N_("Place {n} process"), N_("Place {n} processes"), len(bounds))
+    )
+    with ed.transaction(label):
+        for pid, b in bounds.items():
+            ed.put("shapes", (level, pid), b)
+
+
+def remove_shapes(ed: Editor, level: str | None, pids: Iterable[str]) -> None:
+    """Take shapes off a diagram without deleting the processes."""
+    arch = ed.arch
+    gone = [p for p in pids if p in arch.shapes.get(level, {})]
+    if not gone:
+        return
+    with ed.transaction(Message(N_("Remove {n} shape"), N_("Remove {n} shapes"), len(gone))):
+        for rid, _ in list(arch.waypoints.get(level, {}).items()):
+            rel = arch.relations.get(rid)
+            if rel is not None and (rel.source in gone or rel.target in gone):
+                ed.put("waypoints", (level, rid), None)
+        for pid in gone:
+            ed.put("shapes", (level, pid), None)
+
+
+def set_waypoints(ed: Editor, level: str | None, rid: str, points: Sequence[Point]) -> None:
+    """Set the bend points of a relation's line on one diagram (empty: straight)."""
+    _relation(ed.arch, rid)
+    _level(ed.arch, level)
+    value = tuple((float(x), float(y)) for x, y in points) or None
+    _finite(*(c for point in value or () for c in point))
+    with ed.transaction(Message(N_("Edit bend points"))):
+        ed.put("waypoints", (level, rid), value)
+
+
+def set_diagram_options(
+    ed: Editor, level: str | None, swimlanes: bool, lane_order: Sequence[str] = ()
+) -> None:
+    """Show or hide swimlanes per participating unit on a diagram."""
+    _level(ed.arch, level)
+    for uid in lane_order:
+        _unit(ed.arch, uid)
+    options = DiagramOptions(swimlanes, tuple(lane_order))
+    with ed.transaction(Message(N_("Change diagram options"))):
+        ed.put("diagrams", level, None if options == DiagramOptions() else options)

@@ -1,0 +1,279 @@
+"""The state of one BPMN import (element tables, warnings, id allocation) and the
+helpers its passes share."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml import etree
+
+from procmodeler.common.i18n import Message
+from procmodeler.io.bpmn.names import (
+    BPMNDI,
+    DC,
+    DI,
+    PM,
+    b,
+    pm,
+)
+from procmodeler.model.elements import (
+    Bounds,
+    Point,
+    is_ncname,
+    nfc,
+)
+
+_TASKS = {
+    b(t)
+    for t in (
+        "task",
+        "userTask",
+        "serviceTask",
+        "sendTask",
+        "receiveTask",
+        "manualTask",
+        "businessRuleTask",
+        "scriptTask",
+        "callActivity",
+    )
+}
+_CONTAINERS = {b("subProcess"), b("adHocSubProcess"), b("transaction")}
+_ACTIVITIES = _TASKS | _CONTAINERS
+_EVENTS = {
+    b(t)
+    for t in (
+        "startEvent",
+        "endEvent",
+        "intermediateCatchEvent",
+        "intermediateThrowEvent",
+        "boundaryEvent",
+        "implicitThrowEvent",
+    )
+}
+_GATEWAYS = {
+    b(t)
+    for t in (
+        "exclusiveGateway",
+        "parallelGateway",
+        "inclusiveGateway",
+        "eventBasedGateway",
+        "complexGateway",
+    )
+}
+#: Children of an activity or process that describe it rather than being flow elements.
+_OWN_PARTS = {
+    b(t)
+    for t in (
+        "documentation",
+        "extensionElements",
+        "auditing",
+        "monitoring",
+        "categoryValueRef",
+        "incoming",
+        "outgoing",
+        "ioSpecification",
+        "property",
+        "dataInputAssociation",
+        "dataOutputAssociation",
+        "performer",
+        "humanPerformer",
+        "potentialOwner",
+        "resourceRole",
+        "standardLoopCharacteristics",
+        "multiInstanceLoopCharacteristics",
+        "completionCondition",
+        "supportedInterfaceRef",
+        "ioBinding",
+        "correlationSubscription",
+        "supports",
+        "calledElement",
+    )
+}
+_IO = b("ioSpecification")
+_ROLE_NAMES = {b(t): t for t in ("performer", "humanPerformer", "potentialOwner", "resourceRole")}
+_ROLES = {b("performer"), b("humanPerformer"), b("potentialOwner"), b("resourceRole")}
+_SHAPE = f"{{{BPMNDI}}}BPMNShape"
+_EDGE = f"{{{BPMNDI}}}BPMNEdge"
+_PLANE = f"{{{BPMNDI}}}BPMNPlane"
+_DIAGRAM = f"{{{BPMNDI}}}BPMNDiagram"
+_BOUNDS = f"{{{DC}}}Bounds"
+_WAYPOINT = f"{{{DI}}}waypoint"
+
+MAX_IDS_IN_WARNING = 5
+
+
+# ---------------------------------------------------------------------- helpers
+def _clean(text: str | None) -> str:
+    return nfc(" ".join((text or "").split()))
+
+
+_EXTENSION = b("extensionElements")
+_DOCUMENTATION = b("documentation")
+
+
+def _ext(el: etree._Element, local: str) -> etree._Element | None:
+    """Our extension element *local* of *el* (extensionElements comes right after the
+    documentation, by the schema)."""
+    for child in el:
+        tag = child.tag
+        if tag == _EXTENSION:
+            return child.find(f"{{{PM}}}{local}")
+        if tag != _DOCUMENTATION:
+            return None
+    return None
+
+
+def _float(value: str | None) -> float | None:
+    if value is None or value == "":
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _find_architecture(root: etree._Element) -> etree._Element | None:
+    """Our architecture data: in the extensionElements of a collaboration (or, leniently,
+    of any root element)."""
+    for top in root:
+        ext = _ext(top, "architecture") if isinstance(top.tag, str) else None
+        if ext is not None:
+            return ext
+    return None
+
+
+def _bounds(shape: etree._Element) -> Bounds | None:
+    box = shape.find(_BOUNDS)
+    if box is None:
+        return None
+    try:
+        x, y = float(box.get("x", "")), float(box.get("y", ""))
+        w, h = float(box.get("width", "")), float(box.get("height", ""))
+    except ValueError:
+        return None
+    if not (math.isfinite(x) and math.isfinite(y) and math.isfinite(w) and math.isfinite(h)):
+        return None
+    if w <= 0 or h <= 0:
+        return None  # a shape must have a size: the process is laid out instead
+    return Bounds(x, y, w, h)
+
+
+def _waypoints(edge: etree._Element) -> tuple[Point, ...]:
+    points: list[Point] = []
+    for wp in edge.iter(_WAYPOINT):
+        x, y = _float(wp.get("x")), _float(wp.get("y"))
+        if x is not None and y is not None:
+            points.append((x, y))
+    return tuple(points)
+
+
+def _local(el: etree._Element) -> str:
+    return etree.QName(el).localname if isinstance(el.tag, str) else ""
+
+
+@dataclass
+class _Proc:
+    """A process being imported, with what is still to resolve."""
+
+    id: str
+    name: str
+    parent: str | None
+    elements: list[str]  # BPMN ids that stand for it (participant, process, activity)
+    fields: dict[str, object] = field(default_factory=dict)
+    roles: list[tuple[str, str, str | None]] = field(default_factory=list)  # tag, ref, letters
+    placed: bool = True
+    kpis: list[etree._Element] = field(default_factory=list)
+
+
+def _reorder(items: dict, wanted: list | None) -> dict:  # type: ignore[type-arg]
+    """*items* in the order *wanted* names them, the others after in their own order."""
+    if not wanted:
+        return items
+    out = {}
+    for key in wanted:
+        if key in items and key not in out:
+            out[key] = items[key]
+    for key, value in items.items():
+        if key not in out:
+            out[key] = value
+    return out
+
+
+class _ImportState:
+    """The state of one import (see the module)."""
+
+    def __init__(self, root: etree._Element) -> None:
+        self.root = root
+        self.warnings: list[Message] = []
+        self.by_id: dict[str, etree._Element] = {}
+        self.info = _find_architecture(root)
+        self.ours = self.info is not None
+        self._arch_ext: list[etree._Element] | None = None
+        self.procs: dict[str, _Proc] = {}
+        self.node_proc: dict[str, str] = {}  # BPMN id of an activity/participant -> pid
+        self.flows: list[etree._Element] = []  # sequence and message flows
+        self.lanes: list[tuple[etree._Element, str | None, str | None]] = []
+        self.resources: list[etree._Element] = []
+        self.unmapped: Counter[str] = Counter()
+        self.unmapped_ids: dict[str, list[str]] = {}
+        self.bridged_nodes = 0
+        self.generated: set[str] = set()
+        self.expanded: set[str] = set()
+        self.foreign_ns: set[str] = set()
+        self.boundary_of: dict[str, str] = {}
+        self.landscape_frames: set[str] = set()
+        self.taken: set[str] = set()
+        self.used_model_ids: set[str] = set()
+
+    # ------------------------------------------------------------------ warnings
+    def warn(self, msgid: str, **args: Any) -> None:
+        self.warnings.append(Message(msgid, **args))
+
+    def skip(self, el: etree._Element) -> None:
+        kind = _local(el)
+        self.unmapped[kind] += 1
+        ident = el.get("id")
+        if ident:
+            self.unmapped_ids.setdefault(kind, []).append(ident)
+
+    def new_id(self, base: str) -> str:
+        """A fresh id: ``base`` (``base1`` when it ends in ``_``), else with a number."""
+        n = 1
+        candidate = f"{base}1" if base.endswith("_") else base
+        while candidate in self.taken or candidate in self.used_model_ids:
+            n += 1
+            candidate = f"{base}{n}" if base.endswith("_") else f"{base}_{n}"
+        self.taken.add(candidate)
+        return candidate
+
+    def model_id(self, bpmn_id: str | None, prefix: str) -> tuple[str, str | None]:
+        """A model id for a BPMN id: the id itself when usable, else a new one (and the
+        original to keep)."""
+        if bpmn_id and is_ncname(bpmn_id) and bpmn_id not in self.used_model_ids:
+            self.used_model_ids.add(bpmn_id)
+            return bpmn_id, None
+        base = prefix
+        if bpmn_id:
+            cleaned = "".join(ch if is_ncname("a" + ch) else "_" for ch in bpmn_id)
+            base = f"id_{cleaned}"
+        new = self.new_id(base)
+        self.used_model_ids.add(new)
+        return new, bpmn_id or None
+
+    def _architecture_ext(self) -> list[etree._Element]:
+        if self._arch_ext is None:
+            info = self.info
+            parent = info.getparent() if info is not None else None
+            self._arch_ext = list(parent) if parent is not None else []
+        return self._arch_ext
+
+    def _orders(self) -> dict[str, list[str]]:
+        orders: dict[str, list[str]] = {}
+        for ext in self._architecture_ext():
+            if ext.tag == pm("order") and ext.get("collection") != "waypoints":
+                orders[ext.get("collection", "")] = (ext.text or "").split()
+        return orders

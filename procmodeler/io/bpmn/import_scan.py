@@ -1,0 +1,338 @@
+"""The first pass of a BPMN import: the participants, processes, activities, lanes
+and flows of the XML."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from procmodeler.common.i18n import N_
+from procmodeler.io.bpmn.import_base import (
+    _ACTIVITIES,
+    _CONTAINERS,
+    _DIAGRAM,
+    _DOCUMENTATION,
+    _EVENTS,
+    _EXTENSION,
+    _GATEWAYS,
+    _IO,
+    _OWN_PARTS,
+    _ROLE_NAMES,
+    _ROLES,
+    _clean,
+    _ext,
+    _ImportState,
+    _local,
+    _Proc,
+)
+from procmodeler.io.bpmn.names import (
+    BPMN,
+    PM,
+    b,
+    pm,
+)
+from procmodeler.model.elements import (
+    PROCESS_KINDS,
+    PROCESS_STATUSES,
+)
+
+
+class _Scanner(_ImportState):
+    """The first pass of one import (see the module)."""
+
+    # ------------------------------------------------------------------ structure
+    def _structure(self) -> None:
+        root = self.root
+        processes = [el for el in root if el.tag == b("process")]
+        called: dict[str, list[etree._Element]] = {}
+        for call in root.iter(b("callActivity")):
+            ref = (call.get("calledElement") or "").split(":")[-1]
+            if ref:
+                called.setdefault(ref, []).append(call)
+        participant_of: dict[str, etree._Element] = {}
+        for collab in root.iter(b("collaboration")):
+            for part in collab.iterfind(b("participant")):
+                ref = (part.get("processRef") or "").split(":")[-1]
+                if ref and ref not in participant_of:
+                    participant_of[ref] = part
+        self.called = called
+        for collab in root.iter(b("collaboration")):
+            for child in collab:
+                if child.tag == b("participant"):
+                    self._participant(child)
+                elif child.tag == b("messageFlow"):
+                    self.flows.append(child)
+                elif child.tag in (b("extensionElements"), b("documentation")):
+                    continue
+                elif _ext(child, "relation") is None:
+                    self.skip(child)
+        for proc_el in processes:
+            pid = proc_el.get("id", "")
+            if pid in self.expanded or pid in participant_of:
+                continue
+            if pid in called and any(self._reachable_call(c) for c in called[pid]):
+                continue
+            self._top_process(None, proc_el)
+        for proc_el in processes:  # called only by call activities that were never reached
+            if proc_el.get("id", "") not in self.expanded:
+                self._top_process(None, proc_el)
+        for el in root:
+            if el.tag in (b("process"), b("collaboration"), _DIAGRAM):
+                continue
+            if el.tag == b("resource"):
+                self.resources.append(el)
+            elif el.tag in (b("extensionElements"), b("documentation")) or (
+                el.tag == b("category") and (self.ours or el.get("id") == "pm_kinds")
+            ):
+                continue
+            elif isinstance(el.tag, str):
+                self.skip(el)
+
+    def _reachable_call(self, call: etree._Element) -> bool:
+        """True when a call activity lies inside some process that will be imported
+        through a participant or as a top-level process (so it will expand the call)."""
+        parent = call.getparent()
+        while parent is not None and parent.tag != b("process"):
+            parent = parent.getparent()
+        return parent is not None
+
+    def _participant(self, part: etree._Element) -> None:
+        ref = (part.get("processRef") or "").split(":")[-1]
+        proc_el = self.by_id.get(ref) if ref else None
+        if proc_el is not None and proc_el.tag != b("process"):
+            proc_el = None
+        if proc_el is not None and self._landscape_frame(proc_el) is not None:
+            self.expanded.add(ref)
+            self._generated_root(proc_el)
+            return
+        self._top_process(part, proc_el)
+
+    def _landscape_frame(self, proc_el: etree._Element) -> etree._Element | None:
+        """The landscape frame of our own export: marked by our extension, or (when a
+        tool dropped the extension data) recognised by its shape: a pool whose process
+        holds only one start event, one ad-hoc sub-process, one end event and the two
+        flows between them."""
+        tags: list[str] = []
+        frame = None
+        for child in proc_el:
+            if not isinstance(child.tag, str) or child.tag in _OWN_PARTS:
+                continue
+            if child.tag in _ACTIVITIES and _ext(child, "landscape") is not None:
+                return child
+            tags.append(child.tag)
+            if child.tag == b("adHocSubProcess"):
+                frame = child
+        signature = sorted(
+            [b("startEvent"), b("adHocSubProcess"), b("endEvent")] + [b("sequenceFlow")] * 2
+        )
+        if frame is not None and sorted(tags) == signature:
+            self.landscape_frames.add(frame.get("id", ""))
+            return frame
+        return None
+
+    def _generated_root(self, proc_el: etree._Element) -> None:
+        """Our own export's pool: its events and flows are generated; the frame holds
+        the landscape."""
+        for child in proc_el:
+            if child.tag in _ACTIVITIES and (
+                _ext(child, "landscape") is not None or child.get("id", "") in self.landscape_frames
+            ):
+                self.generated.add(child.get("id", ""))
+                self._container(child, None)
+            elif child.tag in _EVENTS or child.tag == b("sequenceFlow"):
+                self.generated.add(child.get("id", ""))
+            elif child.tag == b("laneSet"):
+                self._lane_set(child, None, None)
+            elif child.tag not in _OWN_PARTS and isinstance(child.tag, str):
+                self._flow_element(child, None)
+
+    def _top_process(self, part: etree._Element | None, proc_el: etree._Element | None) -> None:
+        main = part if part is not None else proc_el
+        assert main is not None
+        name = _clean(main.get("name"))
+        if not name and part is not None and proc_el is not None:
+            name = _clean(proc_el.get("name"))
+        if not name and len(self.root.findall(b("process"))) == 1:
+            name = _clean(self.root.get("name"))
+        elements = [e.get("id", "") for e in (part, proc_el) if e is not None and e.get("id")]
+        pid = self._add_process(main, None, name, elements)
+        if proc_el is not None:
+            self.expanded.add(proc_el.get("id", ""))
+            self._describe(self.procs[pid], proc_el, from_process=part is not None)
+            self._container(proc_el, pid)
+
+    def _add_process(
+        self, el: etree._Element, parent: str | None, name: str, elements: list[str]
+    ) -> str:
+        pid, original = self.model_id(el.get("id"), "process_")
+        proc = _Proc(pid, name or el.get("id") or pid, parent, elements)
+        if original is not None:
+            proc.fields["original_id"] = original
+        self.procs[pid] = proc
+        for ident in elements:
+            self.node_proc[ident] = pid
+        self._describe(proc, el)
+        return pid
+
+    def _describe(self, proc: _Proc, el: etree._Element, from_process: bool = False) -> None:
+        """Read documentation, our extension data, objects and resource roles."""
+        docs: list[str] = []
+        for child in el:
+            tag = child.tag
+            if tag == _DOCUMENTATION:
+                docs.append(child.text or "")
+            elif tag == _EXTENSION:
+                data = child.find(f"{{{PM}}}process")
+                if data is not None:
+                    self._process_data(proc, data)
+            elif tag == _IO:
+                self._objects(proc, child)
+            elif tag in _ROLES:
+                self._role(proc, child)
+        if "kind" not in proc.fields:
+            self._kind_from_category(proc, el)
+        if docs and "purpose" not in proc.fields:
+            proc.fields["purpose"] = (
+                docs[0] if self.ours else "\n".join(t.strip() for t in docs if t.strip())
+            )
+
+    def _objects(self, proc: _Proc, io: etree._Element) -> None:
+        ins = [d.get("name") for d in io.iterfind(b("dataInput"))]
+        outs = [d.get("name") for d in io.iterfind(b("dataOutput"))]
+        if any(ins):
+            proc.fields["objects_in"] = tuple(n if self.ours else _clean(n) for n in ins if n)
+        if any(outs):
+            proc.fields["objects_out"] = tuple(n if self.ours else _clean(n) for n in outs if n)
+
+    def _role(self, proc: _Proc, role: etree._Element) -> None:
+        ref = role.findtext(b("resourceRef"))
+        ref = (ref or "").strip().split(":")[-1]
+        if not ref:
+            self.warn(
+                N_("a {role} of '{name}' names no resource and was left out"),
+                role=_local(role),
+                name=proc.name,
+            )
+            return
+        raci = _ext(role, "raci")
+        letters = None if raci is None else raci.get("letters")
+        proc.roles.append((_ROLE_NAMES[role.tag], ref, letters))
+
+    def _kind_from_category(self, proc: _Proc, el: etree._Element) -> None:
+        """Without our extension data, the kind of our export's category value."""
+        for ref in el.iterfind(b("categoryValueRef")):
+            value = (ref.text or "").strip().split(":")[-1]
+            if value.startswith("pm_kind_") and value[8:] in PROCESS_KINDS:
+                proc.fields["kind"] = value[8:]
+                return
+
+    def _process_data(self, proc: _Proc, data: etree._Element) -> None:
+        kind = data.get("kind", "core")
+        if kind not in PROCESS_KINDS:
+            self.warn(
+                N_("'{name}' has an unknown kind '{kind}'; core was used"),
+                name=proc.name,
+                kind=kind,
+            )
+            kind = "core"
+        status = data.get("status", "draft")
+        if status not in PROCESS_STATUSES:
+            self.warn(
+                N_("'{name}' has an unknown status '{status}'; draft was used"),
+                name=proc.name,
+                status=status,
+            )
+            status = "draft"
+        proc.fields["kind"] = kind
+        proc.fields["status"] = status
+        for attr, key in (("customer", "customer"), ("need", "need"), ("result", "result")):
+            if data.get(attr):
+                proc.fields[key] = data.get(attr)
+        if data.get("originalId"):
+            proc.fields["original_id"] = data.get("originalId")
+        if data.get("placed") == "false":
+            proc.placed = False
+        proc.kpis.extend(data.iterfind(pm("kpi")))
+
+    def _container(self, el: etree._Element, pid: str | None) -> None:
+        """Read the flow elements of a process or sub-process whose children belong to
+        process *pid* (None: the landscape)."""
+        for child in el:
+            if not isinstance(child.tag, str) or child.tag in _OWN_PARTS:
+                continue
+            if child.tag == b("laneSet"):
+                self._lane_set(child, pid, None)
+                continue
+            self._flow_element(child, pid)
+
+    def _flow_element(self, child: etree._Element, pid: str | None) -> None:
+        tag = child.tag
+        if tag in _ACTIVITIES:
+            if tag in _CONTAINERS and _ext(child, "landscape") is not None:
+                self.generated.add(child.get("id", ""))
+                self._container(child, None)
+                return
+            ident = child.get("id", "")
+            cid = self._add_process(child, pid, _clean(child.get("name")), [ident] if ident else [])
+            if tag in _CONTAINERS:
+                self._container(child, cid)
+            elif tag == b("callActivity"):
+                self._call(child, cid)
+        elif tag in _EVENTS or tag in _GATEWAYS:
+            if tag == b("boundaryEvent"):
+                attached = (child.get("attachedToRef") or "").split(":")[-1]
+                if attached:
+                    self.boundary_of[child.get("id", "")] = attached
+            if not (self.ours and self._is_generated_node(child)):
+                self.bridged_nodes += 1
+        elif tag == b("sequenceFlow"):
+            self.flows.append(child)
+        elif tag == b("association") and _ext(child, "relation") is not None:
+            return
+        else:
+            self.skip(child)
+
+    def _is_generated_node(self, el: etree._Element) -> bool:
+        """A split gateway of our own export: all its outgoing flows carry relations."""
+        if el.tag != b("parallelGateway"):
+            return False
+        outs = [(o.text or "").strip() for o in el.iterfind(b("outgoing"))]
+        return bool(outs) and all(
+            f in self.by_id and _ext(self.by_id[f], "relation") is not None for f in outs
+        )
+
+    def _call(self, call: etree._Element, cid: str) -> None:
+        ref = (call.get("calledElement") or "").split(":")[-1]
+        if not ref:
+            return
+        target = self.by_id.get(ref)
+        if target is None:
+            self.warn(
+                N_("call activity '{name}' calls '{ref}', which is not in this file"),
+                name=self.procs[cid].name,
+                ref=ref,
+            )
+            return
+        if target.tag != b("process"):
+            return  # a global task: the call activity is the whole process
+        if ref in self.expanded:
+            return
+        self.expanded.add(ref)
+        self.procs[cid].elements.append(ref)
+        self.node_proc.setdefault(ref, cid)
+        self._describe(self.procs[cid], target)
+        self._container(target, cid)
+
+    def _lane_set(self, lane_set: etree._Element, pid: str | None, parent_lane: str | None) -> None:
+        for lane in lane_set.iterfind(b("lane")):
+            self.lanes.append((lane, pid, parent_lane))
+            child = lane.find(b("childLaneSet"))
+            if child is not None:
+                self._lane_set(child, pid, lane.get("id"))
+
+    def _extension_namespaces(self) -> None:
+        found = self.root.xpath(
+            "//bpmn:extensionElements/*[namespace-uri() != $pm]",
+            namespaces={"bpmn": BPMN},
+            pm=PM,
+        )
+        self.foreign_ns.update(etree.QName(el).namespace or "" for el in found)

@@ -1,0 +1,128 @@
+"""Reading a native file: size, kind and JSON checks, then upgrade and the checking reader."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from procmodeler.common.errors import Problem, UserError
+from procmodeler.common.i18n import N_, Message
+from procmodeler.io.native.checker import _Reader
+from procmodeler.io.native.format import MAX_FILE_SIZE
+from procmodeler.io.native.upgrades import upgrade
+from procmodeler.model.architecture import Architecture
+
+
+def load(path: str | os.PathLike[str]) -> Architecture:
+    """Read a ``.procm`` file; any problem raises :class:`UserError` naming the file."""
+    name = str(path)
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if p.is_dir():
+            raise UserError(Problem(name, Message(N_("is a folder, not a file"))))
+        if size > MAX_FILE_SIZE:
+            raise UserError(
+                Problem(
+                    name,
+                    Message(
+                        N_("is too large to be a model file ({size} MB; the limit is {limit} MB)"),
+                        size=size // (1024 * 1024),
+                        limit=MAX_FILE_SIZE // (1024 * 1024),
+                    ),
+                )
+            )
+        data = p.read_bytes()
+    except OSError as exc:
+        raise UserError(
+            Problem(name, Message(N_("cannot be read: {reason}"), reason=exc.strerror or str(exc)))
+        ) from None
+    return loadb(data, name)
+
+
+def loadb(data: bytes, filename: str = "<model>") -> Architecture:
+    """Read a model from the bytes of a ``.procm`` file."""
+    if len(data) > MAX_FILE_SIZE:
+        raise UserError(Problem(filename, Message(N_("is too large to be a model file"))))
+    head = data[:512].lstrip(b"\xef\xbb\xbf\xff\xfe\x00 \t\r\n")
+    if head.startswith(b"<"):
+        msgid = (
+            N_("is a BPMN file, not a procmodeler model; import it with 'procmodeler import-bpmn'")
+            if b"bpmn" in data[:4096].lower()
+            else N_("is an XML file, not a procmodeler model (.procm)")
+        )
+        raise UserError(Problem(filename, Message(msgid)))
+    if data[:4] == b"PK\x03\x04":
+        raise UserError(
+            Problem(
+                filename,
+                Message(
+                    N_(
+                        "is a zip file (an .xlsx workbook?), not a procmodeler model; "
+                        "import a register with 'procmodeler import-register'"
+                    )
+                ),
+            )
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise UserError(
+            Problem(
+                filename,
+                Message(N_("is not UTF-8 text, so it is not a procmodeler model file")),
+                line=line,
+            )
+        ) from None
+    return loads(text, filename)
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(name)
+
+
+def loads(text: str, filename: str = "<model>") -> Architecture:
+    """Read a model from the text of a ``.procm`` file."""
+    if not text.strip():
+        raise UserError(Problem(filename, Message(N_("is empty, not a procmodeler model file"))))
+    try:
+        doc = json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        raise UserError(
+            Problem(
+                filename,
+                Message(
+                    N_(
+                        "is not valid JSON at column {column} ({reason}); the file may be "
+                        "truncated or damaged"
+                    ),
+                    column=exc.colno,
+                    reason=exc.msg,
+                ),
+                line=exc.lineno,
+            )
+        ) from None
+    except ValueError as exc:
+        raise UserError(
+            Problem(filename, Message(N_("holds '{value}', which is not a number"), value=str(exc)))
+        ) from None
+    except RecursionError:
+        raise UserError(Problem(filename, Message(N_("is nested too deeply")))) from None
+    return from_document(doc, filename)
+
+
+def from_document(doc: Any, filename: str = "<model>") -> Architecture:
+    """Build a model from a parsed document, upgrading and checking it first."""
+    if not isinstance(doc, dict):
+        raise UserError(
+            Problem(filename, Message(N_("is not a procmodeler model file (no JSON object)")))
+        )
+    doc = upgrade(doc, filename)
+    reader = _Reader(filename)
+    arch = reader.read(doc)
+    if reader.problems:
+        raise UserError(reader.problems)
+    return arch

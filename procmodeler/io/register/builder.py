@@ -1,0 +1,550 @@
+"""Building a model from read register tables, and the import entry point."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from procmodeler.common.errors import Problem, UserError
+from procmodeler.common.i18n import LANGUAGES, N_, Message
+from procmodeler.io.layout import layout
+from procmodeler.io.register.cells import mapped_id, parse_number
+from procmodeler.io.register.csvreader import _read_folder
+from procmodeler.io.register.spec import (
+    KIND_ALIASES,
+    KPI_PREFIX,
+    META_PROPERTIES,
+    RELATION_PREFIX,
+    ImportResult,
+)
+from procmodeler.io.register.tables import _Collector, _Row, _Table
+from procmodeler.io.register.xlsxreader import _read_workbook
+from procmodeler.model.architecture import Architecture
+from procmodeler.model.elements import (
+    DIRECTIONS,
+    KPI_KINDS,
+    PROCESS_STATUSES,
+    RELATION_KINDS,
+    Kpi,
+    Metadata,
+    Person,
+    Process,
+    Relation,
+    Unit,
+    default_direction,
+    is_ncname,
+    normalize_letters,
+)
+
+# ====================================================================== building
+_KIND_OF = {"units": "unit", "people": "person", "processes": "process"}
+
+_NO_SUCH = {
+    "unit": N_("there is no unit '{id}'"),
+    "person": N_("there is no person '{id}'"),
+    "process": N_("there is no process '{id}'"),
+}
+_NO_FILE = {
+    "unit": N_("there is no unit '{id}' (the register has no units file)"),
+    "person": N_("there is no person '{id}' (the register has no people file)"),
+    "process": N_("there is no process '{id}'"),
+}
+_WRONG_KIND = {
+    ("unit", "person"): N_("'{id}' is a person, not a unit"),
+    ("unit", "process"): N_("'{id}' is a process, not a unit"),
+    ("person", "unit"): N_("'{id}' is a unit, not a person"),
+    ("person", "process"): N_("'{id}' is a process, not a person"),
+    ("process", "unit"): N_("'{id}' is a unit, not a process"),
+    ("process", "person"): N_("'{id}' is a person, not a process"),
+}
+_OTHER_KINDS = ("unit", "person", "process")
+
+
+class _Builder:
+    """Checks the tables of a register and builds the model."""
+
+    def __init__(self, tables: dict[str, _Table], out: _Collector, source_name: str) -> None:
+        self.tables = tables
+        self.out = out
+        self.source_name = source_name
+        self.raw_kind: dict[str, str] = {}  # register id -> unit / person / process / ...
+        self.model_id: dict[str, str] = {}  # register id -> model id
+        self.where: dict[str, str] = {}  # register id -> "file:line"
+        self.origin: dict[str, tuple[_Table, _Row]] = {}  # register id -> where defined
+        self.taken: set[str] = set()
+
+    def rows(self, name: str) -> list[_Row]:
+        table = self.tables.get(name)
+        return table.rows if table is not None and table.usable else []
+
+    def required(self, table: _Table, row: _Row, column: str) -> str | None:
+        value = row.cells.get(column, "")
+        if not value and column != "roles":
+            self.out.error(
+                table.display,
+                row.line,
+                table.column(column),
+                Message(N_("the required cell '{column}' is empty"), column=column),
+            )
+            return None
+        return value
+
+    def error(self, table: _Table, row: _Row, column: str | None, msgid: str, **args: Any) -> None:
+        self.out.error(
+            table.display,
+            row.line,
+            table.column(column) if column else None,
+            Message(msgid, **args),
+        )
+
+    # .................................................................. ids
+    def declare(self, name: str, kind: str, column: str = "id") -> None:
+        table = self.tables.get(name)
+        if table is None or not table.usable:
+            return
+        for row in table.rows:
+            raw = row.cells.get(column, "")
+            if not raw:
+                if column == "id" and name in _KIND_OF:
+                    self.required(table, row, column)
+                continue
+            if raw in self.raw_kind:
+                self.error(
+                    table,
+                    row,
+                    column,
+                    N_("the id '{id}' is already used at {where}"),
+                    id=raw,
+                    where=self.where[raw],
+                )
+                continue
+            self.raw_kind[raw] = kind
+            self.where[raw] = self._here(table, row)
+            self.origin[raw] = (table, row)
+
+    def map_ids(self) -> None:
+        taken = {raw for raw in self.raw_kind if is_ncname(raw)}
+        for raw in self.raw_kind:
+            if is_ncname(raw):
+                self.model_id[raw] = raw
+                continue
+            new = mapped_id(raw, taken)
+            taken.add(new)
+            self.model_id[raw] = new
+            table, row = self.origin[raw]
+            self.out.note(
+                table.display,
+                row.line,
+                table.column("id"),
+                Message(
+                    N_(
+                        "'{original}' is not a valid id (an XML NCName); it becomes '{id}' "
+                        "and the original is kept for export"
+                    ),
+                    original=raw,
+                    id=new,
+                ),
+            )
+        self.taken = taken
+
+    def ref(self, table: _Table, row: _Row, column: str, kind: str) -> str | None:
+        """The model id of a reference cell (None: empty or an error reported)."""
+        raw = row.cells.get(column, "")
+        if not raw:
+            return None
+        found = self.raw_kind.get(raw)
+        if found == kind:
+            return self.model_id[raw]
+        if found in _OTHER_KINDS:
+            self.error(table, row, column, _WRONG_KIND[(kind, found)], id=raw)
+        elif kind != "process" and {"unit": "units", "person": "people"}[kind] not in self.tables:
+            self.error(table, row, column, _NO_FILE[kind], id=raw)
+        else:
+            self.error(table, row, column, _NO_SUCH[kind], id=raw)
+        return None
+
+    def choice(self, table: _Table, row: _Row, column: str, aliases: dict[str, str]) -> str | None:
+        value = self.required(table, row, column)
+        if value is None:
+            return None
+        found = aliases.get(value.casefold())
+        if found is None:
+            self.error(
+                table,
+                row,
+                column,
+                N_("'{value}' is not allowed here; use one of: {allowed}"),
+                value=value,
+                allowed=", ".join(dict.fromkeys(aliases)),
+            )
+        return found
+
+    def generated(self, prefix: str) -> Callable[[], str]:
+        counter = [0]
+
+        def next_id() -> str:
+            while True:
+                counter[0] += 1
+                candidate = f"{prefix}{counter[0]}"
+                if candidate not in self.taken:
+                    self.taken.add(candidate)
+                    return candidate
+
+        return next_id
+
+    # .................................................................. the model
+    def build(self) -> Architecture:
+        self.declare("units", "unit")
+        self.declare("people", "person")
+        self.declare("processes", "process")
+        self.declare("relations", "relation")
+        self.declare("kpis", "kpi")
+        self.map_ids()
+
+        meta = self.read_meta()
+        units = self.read_units()
+        people = self.read_people()
+        processes = self.read_processes()
+        participation = self.read_raci()
+        relations = self.read_relations()
+        kpis = self.read_kpis()
+        self.out.raise_errors()
+
+        collections: dict[str, dict[Any, Any]] = {
+            "units": units,
+            "people": people,
+            "processes": processes,
+            "relations": relations,
+            "participation": participation,
+            "kpis": kpis,
+        }
+        shapes = layout(Architecture.from_collections(meta, dict(collections)))
+        return Architecture.from_collections(meta, {**collections, "shapes": shapes})
+
+    def read_meta(self) -> Metadata:
+        values: dict[str, str] = {"name": self.source_name}
+        table = self.tables.get("architecture")
+        for row in self.rows("architecture"):
+            assert table is not None
+            prop = self.required(table, row, "property")
+            if prop is None:
+                continue
+            key = prop.casefold()
+            if key not in META_PROPERTIES:
+                self.out.warn(
+                    table.display,
+                    row.line,
+                    table.column("property"),
+                    Message(N_("unknown property '{name}' is ignored"), name=prop),
+                )
+                continue
+            value = row.cells.get("value", "")
+            if key == "language":
+                value = value.casefold()
+                if value not in LANGUAGES:
+                    self.error(
+                        table,
+                        row,
+                        "value",
+                        N_("'{value}' is not allowed here; use one of: {allowed}"),
+                        value=value,
+                        allowed=", ".join(LANGUAGES),
+                    )
+                    continue
+            values[key] = value
+        return Metadata(**values)
+
+    def read_units(self) -> dict[str, Unit]:
+        units: dict[str, Unit] = {}
+        table = self.tables.get("units")
+        parents: dict[str, tuple[str, _Row]] = {}
+        for row in self.rows("units"):
+            assert table is not None
+            raw = row.cells["id"]
+            name = self.required(table, row, "name")
+            if not raw or not self._defines(raw, row):
+                continue
+            uid = self.model_id[raw]
+            parent = self.ref(table, row, "parent", "unit")
+            head = self.ref(table, row, "head", "person")
+            if parent is not None:
+                parents[uid] = (parent, row)
+            units[uid] = Unit(uid, name or "", parent, head, None if raw == uid else raw)
+        self.check_cycles(table, parents, "unit")
+        return units
+
+    @staticmethod
+    def _here(table: _Table | None, row: _Row) -> str:
+        return f"{Path(table.display).name}:{row.line}" if table is not None else ""
+
+    def _defines(self, raw: str, row: _Row) -> bool:
+        """True when *row* is where the id *raw* is defined (not a later duplicate)."""
+        origin = self.origin.get(raw)
+        return origin is not None and origin[1] is row
+
+    def read_people(self) -> dict[str, Person]:
+        people: dict[str, Person] = {}
+        table = self.tables.get("people")
+        for row in self.rows("people"):
+            assert table is not None
+            raw = row.cells["id"]
+            name = self.required(table, row, "name")
+            if not raw or not self._defines(raw, row):
+                continue
+            person_id = self.model_id[raw]
+            unit = self.ref(table, row, "unit", "unit")
+            people[person_id] = Person(
+                person_id,
+                name or "",
+                unit,
+                row.cells.get("title", ""),
+                None if raw == person_id else raw,
+            )
+        return people
+
+    def read_processes(self) -> dict[str, Process]:
+        processes: dict[str, Process] = {}
+        table = self.tables.get("processes")
+        parents: dict[str, tuple[str, _Row]] = {}
+        for row in self.rows("processes"):
+            assert table is not None
+            raw = row.cells["id"]
+            name = self.required(table, row, "name")
+            kind = self.choice(table, row, "kind", KIND_ALIASES)
+            status: str | None = "draft"
+            if row.cells.get("status"):
+                status = self.choice(
+                    table,
+                    row,
+                    "status",
+                    {s: s for s in PROCESS_STATUSES},
+                )
+            if not raw or not self._defines(raw, row):
+                continue
+            pid = self.model_id[raw]
+            parent = self.ref(table, row, "parent", "process")
+            owner = self.ref(table, row, "owner", "person")
+            leader = self.ref(table, row, "leader", "person")
+            if parent is not None:
+                parents[pid] = (parent, row)
+            processes[pid] = Process(
+                id=pid,
+                name=name or "",
+                kind=kind or "core",
+                parent=parent,
+                purpose=row.cells.get("purpose", ""),
+                customer=row.cells.get("customer", ""),
+                need=row.cells.get("need", ""),
+                result=row.cells.get("result", ""),
+                objects_in=_split_objects(row.cells.get("objects_in", "")),
+                objects_out=_split_objects(row.cells.get("objects_out", "")),
+                owner=owner,
+                leader=leader,
+                status=status or "draft",
+                original_id=None if raw == pid else raw,
+            )
+        self.check_cycles(table, parents, "process")
+        return processes
+
+    def check_cycles(
+        self, table: _Table | None, parents: dict[str, tuple[str, _Row]], kind: str
+    ) -> None:
+        if table is None:
+            return
+        done: set[str] = set()
+        for start in parents:
+            chain: list[str] = []
+            current: str | None = start
+            while current is not None and current not in done:
+                if current in chain:
+                    cycle = chain[chain.index(current) :]
+                    first = min(cycle, key=lambda c: parents[c][1].line)
+                    names = [*cycle[cycle.index(first) :], *cycle[: cycle.index(first)], first]
+                    msgid = (
+                        N_("the parents of processes form a cycle: {cycle}")
+                        if kind == "process"
+                        else N_("the parents of units form a cycle: {cycle}")
+                    )
+                    self.error(table, parents[first][1], "parent", msgid,
+                               cycle=" → ".join(names))  # fmt: skip
+                    break
+                chain.append(current)
+                current = parents[current][0] if current in parents else None
+            done.update(chain)
+
+    def read_raci(self) -> dict[tuple[str, str], str]:
+        participation: dict[tuple[str, str], str] = {}
+        first_line: dict[tuple[str, str], int] = {}
+        table = self.tables.get("raci")
+        for row in self.rows("raci"):
+            assert table is not None
+            raw_p = self.required(table, row, "process")
+            raw_u = self.required(table, row, "unit")
+            pid = self.ref(table, row, "process", "process") if raw_p else None
+            uid = self.ref(table, row, "unit", "unit") if raw_u else None
+            try:
+                letters = normalize_letters(row.cells.get("roles", ""))
+            except ValueError as exc:
+                self.error(
+                    table,
+                    row,
+                    "roles",
+                    N_("'{letter}' is not a RACI letter; use R, A, C or I"),
+                    letter=str(exc),
+                )
+                continue
+            if pid is None or uid is None:
+                continue
+            key = (pid, uid)
+            if key in participation:
+                merged = normalize_letters(participation[key] + letters)
+                self.out.warn(
+                    table.display,
+                    row.line,
+                    table.column("roles"),
+                    Message(
+                        N_(
+                            "the unit '{unit}' already takes part in '{process}' (line "
+                            "{line}); the letters are merged into '{letters}'"
+                        ),
+                        unit=raw_u,
+                        process=raw_p,
+                        line=first_line[key],
+                        letters=merged,
+                    ),
+                )
+                participation[key] = merged
+                continue
+            participation[key] = letters
+            first_line[key] = row.line
+        return participation
+
+    def read_relations(self) -> dict[str, Relation]:
+        relations: dict[str, Relation] = {}
+        table = self.tables.get("relations")
+        rows = self.rows("relations")
+        new_id = self.generated(RELATION_PREFIX)
+        pending: list[tuple[_Row, str | None, str, str, str]] = []
+        for row in rows:
+            assert table is not None
+            raw_s = self.required(table, row, "source")
+            raw_t = self.required(table, row, "target")
+            kind = self.choice(table, row, "kind", {k: k for k in RELATION_KINDS})
+            source = self.ref(table, row, "source", "process") if raw_s else None
+            target = self.ref(table, row, "target", "process") if raw_t else None
+            raw = row.cells.get("id", "")
+            if raw and not self._defines(raw, row):
+                continue
+            if source is None or target is None or kind is None:
+                continue
+            if source == target:
+                self.error(table, row, "target", N_("a process cannot be related to itself"))
+                continue
+            pending.append((row, self.model_id[raw] if raw else None, source, target, kind))
+        for row, rid, source, target, kind in pending:
+            rid = rid or new_id()
+            relations[rid] = Relation(rid, source, target, kind, row.cells.get("object", ""))
+        return relations
+
+    def read_kpis(self) -> dict[str, Kpi]:
+        kpis: dict[str, Kpi] = {}
+        table = self.tables.get("kpis")
+        new_id = self.generated(KPI_PREFIX)
+        pending: list[tuple[str | None, Kpi]] = []
+        for row in self.rows("kpis"):
+            assert table is not None
+            raw_p = self.required(table, row, "process")
+            name = self.required(table, row, "name")
+            kind = self.choice(table, row, "kind", {k: k for k in KPI_KINDS})
+            pid = self.ref(table, row, "process", "process") if raw_p else None
+            direction: str | None = None
+            if row.cells.get("direction"):
+                direction = self.choice(table, row, "direction", {d: d for d in DIRECTIONS})
+                if direction is None:
+                    continue
+            numbers: dict[str, float | None] = {}
+            ok = True
+            for column in ("target", "actual"):
+                text = row.cells.get(column, "")
+                try:
+                    numbers[column] = parse_number(text) if text else None
+                except ValueError:
+                    self.error(table, row, column, N_("'{value}' is not a number"), value=text)
+                    ok = False
+            raw = row.cells.get("id", "")
+            if raw and not self._defines(raw, row):
+                continue
+            if not ok or pid is None or name is None or kind is None:
+                continue
+            kpi = Kpi(
+                "",
+                pid,
+                name,
+                kind,
+                row.cells.get("measure", ""),
+                direction or default_direction(kind),
+                numbers["target"],
+                numbers["actual"],
+            )
+            pending.append((self.model_id[raw] if raw else None, kpi))
+        for kid, kpi in pending:
+            kid = kid or new_id()
+            kpis[kid] = replace(kpi, id=kid)
+        return kpis
+
+
+def _split_objects(text: str) -> tuple[str, ...]:
+    parts = (p.strip() for p in re.split(r"[;\n]", text))
+    return tuple(p for p in parts if p)
+
+
+# ====================================================================== import
+def import_register(path: str | os.PathLike[str]) -> ImportResult:
+    """Read a register (a folder of CSV files or an ``.xlsx`` workbook) into a new model
+    with the automatic layout. Problems raise :class:`UserError` (one per problem)."""
+    source = Path(path)
+    out = _Collector()
+    if source.is_dir():
+        tables = _read_folder(source, out)
+        name = source.resolve().name
+    elif source.suffix.casefold() == ".xlsx" and source.is_file():
+        tables = _read_workbook(source, out)
+        name = source.stem
+    elif not source.exists():
+        raise UserError(Problem(str(source), Message(N_("does not exist"))))
+    else:
+        raise UserError(
+            Problem(
+                str(source),
+                Message(N_("is neither a folder of CSV files nor an .xlsx workbook")),
+            )
+        )
+    out.raise_errors()
+    builder = _Builder(tables, out, name)
+    arch = builder.build()
+    warnings_, notes = out.warnings.problems(), out.notes.problems()
+    if out.warnings.omitted:  # one last line, so that every reader of the list shows it
+        warnings_.append(
+            Problem(
+                str(source),
+                Message(
+                    N_("... and {n} more warning"),
+                    N_("... and {n} more warnings"),
+                    out.warnings.omitted,
+                ),
+            )
+        )
+    if out.notes.omitted:
+        notes.append(
+            Problem(
+                str(source),
+                Message(
+                    N_("... and {n} more note"), N_("... and {n} more notes"), out.notes.omitted
+                ),
+            )
+        )
+    return ImportResult(arch, warnings_, notes, out.warnings.omitted, out.notes.omitted)

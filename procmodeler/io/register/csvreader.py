@@ -1,0 +1,105 @@
+"""Reading a register folder of CSV files."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+from procmodeler.common.i18n import N_, Message
+from procmodeler.io.register.spec import SPECS
+from procmodeler.io.register.tables import _Collector, _fill_table, _read_bytes, _Table
+
+
+def _csv_records(data: bytes, table: _Table, out: _Collector) -> Iterator[tuple[int, list[str]]]:
+    """``(line where the record starts, cells)`` of a CSV file's UTF-8 bytes (checked by
+    :func:`_decode`); a record the csv module cannot read ends the file with an error.
+
+    The text is decoded as it is read, so reading that stops at :data:`MAX_ROWS` never
+    holds the whole text (a ``StringIO`` of it would take four bytes a character)."""
+    stream = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8-sig", newline="")
+    reader = csv.reader(stream, strict=False)
+    last = 0
+    while True:
+        try:
+            raw = next(reader)
+        except StopIteration:
+            return
+        except csv.Error:
+            out.error(
+                table.display,
+                last + 1,
+                None,
+                Message(
+                    N_(
+                        "has a cell longer than {limit} characters (is a quotation mark "
+                        "not closed?)"
+                    ),
+                    limit=csv.field_size_limit(),
+                ),
+            )
+            table.usable = False
+            return
+        start = last + 1
+        last = reader.line_num
+        yield start, raw
+
+
+def _decode(data: bytes, display: str, out: _Collector) -> str | None:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        out.error(
+            display,
+            line,
+            None,
+            Message(
+                N_(
+                    "is not UTF-8 text (byte 0x{byte:02X} cannot be read); it was probably "
+                    "saved as Windows-1252. In Excel choose Save As and the type 'CSV UTF-8 "
+                    "(Comma delimited)'; in LibreOffice choose the character set 'Unicode "
+                    "(UTF-8)'"
+                ),
+                byte=data[exc.start],
+            ),
+        )
+        return None
+
+
+def _read_folder(folder: Path, out: _Collector) -> dict[str, _Table]:
+    files = {p.name.casefold(): p for p in sorted(folder.iterdir()) if p.is_file()}
+    tables: dict[str, _Table] = {}
+    for i, spec in enumerate(SPECS.values()):
+        path = files.get(spec.filename)
+        if path is None:
+            continue
+        display = str(folder / path.name)
+        out.order[display] = i
+        data = _read_bytes(path, display, out)
+        if data is None:
+            continue
+        utf8 = _decode(data, display, out) is not None  # the text itself is not kept
+        table = _Table(spec, display)
+        tables[spec.name] = table
+        if not utf8:
+            table.usable = False
+            continue
+        _fill_table(table, _csv_records(data, table, out), out, unprotect_cells=True)
+    for name, path in files.items():
+        if name.endswith(".csv") and name[:-4] not in SPECS:
+            out.warn(
+                str(folder / path.name),
+                None,
+                None,
+                Message(N_("is not a register file and is ignored")),
+            )
+    if "processes" not in tables:
+        out.error(
+            str(folder),
+            None,
+            None,
+            Message(N_("has no processes.csv (the one file a register must have)")),
+        )
+    return tables

@@ -1,0 +1,257 @@
+"""Reading register tables: rows, kept problems, and the header and row checks that
+the CSV and XLSX readers share."""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from procmodeler.common.errors import Problem, UserError
+from procmodeler.common.i18n import N_, Message
+from procmodeler.io.register import spec as regspec
+from procmodeler.io.register.cells import _clean, unprotect
+from procmodeler.io.register.spec import TableSpec
+
+
+# ====================================================================== reading tables
+@dataclass
+class _Row:
+    line: int
+    cells: dict[str, str]  # canonical column -> cleaned cell
+
+
+@dataclass
+class _Table:
+    spec: TableSpec
+    display: str  # file name shown in messages
+    headers: dict[str, str] = field(default_factory=dict)  # canonical column -> as written
+    rows: list[_Row] = field(default_factory=list)
+    usable: bool = True  # False when a required column is missing
+
+    def column(self, name: str) -> str:
+        return self.headers.get(name, name)
+
+
+class _Kept:
+    """The first *limit* problems in (file order, line, arrival) order, and a count of
+    the rest: a file of millions of bad rows must not hold millions of problems."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.heap: list[tuple[tuple[Any, ...], Problem]] = []  # max-heap by negated key
+        self.omitted = 0
+        self.seq = 0
+
+    def add(self, key: tuple[Any, ...], problem: Problem) -> None:
+        self.seq += 1
+        item = (tuple(-k for k in (*key, self.seq)), problem)
+        if len(self.heap) < self.limit:
+            heapq.heappush(self.heap, item)
+        else:  # keep the smaller of the new one and the largest kept one
+            heapq.heappushpop(self.heap, item)
+            self.omitted += 1
+
+    def __bool__(self) -> bool:
+        return bool(self.heap)
+
+    def problems(self) -> list[Problem]:
+        """The kept problems, in order."""
+        return [problem for _, problem in sorted(self.heap, reverse=True)]
+
+
+class _Collector:
+    def __init__(self) -> None:
+        self.errors = _Kept(regspec.MAX_KEPT_PROBLEMS)
+        self.warnings = _Kept(regspec.MAX_KEPT_PROBLEMS)
+        self.notes = _Kept(regspec.MAX_KEPT_PROBLEMS)
+        self.order: dict[str, int] = {}
+
+    def _key(self, problem: Problem) -> tuple[int, int]:
+        return (self.order.get(problem.file, 99), problem.line or 0)
+
+    def error(self, file: str, line: int | None, column: str | None, msg: Message) -> None:
+        problem = Problem(file, msg, line, column)
+        self.errors.add(self._key(problem), problem)
+
+    def warn(self, file: str, line: int | None, column: str | None, msg: Message) -> None:
+        problem = Problem(file, msg, line, column)
+        self.warnings.add(self._key(problem), problem)
+
+    def note(self, file: str, line: int | None, column: str | None, msg: Message) -> None:
+        problem = Problem(file, msg, line, column)
+        self.notes.add(self._key(problem), problem)
+
+    def raise_errors(self) -> None:
+        if self.errors:
+            raise UserError(self.errors.problems(), omitted=self.errors.omitted)
+
+
+def _fill_table(
+    table: _Table,
+    records: Iterator[tuple[int, list[str]]],
+    out: _Collector,
+    unprotect_cells: bool,
+) -> None:
+    """Read the header and the rows of one file from ``(line, raw cells)`` records."""
+    header: list[tuple[int, str]] | None = None
+    header_line = 1
+    header_width = 0
+    count = 0
+    for line, raw in records:
+        cells = [_clean(c) for c in raw]
+        if unprotect_cells:
+            cells = [unprotect(c) for c in cells]
+        if not any(cells):
+            continue
+        if header is None:
+            header_line = line
+            header_width = len(cells)
+            header = _read_header(table, line, cells, out)
+            continue
+        count += 1
+        if count > regspec.MAX_ROWS:
+            out.error(
+                table.display,
+                line,
+                None,
+                Message(
+                    N_(
+                        "has more than {limit} rows; a register holds at most {limit} rows "
+                        "per table"
+                    ),
+                    limit=regspec.MAX_ROWS,
+                ),
+            )
+            table.usable = False
+            return
+        if any(cells[header_width:]):
+            out.warn(
+                table.display,
+                line,
+                None,
+                Message(N_("has more cells than the header row; the extra ones are ignored")),
+            )
+        row = _Row(line, {key: (cells[i] if i < len(cells) else "") for i, key in header})
+        table.rows.append(row)
+    if header is None:
+        out.error(
+            table.display,
+            header_line,
+            None,
+            Message(
+                N_("is empty; the first row must name the columns ({columns})"),
+                columns=", ".join(table.spec.required),
+            ),
+        )
+        table.usable = False
+
+
+def _read_header(
+    table: _Table, line: int, cells: list[str], out: _Collector
+) -> list[tuple[int, str]]:
+    """The known columns of a header row as ``(cell index, column)``; duplicate, unknown
+    and missing required columns are reported."""
+    spec = table.spec
+    known = set(spec.columns)
+    header: list[tuple[int, str]] = []
+    seen: dict[str, int] = {}
+    for i, name in enumerate(cells):
+        key = name.casefold()
+        if not key:
+            continue
+        if key in seen:
+            out.error(
+                table.display,
+                line,
+                name,
+                Message(N_("the column '{column}' appears twice"), column=name),
+            )
+            table.usable = False
+            continue
+        seen[key] = i
+        if key in known:
+            header.append((i, key))
+            table.headers[key] = name
+        else:
+            out.warn(
+                table.display,
+                line,
+                name,
+                Message(N_("unknown column '{column}' is ignored"), column=name),
+            )
+    missing = [c for c in spec.required if c not in table.headers]
+    for column in missing:
+        hint = ""
+        if len(cells) == 1 and ";" in cells[0]:
+            hint = "semicolon"
+        out.error(
+            table.display,
+            line,
+            column,
+            Message(
+                N_(
+                    "the required column '{column}' is missing (the file seems to be "
+                    "separated by semicolons; save it separated by commas)"
+                )
+                if hint
+                else N_("the required column '{column}' is missing"),
+                column=column,
+            ),
+        )
+    if missing:
+        table.usable = False
+    return header
+
+
+def _read_bytes(path: Path, display: str, out: _Collector) -> bytes | None:
+    try:
+        if path.stat().st_size > regspec.MAX_FILE_SIZE:
+            out.error(
+                display,
+                None,
+                None,
+                Message(
+                    N_("is too large ({size} MB; the limit is {limit} MB)"),
+                    size=path.stat().st_size // (1024 * 1024),
+                    limit=regspec.MAX_FILE_SIZE // (1024 * 1024),
+                ),
+            )
+            return None
+        return path.read_bytes()
+    except OSError as exc:
+        out.error(
+            display,
+            None,
+            None,
+            Message(N_("cannot be read: {reason}"), reason=exc.strerror or str(exc)),
+        )
+        return None
+
+
+def _read_bytes_size_ok(path: Path, display: str, out: _Collector) -> bool:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        out.error(
+            display,
+            None,
+            None,
+            Message(N_("cannot be read: {reason}"), reason=exc.strerror or str(exc)),
+        )
+        return False
+    if size > regspec.MAX_FILE_SIZE:
+        out.error(
+            display,
+            None,
+            None,
+            Message(
+                N_("is too large ({size} MB; the limit is {limit} MB)"),
+                size=size // (1024 * 1024),
+                limit=regspec.MAX_FILE_SIZE // (1024 * 1024),
+            ),
+        )
+        return False
+    return True

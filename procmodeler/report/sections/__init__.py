@@ -1,0 +1,32 @@
+"""The chapters of the report, each a function that returns flowables: cover, contents,
+executive summary, process map, process sections, participation matrix, findings,
+graph analysis, index and glossary. Every user text is escaped before it goes into
+paragraph markup; every label is translated.
+
+One module per group of chapters (``cover``, ``overview``, ``perprocess``,
+``matrixtable``, ``checks``, ``back``); ``base`` holds what they share."""
+
+from procmodeler.report.sections.back import GLOSSARY, glossary, index
+from procmodeler.report.sections.base import Dot, VerticalLabel, splittable
+from procmodeler.report.sections.checks import findings, graph_analysis
+from procmodeler.report.sections.cover import contents, paint_cover
+from procmodeler.report.sections.matrixtable import matrix
+from procmodeler.report.sections.overview import summary
+from procmodeler.report.sections.perprocess import process_map, processes
+
+__all__ = [
+    "GLOSSARY",
+    "Dot",
+    "VerticalLabel",
+    "contents",
+    "findings",
+    "glossary",
+    "graph_analysis",
+    "index",
+    "matrix",
+    "paint_cover",
+    "process_map",
+    "processes",
+    "splittable",
+    "summary",
+]

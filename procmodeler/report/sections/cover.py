@@ -1,0 +1,180 @@
+"""The report's cover page and table of contents."""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    Flowable,
+    NextPageTemplate,
+    PageBreak,
+    Paragraph,
+    Table,
+)
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from procmodeler.common.i18n import N_
+from procmodeler.report import fonts
+from procmodeler.report.context import ReportContext
+from procmodeler.report.document import (
+    MARGIN_BOTTOM,
+    MARGIN_X,
+    Heading,
+    ReportDoc,
+)
+from procmodeler.report.theme import MUTED, RULE, WHITE, plain_style
+from procmodeler.report.words import (
+    esc,
+    long_date,
+)
+
+
+# ---------------------------------------------------------------------- cover
+def paint_cover(ctx: ReportContext, canvas: Canvas, doc: ReportDoc) -> None:
+    """The cover page: logo, a band in the primary colour with the title, the facts of
+    the deliverable (client, prepared by, date, version) and the confidentiality line."""
+    theme, tr = ctx.theme, ctx.tr
+    w, h = canvas._pagesize
+    canvas.saveState()
+    _paint_logo(ctx, canvas, h)
+    band_top = h * 0.66
+    band_h = 190.0
+    text_w = w - 2 * MARGIN_X
+    _paint_band(ctx, canvas, w, band_top, band_h)
+    _paint_facts(ctx, canvas, text_w, band_top - band_h - 46)
+    # confidentiality
+    if theme.profile.confidentiality:
+        para = Paragraph(
+            esc(theme.profile.confidentiality),
+            theme.styles["small"].clone(
+                "cover_conf", textColor=theme.secondary, fontName=fonts.BOLD, fontSize=9, leading=12
+            ),
+        )
+        _, ph = para.wrap(text_w, 100)
+        para.drawOn(canvas, MARGIN_X, MARGIN_BOTTOM)
+    canvas.setFillColor(MUTED)
+    canvas.setFont(fonts.REGULAR, 7.5)
+    canvas.drawRightString(w - MARGIN_X, MARGIN_BOTTOM - 16, tr("Made with procmodeler"))
+    canvas.restoreState()
+
+
+def _paint_logo(ctx: ReportContext, canvas: Canvas, h: float) -> None:
+    """The logo of the profile, top left (none: nothing)."""
+    logo = ctx.theme.profile.logo
+    top = h - 58
+    if logo is not None:
+        max_w, max_h = 60 * mm, 24 * mm
+        scale = min(max_w / logo.width, max_h / logo.height)
+        lw, lh = logo.width * scale, logo.height * scale
+        canvas.drawImage(
+            ImageReader(BytesIO(logo.data)),
+            MARGIN_X,
+            top - lh,
+            lw,
+            lh,
+            mask="auto",
+            preserveAspectRatio=True,
+        )
+
+
+def _paint_band(
+    ctx: ReportContext, canvas: Canvas, w: float, band_top: float, band_h: float
+) -> None:
+    """The band in the primary colour with the kicker, the title and the organisation."""
+    theme, tr, meta = ctx.theme, ctx.tr, ctx.arch.meta
+    text_w = w - 2 * MARGIN_X
+    canvas.setFillColor(theme.primary)
+    canvas.rect(0, band_top - band_h, w, band_h, stroke=0, fill=1)
+    canvas.setFillColor(theme.secondary)
+    canvas.rect(0, band_top - band_h - 6, w, 6, stroke=0, fill=1)
+    kicker = Paragraph(
+        esc(tr("Process architecture report")).upper(),
+        theme.styles["small"].clone(
+            "kicker",
+            textColor=colors.Color(1, 1, 1, 0.78),
+            fontName=fonts.BOLD,
+            fontSize=9,
+            leading=12,
+        ),
+    )
+    title_text = meta.name or tr("Process architecture")
+    size = 27.0  # smaller for a long word (Swedish compounds) rather than break it
+    longest = max((fonts.width(w, size, True) for w in title_text.split()), default=0.0)
+    if longest > text_w:
+        size = max(14.0, size * text_w / longest)
+    title = Paragraph(
+        esc(title_text),
+        theme.styles["h1"].clone("cover_title", textColor=WHITE, fontSize=size, leading=size * 1.2),
+    )
+    org = Paragraph(
+        esc(meta.organisation),
+        theme.styles["lead"].clone("cover_org", textColor=WHITE, fontSize=13, leading=17),
+    )
+    y = band_top - 34
+    for para in (kicker, title, org):
+        if not para.text:
+            continue
+        _, ph = para.wrap(text_w, band_h)
+        para.drawOn(canvas, MARGIN_X, y - ph)
+        y -= ph + 8
+
+
+def _paint_facts(ctx: ReportContext, canvas: Canvas, text_w: float, top: float) -> None:
+    """The facts of the deliverable (client, prepared by, date, version) below *top*."""
+    theme, tr, meta = ctx.theme, ctx.tr, ctx.arch.meta
+    prepared = [x for x in (meta.author, theme.profile.author) if x]
+    facts = [
+        (N_("Client"), meta.organisation),
+        (N_("Prepared by"), ", ".join(dict.fromkeys(prepared))),
+        (N_("Date"), long_date(ctx.today, tr)),
+        (N_("Version"), meta.version_label),
+    ]
+    label_style = theme.styles["label"].clone("cover_label", fontSize=9.5, leading=13)
+    value_style = theme.styles["cell"].clone("cover_value", fontSize=10, leading=13.5)
+    rows = [
+        [Paragraph(esc(tr(label)), label_style), Paragraph(esc(value), value_style)]
+        for label, value in facts
+        if value
+    ]
+    if rows:
+        table = Table(rows, colWidths=[110, text_w - 110], hAlign="LEFT")
+        table.setStyle(
+            plain_style(
+                [
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+                    ("TOPPADDING", (0, 0), (-1, -1), 5),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ]
+            )
+        )
+        _, th = table.wrap(text_w, 300)
+        table.drawOn(canvas, MARGIN_X, top - th)
+
+
+# ---------------------------------------------------------------------- contents
+def contents(ctx: ReportContext) -> list[Flowable]:
+    tr = ctx.tr
+    toc = TableOfContents(
+        levelStyles=[ctx.style("toc0"), ctx.style("toc1")],
+        dotsMinLevel=1,
+        rightColumnWidth=40,
+    )
+    toc.tableStyle = plain_style(
+        [
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ]
+    )
+    return [
+        NextPageTemplate("body"),
+        PageBreak(),
+        Heading(tr("Contents"), ctx.style("h1"), "contents", None),
+        toc,
+    ]

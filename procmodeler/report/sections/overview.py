@@ -1,0 +1,325 @@
+"""The report's summary chapter: key figures, the most important findings, next steps."""
+
+from __future__ import annotations
+
+from reportlab.platypus import (
+    Flowable,
+    Spacer,
+    Table,
+)
+
+from procmodeler.analysis import RULES, Finding
+from procmodeler.common.i18n import N_
+from procmodeler.model.elements import PROCESS_KINDS
+from procmodeler.notation.kpi import traffic_light
+from procmodeler.report.context import ReportContext, finding_order
+from procmodeler.report.sections.base import (
+    SUMMARY_FINDINGS,
+    _chapter,
+    _join,
+    _severity_chip,
+    _table,
+)
+from procmodeler.report.theme import plain_style
+from procmodeler.report.words import (
+    KIND_PLURAL,
+    esc,
+    percent,
+)
+
+
+# ---------------------------------------------------------------------- summary
+def _figure_tiles(ctx: ReportContext, tiles: list[tuple[str, str]], width: float) -> Table:
+    cells = [
+        [ctx.p(esc(value), "figure"), Spacer(1, 2), ctx.p(esc(caption), "figure_caption")]
+        for value, caption in tiles
+    ]
+    gap = 8.0
+    col = (width - gap * (len(tiles) - 1)) / len(tiles)
+    row: list[object] = []
+    widths: list[float] = []
+    for i, cell in enumerate(cells):
+        if i:
+            row.append("")
+            widths.append(gap)
+        row.append(cell)
+        widths.append(col)
+    table = Table([row], colWidths=widths, hAlign="LEFT")
+    commands: list[tuple[object, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 9),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
+        ("LEFTPADDING", (0, 0), (-1, -1), 10),
+    ]
+    for i in range(0, len(row), 2):
+        commands += [
+            ("BACKGROUND", (i, 0), (i, 0), ctx.theme.primary_light),
+            ("LINEABOVE", (i, 0), (i, 0), 2.2, ctx.theme.secondary),
+        ]
+    table.setStyle(plain_style(commands))
+    return table
+
+
+def summary(ctx: ReportContext, number_: int, width: float) -> list[Flowable]:
+    arch, tr = ctx.arch, ctx.tr
+    story = _chapter(ctx, number_, tr("Executive summary"), "summary")
+    procs = arch.processes
+    total = len(procs)
+    if total == 0:
+        story.append(ctx.p(esc(tr("The architecture holds no processes yet."))))
+        return story
+    own = [p for p in procs if procs[p].owner in arch.people]
+    inherited = [
+        p
+        for p in procs
+        if p not in own and any(procs[a].owner in arch.people for a in arch.ancestors(p))
+    ]
+    participating = [p for p in procs if arch.participation_of(p)]
+    cross = [p for p in participating if len(arch.participation_of(p)) >= 2]
+    summary_counts = ctx.result.summary
+    story.append(
+        _figure_tiles(
+            ctx,
+            [
+                (
+                    str(total),
+                    tr.n("process in the architecture", "processes in the architecture", total),
+                ),
+                (
+                    percent(len(own) + len(inherited), total, tr),
+                    tr("have a process owner (their own or a parent's)"),
+                ),
+                (str(len(cross)), tr.n("cross-unit process", "cross-unit processes", len(cross))),
+                (
+                    str(summary_counts["error"]),
+                    tr.n("error to resolve", "errors to resolve", summary_counts["error"]),
+                ),
+            ],
+            width,
+        )
+    )
+    story.append(Spacer(1, 14))
+    story.extend(_architecture_in_words(ctx, width))
+    story.extend(_responsibility(ctx, own, inherited, participating, cross))
+    story.extend(_flow_and_effect(ctx))
+    story.extend(_findings_in_brief(ctx))
+    return story
+
+
+def _architecture_in_words(ctx: ReportContext, width: float) -> list[Flowable]:
+    """The architecture in plain words and a table of processes per kind."""
+    arch, tr = ctx.arch, ctx.tr
+    procs = arch.processes
+    total = len(procs)
+    tops = arch.top_level()
+    story: list[Flowable] = []
+    story.append(ctx.p(esc(tr("The architecture")), "h2"))
+    per_kind = {k: sum(1 for p in tops if procs[p].kind == k) for k in PROCESS_KINDS}
+    kind_words = [
+        tr.n("{n} management process", "{n} management processes", per_kind["management"]),
+        tr.n("{n} core process", "{n} core processes", per_kind["core"]),
+        tr.n("{n} support process", "{n} support processes", per_kind["support"]),
+    ]
+    kind_words = [w.format(n=per_kind[k]) for w, k in zip(kind_words, PROCESS_KINDS, strict=True)]
+    subs = total - len(tops)
+    depth = max((arch.depth(p) for p in procs), default=0) + 1
+    story.append(
+        ctx.p(
+            esc(
+                tr(
+                    "{org} has {tops} processes at the top level of its process map: "
+                    "{kinds}. Below them are {subs} sub-processes, in {depth} levels in all."
+                ).format(
+                    org=arch.meta.organisation or tr("The organisation"),
+                    tops=len(tops),
+                    kinds=_join(kind_words, tr),
+                    subs=subs,
+                    depth=depth,
+                )
+            ),
+            "lead",
+        )
+    )
+    rows: list[list[object]] = [
+        [ctx.p(esc(tr("Kind")), "head")]
+        + [
+            ctx.p(esc(tr(label)), "head_right")
+            for label in (N_("Top level"), N_("Sub-processes"), N_("Total"))
+        ]
+    ]
+    for kind in PROCESS_KINDS:
+        top_n = per_kind[kind]
+        all_n = sum(1 for p in procs.values() if p.kind == kind)
+        rows.append(
+            [
+                ctx.p(esc(tr(KIND_PLURAL[kind])), "cell"),
+                ctx.p(str(top_n), "cell_right"),
+                ctx.p(str(all_n - top_n), "cell_right"),
+                ctx.p(f"<b>{all_n}</b>", "cell_right"),
+            ]
+        )
+    rows.append(
+        [
+            ctx.p(f"<b>{esc(tr('All processes'))}</b>", "cell"),
+            ctx.p(f"<b>{len(tops)}</b>", "cell_right"),
+            ctx.p(f"<b>{subs}</b>", "cell_right"),
+            ctx.p(f"<b>{total}</b>", "cell_right"),
+        ]
+    )
+    story.append(
+        _table(
+            ctx,
+            rows,
+            [width * 0.46, width * 0.18, width * 0.18, width * 0.18],
+            extra=[("LINEABOVE", (0, -1), (-1, -1), 0.8, ctx.theme.primary)],
+        )
+    )
+    return story
+
+
+def _responsibility(
+    ctx: ReportContext,
+    own: list[str],
+    inherited: list[str],
+    participating: list[str],
+    cross: list[str],
+) -> list[Flowable]:
+    """Who answers for the processes, and the cross-unit ones."""
+    tr = ctx.tr
+    total = len(ctx.arch.processes)
+    unowned = total - len(own) - len(inherited)
+    story: list[Flowable] = []
+    story.append(ctx.p(esc(tr("Responsibility")), "h2"))
+    text = tr("{own} of {total} processes ({share}) have a process owner of their own.").format(
+        own=len(own), total=total, share=percent(len(own), total, tr)
+    )
+    if inherited:
+        text += " " + tr.n(
+            "{n} more is covered by the owner of a parent process.",
+            "{n} more are covered by the owner of a parent process.",
+            len(inherited),
+        ).format(n=len(inherited))
+    if unowned:
+        text += " " + tr.n(
+            "{n} process has no owner at any level: nobody answers for it.",
+            "{n} processes have no owner at any level: nobody answers for them.",
+            unowned,
+        ).format(n=unowned)
+    story.append(ctx.p(esc(text)))
+    if participating:
+        text = tr(
+            "{cross} of the {part} processes with recorded participation involve two or "
+            "more organisational units. In these cross-unit processes the process owner "
+            "must be able to steer across unit boundaries, and exactly one unit should be "
+            "accountable."
+        ).format(cross=len(cross), part=len(participating))
+    else:
+        text = tr("No participation of units in processes has been recorded yet.")
+    story.append(ctx.p(esc(text)))
+    cross_top = [p for p in ctx.top_level() if p in cross]
+    if cross_top:
+        names = ", ".join(ctx.link(p) for p in cross_top)
+        story.append(ctx.p(esc(tr("Cross-unit processes at the top level:")) + " " + names))
+    return story
+
+
+def _flow_and_effect(ctx: ReportContext) -> list[Flowable]:
+    """The KPIs by traffic light (nothing when there are none)."""
+    arch, tr = ctx.arch, ctx.tr
+    story: list[Flowable] = []
+    kpis = list(arch.kpis.values())
+    if kpis:
+        lights = [traffic_light(k) for k in kpis]
+        story.append(ctx.p(esc(tr("Flow and effect")), "h2"))
+        story.append(
+            ctx.p(
+                esc(
+                    tr.n(
+                        "{n} KPI is recorded: {green} on target, {yellow} near target and "
+                        "{red} off target; {none} without a target or an actual value.",
+                        "{n} KPIs are recorded: {green} on target, {yellow} near target and "
+                        "{red} off target; {none} without a target or an actual value.",
+                        len(kpis),
+                    ).format(
+                        n=len(kpis),
+                        green=lights.count("green"),
+                        yellow=lights.count("yellow"),
+                        red=lights.count("red"),
+                        none=lights.count(None),
+                    )
+                )
+            )
+        )
+    return story
+
+
+def _findings_in_brief(ctx: ReportContext) -> list[Flowable]:
+    """The counts of findings, the most important ones and the next steps."""
+    tr = ctx.tr
+    summary_counts = ctx.result.summary
+    story: list[Flowable] = []
+    story.append(ctx.p(esc(tr("Most important findings")), "h2"))
+    n_supp = len(ctx.result.suppressed)
+    text = tr("The model checks found {errors}, {warnings} and {notes}.").format(
+        errors=tr.n("{n} error", "{n} errors", summary_counts["error"]).format(
+            n=summary_counts["error"]
+        ),
+        warnings=tr.n("{n} warning", "{n} warnings", summary_counts["warning"]).format(
+            n=summary_counts["warning"]
+        ),
+        notes=tr.n("{n} note", "{n} notes", summary_counts["info"]).format(
+            n=summary_counts["info"]
+        ),
+    )
+    if n_supp:
+        text += " " + tr.n(
+            "{n} more finding is suppressed with a written justification.",
+            "{n} more findings are suppressed with a written justification.",
+            n_supp,
+        ).format(n=n_supp)
+    story.append(ctx.p(esc(text)))
+    for finding in _most_important(ctx):
+        story.append(
+            ctx.p(f"{_severity_chip(ctx, finding.severity)}\u2003{esc(finding.message)}", "finding")
+        )
+    steps = _next_steps(ctx)
+    if steps:
+        story.append(ctx.p(esc(tr("Recommended next steps")), "h2"))
+        for i, (title, what, count) in enumerate(steps, 1):
+            story.append(
+                ctx.p(
+                    f"<b>{i}. {esc(title)}</b> ({esc(tr.n('{n} finding', '{n} findings', count).format(n=count))}): {esc(what)}",
+                    "bullet",
+                )
+            )
+    return story
+
+
+def _most_important(ctx: ReportContext) -> list[Finding]:
+    """Up to six unsuppressed errors and warnings, one per rule first, most serious first."""
+    active = sorted((f for f in ctx.result.active if f.severity != "info"), key=finding_order)
+    chosen: list[Finding] = []
+    seen: set[str] = set()
+    for finding in active:
+        if finding.rule not in seen:
+            chosen.append(finding)
+            seen.add(finding.rule)
+    for finding in active:
+        if finding not in chosen:
+            chosen.append(finding)
+    return sorted(chosen[:SUMMARY_FINDINGS], key=finding_order)
+
+
+def _next_steps(ctx: ReportContext) -> list[tuple[str, str, int]]:
+    counts: dict[str, int] = {}
+    for finding in ctx.result.active:
+        if finding.severity != "info":
+            counts[finding.rule] = counts.get(finding.rule, 0) + 1
+    steps = []
+    for rule, info in RULES.items():
+        if rule in counts:
+            title, _, what = info.texts(ctx.tr)
+            severity = next(f.severity for f in ctx.result.active if f.rule == rule)
+            steps.append((severity, title, what, counts[rule]))
+    steps.sort(key=lambda s: 0 if s[0] == "error" else 1)
+    return [(t, w, n) for _, t, w, n in steps[:5]]

@@ -1,0 +1,347 @@
+"""The report's process map and one section per process."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    Spacer,
+    Table,
+)
+
+from procmodeler.common.i18n import N_
+from procmodeler.notation import style as notation_style
+from procmodeler.notation.kpi import traffic_light
+from procmodeler.report.context import ReportContext
+from procmodeler.report.diagram import DiagramFlowable, Legend
+from procmodeler.report.document import (
+    AnchorParagraph,
+    Heading,
+)
+from procmodeler.report.fonts import BOLD
+from procmodeler.report.sections.base import (
+    Dot,
+    _chapter,
+    _finding_paragraph,
+    _head,
+    _muted,
+    _table,
+    splittable,
+)
+from procmodeler.report.theme import MUTED, plain_style
+from procmodeler.report.words import (
+    DASH,
+    KIND_SINGULAR,
+    KPI_KINDS,
+    LIGHTS,
+    RELATION_KINDS,
+    STATUSES,
+    esc,
+    letters_text,
+    number,
+    word,
+)
+
+
+# ---------------------------------------------------------------------- map
+def process_map(ctx: ReportContext, number_: int, width: float, height: float) -> list[Flowable]:
+    tr = ctx.tr
+    story = _chapter(ctx, number_, tr("The process map"), "map", template="wide")
+    if not ctx.arch.shapes.get(None):
+        story.append(ctx.p(esc(tr("The process map has no processes placed on it yet."))))
+        return story
+    story.append(
+        ctx.p(
+            esc(
+                tr(
+                    "The map shows the processes at the top level: management processes steer "
+                    "and develop, core processes create value for the customer from need to "
+                    "satisfied need, and support processes create the conditions for the "
+                    "others."
+                )
+            ),
+        )
+    )
+    story.append(Spacer(1, 4))
+    story.append(
+        DiagramFlowable(ctx.arch, None, tr, ctx.severity_of, max_height=height - 120, max_scale=1.0)
+    )
+    story.append(Spacer(1, 8))
+    story.append(Legend(tr))
+    return story
+
+
+# ---------------------------------------------------------------------- process sections
+def processes(ctx: ReportContext, number_: int, width: float, height: float) -> Iterator[Flowable]:
+    """The chapter with a section per top-level process and per child of one."""
+    tr = ctx.tr
+    yield from _chapter(ctx, number_, tr("The processes"), "processes")
+    yield ctx.p(
+        esc(
+            tr(
+                "A section for each process at the top level and for each of their "
+                "sub-processes: what it is for, who answers for it, which units take part, "
+                "how it relates to other processes, how it is measured and what the checks "
+                "found."
+            )
+        ),
+    )
+    for i, pid in enumerate(ctx.top_level(), 1):
+        if i > 1:
+            yield CondPageBreak(height * 0.45)
+            yield Spacer(1, 10)
+        yield from _section(ctx, pid, f"{number_}.{i}", 1, width, height)
+        for j, child in enumerate(ctx.arch.children(pid), 1):
+            yield CondPageBreak(height * 0.3)
+            yield from _section(ctx, child, f"{number_}.{i}.{j}", 2, width, height)
+
+
+def _section(
+    ctx: ReportContext, pid: str, num: str, level: int, width: float, height: float
+) -> Iterator[Flowable]:
+    arch, tr = ctx.arch, ctx.tr
+    proc = arch.processes[pid]
+    heading = Heading(
+        proc.name,
+        ctx.style("h2" if level == 1 else "h3"),
+        ctx.keys[pid],
+        level,
+        num,
+        in_toc=level == 1,
+    )
+    heading.process = pid
+    parts = [esc(tr(KIND_SINGULAR.get(proc.kind, proc.kind)))]
+    parts.append(esc(tr("Status: {status}").format(status=word(STATUSES, proc.status, tr))))
+    if proc.parent is not None:
+        parts.append(esc(tr("Part of")) + " " + ctx.link(proc.parent))
+    subtitle = ctx.p("\u2002\u00b7\u2002".join(parts), "small")
+    yield KeepTogether([heading, subtitle, Spacer(1, 4), _facts(ctx, pid, width)])
+    yield from _participation(ctx, pid, width)
+    yield from _relations(ctx, pid, width)
+    yield from _kpis(ctx, pid, width)
+    yield from _process_findings(ctx, pid)
+    yield from _sub_processes(ctx, pid, level, width, height)
+
+
+def _facts(ctx: ReportContext, pid: str, width: float) -> Table:
+    """Purpose, customer, need, result, objects, owner and leader; what is not recorded
+    is named in one line at the end rather than row by row."""
+    proc = ctx.arch.processes[pid]
+    tr = ctx.tr
+    owner = ctx.person_line(proc.owner)
+    if not owner:
+        inherited = next((a for a in ctx.arch.ancestors(pid) if ctx.arch.processes[a].owner), None)
+        owner_cell = (
+            ctx.p(
+                ctx.person_line(ctx.arch.processes[inherited].owner)
+                + " "
+                + esc(tr("(owner of {parent})").format(parent=ctx.name(inherited))),
+                "cell",
+            )
+            if inherited
+            else ctx.p(
+                f"<font color='{notation_style.FINDING_COLOURS['error']}'>"
+                f"{esc(tr('No process owner'))}</font>",
+                "cell",
+            )
+        )
+    else:
+        owner_cell = ctx.p(owner, "cell")
+    leader = ctx.person_line(proc.leader)
+    texts = [
+        (N_("Purpose"), proc.purpose),
+        (N_("Customer"), proc.customer),
+        (N_("Need"), proc.need),
+        (N_("Result"), proc.result),
+        (N_("Objects in"), "; ".join(proc.objects_in)),
+        (N_("Objects out"), "; ".join(proc.objects_out)),
+    ]
+    widths = [width * 0.24, width * 0.76]
+
+    def label(msgid: str) -> str | Paragraph:
+        return ctx.cell(tr(msgid), widths[0], bold=True, style="label")
+
+    rows: list[list[object]] = [
+        [label(msgid), ctx.cell(value, widths[1])] for msgid, value in texts if value
+    ]
+    rows.append([label(N_("Process owner")), owner_cell])
+    leader_cell = ctx.p(leader, "cell") if leader else _muted(ctx, N_("None"))
+    rows.append([label(N_("Process leader")), leader_cell])
+    missing = [tr(msgid) for msgid, value in texts if not value]
+    if missing:
+        rows.append([label(N_("Not recorded")), ctx.p(esc(", ".join(missing)), "cell_muted")])
+    table = splittable(rows, widths)
+    table.setStyle(ctx.theme.facts_style())
+    return table
+
+
+def _participation(ctx: ReportContext, pid: str, width: float) -> Iterator[Flowable]:
+    tr = ctx.tr
+    rows_data = ctx.arch.participation_of(pid)
+    title = ctx.p(esc(tr("Participating units")), "h4")
+    if not rows_data:
+        yield KeepTogether([title, _muted(ctx, N_("No participating units recorded."))])
+        return
+    widths = [width * 0.42, width * 0.12, width * 0.46]
+    rows: list[list[object]] = [_head(ctx, N_("Unit"), N_("Roles"), N_("What it means"))]
+    for uid, letters in rows_data.items():
+        meaning = letters_text(letters, tr) or tr("Takes part; roles not decided")
+        rows.append(
+            [
+                ctx.cell(ctx.unit(uid), widths[0]),
+                letters or DASH,
+                ctx.cell(meaning, widths[2], style="cell_muted"),
+            ]
+        )
+    yield title
+    yield _table(
+        ctx,
+        rows,
+        widths,
+        extra=[("FONTNAME", (1, 1), (1, -1), BOLD), ("TEXTCOLOR", (2, 1), (2, -1), MUTED)],
+    )
+
+
+def _relations(ctx: ReportContext, pid: str, width: float) -> Iterator[Flowable]:
+    arch, tr = ctx.arch, ctx.tr
+    rels = [arch.relations[r] for r in arch.relations_of(pid)]
+    title = ctx.p(esc(tr("Relations to other processes")), "h4")
+    if not rels:
+        yield KeepTogether([title, _muted(ctx, N_("No relations recorded."))])
+        return
+    rows: list[list[object]] = [
+        _head(ctx, N_("Direction"), N_("Kind"), N_("Process"), N_("Object"))
+    ]
+    incoming = [r for r in rels if r.target == pid]
+    outgoing = [r for r in rels if r.source == pid]
+    widths = [width * 0.13, width * 0.14, width * 0.43, width * 0.30]
+    for rel, label, other in [(r, N_("From"), r.source) for r in incoming] + [
+        (r, N_("To"), r.target) for r in outgoing
+    ]:
+        rows.append(
+            [
+                ctx.cell(tr(label), widths[0], style="cell_muted"),
+                ctx.cell(word(RELATION_KINDS, rel.kind, tr), widths[1]),
+                ctx.p(ctx.link(other), "cell"),
+                ctx.cell(rel.object or DASH, widths[3]),
+            ]
+        )
+    yield title
+    yield _table(ctx, rows, widths, extra=[("TEXTCOLOR", (0, 1), (0, -1), MUTED)])
+
+
+def _kpis(ctx: ReportContext, pid: str, width: float) -> Iterator[Flowable]:
+    arch, tr = ctx.arch, ctx.tr
+    kpis = [arch.kpis[k] for k in arch.kpis_of(pid)]
+    if not kpis:
+        return
+    rows: list[list[object]] = [
+        _head(ctx, N_("KPI"), N_("Kind"), N_("Target"), N_("Actual"), N_("Status"))
+    ]
+    rows[0][2] = ctx.p(esc(tr("Target")), "head_right")
+    rows[0][3] = ctx.p(esc(tr("Actual")), "head_right")
+    for kpi in kpis:
+        light = traffic_light(kpi)
+        unit = f"\u00a0{esc(kpi.measure)}" if kpi.measure else ""
+        direction = tr("lower is better") if kpi.direction == "lower" else tr("higher is better")
+        status: object
+        if light is None:
+            status = _muted(ctx, N_("No light"))
+        else:
+            status = Table(
+                [
+                    [
+                        Dot(notation_style.LIGHT_COLOURS[light]),
+                        ctx.p(esc(word(LIGHTS, light, tr)), "cell"),
+                    ]
+                ],
+                colWidths=[11, None],
+                style=plain_style(
+                    [
+                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                        ("TOPPADDING", (0, 0), (-1, -1), 0),
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ]
+                ),
+            )
+        rows.append(
+            [
+                ctx.p(
+                    f"{esc(kpi.name)}<br/><font size=7 color='#59636e'>{esc(direction)}</font>",
+                    "cell",
+                ),
+                ctx.p(esc(word(KPI_KINDS, kpi.kind, tr)), "cell"),
+                ctx.p(
+                    (esc(number(kpi.target, tr)) + unit) if kpi.target is not None else DASH,
+                    "cell_right",
+                ),
+                ctx.p(
+                    (esc(number(kpi.actual, tr)) + unit) if kpi.actual is not None else DASH,
+                    "cell_right",
+                ),
+                status,
+            ]
+        )
+    yield ctx.p(esc(tr("KPIs: flow and effect")), "h4")
+    yield _table(
+        ctx,
+        rows,
+        [width * 0.32, width * 0.2, width * 0.14, width * 0.14, width * 0.2],
+        extra=[("VALIGN", (4, 1), (4, -1), "MIDDLE")],
+    )
+
+
+def _process_findings(ctx: ReportContext, pid: str) -> Iterator[Flowable]:
+    found = ctx.findings_of.get(pid, [])
+    if not found:
+        return
+    tr = ctx.tr
+    yield ctx.p(esc(tr("Findings")), "h4")
+    for finding in found:
+        yield _finding_paragraph(ctx, finding)
+
+
+def _sub_processes(
+    ctx: ReportContext, pid: str, level: int, width: float, height: float
+) -> Iterator[Flowable]:
+    arch, tr = ctx.arch, ctx.tr
+    children = arch.children(pid)
+    if not children:
+        return
+    title = ctx.p(esc(tr("Sub-processes")), "h4")
+    flow: list[Flowable] = [title]
+    if arch.shapes.get(pid):
+        flow.append(DiagramFlowable(arch, pid, tr, ctx.severity_of, max_height=height * 0.42))
+        flow.append(
+            ctx.p(
+                esc(tr("Diagram of the sub-processes of {name}.").format(name=ctx.name(pid))),
+                "caption",
+            )
+        )
+    yield KeepTogether(flow) if len(flow) > 1 else title
+    # the list: children (with their own sections) or every descendant (indexed here)
+    rows: list[list[object]] = [_head(ctx, N_("Process"), N_("Kind"), N_("Process owner"))]
+    listed = children if level == 1 else arch.descendants(pid)
+    base = arch.depth(pid) + 1
+    for child in listed:
+        proc = arch.processes[child]
+        style = ctx.indented(arch.depth(child) - base)
+        name = (
+            Paragraph(ctx.link(child), style)
+            if ctx.has_section(child)
+            else AnchorParagraph(ctx.link(child), style, child, ctx.keys[child])
+        )
+        rows.append(
+            [
+                name,
+                ctx.p(esc(tr(KIND_SINGULAR.get(proc.kind, proc.kind))), "cell"),
+                ctx.p(esc(ctx.person(proc.owner)) or DASH, "cell"),
+            ]
+        )
+    yield _table(ctx, rows, [width * 0.5, width * 0.22, width * 0.28])
