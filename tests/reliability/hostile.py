@@ -174,6 +174,14 @@ def _rows(rows: int, cells: Callable[[int], str]) -> str:
     return "".join(f'<row r="{r}">{cells(r)}</row>' for r in range(100, 100 + rows))
 
 
+def _cells(row: int, *values: str) -> str:
+    """Inline-string cells A, B, C, ... of *row*."""
+    return "".join(
+        f'<c r="{"ABCDEFGHIJ"[i]}{row}" t="inlineStr"><is><t>{v}</t></is></c>'
+        for i, v in enumerate(values)
+    )
+
+
 def workbook_wide(rows: int = 2000) -> bytes:
     """A small workbook whose processes sheet has a cell in column XFD of row 1, then
     *rows* short rows: a reader that pads every row to the widest one makes 16,384
@@ -182,7 +190,7 @@ def workbook_wide(rows: int = 2000) -> bytes:
     def edit(name: str, member: bytes, names: list[str]) -> bytes:
         if not name.endswith("sheet1.xml"):
             return member
-        extra = _rows(rows, lambda r: f'<c r="A{r}" t="inlineStr"><is><t>p{r}</t></is></c>')
+        extra = _rows(rows, lambda r: _cells(r, f"p{r}", f"Process {r}", "core"))
         text = member.decode().replace("</sheetData>", extra + "</sheetData>", 1)
         wide = '<c r="XFD1" t="inlineStr"><is><t>x</t></is></c><c r="A1"'
         return text.replace('<c r="A1"', wide, 1).encode()
@@ -199,8 +207,7 @@ def workbook_shared_strings(copies: int = 20_000, length: int = 5_000) -> bytes:
             extra = _rows(
                 copies,
                 lambda r: (
-                    f'<c r="A{r}" t="inlineStr"><is><t>q{r}</t></is></c>'
-                    f'<c r="B{r}" t="s"><v>0</v></c>'
+                    _cells(r, f"q{r}", f"Process {r}", "core") + f'<c r="J{r}" t="s"><v>0</v></c>'
                 ),
             )
             return member.decode().replace("</sheetData>", extra + "</sheetData>", 1).encode()
