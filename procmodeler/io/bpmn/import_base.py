@@ -24,6 +24,7 @@ from procmodeler.model.elements import (
     Point,
     is_ncname,
     nfc,
+    sane_coordinate,
 )
 
 _TASKS = {
@@ -155,8 +156,8 @@ def _bounds(shape: etree._Element) -> Bounds | None:
         w, h = float(box.get("width", "")), float(box.get("height", ""))
     except ValueError:
         return None
-    if not (math.isfinite(x) and math.isfinite(y) and math.isfinite(w) and math.isfinite(h)):
-        return None
+    if not all(sane_coordinate(v) for v in (x, y, w, h)):
+        return None  # infinite, or beyond any real diagram: the process is laid out instead
     if w <= 0 or h <= 0:
         return None  # a shape must have a size: the process is laid out instead
     return Bounds(x, y, w, h)
@@ -166,7 +167,7 @@ def _waypoints(edge: etree._Element) -> tuple[Point, ...]:
     points: list[Point] = []
     for wp in edge.iter(_WAYPOINT):
         x, y = _float(wp.get("x")), _float(wp.get("y"))
-        if x is not None and y is not None:
+        if x is not None and y is not None and sane_coordinate(x) and sane_coordinate(y):
             points.append((x, y))
     return tuple(points)
 
@@ -228,8 +229,15 @@ class _ImportState:
         self.landscape_frames: set[str] = set()
         self.taken: set[str] = set()
         self.used_model_ids: set[str] = set()
+        self._next_number: dict[str, int] = {}  # new_id: where the search per base goes on
 
     # ------------------------------------------------------------------ warnings
+    def name_of(self, text: str | None) -> str:
+        """A name as the model keeps it: exactly as written in our own export (line
+        breaks, tabs and all, so a round trip gives the same bytes), else with runs of
+        white space made one space and in Unicode NFC, as other tools' names need."""
+        return (text or "") if self.ours else _clean(text)
+
     def warn(self, msgid: str, **args: Any) -> None:
         self.warnings.append(Message(msgid, **args))
 
@@ -241,12 +249,20 @@ class _ImportState:
             self.unmapped_ids.setdefault(kind, []).append(ident)
 
     def new_id(self, base: str) -> str:
-        """A fresh id: ``base`` (``base1`` when it ends in ``_``), else with a number."""
-        n = 1
-        candidate = f"{base}1" if base.endswith("_") else base
+        """A fresh id: ``base`` (``base1`` when it ends in ``_``), else with a number.
+
+        The search for a base goes on from where it last stopped (ids are only ever
+        added to the sets), so n new ids cost n steps, not n squared: a mesh of
+        gateways bridged into thousands of relations took minutes before."""
+        n = self._next_number.get(base, 1)
+        if n == 1:
+            candidate = f"{base}1" if base.endswith("_") else base
+        else:
+            candidate = f"{base}{n}" if base.endswith("_") else f"{base}_{n}"
         while candidate in self.taken or candidate in self.used_model_ids:
             n += 1
             candidate = f"{base}{n}" if base.endswith("_") else f"{base}_{n}"
+        self._next_number[base] = n
         self.taken.add(candidate)
         return candidate
 

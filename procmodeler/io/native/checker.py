@@ -11,6 +11,7 @@ from procmodeler.common.i18n import LANGUAGES, N_, Message
 from procmodeler.io.native.format import FORMAT_VERSION, META_KEYS, RULE_SETTINGS, TOP_KEYS
 from procmodeler.io.native.writer import _string
 from procmodeler.model.architecture import Architecture
+from procmodeler.model.elements import COORDINATE_LIMIT as LIMIT
 from procmodeler.model.elements import (
     DIRECTIONS,
     KPI_KINDS,
@@ -121,13 +122,17 @@ class _Reader:
             return allowed[0]
         return value
 
-    def number(self, value: Any, path: str) -> float:
+    def number(self, value: Any, path: str, limit: float = math.inf) -> float:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.problem(path, N_("should be a number"))
             return 0.0
-        result = float(value)
-        if not math.isfinite(result):
-            self.problem(path, N_("should be a finite number"))
+        try:
+            result = float(value)
+        except OverflowError:  # an integer of hundreds of digits
+            result = math.inf
+        if not math.isfinite(result) or abs(result) > limit:
+            far = N_("should be a coordinate between -10,000,000 and 10,000,000")
+            self.problem(path, far if math.isfinite(result) else N_("should be a finite number"))
             return 0.0
         return result
 
@@ -540,7 +545,7 @@ class _Reader:
             pid = self.exists(
                 self.ref(srec, "process", spath), f"{spath}.process", processes, "process"
             )
-            x, y, w, h = (self.number(srec[k], f"{spath}.{k}") for k in ("x", "y", "w", "h"))
+            x, y, w, h = (self.number(srec[k], f"{spath}.{k}", LIMIT) for k in ("x", "y", "w", "h"))
             if w <= 0 or h <= 0:
                 self.problem(spath, N_("a shape must have a positive width and height"))
                 continue
@@ -577,8 +582,8 @@ class _Reader:
                     self.problem(f"{wpath}.points[{j}]", N_("should be a pair [x, y]"))
                     continue
                 points.append(
-                    (self.number(point[0], f"{wpath}.points[{j}]"),
-                     self.number(point[1], f"{wpath}.points[{j}]"))
+                    (self.number(point[0], f"{wpath}.points[{j}]", LIMIT),
+                     self.number(point[1], f"{wpath}.points[{j}]", LIMIT))
                 )  # fmt: skip
             if rid is None or not points:
                 continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -106,12 +107,57 @@ def loads(text: str, filename: str = "<model>") -> Architecture:
             )
         ) from None
     except ValueError as exc:
+        long_number = _LONG_NUMBER.search(text)
+        if long_number is not None:  # Python's limit on the digits of an integer
+            raise UserError(
+                Problem(
+                    filename,
+                    Message(
+                        N_(
+                            "holds a number of {digits} digits, far more than any number in a model"
+                        ),
+                        digits=len(long_number.group()),
+                    ),
+                    line=text.count("\n", 0, long_number.start()) + 1,
+                )
+            ) from None
         raise UserError(
             Problem(filename, Message(N_("holds '{value}', which is not a number"), value=str(exc)))
         ) from None
     except RecursionError:
         raise UserError(Problem(filename, Message(N_("is nested too deeply")))) from None
+    _refuse_lone_surrogates(text, filename)
     return from_document(doc, filename)
+
+
+#: Longer than Python turns into an integer (sys.get_int_max_str_digits: 4,300).
+_LONG_NUMBER = re.compile(r"[0-9]{4301,}")
+#: A JSON escape of a UTF-16 surrogate (after an odd number of backslashes: an even
+#: number is an escaped backslash and then plain text), or a raw surrogate.
+_SURROGATE = re.compile(r"(?<!\\)(?:\\\\)*(\\u[dD][89a-fA-F][0-9a-fA-F]{2})|([\ud800-\udfff])")
+_PAIR = re.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}")
+
+
+def _refuse_lone_surrogates(text: str, filename: str) -> None:
+    """Refuse a surrogate without its partner, naming its line (JSON allows the escape
+    ``\\ud800``, but such text cannot be written as UTF-8: every later save would fail)."""
+    pos = 0
+    while (found := _SURROGATE.search(text, pos)) is not None:
+        start = found.start(1) if found.group(1) else found.start(2)
+        if found.group(1) and _PAIR.match(text, start):
+            pos = start + 12  # a proper pair: one character outside the BMP
+            continue
+        shown = found.group(1) or f"\\u{ord(found.group(2)):04x}"
+        raise UserError(
+            Problem(
+                filename,
+                Message(
+                    N_("holds '{escape}', half of a UTF-16 character pair, which is not text"),
+                    escape=shown,
+                ),
+                line=text.count("\n", 0, start) + 1,
+            )
+        )
 
 
 def from_document(doc: Any, filename: str = "<model>") -> Architecture:
