@@ -10,6 +10,7 @@ from typing import Any
 
 from procmodeler.common.errors import Problem, UserError
 from procmodeler.common.i18n import N_, Message
+from procmodeler.common.inputfile import read_input_bytes
 from procmodeler.io.native.checker import _Reader
 from procmodeler.io.native.format import MAX_FILE_SIZE
 from procmodeler.io.native.upgrades import upgrade
@@ -17,30 +18,31 @@ from procmodeler.model.architecture import Architecture
 
 
 def load(path: str | os.PathLike[str]) -> Architecture:
-    """Read a ``.procm`` file; any problem raises :class:`UserError` naming the file."""
+    """Read a ``.procm`` file; any problem raises :class:`UserError` naming the file.
+    Only a regular file is read (never a pipe or a device), and at most
+    :data:`MAX_FILE_SIZE` bytes of it."""
     name = str(path)
     p = Path(path)
     try:
         size = p.stat().st_size
-        if p.is_dir():
-            raise UserError(Problem(name, Message(N_("is a folder, not a file"))))
-        if size > MAX_FILE_SIZE:
-            raise UserError(
-                Problem(
-                    name,
-                    Message(
-                        N_("is too large to be a model file ({size} MB; the limit is {limit} MB)"),
-                        size=size // (1024 * 1024),
-                        limit=MAX_FILE_SIZE // (1024 * 1024),
-                    ),
-                )
-            )
-        data = p.read_bytes()
     except OSError as exc:
         raise UserError(
             Problem(name, Message(N_("cannot be read: {reason}"), reason=exc.strerror or str(exc)))
         ) from None
-    return loadb(data, name)
+    if p.is_dir():
+        raise UserError(Problem(name, Message(N_("is a folder, not a file"))))
+    if size > MAX_FILE_SIZE:
+        raise UserError(
+            Problem(
+                name,
+                Message(
+                    N_("is too large to be a model file ({size} MB; the limit is {limit} MB)"),
+                    size=size // (1024 * 1024),
+                    limit=MAX_FILE_SIZE // (1024 * 1024),
+                ),
+            )
+        )
+    return loadb(read_input_bytes(p, MAX_FILE_SIZE, name), name)
 
 
 def loadb(data: bytes, filename: str = "<model>") -> Architecture:
