@@ -13,8 +13,8 @@ from procmodeler.model.architecture import Architecture
 #: Longest name shown (a process, unit, person, KPI or the model): a name longer than
 #: this does not fit on a diagram, a heading or a table row anyway.
 MAX_NAME = 300
-#: Longest other text shown (a purpose, a need, an object, a title): about three pages.
-MAX_TEXT = 10_000
+#: Longest other text shown (a purpose, a need, an object, a title): about nine pages.
+MAX_TEXT = 30_000
 
 _COLLECTIONS = ("processes", "units", "people", "relations", "kpis")
 
