@@ -27,9 +27,9 @@ from procmodeler.io import native  # noqa: E402
 from procmodeler.io.register import export_register, import_register  # noqa: E402
 
 
-def generate(folder: Path, processes: int, seed: int = 1) -> dict[str, int]:
+def generate(folder: Path, processes: int, seed: int = 1, per_process: int = 2) -> dict[str, int]:
     """Write a register: a tenth of the processes top-level, up to three levels, about
-    two relations per process, a unit tree, people, participation and KPIs."""
+    PER_PROCESS relations per process, a unit tree, people, participation and KPIs."""
     rng = random.Random(seed)
     n_units = max(10, processes // 30)
     n_people = max(20, processes // 10)
@@ -62,7 +62,7 @@ def generate(folder: Path, processes: int, seed: int = 1) -> dict[str, int]:
             "Kunden" if kind == "core" else "", "Ett behov", "Ett resultat", "Ett syfte",
         ])  # fmt: skip
     relations = [["source", "target", "kind", "object"]]
-    for _ in range(processes * 2):
+    for _ in range(processes * per_process):
         a, b = rng.randrange(processes), rng.randrange(processes)
         if a != b:
             kind = rng.choice(["flow", "flow", "flow", "support", "steering"])

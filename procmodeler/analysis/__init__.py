@@ -33,7 +33,12 @@ from procmodeler.analysis.findings import SEVERITY_ORDER, CheckResult, Finding
 from procmodeler.analysis.index import ModelIndex
 from procmodeler.analysis.output import format_json, format_text, summary_line
 from procmodeler.analysis.rules import GROUPS, RULES, RuleInfo
-from procmodeler.analysis.run import CHECKED_COLLECTIONS, affects_checks, run_checks
+from procmodeler.analysis.run import (
+    CHECKED_COLLECTIONS,
+    affects_checks,
+    checks_of_snapshot,
+    run_checks,
+)
 from procmodeler.analysis.settings import (
     RULE_VALUES,
     RuleSettings,
@@ -52,6 +57,7 @@ __all__ = [
     "Finding",
     "ModelIndex",
     "affects_checks",
+    "checks_of_snapshot",
     "RuleInfo",
     "RuleSettings",
     "format_json",

@@ -7,7 +7,11 @@ success, 2 on bad input or a wrong call, 1 only for ``check`` findings. A user's
 mistake is shown as one line per problem, never as a traceback.
 
 Each command lives in its own module ``procmodeler/cli/cmd_<name>.py`` with
-``add_arguments(parser, tr)`` and ``run(args, tr) -> int``; the table below names them.
+``add_arguments(parser, tr, name)`` and ``run(args, tr) -> int``; the table below names
+them. Adding a command is one line in ``COMMANDS``. A command's module is imported only
+when that command is run (or its ``--help`` asked for): ``procmodeler --version`` and
+``procmodeler --help`` import no third-party package, so the command line starts at once.
+Keep it so: import nothing heavy at the top of this package.
 """
 
 from __future__ import annotations
@@ -67,7 +71,17 @@ def _available(name: str) -> bool:
     return importlib.util.find_spec(f"procmodeler.cli.{module}") is not None
 
 
-def build_parser(tr: Translator) -> _Parser:
+def command_of(args_list: Sequence[str]) -> str | None:
+    """The command named on a command line: its first word that is not an option."""
+    for word in args_list:
+        if not word.startswith("-"):
+            return word if word in COMMANDS else None
+    return None
+
+
+def build_parser(tr: Translator, command: str | None = None) -> _Parser:
+    """The parser with every command listed; only ``command``'s module is imported (to
+    add its arguments), so listing the commands imports none of them."""
     parser = _Parser(
         prog="procmodeler",
         description=tr(
@@ -81,8 +95,9 @@ def build_parser(tr: Translator) -> _Parser:
         if not _available(name):
             continue
         cmd = sub.add_parser(name, help=tr(help_text), description=tr(help_text))
-        mod = importlib.import_module(f"procmodeler.cli.{module}")
-        mod.add_arguments(cmd, tr, name)
+        if name == command:
+            mod = importlib.import_module(f"procmodeler.cli.{module}")
+            mod.add_arguments(cmd, tr, name)
     return parser
 
 
@@ -103,7 +118,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     tr = translator(cli_language())
     if not args_list or (args_list[0] not in COMMANDS and not args_list[0].startswith("-")):
         return _open_app(args_list, tr)
-    parser = build_parser(tr)
+    parser = build_parser(tr, command_of(args_list))
     args = parser.parse_args(args_list)
     if args.command is None:
         parser.print_help()

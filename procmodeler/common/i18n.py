@@ -18,7 +18,6 @@ Usage::
 
 from __future__ import annotations
 
-import ast
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +35,8 @@ def N_(msgid: str) -> str:  # noqa: N802 - the gettext convention
 
 
 def _unquote(text: str) -> str:
+    import ast  # only when a catalogue is read: not on every start
+
     return str(ast.literal_eval(text))
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import sys
-from importlib import resources
 from pathlib import Path
 
 APP_NAME = "procmodeler"
@@ -18,6 +17,8 @@ def resources_dir() -> Path:
     the folder as the package's data). Installs are unpacked folders, never zip files, so
     the folder is a real directory that fonts, translations and Qt can be given by path.
     """
+    from importlib import resources  # here, not at the top: it costs a start-up 30 ms
+
     return Path(str(resources.files("procmodeler") / "resources"))
 
 

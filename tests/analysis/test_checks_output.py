@@ -45,6 +45,7 @@ def test_json_has_exactly_the_documented_shape() -> None:
         assert isinstance(item["elements"], list)
     keys = [(f["rule"], f["elements"]) for f in data["findings"]]
     assert keys == sorted(keys)
+    assert format_json(result) == json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n"
     suppressed = [f for f in data["findings"] if "suppressed" in f]
     assert suppressed == [
         {
@@ -217,3 +218,19 @@ def test_swedish_translations_keep_every_placeholder() -> None:
         wanted = {name for _, name, _, _ in fmt.parse(msgid) if name}
         for form in [value] if isinstance(value, str) else value:
             assert {name for _, name, _, _ in fmt.parse(form) if name} == wanted, key
+
+
+def test_json_text_is_what_the_standard_encoder_writes() -> None:
+    # The fast writer's text equals json.dumps(indent=2): quotes, backslashes, control
+    # characters and non-ASCII in names, and a model without findings.
+    m = Model("sv")
+    m.proc("a", name='Ta emot "ärende"\\ny\trad\u2028', customer="Medborgare")
+    m.proc("b", name="Arkiv", kind="support")
+    m.suppress("orphan.isolated", ["b"], 'Sparas "tills vidare"\n')
+    result = m.check()
+    assert any(f.suppressed for f in result.findings)
+    expected = json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n"
+    assert format_json(result) == expected
+    empty = Model("en").check()
+    assert not empty.findings
+    assert format_json(empty) == json.dumps(empty.to_json(), ensure_ascii=False, indent=2) + "\n"

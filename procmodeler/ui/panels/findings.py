@@ -3,21 +3,32 @@ by the problems panel, the participation matrix and the canvas's finding markers
 
 One :class:`LiveFindings` belongs to each :class:`EditorContext`
 (``LiveFindings.for_context(context)``). Edits restart a short single-shot timer, so a
-burst of edits (typing, nudging, a drag's release) gives one run after the user pauses;
-a run over 1,000 processes takes a few tens of milliseconds on the GUI thread (see
-docs/performance.md), which keeps typing and dragging fluid without a worker thread and
-without copying the model. ``findingsChanged`` is emitted after each run whose result
-differs from the previous one.
+burst of edits (typing, nudging, a drag's release) gives one run after the user pauses.
+The run works on a worker thread on a copy of the model taken when it starts (a
+10,000-process model takes a second to check, and typing must never wait for that); its
+result is applied only if the model has not changed since, otherwise the checks run
+again on the newer model. Opening a document starts such a run too, so a big model shows
+its window before its findings. ``refresh_now`` still checks at once, on the calling
+thread. ``findingsChanged`` is emitted after each applied run whose result differs from
+the previous one.
 """
 
 from __future__ import annotations
 
+import contextlib
+import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from procmodeler.analysis import SEVERITY_ORDER, CheckResult, Finding, run_checks
+from procmodeler.analysis import (
+    SEVERITY_ORDER,
+    CheckResult,
+    Finding,
+    checks_of_snapshot,
+    run_checks,
+)
 from procmodeler.ui.context import EditorContext
 
 #: Milliseconds between the last edit and the re-run of the checks.
@@ -40,6 +51,9 @@ class LiveFindings(QObject):
 
     #: the findings changed (read them with :meth:`result`, :meth:`severity_by_process`)
     findingsChanged = Signal()
+    #: a background run finished: (model, revision, result, milliseconds); queued to the
+    #: GUI thread
+    _finished = Signal(object, int, object, float)
 
     def __init__(self, context: EditorContext) -> None:
         super().__init__(context)
@@ -53,9 +67,11 @@ class LiveFindings(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
-        self._timer.timeout.connect(self.refresh_now)
+        self._timer.timeout.connect(self.refresh_later)
+        self._running = False
+        self._finished.connect(self._on_finished)
         context.committed.connect(lambda _event: self.schedule())
-        context.documentReplaced.connect(self.refresh_now)
+        context.documentReplaced.connect(self.refresh_later)
         self.refresh_now()
 
     @classmethod
@@ -71,14 +87,47 @@ class LiveFindings(QObject):
 
     @property
     def pending(self) -> bool:
-        return self._timer.isActive()
+        """A run is scheduled or running: the findings may be behind the model."""
+        return self._timer.isActive() or self._running
 
     def refresh_now(self) -> None:
-        """Run the checks at once (cancels a scheduled run)."""
+        """Run the checks at once, on this thread (cancels a scheduled run)."""
         self._timer.stop()
         started = time.perf_counter()
         result = run_checks(self.context.arch, lang=self.context.catalogue().lang)
-        self.last_run_ms = (time.perf_counter() - started) * 1000.0
+        self._apply(result, (time.perf_counter() - started) * 1000.0)
+
+    def refresh_later(self) -> None:
+        """Check a copy of the model on a worker thread; the result is applied when it
+        comes, if the model has not changed meanwhile (else the checks run again)."""
+        self._timer.stop()
+        if self._running:  # the running check is stale: its end starts the next one
+            return
+        arch = self.context.arch
+        job = checks_of_snapshot(arch, lang=self.context.catalogue().lang)
+        self._running = True
+        worker = threading.Thread(
+            target=self._work, args=(job, arch, arch.revision), name="checks", daemon=True
+        )
+        worker.start()
+
+    def _work(self, job: Callable[[], CheckResult], arch: object, revision: int) -> None:
+        started = time.perf_counter()
+        result = job()
+        ms = (time.perf_counter() - started) * 1000
+        with contextlib.suppress(RuntimeError):  # the window closed while the checks ran
+            self._finished.emit(arch, revision, result, ms)
+
+    def _on_finished(self, arch: object, revision: int, result: CheckResult, ms: float) -> None:
+        self._running = False
+        current = self.context.arch
+        if arch is current and revision == current.revision:
+            self._apply(result, ms)
+        elif not self._timer.isActive():
+            self.refresh_later()  # the model changed meanwhile: check the newer one
+
+    def _apply(self, result: CheckResult, ms: float) -> None:
+        self.last_run_ms = ms
         self.runs += 1
         changed = self._result is None or result.findings != self._result.findings
         self._result = result

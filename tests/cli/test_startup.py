@@ -1,0 +1,93 @@
+"""The command line starts at once: ``--version`` and ``--help`` import no third-party
+package, and a command imports only its own module (issue 20)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+HEAVY = ("reportlab", "networkx", "lxml", "openpyxl", "PySide6")
+
+
+# Runs the command line in a fresh interpreter, then prints every module that was loaded
+# from outside the standard library and this package: a third-party package.
+_PROBE = """
+import json, runpy, sys, sysconfig
+sys.argv = ["procmodeler", *sys.argv[1:]]
+try:
+    runpy.run_module("procmodeler", run_name="__main__")
+except SystemExit:
+    pass
+stdlib = (sysconfig.get_paths()["stdlib"], sysconfig.get_paths()["platstdlib"])
+third = set()
+for name, module in list(sys.modules.items()):
+    top = name.split(".")[0]
+    path = getattr(module, "__file__", None) or ""
+    if top in sys.stdlib_module_names or top == "procmodeler" or not path:
+        continue
+    if "site-packages" in path or "dist-packages" in path or not path.startswith(stdlib):
+        third.add(top)
+print("THIRD-PARTY", json.dumps(sorted(third)))
+print("OURS", json.dumps(sorted(n for n in sys.modules if n.startswith("procmodeler."))))
+"""
+
+
+def _loaded(*args: str) -> tuple[set[str], set[str]]:
+    """The top-level third-party packages and our own modules that ``procmodeler ARGS``
+    loaded (site's own hooks, e.g. an editable install's finder, start with ``_`` and are
+    left out)."""
+    result = run_cli_probe(*args)
+    found = {}
+    for line in result.stdout.splitlines():
+        key, _, value = line.partition(" ")
+        if key in ("THIRD-PARTY", "OURS"):
+            found[key] = set(json.loads(value))
+    assert len(found) == 2, result.stdout + result.stderr
+    third = {name for name in found["THIRD-PARTY"] if not name.startswith("_")}
+    return third, found["OURS"]
+
+
+def _third_party(*args: str) -> set[str]:
+    return _loaded(*args)[0]
+
+
+def run_cli_probe(*args: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH")]))
+    return subprocess.run(
+        [sys.executable, "-c", _PROBE, *args],
+        capture_output=True,
+        text=True,
+        cwd=REPO_ROOT,
+        env=env,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize("option", ["--version", "--help"])
+def test_version_and_help_import_no_third_party_package(option) -> None:
+    loaded = _third_party(option)
+    assert not loaded & set(HEAVY)
+    assert not loaded
+
+
+def test_the_probe_sees_a_third_party_package() -> None:
+    # A command that needs its heavy parts loads them, and the probe says so.
+    assert "reportlab" in _third_party("report", "--help")
+
+
+def test_listing_commands_imports_none_of_their_modules() -> None:
+    assert not {name for name in _loaded("--help")[1] if ".cmd_" in name}
+
+
+def test_a_command_imports_only_its_own_module() -> None:
+    third, ours = _loaded("export-bpmn", "--help")
+    assert {name for name in ours if ".cmd_" in name} == {"procmodeler.cli.cmd_bpmn"}
+    assert not third & {"reportlab", "PySide6"}
