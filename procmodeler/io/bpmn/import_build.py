@@ -373,6 +373,9 @@ class _Builder(_GeometryReader):
         if not succ:
             return
         seen_pairs = {(r.source, r.target) for r in relations.values() if r.kind == "flow"}
+        # A mesh of gateways joins every activity to every other: n squared relations
+        # from a file of n. Bridged relations are kept up to a bound linear in the flows.
+        budget, dropped = 4 * len(self.flows) + 100, 0
         for node, pid in list(self.node_proc.items()):
             if node not in succ:
                 continue
@@ -385,6 +388,11 @@ class _Builder(_GeometryReader):
                     if target_pid == pid or (pid, target_pid) in seen_pairs:
                         continue
                     seen_pairs.add((pid, target_pid))
+                    if not direct:
+                        budget -= 1
+                        if budget < 0:
+                            dropped += 1
+                            continue
                     if (
                         direct
                         and fid
@@ -406,6 +414,14 @@ class _Builder(_GeometryReader):
                 visited.add(tgt)
                 for nfid, ntgt in reversed(succ.get(tgt, ())):
                     stack.append((nfid, ntgt, False))
+        if dropped:
+            self.warn(
+                N_(
+                    "the flows through gateways and events join {pairs} more pairs of processes "
+                    "than a file of this size can mean; those were left out"
+                ),
+                pairs=dropped,
+            )
 
     # ------------------------------------------------------------------ settings
     def _settings(
