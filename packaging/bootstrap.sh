@@ -4,14 +4,15 @@
 #   bash packaging/bootstrap.sh app  [FILE.procm | procmodeler args...]
 #   bash packaging/bootstrap.sh test [pytest args...]
 #   bash packaging/bootstrap.sh lint
+#   bash packaging/bootstrap.sh bundle       # the standalone app in dist/procmodeler/, checked
 #   bash packaging/bootstrap.sh setup        # install everything `test` needs, run nothing
 #
 # Each mode installs what it needs and then runs:
 #   - Debian packages (Qt's libraries, fonts, Xvfb; for tests also poppler-utils, qpdf,
-#     Chromium and, when `node` is missing or older than 20, nodejs + npm). As root they are
+#     Chromium and, when `node` is missing or older than 18, Debian's nodejs + npm). As root they are
 #     installed with apt-get; otherwise the script prints the `sudo apt-get install` line
 #     and stops. What is missing is found with dpkg-query, so a second run is fast.
-#   - a virtual environment `.venv` in the repository with `pip install -e ".[test]"`
+#   - a virtual environment `.venv` in the repository with `pip install -e ".[test,dev,bundle]"`
 #     (skipped while pyproject.toml is unchanged; stamp in .venv/).
 #   - for tests: `npm ci` in tests/node (skipped while package-lock.json is unchanged).
 # `app` opens procmodeler/resources/examples/manufacturing.procm (or the arguments given). Without a
@@ -30,8 +31,11 @@ cd "$ROOT"
 VENV="$ROOT/.venv"
 NODE_DIR="$ROOT/tests/node"
 EXAMPLE="procmodeler/resources/examples/manufacturing.procm"
-MIN_NODE_MAJOR=20
+MIN_NODE_MAJOR=18
 PYTHON=${PYTHON:-python3}
+# One set of extras for every mode, so that switching between modes never reinstalls:
+# the tests, the linters (ruff, mypy) and PyInstaller for the bundle.
+EXTRAS="test,dev,bundle"
 
 say() { printf 'bootstrap: %s\n' "$*" >&2; }
 die() { printf 'bootstrap: error: %s\n' "$*" >&2; exit 1; }
@@ -44,12 +48,14 @@ usage: bash packaging/bootstrap.sh MODE [ARGS...]
                           (or FILE); without a display it runs under xvfb-run
   test  [PYTEST ARGS...]  install what the tests need and run pytest
   lint                    install ruff and mypy and run them
+  bundle                  build the standalone app dist/procmodeler/ with PyInstaller,
+                          then run its self-test and a report without the venv
   setup                   install everything the tests need, run nothing
 EOF
 }
 
 case "$MODE" in
-    app | test | lint | setup) ;;
+    app | test | lint | setup | bundle) ;;
     -h | --help | help) usage; exit 0 ;;
     *) usage; exit 64 ;;
 esac
@@ -132,7 +138,7 @@ ensure_node() {
         hash -r
     fi
     if [ "$(node_major)" -lt "$MIN_NODE_MAJOR" ] || ! command -v npm >/dev/null 2>&1; then
-        die "the BPMN test tools need Node.js >= $MIN_NODE_MAJOR and npm (found: $(node --version 2>/dev/null || echo none)). Debian 12's own nodejs is 18: install Node.js 20 or newer (e.g. from NodeSource or with nvm), then run this script again."
+        die "the BPMN test tools need Node.js >= $MIN_NODE_MAJOR and npm (found: $(node --version 2>/dev/null || echo none)). Install Debian's nodejs and npm (or any Node.js >= $MIN_NODE_MAJOR), then run this script again."
     fi
 }
 
@@ -208,7 +214,7 @@ setup_python() {
 setup_tests() {
     ensure_packages "${APP_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
     ensure_node
-    setup_python test
+    setup_python "$EXTRAS"
     npm_ci
 }
 
@@ -225,7 +231,7 @@ run_app() {
         args=("$EXAMPLE")
     fi
     ensure_packages "${APP_PACKAGES[@]}"
-    setup_python test
+    setup_python "$EXTRAS"
     if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
         command -v xvfb-run >/dev/null 2>&1 || die "no display (DISPLAY and WAYLAND_DISPLAY are unset) and no xvfb-run"
         say "no display (DISPLAY and WAYLAND_DISPLAY are unset): running on a virtual X screen"
@@ -236,7 +242,42 @@ run_app() {
     exec "$VENV/bin/procmodeler" "${args[@]}"
 }
 
+# Build dist/procmodeler/ with packaging/procmodeler.spec, then check it as a user without
+# Python would run it: a minimal environment (env -i), offscreen Qt, no venv on PATH.
+build_bundle() {
+    ensure_packages "${APP_PACKAGES[@]}" binutils
+    setup_python "$EXTRAS"
+    local start=$SECONDS
+    say "pyinstaller packaging/procmodeler.spec -> dist/procmodeler/"
+    "$VENV/bin/pyinstaller" --noconfirm --clean --log-level WARN \
+        --distpath "$ROOT/dist" --workpath "$ROOT/build/pyinstaller" packaging/procmodeler.spec
+    say "built in $((SECONDS - start)) s: $(du -sh dist/procmodeler | cut -f1) in dist/procmodeler/"
+    check_bundle
+}
+
+check_bundle() {
+    local exe="$ROOT/dist/procmodeler/procmodeler" tmp
+    tmp=$(mktemp -d)
+    local run=(env -i "HOME=$tmp" "PATH=/usr/bin:/bin" QT_QPA_PLATFORM=offscreen)
+    say "checking the bundle with env -i (no venv, no Python on PATH)"
+    "${run[@]}" "$exe" --version
+    "${run[@]}" "$exe" self-test
+    local example="$ROOT/dist/procmodeler/_internal/procmodeler/resources/examples/municipality-sv.procm"
+    "${run[@]}" "$exe" report "$example" -o "$tmp/rapport.pdf"
+    if command -v pdftotext >/dev/null 2>&1; then
+        local text
+        text=$(pdftotext -l 3 "$tmp/rapport.pdf" -)
+        grep -q "Sammanfattning för ledningen" <<<"$text" ||
+            die "the bundle's report of the Swedish example is not in Swedish"
+    fi
+    say "bundle ok: self-test passed, report written ($(du -k "$tmp/rapport.pdf" | cut -f1) kB)"
+    rm -rf "$tmp"
+}
+
 case "$MODE" in
+    bundle)
+        build_bundle
+        ;;
     app)
         run_app "$@"
         ;;
@@ -246,7 +287,7 @@ case "$MODE" in
         exec "$VENV/bin/python" -m pytest "$@"
         ;;
     lint)
-        setup_python "test,dev"
+        setup_python "$EXTRAS"
         paths=()
         for p in procmodeler tests bench; do [ -d "$p" ] && paths+=("$p"); done
         "$VENV/bin/ruff" check "${paths[@]}"

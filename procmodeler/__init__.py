@@ -7,3 +7,6 @@ above them; ``ui`` (the only package that imports PySide6) and ``cli`` on top.
 """
 
 __version__ = "0.1.0"
+
+#: Where users report problems (Help › Report a problem, CONTRIBUTING.md, pyproject.toml).
+ISSUES_URL = "https://github.com/procmodeler/procmodeler/issues"

@@ -28,7 +28,7 @@ from typing import Any
 
 NODE_DIR = Path(__file__).resolve().parent / "node"
 SAMPLES_DIR = Path(__file__).resolve().parent / "data" / "bpmn-samples"
-MIN_NODE_MAJOR = 20
+MIN_NODE_MAJOR = 18
 NODE_PACKAGES = ("bpmn-moddle", "bpmnlint", "bpmn-js")
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 

@@ -257,3 +257,77 @@ def test_layer_of_names_the_folder_below_procmodeler() -> None:
     assert layer_of("procmodeler.io.bpmn.export") == "io"
     assert layer_of("procmodeler.cli") == "cli"
     assert layer_of("procmodeler") == ROOT
+
+
+# ---------------------------------------------------------------------- edits only in edit/
+def model_edits_in(source: str) -> list[tuple[int, str]]:
+    """Where *source* builds its own transaction (``x.transaction(...)``) or a scratch
+    copy of the model (``arch.copy()``): edits and what-if layouts belong to
+    ``procmodeler.edit`` (composite operations, placement) or ``notation``/``analysis``."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+            continue
+        func = node.func
+        if func.attr == "transaction":
+            found.append((node.lineno, "transaction"))
+        elif func.attr == "copy":
+            owner = func.value
+            name = owner.attr if isinstance(owner, ast.Attribute) else getattr(owner, "id", "")
+            if name == "arch":
+                found.append((node.lineno, "arch.copy()"))
+    return found
+
+
+def test_the_ui_builds_no_transaction_and_copies_no_model() -> None:
+    ui = PACKAGE_DIR / "ui"
+    found = [
+        f"{path.relative_to(REPO_ROOT)}:{line}: {what}"
+        for path in sorted(ui.rglob("*.py"))
+        for line, what in model_edits_in(path.read_text(encoding="utf-8"))
+    ]
+    assert not found, found
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("with ed.transaction(label):\n    pass", [(1, "transaction")]),
+        ("with self.context.editor.transaction(x):\n    pass", [(1, "transaction")]),
+        ("tmp = arch.copy()", [(1, "arch.copy()")]),
+        ("tmp = self.context.arch.copy()", [(1, "arch.copy()")]),
+        ("points = list(view.points).copy()\nd = {}.copy()", []),
+    ],
+)
+def test_the_edit_finder_sees_transactions_and_model_copies(
+    source: str, expected: list[tuple[int, str]]
+) -> None:
+    assert model_edits_in(source) == expected
+
+
+def change_record_reads(source: str) -> list[int]:
+    """Lines where *source* decodes change records itself (``event.changes``,
+    ``event.collections()``, ``event.touched(...)``, ``c.collection``) instead of
+    reading an ``Impact``."""
+    tree = ast.parse(source)
+    called = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
+    lines = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Attribute):
+            continue
+        if node.attr in ("collections", "touched", "collection") or (
+            node.attr == "changes" and id(node) not in called  # not dialog.changes()
+        ):
+            lines.append(node.lineno)
+    return sorted(lines)
+
+
+def test_the_ui_reads_what_changed_from_impact_only() -> None:
+    ui = PACKAGE_DIR / "ui"
+    found = [
+        f"{path.relative_to(REPO_ROOT)}:{line}"
+        for path in sorted(ui.rglob("*.py"))
+        for line in change_record_reads(path.read_text(encoding="utf-8"))
+    ]
+    assert not found, found
+    assert change_record_reads("for c in event.changes:\n    c.collection") == [1, 2]

@@ -22,7 +22,16 @@ def bash(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.mark.parametrize("script", [BOOTSTRAP, REPO_ROOT / ".ci" / "run"], ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "script",
+    [
+        BOOTSTRAP,
+        REPO_ROOT / ".ci" / "run",
+        REPO_ROOT / ".ci" / "node18",
+        REPO_ROOT / ".ci" / "bundle",
+    ],
+    ids=lambda p: p.name,
+)
 def test_shell_scripts_parse(script: Path) -> None:
     proc = bash("-n", str(script))
     assert proc.returncode == 0, proc.stderr
@@ -38,7 +47,7 @@ def test_bootstrap_rejects_an_unknown_mode_before_installing_anything() -> None:
 def test_bootstrap_help_names_every_mode() -> None:
     proc = bash(str(BOOTSTRAP), "--help")
     assert proc.returncode == 0
-    for mode in ("app", "test", "lint", "setup"):
+    for mode in ("app", "test", "lint", "setup", "bundle"):
         assert f"\n  {mode} " in proc.stderr
 
 
@@ -74,3 +83,30 @@ def test_desktop_entry_is_valid() -> None:
         env={**os.environ, "LC_ALL": "C.UTF-8"},
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_bundle_desktop_installer_points_the_entry_at_the_folder(tmp_path: Path) -> None:
+    # The files the spec puts beside the bundle's executable, in a folder with a space.
+    folder = tmp_path / "my apps" / "procmodeler"
+    folder.mkdir(parents=True)
+    for source in (
+        REPO_ROOT / "packaging" / "procmodeler.desktop",
+        REPO_ROOT / "packaging" / "procmodeler-mime.xml",
+        REPO_ROOT / "packaging" / "linux" / "install-desktop.sh",
+        REPO_ROOT / "procmodeler" / "resources" / "icons" / "procmodeler.svg",
+    ):
+        shutil.copy(source, folder / source.name)
+    (folder / "procmodeler").write_text("#!/bin/sh\n", encoding="utf-8")
+    (folder / "procmodeler").chmod(0o755)
+    data = tmp_path / "data"
+    env = {**os.environ, "XDG_DATA_HOME": str(data), "HOME": str(tmp_path)}
+    proc = subprocess.run(["bash", str(folder / "install-desktop.sh")], env=env,
+                          capture_output=True, text=True, check=False)  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    entry = (data / "applications" / "procmodeler.desktop").read_text(encoding="utf-8")
+    assert f'Exec="{folder}/procmodeler" %F' in entry.splitlines()
+    assert (data / "mime" / "packages" / "procmodeler-mime.xml").is_file()
+    assert (data / "icons" / "hicolor" / "scalable" / "apps" / "procmodeler.svg").is_file()
+    proc = subprocess.run(["bash", str(folder / "install-desktop.sh"), "--remove"], env=env,
+                          capture_output=True, text=True, check=False)  # fmt: skip
+    assert proc.returncode == 0 and not (data / "applications" / "procmodeler.desktop").exists()

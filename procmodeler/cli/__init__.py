@@ -17,6 +17,7 @@ Keep it so: import nothing heavy at the top of this package.
 from __future__ import annotations
 
 import argparse
+import difflib
 import importlib
 import importlib.util
 import os
@@ -46,6 +47,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "report": ("cmd_report", N_("write the PDF report of a model")),
     "self-test": ("cmd_selftest", N_("check that this installation works")),
     "repo": ("cmd_repo", N_("push to and pull from a shared repository on PostgreSQL")),
+    "diff": ("cmd_diff", N_("show what changed between two models")),
+    "merge": ("cmd_merge", N_("merge two models' changes since their common ancestor")),
+    "git-setup": ("cmd_gitsetup", N_("make git diff and git merge understand model files")),
 }
 
 
@@ -101,10 +105,41 @@ def build_parser(tr: Translator, command: str | None = None) -> _Parser:
     return parser
 
 
+def _not_a_command(word: str, tr: Translator) -> int:
+    """A first word that is neither a command nor an existing file: say so, name the
+    nearest command (never open it as a file name), exit 2."""
+    problem = tr("{word!r} is neither a command nor an existing file").format(word=word)
+    nearest = difflib.get_close_matches(word.lower(), COMMANDS, n=1, cutoff=0.5)
+    if nearest:
+        hint = tr("did you mean: procmodeler {command}").format(command=nearest[0])
+    else:
+        hint = tr("the commands are: {names}").format(names=", ".join(COMMANDS))
+    print(f"procmodeler: {tr('error')}: {problem}; {hint}", file=sys.stderr)
+    return 2
+
+
+def _no_display() -> bool:
+    """True on Linux and the BSDs when Qt has no screen: no DISPLAY, no WAYLAND_DISPLAY
+    and no QT_QPA_PLATFORM (offscreen, vnc, ...) chosen."""
+    if sys.platform in ("win32", "darwin"):
+        return False
+    return not any(os.environ.get(var) for var in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
 def _open_app(argv: Sequence[str], tr: Translator) -> int:
     parser = _Parser(prog="procmodeler", add_help=False)
     parser.add_argument("file", nargs="?")
     args, rest = parser.parse_known_args(list(argv))
+    if _no_display():
+        print(
+            f"procmodeler: {tr('error')}: "
+            + tr(
+                "no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset); "
+                "the commands work without one: procmodeler --help"
+            ),
+            file=sys.stderr,
+        )
+        return 2
     try:
         from procmodeler.ui.app import run_app
     except ImportError as exc:
@@ -117,6 +152,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     tr = translator(cli_language())
     if not args_list or (args_list[0] not in COMMANDS and not args_list[0].startswith("-")):
+        if args_list and not os.path.exists(args_list[0]):
+            return _not_a_command(args_list[0], tr)
         return _open_app(args_list, tr)
     parser = build_parser(tr, command_of(args_list))
     args = parser.parse_args(args_list)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+from typing import Any
 
 from procmodeler.common.errors import Problem, UserError
 from procmodeler.common.i18n import N_, Message
@@ -13,7 +14,7 @@ from procmodeler.common.i18n import N_, Message
 _CHUNK = 1024 * 1024
 
 
-def _refuse(name: str, msgid: str, **args: object) -> UserError:
+def _refuse(name: str, msgid: str, **args: Any) -> UserError:
     return UserError(Problem(name, Message(msgid, **args)))
 
 

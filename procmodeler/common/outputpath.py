@@ -8,12 +8,13 @@ import os
 import stat
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from procmodeler.common.errors import Problem, UserError
 from procmodeler.common.i18n import N_, Message
 
 
-def _refuse(path: object, msgid: str, **args: object) -> UserError:
+def _refuse(path: object, msgid: str, **args: Any) -> UserError:
     return UserError(Problem(str(path), Message(msgid, **args)))
 
 

@@ -78,3 +78,17 @@ def _free(existing: Iterable[Bounds], wanted: Bounds) -> Bounds:
             return b
         b = Bounds(snap(max(o.x + o.w for o in hit) + GAP), b.y, b.w, b.h)
     return b
+
+
+def spots_for(
+    arch: Architecture, level: str | None, pids: Iterable[str], size: tuple[float, float]
+) -> dict[str, Bounds]:
+    """Free spots on *level* for shapes of *pids* (in order, each clear of the ones
+    placed before it)."""
+    tmp = arch.copy()
+    placed: dict[str, Bounds] = {}
+    for pid in pids:
+        spot = free_spot(tmp, level, arch.processes[pid].kind, size)
+        placed[pid] = spot
+        tmp.shapes.setdefault(level, {})[pid] = spot
+    return placed

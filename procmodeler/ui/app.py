@@ -15,7 +15,6 @@ and quits (bench/bench_issue20.py).
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import os
 import signal
 import sys
@@ -24,7 +23,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
+from PySide6.QtGui import QColor, QFileOpenEvent, QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import QApplication
 
 from procmodeler.common.paths import resources_dir
@@ -65,8 +64,12 @@ QListWidget::item { padding: 4px; }
 
 
 def ui_language(override: str | None = None) -> str:
-    """ "sv" or "en": --lang, else PROCMODELER_LANG, else the locale."""
-    for value in (override, os.environ.get("PROCMODELER_LANG")):
+    """ "sv" or "en": --lang, else the preference (Edit › Preferences), else
+    PROCMODELER_LANG, else the locale."""
+    from procmodeler.ui import preferences
+
+    chosen = preferences.load().ui_language
+    for value in (override, chosen, os.environ.get("PROCMODELER_LANG")):
         if value:
             return "sv" if value.lower().startswith("sv") else "en"
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
@@ -74,6 +77,11 @@ def ui_language(override: str | None = None) -> str:
         if value:
             return "sv" if value.lower().startswith("sv") else "en"
     return "sv" if QLocale.system().language() == QLocale.Language.Swedish else "en"
+
+
+def current_language() -> str:
+    """The language the app speaks now: "sv" or "en"."""
+    return "sv" if QLocale().language() == QLocale.Language.Swedish else "en"
 
 
 def install_translations(app: QApplication, lang: str) -> list[QTranslator]:
@@ -92,12 +100,11 @@ def install_translations(app: QApplication, lang: str) -> list[QTranslator]:
     if translator.load(str(resources_dir() / "translations" / f"procmodeler_{lang}.qm")):
         app.installTranslator(translator)
         loaded.append(translator)
-    if importlib.util.find_spec("procmodeler.ui.panels") is not None:
-        from procmodeler.ui.panels import install_translator
+    from procmodeler.ui.panels import install_translator
 
-        panels = install_translator(app, lang)
-        if panels is not None:
-            loaded.append(panels)
+    panels = install_translator(app, lang)
+    if panels is not None:
+        loaded.append(panels)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     translator = QTranslator(app)
     if translator.load(QLocale(), "qtbase", "_", qt_dir):
@@ -137,8 +144,10 @@ def style_application(app: QApplication) -> None:
 
 def create_application(argv: Sequence[str], lang: str | None = None) -> QApplication:
     """The QApplication (the existing one in tests), styled and translated."""
-    app = QApplication.instance()
-    if app is None:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
         app = QApplication([sys.argv[0] if sys.argv else "procmodeler", *argv])
     app.setApplicationName("procmodeler")
     app.setOrganizationName("procmodeler")
@@ -207,6 +216,21 @@ def stop_now(app: QApplication, code: int) -> None:
     app.exit(code)
 
 
+class FileOpenFilter(QObject):
+    """macOS hands a document double-clicked in Finder (or dropped on the Dock icon) to
+    the running app as a FileOpen event, not as an argument: open it in the newest
+    window."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() != QEvent.Type.FileOpen or not isinstance(event, QFileOpenEvent):
+            return False
+        from procmodeler.ui.mainwindow import MainWindow
+
+        if event.file() and MainWindow.windows:
+            MainWindow.windows[-1].open_path(event.file())
+        return True
+
+
 def _stop_on_signals(app: QApplication) -> None:
     """SIGTERM and SIGINT (Ctrl+C in the terminal) stop the app cleanly: see
     :func:`stop_now`. Python runs a signal handler only between its own steps, so a
@@ -255,6 +279,8 @@ def run_app(file: str | None, rest_args: Sequence[str] = ()) -> int:
 
     QTimer.singleShot(0, start)
     _stop_on_signals(app)
+    opener = FileOpenFilter(app)
+    app.installEventFilter(opener)
     if opts.screenshot:
         target = Path(opts.screenshot)
 

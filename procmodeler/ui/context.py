@@ -4,7 +4,8 @@ diagram level). Selection and level are view state, not undoable.
 
 Every widget that shows or edits the model takes an :class:`EditorContext`, edits only
 through ``procmodeler.edit.operations`` with ``context.editor``, and refreshes from
-``committed`` (one signal per transaction, undo or redo, carrying the change records).
+``committed`` (one signal per transaction, undo or redo, carrying the change records),
+reading what changed with ``context.impact(event)`` (an :class:`Impact`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 
 from procmodeler.common.i18n import Translator, translator
 from procmodeler.edit.editor import Editor
+from procmodeler.edit.impact import Impact
 from procmodeler.model.architecture import Architecture
 from procmodeler.model.events import Committed
 
@@ -39,6 +41,10 @@ class EditorContext(QObject):
         self._unsubscribe = self._editor.subscribe(self._on_committed)
         self._selection: tuple[str, ...] = ()
         self._level: str | None = None
+        #: the live findings of this document, shared by the panels and the canvas
+        #: (``LiveFindings.for_context`` creates them on first use)
+        self.live_findings: QObject | None = None
+        self._impact: tuple[Committed, Impact] | None = None
 
     # ------------------------------------------------------------------ document
     @property
@@ -66,11 +72,18 @@ class EditorContext(QObject):
         if self._level is not None and self._level not in arch.processes:
             self._level = None
             self.levelChanged.emit(None)
+        self._impact = (event, Impact.of(event, arch))
         self.committed.emit(event)
         alive = tuple(i for i in self._selection if self._exists(i))
         if alive != self._selection:
             self._selection = alive
             self.selectionChanged.emit()
+
+    def impact(self, event: Committed) -> Impact:
+        """What *event* changed (computed once per event for all the views)."""
+        if self._impact is None or self._impact[0] is not event:
+            self._impact = (event, Impact.of(event, self.arch))
+        return self._impact[1]
 
     def _exists(self, element_id: str) -> bool:
         arch = self.arch

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from procmodeler.model.architecture import Architecture
+from procmodeler.model.elements import Person, Process, Unit
 from procmodeler.ui import icons
 from procmodeler.ui.canvas import style as qs
 from procmodeler.ui.context import EditorContext
@@ -39,9 +41,12 @@ def search(arch: Architecture, query: str) -> list[tuple[str, str, str]]:
     if not q:
         return []
     found: list[tuple[int, int, str, str, str]] = []
-    for order, (category, coll) in enumerate(
-        (("process", arch.processes), ("unit", arch.units), ("person", arch.people))
-    ):
+    named: tuple[tuple[str, Mapping[str, Process | Unit | Person]], ...] = (
+        ("process", arch.processes),
+        ("unit", arch.units),
+        ("person", arch.people),
+    )
+    for order, (category, coll) in enumerate(named):
         for eid, element in coll.items():
             name = fold(element.name)
             if q in name or q == fold(eid):
@@ -52,8 +57,9 @@ def search(arch: Architecture, query: str) -> list[tuple[str, str, str]]:
 
 
 def coll_name(arch: Architecture, category: str, eid: str) -> str:
-    coll = {"process": arch.processes, "unit": arch.units, "person": arch.people}[category]
-    return coll[eid].name
+    if category == "process":
+        return arch.processes[eid].name
+    return arch.units[eid].name if category == "unit" else arch.people[eid].name
 
 
 class FindDialog(QDialog):
@@ -114,8 +120,8 @@ class FindDialog(QDialog):
             parent = arch.units.get(unit.parent) if unit.parent else None
             return self.tr("Unit") + (f" \u00b7 {parent.name}" if parent else "")
         person = arch.people[eid]
-        unit = arch.units.get(person.unit) if person.unit else None
-        bits = [self.tr("Person")] + [b for b in (person.title, unit.name if unit else "") if b]
+        home = arch.units.get(person.unit) if person.unit else None
+        bits = [self.tr("Person")] + [b for b in (person.title, home.name if home else "") if b]
         return " \u00b7 ".join(bits)
 
     def update_results(self) -> None:

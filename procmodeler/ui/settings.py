@@ -26,8 +26,8 @@ def settings() -> QSettings:
 def recent_files() -> list[str]:
     value = settings().value("recentFiles", [])
     if isinstance(value, str):
-        value = [value] if value else []
-    return [str(v) for v in (value or [])]
+        return [value] if value else []
+    return [str(v) for v in value] if isinstance(value, list) else []
 
 
 def add_recent_file(path: str) -> list[str]:

@@ -128,6 +128,163 @@
     </message>
 </context>
 <context>
+    <name>Docking</name>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Palette</source>
+        <translation>Palett</translation>
+    </message>
+</context>
+<context>
+    <name>Documents</name>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>Cannot Open File</source>
+        <translation>Kan inte öppna filen</translation>
+    </message>
+    <message>
+        <source>Cannot Save File</source>
+        <translation>Kan inte spara filen</translation>
+    </message>
+    <message>
+        <source>Clear Recent Files</source>
+        <translation>Töm listan</translation>
+    </message>
+    <message>
+        <source>Do you want to save the changes to “{name}”?</source>
+        <translation>Vill du spara ändringarna i ”{name}”?</translation>
+    </message>
+    <message>
+        <source>No Examples Installed</source>
+        <translation>Inga exempel installerade</translation>
+    </message>
+    <message>
+        <source>No Recent Files</source>
+        <translation>Inga senaste filer</translation>
+    </message>
+    <message>
+        <source>Open Model</source>
+        <translation>Öppna modell</translation>
+    </message>
+    <message>
+        <source>Opened {path}</source>
+        <translation>Öppnade {path}</translation>
+    </message>
+    <message>
+        <source>Save Model As</source>
+        <translation>Spara modellen som</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Sparade {path}</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>Osparade ändringar</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Namnlös</translation>
+    </message>
+    <message>
+        <source>procmodeler models (*.procm)</source>
+        <translation>procmodeler-modeller (*.procm)</translation>
+    </message>
+</context>
+<context>
+    <name>Exchange</name>
+    <message>
+        <source>BPMN 2.0 XML (*.bpmn *.xml)</source>
+        <translation>BPMN 2.0 XML (*.bpmn *.xml)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Cannot Export</source>
+        <translation>Kan inte exportera</translation>
+    </message>
+    <message>
+        <source>Cannot Import</source>
+        <translation>Kan inte importera</translation>
+    </message>
+    <message>
+        <source>Cannot Write Report</source>
+        <translation>Kan inte skriva rapporten</translation>
+    </message>
+    <message>
+        <source>Export BPMN</source>
+        <translation>Exportera BPMN</translation>
+    </message>
+    <message>
+        <source>Export Diagram</source>
+        <translation>Exportera diagram</translation>
+    </message>
+    <message>
+        <source>Exported {path}</source>
+        <translation>Exporterade {path}</translation>
+    </message>
+    <message>
+        <source>Import BPMN</source>
+        <translation>Importera BPMN</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF-dokument (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PNG Resolution</source>
+        <translation>Upplösning för PNG</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-bild (*.png)</translation>
+    </message>
+    <message>
+        <source>Resolution in dots per inch (96 is screen size, 300 for print):</source>
+        <translation>Upplösning i punkter per tum (96 är skärmstorlek, 300 för tryck):</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG-teckning (*.svg)</translation>
+    </message>
+    <message>
+        <source>The diagram is large, so the image was written at {dpi} dpi.</source>
+        <translation>Diagrammet är stort, så bilden skrevs med {dpi} dpi.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The file was imported with %n warning(s).</source>
+        <translation><numerusform>Filen importerades med %n varning.</numerusform><numerusform>Filen importerades med %n varningar.</numerusform></translation>
+    </message>
+    <message>
+        <source>The report was cancelled.</source>
+        <translation>Rapporten avbröts.</translation>
+    </message>
+    <message>
+        <source>Write Report</source>
+        <translation>Skriv rapport</translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation>Skriver rapporten…</translation>
+    </message>
+    <message>
+        <source>Wrote {path}</source>
+        <translation>Skrev {path}</translation>
+    </message>
+    <message>
+        <source>diagram</source>
+        <translation>diagram</translation>
+    </message>
+</context>
+<context>
     <name>FindDialog</name>
     <message>
         <source>Find</source>
@@ -157,193 +314,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Palette</source>
-        <extracomment>open windows (a window is kept alive here until it closes)</extracomment>
-        <translation>Palett</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>Modell</translation>
-    </message>
-    <message>
-        <source>&amp;New</source>
-        <translation>&amp;Ny</translation>
-    </message>
-    <message>
-        <source>Start a new model</source>
-        <translation>Börja på en ny modell</translation>
-    </message>
-    <message>
-        <source>New &amp;Window</source>
-        <translation>Nytt &amp;fönster</translation>
-    </message>
-    <message>
-        <source>&amp;Open…</source>
-        <translation>&amp;Öppna…</translation>
-    </message>
-    <message>
-        <source>Open a model file</source>
-        <translation>Öppna en modellfil</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>&amp;Spara</translation>
-    </message>
-    <message>
-        <source>Save &amp;As…</source>
-        <translation>Spara s&amp;om…</translation>
-    </message>
-    <message>
-        <source>Diagram as &amp;Image…</source>
-        <translation>Diagram som &amp;bild…</translation>
-    </message>
-    <message>
-        <source>&amp;BPMN 2.0 XML…</source>
-        <translation>&amp;BPMN 2.0 XML…</translation>
-    </message>
-    <message>
-        <source>&amp;Report…</source>
-        <translation>&amp;Rapport…</translation>
-    </message>
-    <message>
-        <source>Architecture &amp;Properties…</source>
-        <translation>Arkitekturens &amp;egenskaper…</translation>
-    </message>
-    <message>
-        <source>&amp;Close Window</source>
-        <translation>S&amp;täng fönster</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Avsluta</translation>
-    </message>
-    <message>
         <source>&amp;Undo</source>
         <translation>&amp;Ångra</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
         <translation>&amp;Gör om</translation>
-    </message>
-    <message>
-        <source>Cu&amp;t</source>
-        <translation>Klipp &amp;ut</translation>
-    </message>
-    <message>
-        <source>&amp;Copy</source>
-        <translation>&amp;Kopiera</translation>
-    </message>
-    <message>
-        <source>&amp;Paste</source>
-        <translation>Klistra &amp;in</translation>
-    </message>
-    <message>
-        <source>D&amp;uplicate</source>
-        <translation>&amp;Duplicera</translation>
-    </message>
-    <message>
-        <source>&amp;Delete</source>
-        <translation>&amp;Ta bort</translation>
-    </message>
-    <message>
-        <source>Select &amp;All</source>
-        <translation>&amp;Markera allt</translation>
-    </message>
-    <message>
-        <source>Re&amp;name</source>
-        <translation>&amp;Byt namn</translation>
-    </message>
-    <message>
-        <source>&amp;Find…</source>
-        <translation>&amp;Sök…</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;In</source>
-        <translation>Zooma &amp;in</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;Out</source>
-        <translation>Zooma &amp;ut</translation>
-    </message>
-    <message>
-        <source>&amp;Fit to Window</source>
-        <translation>&amp;Anpassa till fönstret</translation>
-    </message>
-    <message>
-        <source>&amp;Actual Size (100 %)</source>
-        <translation>&amp;Verklig storlek (100 %)</translation>
-    </message>
-    <message>
-        <source>&amp;Up One Level</source>
-        <translation>Upp en &amp;nivå</translation>
-    </message>
-    <message>
-        <source>&amp;Process Map</source>
-        <translation>&amp;Processkarta</translation>
-    </message>
-    <message>
-        <source>&amp;Swimlanes</source>
-        <translation>&amp;Simbanor</translation>
-    </message>
-    <message>
-        <source>Show a lane per participating unit on this sub-process diagram</source>
-        <translation>Visa en simbana per deltagande enhet i det här delprocessdiagrammet</translation>
-    </message>
-    <message>
-        <source>&amp;Arrange in Lanes</source>
-        <translation>&amp;Ordna i simbanor</translation>
-    </message>
-    <message>
-        <source>Move each process into the lane of its accountable unit</source>
-        <translation>Flytta varje process till simbanan för den enhet som ansvarar för den</translation>
-    </message>
-    <message>
-        <source>Snap to &amp;Grid</source>
-        <translation>Fäst mot &amp;rutnät</translation>
-    </message>
-    <message>
-        <source>&amp;About procmodeler</source>
-        <translation>&amp;Om procmodeler</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Arkiv</translation>
-    </message>
-    <message>
-        <source>Open &amp;Recent</source>
-        <translation>Öppna &amp;senaste</translation>
-    </message>
-    <message>
-        <source>Open E&amp;xample</source>
-        <translation>Öppna e&amp;xempel</translation>
-    </message>
-    <message>
-        <source>&amp;Import</source>
-        <translation>&amp;Importera</translation>
-    </message>
-    <message>
-        <source>&amp;Export</source>
-        <translation>&amp;Exportera</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>&amp;Redigera</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Visa</translation>
-    </message>
-    <message>
-        <source>&amp;Panels</source>
-        <translation>&amp;Paneler</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Hjälp</translation>
-    </message>
-    <message>
-        <source>Main Toolbar</source>
-        <translation>Verktygsfält</translation>
     </message>
     <message>
         <source>Undone:</source>
@@ -376,142 +352,6 @@
     <message>
         <source>Redo</source>
         <translation>Gör om</translation>
-    </message>
-    <message>
-        <source>Unsaved Changes</source>
-        <translation>Osparade ändringar</translation>
-    </message>
-    <message>
-        <source>Do you want to save the changes to “{name}”?</source>
-        <translation>Vill du spara ändringarna i ”{name}”?</translation>
-    </message>
-    <message>
-        <source>procmodeler models (*.procm)</source>
-        <translation>procmodeler-modeller (*.procm)</translation>
-    </message>
-    <message>
-        <source>All files (*)</source>
-        <translation>Alla filer (*)</translation>
-    </message>
-    <message>
-        <source>Open Model</source>
-        <translation>Öppna modell</translation>
-    </message>
-    <message>
-        <source>Cannot Open File</source>
-        <translation>Kan inte öppna filen</translation>
-    </message>
-    <message>
-        <source>Opened {path}</source>
-        <translation>Öppnade {path}</translation>
-    </message>
-    <message>
-        <source>Save Model As</source>
-        <translation>Spara modellen som</translation>
-    </message>
-    <message>
-        <source>Cannot Save File</source>
-        <translation>Kan inte spara filen</translation>
-    </message>
-    <message>
-        <source>Saved {path}</source>
-        <translation>Sparade {path}</translation>
-    </message>
-    <message>
-        <source>Clear Recent Files</source>
-        <translation>Töm listan</translation>
-    </message>
-    <message>
-        <source>No Recent Files</source>
-        <translation>Inga senaste filer</translation>
-    </message>
-    <message>
-        <source>No Examples Installed</source>
-        <translation>Inga exempel installerade</translation>
-    </message>
-    <message>
-        <source>diagram</source>
-        <translation>diagram</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png)</source>
-        <translation>PNG-bild (*.png)</translation>
-    </message>
-    <message>
-        <source>SVG drawing (*.svg)</source>
-        <translation>SVG-teckning (*.svg)</translation>
-    </message>
-    <message>
-        <source>PDF document (*.pdf)</source>
-        <translation>PDF-dokument (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Export Diagram</source>
-        <translation>Exportera diagram</translation>
-    </message>
-    <message>
-        <source>PNG Resolution</source>
-        <translation>Upplösning för PNG</translation>
-    </message>
-    <message>
-        <source>Resolution in dots per inch (96 is screen size, 300 for print):</source>
-        <translation>Upplösning i punkter per tum (96 är skärmstorlek, 300 för tryck):</translation>
-    </message>
-    <message>
-        <source>Cannot Export</source>
-        <translation>Kan inte exportera</translation>
-    </message>
-    <message>
-        <source>The diagram is large, so the image was written at {dpi} dpi.</source>
-        <translation>Diagrammet är stort, så bilden skrevs med {dpi} dpi.</translation>
-    </message>
-    <message>
-        <source>Exported {path}</source>
-        <translation>Exporterade {path}</translation>
-    </message>
-    <message>
-        <source>Export BPMN</source>
-        <translation>Exportera BPMN</translation>
-    </message>
-    <message>
-        <source>BPMN 2.0 XML (*.bpmn *.xml)</source>
-        <translation>BPMN 2.0 XML (*.bpmn *.xml)</translation>
-    </message>
-    <message>
-        <source>Import BPMN</source>
-        <translation>Importera BPMN</translation>
-    </message>
-    <message>
-        <source>Cannot Import</source>
-        <translation>Kan inte importera</translation>
-    </message>
-    <message numerus="yes">
-        <source>The file was imported with %n warning(s).</source>
-        <translation><numerusform>Filen importerades med %n varning.</numerusform><numerusform>Filen importerades med %n varningar.</numerusform></translation>
-    </message>
-    <message>
-        <source>Write Report</source>
-        <translation>Skriv rapport</translation>
-    </message>
-    <message>
-        <source>Writing the report…</source>
-        <translation>Skriver rapporten…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Avbryt</translation>
-    </message>
-    <message>
-        <source>The report was cancelled.</source>
-        <translation>Rapporten avbröts.</translation>
-    </message>
-    <message>
-        <source>Cannot Write Report</source>
-        <translation>Kan inte skriva rapporten</translation>
-    </message>
-    <message>
-        <source>Wrote {path}</source>
-        <translation>Skrev {path}</translation>
     </message>
     <message>
         <source>About procmodeler</source>
@@ -612,6 +452,503 @@
     <message>
         <source>Click to add, or drag onto the diagram</source>
         <translation>Klicka för att lägga till, eller dra in i diagrammet</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>&amp;About procmodeler</source>
+        <translation>&amp;Om procmodeler</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size (100 %)</source>
+        <translation>&amp;Verklig storlek (100 %)</translation>
+    </message>
+    <message>
+        <source>&amp;Arrange in Lanes</source>
+        <translation>&amp;Ordna i simbanor</translation>
+    </message>
+    <message>
+        <source>&amp;BPMN 2.0 XML…</source>
+        <translation>&amp;BPMN 2.0 XML…</translation>
+    </message>
+    <message>
+        <source>&amp;Close Window</source>
+        <translation>S&amp;täng fönster</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopiera</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Ta bort</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Redigera</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportera</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Arkiv</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Sök…</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to Window</source>
+        <translation>&amp;Anpassa till fönstret</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hjälp</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importera</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Ny</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Öppna…</translation>
+    </message>
+    <message>
+        <source>&amp;Panels</source>
+        <translation>&amp;Paneler</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>Klistra &amp;in</translation>
+    </message>
+    <message>
+        <source>&amp;Process Map</source>
+        <translation>&amp;Processkarta</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Avsluta</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Gör om</translation>
+    </message>
+    <message>
+        <source>&amp;Report…</source>
+        <translation>&amp;Rapport…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Spara</translation>
+    </message>
+    <message>
+        <source>&amp;Swimlanes</source>
+        <translation>&amp;Simbanor</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Ångra</translation>
+    </message>
+    <message>
+        <source>&amp;Up One Level</source>
+        <translation>Upp en &amp;nivå</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Visa</translation>
+    </message>
+    <message>
+        <source>Architecture &amp;Properties…</source>
+        <translation>Arkitekturens &amp;egenskaper…</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>Klipp &amp;ut</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>&amp;Duplicera</translation>
+    </message>
+    <message>
+        <source>Diagram as &amp;Image…</source>
+        <translation>Diagram som &amp;bild…</translation>
+    </message>
+    <message>
+        <source>Main Toolbar</source>
+        <translation>Verktygsfält</translation>
+    </message>
+    <message>
+        <source>Move each process into the lane of its accountable unit</source>
+        <translation>Flytta varje process till simbanan för den enhet som ansvarar för den</translation>
+    </message>
+    <message>
+        <source>New &amp;Window</source>
+        <translation>Nytt &amp;fönster</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Öppna &amp;senaste</translation>
+    </message>
+    <message>
+        <source>Open E&amp;xample</source>
+        <translation>Öppna e&amp;xempel</translation>
+    </message>
+    <message>
+        <source>Open a model file</source>
+        <translation>Öppna en modellfil</translation>
+    </message>
+    <message>
+        <source>Re&amp;name</source>
+        <translation>&amp;Byt namn</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>Spara s&amp;om…</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>&amp;Markera allt</translation>
+    </message>
+    <message>
+        <source>Show a lane per participating unit on this sub-process diagram</source>
+        <translation>Visa en simbana per deltagande enhet i det här delprocessdiagrammet</translation>
+    </message>
+    <message>
+        <source>Snap to &amp;Grid</source>
+        <translation>Fäst mot &amp;rutnät</translation>
+    </message>
+    <message>
+        <source>Start a new model</source>
+        <translation>Börja på en ny modell</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>Zooma &amp;in</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>Zooma &amp;ut</translation>
+    </message>
+    <message>
+        <source>Process &amp;Register…</source>
+        <translation>Process&amp;register…</translation>
+    </message>
+    <message>
+        <source>Pre&amp;ferences…</source>
+        <translation>&amp;Inställningar…</translation>
+    </message>
+    <message>
+        <source>&amp;Getting Started</source>
+        <translation>&amp;Kom igång</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>K&amp;ortkommandon</translation>
+    </message>
+    <message>
+        <source>&amp;Report a Problem…</source>
+        <translation>&amp;Rapportera ett problem…</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterExchange</name>
+    <message>
+        <source>Nothing was imported or written. Problems: {n}.</source>
+        <translation>Inget importerades eller skrevs. Problem: {n}.</translation>
+    </message>
+    <message>
+        <source>Import Process Register</source>
+        <translation>Importera processregister</translation>
+    </message>
+    <message>
+        <source>Register (*.xlsx *.csv)</source>
+        <translation>Register (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-arbetsbok (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Any CSV file of a register folder (*.csv)</source>
+        <translation>Valfri CSV-fil i en registermapp (*.csv)</translation>
+    </message>
+    <message>
+        <source>Processes imported from {name}: {n}.</source>
+        <translation>Processer importerade från {name}: {n}.</translation>
+    </message>
+    <message>
+        <source>Warnings: {n}.</source>
+        <translation>Varningar: {n}.</translation>
+    </message>
+    <message>
+        <source>Folder of CSV files (*)</source>
+        <translation>Mapp med CSV-filer (*)</translation>
+    </message>
+    <message>
+        <source>Export Process Register</source>
+        <translation>Exportera processregister</translation>
+    </message>
+    <message>
+        <source>The folder {path} is not empty. Replace it with the register?</source>
+        <translation>Mappen {path} är inte tom. Ersätta den med registret?</translation>
+    </message>
+    <message>
+        <source>Exported {path}</source>
+        <translation>Exporterade {path}</translation>
+    </message>
+</context>
+<context>
+    <name>GettingStarted</name>
+    <message>
+        <source>Getting Started</source>
+        <translation>Kom igång</translation>
+    </message>
+    <message>
+        <source>1. Open an example</source>
+        <translation>1. Öppna ett exempel</translation>
+    </message>
+    <message>
+        <source>A finished model shows what procmodeler is for: management, core and support processes, who owns them and which units take part.</source>
+        <translation>En färdig modell visar vad procmodeler är till för: lednings-, huvud- och stödprocesser, vem som äger dem och vilka enheter som medverkar.</translation>
+    </message>
+    <message>
+        <source>Open the Example</source>
+        <translation>Öppna exemplet</translation>
+    </message>
+    <message>
+        <source>2. Draw a process</source>
+        <translation>2. Rita en process</translation>
+    </message>
+    <message>
+        <source>Click a kind in the palette on the left: the process appears in its band and you type its name. Drag from the round handle at its top right to another process to draw a relation.</source>
+        <translation>Klicka på en processtyp i paletten till vänster: processen hamnar i sitt band och du skriver dess namn. Dra från det runda handtaget uppe till höger till en annan process för att rita en relation.</translation>
+    </message>
+    <message>
+        <source>Add a Core Process</source>
+        <translation>Lägg till en huvudprocess</translation>
+    </message>
+    <message>
+        <source>3. Assign owners</source>
+        <translation>3. Utse ägare</translation>
+    </message>
+    <message>
+        <source>Select a process: Properties on the right sets its owner and leader; Units and People holds the organisation, and the participation matrix at the bottom the units' RACI roles.</source>
+        <translation>Markera en process: under Egenskaper till höger anger du processägare och processledare; Enheter och personer rymmer organisationen och medverkansmatrisen längst ned enheternas RACI-roller.</translation>
+    </message>
+    <message>
+        <source>Show Properties</source>
+        <translation>Visa egenskaper</translation>
+    </message>
+    <message>
+        <source>4. Read the problems</source>
+        <translation>4. Läs problemen</translation>
+    </message>
+    <message>
+        <source>Problems at the bottom lists orphaned processes and unclear responsibility as you work; select one to see why it matters and what to do.</source>
+        <translation>Problem längst ned listar föräldralösa processer och otydligt ansvar medan du arbetar; markera ett för att se varför det spelar roll och vad du kan göra.</translation>
+    </message>
+    <message>
+        <source>Show Problems</source>
+        <translation>Visa problem</translation>
+    </message>
+    <message>
+        <source>5. Make a report</source>
+        <translation>5. Gör en rapport</translation>
+    </message>
+    <message>
+        <source>File › Report writes a PDF for the client or the management team: the process map, responsibilities and findings, in English or Swedish.</source>
+        <translation>Arkiv › Rapport skriver en PDF till uppdragsgivaren eller ledningsgruppen: processkartan, ansvaret och anmärkningarna, på svenska eller engelska.</translation>
+    </message>
+    <message>
+        <source>Write a Report…</source>
+        <translation>Skriv en rapport…</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Tillbaka</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Nästa</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Kortkommandon</translation>
+    </message>
+    <message>
+        <source>Move the selection (Shift: one unit)</source>
+        <translation>Flytta markeringen (Skift: en enhet)</translation>
+    </message>
+    <message>
+        <source>Arrow keys</source>
+        <translation>Piltangenter</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>Zooma</translation>
+    </message>
+    <message>
+        <source>Ctrl+wheel</source>
+        <translation>Ctrl+hjul</translation>
+    </message>
+    <message>
+        <source>Pan</source>
+        <translation>Panorera</translation>
+    </message>
+    <message>
+        <source>Middle mouse button</source>
+        <translation>Mittenknappen på musen</translation>
+    </message>
+    <message>
+        <source>Open a process's sub-processes</source>
+        <translation>Öppna delprocesserna till en process</translation>
+    </message>
+    <message>
+        <source>Double-click</source>
+        <translation>Dubbelklick</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Kommando</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tangenter</translation>
+    </message>
+</context>
+<context>
+    <name>ReportProblemDialog</name>
+    <message>
+        <source>Report a Problem</source>
+        <translation>Rapportera ett problem</translation>
+    </message>
+    <message>
+        <source>Describe what you did, what you expected and what happened on the issue page, and paste these details (Copy puts them on the clipboard). Attach a model only if it holds nothing confidential.</source>
+        <translation>Beskriv på ärendesidan vad du gjorde, vad du väntade dig och vad som hände, och klistra in uppgifterna nedan (Kopiera lägger dem i urklipp). Bifoga en modell bara om den inte innehåller något konfidentiellt.</translation>
+    </message>
+    <message>
+        <source>Copy Details</source>
+        <translation>Kopiera uppgifterna</translation>
+    </message>
+    <message>
+        <source>Open the Issue Page</source>
+        <translation>Öppna ärendesidan</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Inställningar</translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation>Som systemet</translation>
+    </message>
+    <message>
+        <source>As the model</source>
+        <translation>Som modellen</translation>
+    </message>
+    <message>
+        <source>none: a plain report</source>
+        <translation>ingen: en enkel rapport</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Välj…</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Av</translation>
+    </message>
+    <message>
+        <source>Language of the app:</source>
+        <translation>Programmets språk:</translation>
+    </message>
+    <message>
+        <source>Report language:</source>
+        <translation>Rapportens språk:</translation>
+    </message>
+    <message>
+        <source>Report branding profile:</source>
+        <translation>Rapportens profil (varumärke):</translation>
+    </message>
+    <message>
+        <source>Save the open file every:</source>
+        <translation>Spara den öppna filen var:</translation>
+    </message>
+    <message>
+        <source>Unsaved edits are kept in a recovery journal whatever the autosave interval; autosave also writes them to the model file.</source>
+        <translation>Osparade ändringar sparas alltid i en återställningsjournal, oavsett intervall; autospara skriver dem dessutom till modellfilen.</translation>
+    </message>
+    <message>
+        <source>Report Branding Profile</source>
+        <translation>Rapportens profil</translation>
+    </message>
+    <message>
+        <source>Branding profile (*.json)</source>
+        <translation>Profil (*.json)</translation>
+    </message>
+    <message>
+        <source>Used by windows opened from now on and at the next start.</source>
+        <translation>Gäller fönster som öppnas från och med nu och vid nästa start.</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>New model: start drawing</source>
+        <translation>Ny modell: börja rita</translation>
+    </message>
+    <message>
+        <source>Open a model or register…</source>
+        <translation>Öppna en modell eller ett register…</translation>
+    </message>
+    <message>
+        <source>RECENT FILES</source>
+        <translation>SENASTE FILER</translation>
+    </message>
+    <message>
+        <source>BEGIN</source>
+        <translation>BÖRJA</translation>
+    </message>
+    <message>
+        <source>EXAMPLES</source>
+        <translation>EXEMPEL</translation>
+    </message>
+    <message>
+        <source>A Swedish municipality (in Swedish)</source>
+        <translation>En svensk kommun (på svenska)</translation>
+    </message>
+    <message>
+        <source>A manufacturer (in English)</source>
+        <translation>Ett tillverkande företag (på engelska)</translation>
     </message>
 </context>
 </TS>

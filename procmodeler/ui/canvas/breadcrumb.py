@@ -34,7 +34,7 @@ class Breadcrumb(QWidget):
         return [None, *reversed(self.context.arch.ancestors(level)), level]
 
     def _on_committed(self, event: Committed) -> None:
-        if "processes" in event.collections() and set(self.path()) & event.touched("processes"):
+        if set(self.path()) & self.context.impact(event).processes:
             self.refresh()
 
     def refresh(self, *_: object) -> None:

@@ -1,5 +1,5 @@
-"""Graphics items of a diagram: one per process shape and one per relation line, plus
-the decoration behind them (landscape bands, need arrows, swimlanes).
+"""Graphics items of a diagram: one per process shape and one per relation line (the
+decoration behind them is in ``decor.py``).
 
 Items paint the Qt-free view records of ``procmodeler.notation.views`` and never write
 to the model: the scene turns drags into operations. Each item keeps its painter paths
@@ -9,6 +9,7 @@ and label layout, rebuilt only when its view record changes.
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
@@ -25,16 +26,10 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from procmodeler.model.elements import Bounds, Point
 from procmodeler.notation import style as ns
 from procmodeler.notation.geometry import (
-    BAND_LABEL_WIDTH,
-    LANE_HEADER_WIDTH,
     MARKER_SIZE,
-    Band,
-    Lane,
-    need_arrow_outline,
-    need_arrow_text_box,
     text_box,
 )
-from procmodeler.notation.labels import ELLIPSIS, fit_label, fit_lines
+from procmodeler.notation.labels import ELLIPSIS, fit_lines
 from procmodeler.notation.views import (
     DETAIL_LINE_HEIGHT,
     NAME_LINE_HEIGHT,
@@ -43,14 +38,15 @@ from procmodeler.notation.views import (
 )
 from procmodeler.ui.canvas import style as qs
 
+if TYPE_CHECKING:
+    from procmodeler.ui.canvas.scene import DiagramScene
+
 HANDLE = 7.0  # resize handle size (diagram units)
 CONNECT_RADIUS = 7.0  # radius of the "drag to connect" handle
 CONNECT_GAP = 10.0  # its centre's distance right of and above the top-right corner
 BEND_RADIUS = 4.5
 PAD = CONNECT_GAP + 2 * CONNECT_RADIUS + 4  # extra room around a shape for handles
 
-Z_BAND = -100.0
-Z_ARROW = -90.0
 Z_RELATION = 20.0
 Z_SHAPE = 10.0
 Z_SELECTED = 15.0  # above other shapes, below relation lines and labels
@@ -193,10 +189,13 @@ class ShapeItem(QGraphicsItem):
         return None
 
     # ------------------------------------------------------------------ hover
+    def _diagram(self) -> DiagramScene | None:
+        return self.scene()  # type: ignore[return-value]  # only ever in a DiagramScene
+
     def hoverEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.prepareGeometryChange()
         self._hover = True
-        scene = self.scene()
+        scene = self._diagram()
         if scene is not None:
             scene.hovered_shape = self
         self.update()
@@ -204,7 +203,7 @@ class ShapeItem(QGraphicsItem):
     def hoverLeaveEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.prepareGeometryChange()
         self._hover = False
-        scene = self.scene()
+        scene = self._diagram()
         if scene is not None and scene.hovered_shape is self:
             scene.hovered_shape = None
         self.update()
@@ -225,11 +224,11 @@ class ShapeItem(QGraphicsItem):
         else:
             self.unsetCursor()
             if handle and handle.startswith("marker:"):
-                scene = self.scene()
+                scene = self._diagram()
                 tip = scene.marker_tooltip(self.pid, int(handle[7:])) if scene else ""
                 self.setToolTip(tip)
             else:
-                scene = self.scene()
+                scene = self._diagram()
                 truncated = any(
                     ELLIPSIS in line for line in (*self.view.name_lines, self.view.owner_line)
                 )
@@ -266,7 +265,7 @@ class ShapeItem(QGraphicsItem):
             painter.setPen(self._detail_colour)
             painter.setFont(qs.detail_font())
             painter.drawStaticText(*self._owner)
-        if self._light is not None:
+        if self._light is not None and self.view.light is not None:
             painter.setPen(QPen(Qt.GlobalColor.white, 1.5))
             painter.setBrush(qs.colour(ns.LIGHT_COLOURS[self.view.light]))
             painter.drawEllipse(self._light, 5.0, 5.0)
@@ -525,124 +524,3 @@ def _distance_to_segment(p: Point, a: Point, b: Point) -> float:
         return math.dist(p, a)
     t = max(0.0, min(1.0, ((p[0] - ax) * dx + (p[1] - ay) * dy) / length2))
     return math.dist(p, (ax + t * dx, ay + t * dy))
-
-
-def vertical_label(
-    text: str, column: QRectF, size: float, bold: bool, min_size: float | None = None
-) -> tuple[float, list[str]]:
-    """Font size and lines of a label reading upwards in a narrow *column*: as many lines
-    as fit across it, shrunk down to *min_size* before it is cut (as in the report)."""
-    return fit_label(
-        text,
-        column.height() - 8,
-        max(1, int((column.width() - 2) // (size * 1.2))),
-        lambda px: qs.metrics(px, bold).horizontalAdvance,
-        size,
-        min_size or size,
-    )
-
-
-def _paint_vertical(
-    painter: QPainter, column: QRectF, lines: list[str], size: float, bold: bool, colour: str
-) -> None:
-    painter.save()
-    painter.translate(column.center())
-    painter.rotate(-90)
-    painter.setPen(qs.colour(colour))
-    painter.setFont(qs.font(size, bold))
-    rect = QRectF(-column.height() / 2, -column.width() / 2, column.height(), column.width())
-    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "\n".join(lines))
-    painter.restore()
-
-
-class BandItem(QGraphicsItem):
-    """A landscape band behind the processes of one kind, labelled on its left."""
-
-    def __init__(self, band: Band, label: str) -> None:
-        super().__init__()
-        self.setZValue(Z_BAND)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.band = band
-        self.label = label
-        self._rect = qs.rect(band.bounds)
-        self._column = QRectF(self._rect.x(), self._rect.y(), BAND_LABEL_WIDTH, self._rect.height())
-        self.font_size, self.lines = vertical_label(
-            label, self._column, ns.BAND_FONT_SIZE, ns.BAND_FONT_BOLD, ns.BAND_MIN_FONT_SIZE
-        )
-
-    def boundingRect(self) -> QRectF:
-        return self._rect.adjusted(-1, -1, 1, 1)
-
-    def paint(self, painter: QPainter, option, widget=None) -> None:  # noqa: ANN001
-        k = ns.kind_style(self.band.kind)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.setPen(qs.pen(k.band_stroke, 1.0))
-        painter.setBrush(qs.colour(k.band_fill))
-        painter.drawRoundedRect(self._rect, 6, 6)
-        _paint_vertical(
-            painter, self._column, self.lines, self.font_size, ns.BAND_FONT_BOLD, k.accent
-        )
-
-
-class NeedArrowItem(QGraphicsItem):
-    """The "customer need" / "satisfied need" arrow beside the core band."""
-
-    def __init__(self, bounds: Bounds, label: str) -> None:
-        super().__init__()
-        self.setZValue(Z_ARROW)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self._rect = qs.rect(bounds)
-        self.label = label
-        self._polygon = qs.polygon(need_arrow_outline(bounds))
-        box = need_arrow_text_box(bounds)
-        self._text_rect = qs.rect(box)
-        # shrink rather than cut a long single word ("Tillfredsställt")
-        self.font_size, self._lines = fit_label(
-            label,
-            box.w,
-            max(1, int(box.h // DETAIL_LINE_HEIGHT)),
-            lambda px: qs.metrics(px).horizontalAdvance,
-            ns.DETAIL_FONT_SIZE,
-            6.0,
-        )
-
-    def boundingRect(self) -> QRectF:
-        return self._rect.adjusted(-1, -1, 1, 1)
-
-    def paint(self, painter: QPainter, option, widget=None) -> None:  # noqa: ANN001
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.setPen(qs.pen(ns.NEED_ARROW, 1.0))
-        painter.setBrush(qs.colour(ns.NEED_ARROW_FILL))
-        painter.drawPolygon(self._polygon)
-        painter.setPen(qs.colour(ns.NEED_ARROW))
-        painter.setFont(qs.font(self.font_size))
-        painter.drawText(self._text_rect, Qt.AlignmentFlag.AlignCenter, "\n".join(self._lines))
-
-
-class LaneItem(QGraphicsItem):
-    """A swimlane of one participating unit, with its name in a header on the left."""
-
-    def __init__(self, lane: Lane, label: str, index: int) -> None:
-        super().__init__()
-        self.setZValue(Z_BAND)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.lane = lane
-        self.label = label
-        self.index = index
-        self._rect = qs.rect(lane.bounds)
-        self._header = QRectF(
-            self._rect.x(), self._rect.y(), LANE_HEADER_WIDTH, self._rect.height()
-        )
-        self.font_size, self.lines = vertical_label(label, self._header, ns.DETAIL_FONT_SIZE, False)
-
-    def boundingRect(self) -> QRectF:
-        return self._rect.adjusted(-1, -1, 1, 1)
-
-    def paint(self, painter: QPainter, option, widget=None) -> None:  # noqa: ANN001
-        painter.setPen(qs.pen(ns.LANE_STROKE, 1.0))
-        painter.setBrush(qs.colour(ns.LANE_FILL[self.index % len(ns.LANE_FILL)]))
-        painter.drawRect(self._rect)
-        painter.setBrush(qs.colour(ns.LANE_HEADER))
-        painter.drawRect(self._header)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        _paint_vertical(painter, self._header, self.lines, self.font_size, False, "#2f3a46")

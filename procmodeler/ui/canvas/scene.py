@@ -6,24 +6,20 @@ transaction, undo or redo the scene updates only the items whose processes, shap
 relations, bend points, KPIs or owners the change records touched, and redraws the
 bands or lanes when their extent can have changed.
 
-Mouse interaction lives here as a small state machine: moving shapes (live feedback,
-snapped to the grid, one ``move_shapes`` on release), resizing, connecting from a
-handle, dragging bend points and relation ends. Nothing writes to the model except the
-operations called on release, so each gesture is one undo entry.
+Mouse gestures (moving, resizing, connecting, bend points) are the state machine of
+``gestures.py``; nothing writes to the model except the operations called on release,
+so each gesture is one undo entry.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QTransform
+from PySide6.QtGui import QBrush, QTransform
 from PySide6.QtWidgets import (
-    QApplication,
     QGraphicsItem,
-    QGraphicsPathItem,
-    QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsSceneContextMenuEvent,
     QGraphicsSceneMouseEvent,
@@ -31,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from procmodeler.common.errors import UserError
 from procmodeler.edit import operations as ops
-from procmodeler.model.elements import Bounds, snap
+from procmodeler.model.elements import snap
 from procmodeler.model.events import Committed
 from procmodeler.notation import style as ns
 from procmodeler.notation.geometry import landscape_bands, lanes, need_arrows
@@ -43,67 +39,13 @@ from procmodeler.notation.views import (
     shape_view,
 )
 from procmodeler.ui.canvas import style as qs
-from procmodeler.ui.canvas.items import (
-    Z_PREVIEW,
-    Z_SELECTED,
-    Z_SHAPE,
-    BandItem,
-    LaneItem,
-    NeedArrowItem,
-    RelationItem,
-    ShapeItem,
-)
+from procmodeler.ui.canvas.decor import BandItem, LaneItem, NeedArrowItem
+from procmodeler.ui.canvas.gestures import Gestures
+from procmodeler.ui.canvas.items import Z_SELECTED, Z_SHAPE, RelationItem, ShapeItem
 from procmodeler.ui.context import EditorContext
 
-MIN_W = 60.0
-MIN_H = 36.0
 MARGIN = 400.0  # free room around the content for dragging and creating
 NUDGE_COMMIT_MS = 700
-
-
-@dataclass
-class _Move:
-    press: QPointF
-    anchor: ShapeItem
-    items: list[ShapeItem]
-    origin: dict[str, QPointF]
-    started: bool = False
-    dx: float = 0.0
-    dy: float = 0.0
-    select_only: ShapeItem | None = None  # on a click without drag: select just this
-
-
-@dataclass
-class _Resize:
-    item: ShapeItem
-    handle: str
-    press: QPointF
-    original: Bounds
-    preview: QGraphicsRectItem
-    new: Bounds
-
-
-@dataclass
-class _Connect:
-    source: ShapeItem
-    line: QGraphicsPathItem
-    target: ShapeItem | None = None
-
-
-@dataclass
-class _Bend:
-    item: RelationItem
-    index: int
-    points: list[tuple[float, float]]
-    moved: bool = False
-
-
-@dataclass
-class _End:
-    item: RelationItem
-    end: str  # "source" | "target"
-    line: QGraphicsPathItem
-    target: ShapeItem | None = None
 
 
 @dataclass
@@ -112,13 +54,6 @@ class _Nudge:
     origin: dict[str, QPointF]
     dx: float = 0.0
     dy: float = 0.0
-
-
-@dataclass
-class _Live:
-    """Relations to redraw during a move, with the ids of the moving shapes."""
-
-    moving: set[str] = field(default_factory=set)
 
 
 class DiagramScene(QGraphicsScene):
@@ -142,7 +77,7 @@ class DiagramScene(QGraphicsScene):
         self.exporting = False
         self.snap_enabled = True
         self.connect_kind = "flow"
-        self._drag: Any = None
+        self.gestures = Gestures(self)
         self.hovered_shape: ShapeItem | None = None
         self._nudge: _Nudge | None = None
         self._nudge_timer = QTimer(self)
@@ -266,51 +201,22 @@ class DiagramScene(QGraphicsScene):
         if self.level is not None and self.level not in arch.processes:
             return  # the context switches to the landscape and we rebuild then
         level = self.level
-        shapes: set[str] = set()
-        rels: set[str] = set()
-        decor = False
-        for c in event.changes:
-            coll = c.collection
-            if coll == "shapes":
-                lvl, pid = c.key
-                if lvl != level:
-                    continue
-                shapes.add(pid)
-                decor = True
-                for rid in arch.relations_of(pid):
-                    rels.add(rid)
-                    rel = arch.relations[rid]
-                    shapes.add(rel.target if rel.source == pid else rel.source)
-            elif coll == "processes":
-                shapes.add(c.key)
-                for rec in (c.old, c.new):
-                    if rec is not None and rec.parent is not None:
-                        shapes.add(rec.parent)
-                if level is None and (c.old is None or c.new is None or c.old.kind != c.new.kind):
-                    decor = True
-                if level is not None and c.key == level:
-                    decor = True
-            elif coll == "relations":
-                rels.add(c.key)
-                for rec in (c.old, c.new):
-                    if rec is not None:
-                        shapes.update((rec.source, rec.target))
-            elif coll == "waypoints":
-                lvl, rid = c.key
-                if lvl == level:
-                    rels.add(rid)
-                    decor = True
-            elif coll == "kpis":
-                for rec in (c.old, c.new):
-                    if rec is not None:
-                        shapes.add(rec.process)
-            elif coll == "people":
-                for pid in self.shapes:
-                    proc = arch.processes.get(pid)
-                    if proc is not None and c.key in (proc.owner, proc.leader):
-                        shapes.add(pid)
-            elif coll in ("diagrams", "participation", "units") and level is not None:
-                decor = True
+        imp = self.context.impact(event)
+        moved = imp.shapes_at(level)
+        bent = imp.waypoints_at(level)
+        shapes = set(moved) | imp.processes | imp.parents | imp.relation_ends
+        shapes |= imp.kpi_processes | (imp.staffed & set(self.shapes))
+        rels = imp.relations | bent
+        for pid in moved:  # lines to a moved shape follow it, and so do their other ends
+            for rid in arch.relations_of(pid):
+                rels.add(rid)
+                rel = arch.relations[rid]
+                shapes.add(rel.target if rel.source == pid else rel.source)
+        decor = bool(moved or bent)
+        if level is None:
+            decor |= bool(imp.kinds)  # the bands follow the kinds
+        else:  # the lanes follow the parent, its participation, the units and the options
+            decor |= level in imp.processes or bool(imp.diagrams or imp.participation or imp.units)
         self._syncing = True
         try:
             for pid in shapes:
@@ -334,7 +240,7 @@ class DiagramScene(QGraphicsScene):
             else:
                 item.set_view(self._shape_view(pid))
         elif item is not None:
-            if self._drag is not None:
+            if self.gestures.active:
                 self._cancel_gesture()
             if self.hovered_shape is item:
                 self.hovered_shape = None
@@ -353,7 +259,7 @@ class DiagramScene(QGraphicsScene):
             else:
                 item.set_view(view)
         elif item is not None:
-            if self._drag is not None:
+            if self.gestures.active:
                 self._cancel_gesture()
             self.removeItem(item)
             del self.relations[rid]
@@ -385,9 +291,9 @@ class DiagramScene(QGraphicsScene):
             for pid, item in self.shapes.items():
                 if item.isSelected() != (pid in wanted):
                     item.setSelected(pid in wanted)
-            for rid, item in self.relations.items():
-                if item.isSelected() != (rid in wanted):
-                    item.setSelected(rid in wanted)
+            for rid, line in self.relations.items():
+                if line.isSelected() != (rid in wanted):
+                    line.setSelected(rid in wanted)
         finally:
             self._syncing = was
         self._update_handles()
@@ -422,7 +328,7 @@ class DiagramScene(QGraphicsScene):
     def nudge(self, dx: float, dy: float) -> bool:
         """Move the selected shapes by (dx, dy) now; the run of nudges becomes one undo
         entry when it ends (a pause, a click, another key). False when nothing moves."""
-        if self._drag is not None:
+        if self.gestures.active:
             return False
         if self._nudge is None:
             items = [i for i in self.selectedItems() if isinstance(i, ShapeItem)]
@@ -516,273 +422,38 @@ class DiagramScene(QGraphicsScene):
                 return
             super().mousePressEvent(event)
             return
-        if self._drag is not None:
-            self._cancel_gesture()
-        pos = event.scenePos()
-        for shape in self._connect_handles():
-            if shape.handle_at(shape.mapFromScene(pos)) == "connect":
-                self._start_connect(shape, pos)
-                event.accept()
-                return
-        item = self._item_at(pos)
-        mods = event.modifiers()
-        toggle = bool(
-            mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-        )
-        if isinstance(item, ShapeItem):
-            handle = item.handle_at(item.mapFromScene(pos))
-            if handle == "connect":
-                self._start_connect(item, pos)
-            elif handle and not handle.startswith("marker:"):
-                self._start_resize(item, handle, pos)
-            else:
-                self._press_shape(item, pos, toggle)
-            event.accept()
-            return
-        if isinstance(item, RelationItem):
-            handle = item.handle_at(pos)
-            if handle in ("source", "target"):
-                self._start_end(item, handle, pos)
-            elif handle is not None:
-                self._drag = _Bend(item, int(handle.split(":")[1]), item.waypoints)
-            else:
-                if toggle:
-                    item.setSelected(not item.isSelected())
-                elif not item.isSelected():
-                    self.clearSelection()
-                    item.setSelected(True)
+        if self.gestures.press(event):
             event.accept()
             return
         super().mousePressEvent(event)
 
-    def _press_shape(self, item: ShapeItem, pos: QPointF, toggle: bool) -> None:
-        select_only = None
-        if toggle:
-            item.setSelected(not item.isSelected())
-            if not item.isSelected():
-                return
-        elif not item.isSelected():
-            self.clearSelection()
-            item.setSelected(True)
-        else:
-            select_only = item
-        items = [i for i in self.selectedItems() if isinstance(i, ShapeItem)]
-        self._drag = _Move(
-            pos, item, items, {i.pid: i.pos() for i in items}, select_only=select_only
-        )
-
-    def _start_resize(self, item: ShapeItem, handle: str, pos: QPointF) -> None:
-        preview = QGraphicsRectItem(qs.rect(item.bounds))
-        p = QPen(qs.colour(ns.SELECTION), 1.2, Qt.PenStyle.DashLine)
-        p.setCosmetic(True)
-        preview.setPen(p)
-        fill = QColor(ns.SELECTION)
-        fill.setAlphaF(0.06)
-        preview.setBrush(fill)
-        preview.setZValue(Z_PREVIEW)
-        self.addItem(preview)
-        self._drag = _Resize(item, handle, pos, item.bounds, preview, item.bounds)
-
-    def _start_connect(self, item: ShapeItem, pos: QPointF) -> None:
-        line = QGraphicsPathItem()
-        rs = ns.relation_style(self.connect_kind)
-        p = qs.pen(rs.colour, rs.width, rs.dash or (5.0, 4.0))
-        line.setPen(p)
-        line.setZValue(Z_PREVIEW)
-        self.addItem(line)
-        self._drag = _Connect(item, line)
-        self._update_connect_line(self._drag, pos)
-
-    def _start_end(self, item: RelationItem, end: str, pos: QPointF) -> None:
-        line = QGraphicsPathItem()
-        rs = ns.relation_style(item.view.kind)
-        line.setPen(qs.pen(rs.colour, rs.width, (5.0, 4.0)))
-        line.setZValue(Z_PREVIEW)
-        self.addItem(line)
-        item.setOpacity(0.35)
-        self._drag = _End(item, end, line)
-        self._update_end_line(self._drag, pos)
-
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
-        d = self._drag
-        pos = event.scenePos()
-        if d is None:
+        if not self.gestures.active:
             super().mouseMoveEvent(event)
             return
-        if isinstance(d, _Move):
-            raw = pos - d.press
-            if not d.started:
-                scale = max(self._transform().m11(), 0.01)
-                if raw.manhattanLength() * scale < QApplication.startDragDistance():
-                    return
-                d.started = True
-            a0 = d.origin[d.anchor.pid]
-            nx = self._snap(a0.x() + raw.x(), event.modifiers())
-            ny = self._snap(a0.y() + raw.y(), event.modifiers())
-            d.dx, d.dy = nx - a0.x(), ny - a0.y()
-            for item in d.items:
-                item.setPos(d.origin[item.pid] + QPointF(d.dx, d.dy))
-            self._live_relations({i.pid for i in d.items}, d.dx, d.dy)
-        elif isinstance(d, _Resize):
-            d.new = self._resized(d, pos, event.modifiers())
-            d.preview.setRect(qs.rect(d.new))
-        elif isinstance(d, _Connect):
-            self._update_connect_line(d, pos)
-        elif isinstance(d, _Bend):
-            x = self._snap(pos.x(), event.modifiers())
-            y = self._snap(pos.y(), event.modifiers())
-            d.points[d.index] = (x, y)
-            d.moved = True
-            self._live_bend(d)
-        elif isinstance(d, _End):
-            self._update_end_line(d, pos)
+        self.gestures.move(event)
         event.accept()
 
-    def _resized(self, d: _Resize, pos: QPointF, mods: Qt.KeyboardModifier) -> Bounds:
-        o = d.original
-        x0, y0, x1, y1 = o.x, o.y, o.x + o.w, o.y + o.h
-        dx = pos.x() - d.press.x()
-        dy = pos.y() - d.press.y()
-        h = d.handle
-        if "w" in h:
-            x0 = min(self._snap(x0 + dx, mods), x1 - MIN_W)
-        if "e" in h:
-            x1 = max(self._snap(x1 + dx, mods), x0 + MIN_W)
-        if "n" in h:
-            y0 = min(self._snap(y0 + dy, mods), y1 - MIN_H)
-        if "s" in h:
-            y1 = max(self._snap(y1 + dy, mods), y0 + MIN_H)
-        return Bounds(x0, y0, x1 - x0, y1 - y0)
-
-    def _update_connect_line(self, d: _Connect, pos: QPointF) -> None:
-        target = self._shape_at(pos, skip=d.source)
-        if target is not d.target:
-            if d.target is not None:
-                d.target.setSelected(d.target.pid in self.context.selection)
-            d.target = target
-        src = d.source.bounds
-        if target is not None:
-            view = relation_view_between("", self.connect_kind, "", src, target.bounds)
-            path = _polyline(view.path)
-            path.addPolygon(qs.polygon(view.head))
-        else:
-            start = relation_view_between(
-                "", self.connect_kind, "", src, Bounds(pos.x(), pos.y(), 0.1, 0.1)
-            ).path[0]
-            path = _polyline([start, (pos.x(), pos.y())])
-        d.line.setPath(path)
-
-    def _update_end_line(self, d: _End, pos: QPointF) -> None:
-        rel = self.arch.relations[d.item.rid]
-        fixed_id = rel.target if d.end == "source" else rel.source
-        fixed = self.shapes.get(fixed_id)
-        d.target = self._shape_at(pos)
-        if d.target is fixed:
-            d.target = None
-        if fixed is None:
-            return
-        moving = d.target.bounds if d.target else Bounds(pos.x(), pos.y(), 0.1, 0.1)
-        if d.end == "source":
-            view = relation_view_between("", rel.kind, "", moving, fixed.bounds)
-        else:
-            view = relation_view_between("", rel.kind, "", fixed.bounds, moving)
-        path = _polyline(view.path)
-        path.addPolygon(qs.polygon(view.head))
-        d.line.setPath(path)
-
-    def _live_bend(self, d: _Bend) -> None:
-        rel = self.arch.relations[d.item.rid]
-        src = self.shapes.get(rel.source)
-        tgt = self.shapes.get(rel.target)
-        if src is None or tgt is None:
-            return
-        d.item.set_view(
-            relation_view_between(rel.id, rel.kind, rel.object, src.bounds, tgt.bounds, d.points)
-        )
-
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
-        d, self._drag = self._drag, None
-        if d is None:
+        if not self.gestures.active:
             super().mouseReleaseEvent(event)
             return
         event.accept()
-        if isinstance(d, _Move):
-            if d.started and (d.dx or d.dy):
-                pids = [i.pid for i in d.items]
-                self.run(ops.move_shapes, self.level, pids, d.dx, d.dy)
-            elif not d.started and d.select_only is not None:
-                self.clearSelection()
-                d.select_only.setSelected(True)
-        elif isinstance(d, _Resize):
-            self.removeItem(d.preview)
-            if d.new != d.original:
-                self.run(ops.set_shape_bounds, self.level, {d.item.pid: d.new})
-        elif isinstance(d, _Connect):
-            self.removeItem(d.line)
-            if d.target is not None:
-                rid = self.run(ops.connect, d.source.pid, d.target.pid, self.connect_kind)
-                if rid:
-                    self.select_ids([rid])
-        elif isinstance(d, _Bend):
-            if d.moved:
-                self.run(ops.set_waypoints, self.level, d.item.rid, d.points)
-        elif isinstance(d, _End):
-            self.removeItem(d.line)
-            d.item.setOpacity(1.0)
-            if d.target is not None:
-                self.run(ops.set_relation, d.item.rid, **{d.end: d.target.pid})
+        self.gestures.release()
 
     def _cancel_gesture(self) -> None:
-        d, self._drag = self._drag, None
-        if d is None:
-            return
-        if isinstance(d, _Move):
-            for item in d.items:
-                if item.scene() is self:
-                    item.setPos(d.origin[item.pid])
-            self._live_relations({i.pid for i in d.items}, 0, 0)
-        elif isinstance(d, _Resize):
-            self.removeItem(d.preview)
-        elif isinstance(d, (_Connect,)):
-            self.removeItem(d.line)
-        elif isinstance(d, _End):
-            self.removeItem(d.line)
-            d.item.setOpacity(1.0)
-        elif isinstance(d, _Bend):
-            self._sync_relation(d.item.rid)
+        self.gestures.cancel()
 
     def cancel_gesture(self) -> bool:
         """Abort a drag in progress (Escape); True when there was one."""
-        had = self._drag is not None
-        self._cancel_gesture()
+        had = self.gestures.active
+        self.gestures.cancel()
         return had
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
         if event.button() != Qt.MouseButton.LeftButton:
             return
-        pos = event.scenePos()
-        item = self._item_at(pos)
-        self._drag = None
-        if isinstance(item, ShapeItem):
-            handle = item.handle_at(item.mapFromScene(pos))
-            if handle and handle.startswith("marker:"):
-                marker = item.view.markers[int(handle[7:])]
-                self.context.reveal(marker.other)
-            else:
-                self.context.open_level(item.pid)
-        elif isinstance(item, RelationItem):
-            handle = item.handle_at(pos)
-            points = item.waypoints
-            if handle and handle.startswith("bend:"):
-                del points[int(handle[5:])]
-            else:
-                index = item.segment_at(pos)
-                x = self._snap(pos.x(), event.modifiers())
-                y = self._snap(pos.y(), event.modifiers())
-                points.insert(index, (x, y))
-            self.run(ops.set_waypoints, self.level, item.rid, points)
-            if item.rid in self.relations:
-                self.relations[item.rid].setSelected(True)
+        self.gestures.double_click(event)
         event.accept()
 
     def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:  # noqa: N802
@@ -837,10 +508,3 @@ class DiagramScene(QGraphicsScene):
             text = QCoreApplication.translate("Canvas", "{kind} from '{name}' (on another diagram)")
         hint = QCoreApplication.translate("Canvas", "Double-click to go there.")
         return text.format(kind=kind, name=name) + "\n" + hint
-
-
-def _polyline(points) -> QPainterPath:  # type: ignore[no-untyped-def]
-    path = QPainterPath(QPointF(*points[0]))
-    for p in points[1:]:
-        path.lineTo(QPointF(*p))
-    return path

@@ -8,27 +8,17 @@ from PySide6.QtCore import QPointF, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QVBoxLayout, QWidget
 
-from procmodeler.common.i18n import N_, Message
+from procmodeler.edit import composite
 from procmodeler.edit import operations as ops
 from procmodeler.edit.placement import free_spot
 from procmodeler.model.elements import PROCESS_KINDS, RELATION_KINDS, Bounds, snap
-from procmodeler.notation.geometry import lanes
+from procmodeler.notation.lanelayout import arranged_in_lanes
 from procmodeler.ui.canvas import style as qs
 from procmodeler.ui.canvas.breadcrumb import Breadcrumb
 from procmodeler.ui.canvas.items import RelationItem, ShapeItem
 from procmodeler.ui.canvas.scene import DiagramScene
 from procmodeler.ui.canvas.view import DiagramView
 from procmodeler.ui.context import EditorContext
-
-
-def lane_unit(participation: dict[str, str], lanes_by_unit: dict[str, int]) -> str | None:
-    """The lane a process belongs in: its accountable unit, else a responsible one, else
-    any unit taking part that has a lane (None when no unit has one)."""
-    for letter in ("A", "R", ""):
-        for unit, letters in participation.items():
-            if unit in lanes_by_unit and letter in letters:
-                return unit
-    return None
 
 
 class Canvas(QWidget):
@@ -149,32 +139,11 @@ class Canvas(QWidget):
     def set_process_kind(self, pids: list[str], kind: str) -> None:
         """Change the kind of processes; on the landscape their shapes move into the
         band of the new kind (one undo entry)."""
-        arch = self.context.arch
-        todo = [p for p in pids if p in arch.processes and arch.processes[p].kind != kind]
-        if not todo:
-            return
-        label = Message(N_("Change kind of '{name}'"), name=arch.processes[todo[0]].name)
-
-        def change(ed_):  # type: ignore[no-untyped-def]
-            with ed_.transaction(label):
-                for pid in todo:
-                    ops.set_process_kind(ed_, pid, kind)  # moves landscape shapes into the band
-
-        self.run(change)
+        self.run(composite.set_process_kinds, pids, kind)
 
     # ------------------------------------------------------------------ relations
     def set_relation_kind(self, rids: list[str], kind: str) -> None:
-        ed = self.context.editor
-        todo = [r for r in rids if r in ed.arch.relations and ed.arch.relations[r].kind != kind]
-        if not todo:
-            return
-
-        def change(ed_):  # type: ignore[no-untyped-def]
-            with ed_.transaction(Message(N_("Edit relation"))):
-                for rid in todo:
-                    ops.set_relation(ed_, rid, kind=kind)
-
-        self.run(change)
+        self.run(composite.set_relation_kinds, rids, kind)
 
     def edit_relation_object(self, rid: str) -> None:
         rel = self.context.arch.relations.get(rid)
@@ -214,44 +183,15 @@ class Canvas(QWidget):
         accountable for it, else responsible, else any taking part), keeping its x: one
         undo entry."""
         level = self.context.level
-        arch = self.context.arch
         if level is None or not self.swimlanes_shown():
             return
-        tmp = arch.copy()
-        shapes = tmp.shapes.get(level, {})
-        for _ in range(8):  # lanes follow the shapes: settle in a few rounds
-            current = lanes(tmp, level)
-            index = {lane.unit: i for i, lane in enumerate(current)}
-            changed = False
-            for pid, b in list(shapes.items()):
-                unit = lane_unit(arch.participation_of(pid), index)
-                if unit is None:
-                    continue
-                lane = current[index[unit]].bounds
-                y = snap(lane.y + (lane.h - b.h) / 2)
-                if y != b.y:
-                    shapes[pid] = Bounds(b.x, y, b.w, b.h)
-                    changed = True
-            if not changed:
-                break
-        moved = {p: b for p, b in shapes.items() if arch.shapes[level].get(p) != b}
+        moved = arranged_in_lanes(self.context.arch, level)
         if moved:
             self.run(ops.set_shape_bounds, level, moved)
 
     def place_unplaced(self) -> None:
         """Put the processes of this level that have no shape onto the diagram."""
-        arch = self.context.arch
-        level = self.context.level
-        missing = [p for p in arch.children(level) if p not in arch.shapes.get(level, {})]
-        if not missing:
-            return
-        tmp = arch.copy()
-        placed: dict[str, Bounds] = {}
-        for pid in missing:
-            spot = free_spot(tmp, level, arch.processes[pid].kind, ops.DEFAULT_SIZE)
-            placed[pid] = spot
-            tmp.shapes.setdefault(level, {})[pid] = spot
-        self.run(ops.set_shape_bounds, level, placed)
+        self.run(composite.place_unplaced, self.context.level)
 
     # ------------------------------------------------------------------ context menus
     def _context_menu(self, item, screen_pos, scene_pos) -> None:  # type: ignore[no-untyped-def]
@@ -314,7 +254,8 @@ class Canvas(QWidget):
         else:
             add = menu.addMenu(self.tr("Add"))
             for kind in PROCESS_KINDS:
-                add.addAction(qs.kind_label(kind), lambda k=kind: self.create_process(k, scene_pos))
+                create = add.addAction(qs.kind_label(kind))
+                create.triggered.connect(lambda _=False, k=kind: self.create_process(k, scene_pos))
             self._add_shared(menu, "paste", "-", "select_all")
             if self.context.level is not None:
                 lanes_action = menu.addAction(self.tr("Show Swimlanes"))

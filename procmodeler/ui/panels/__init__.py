@@ -58,7 +58,8 @@ def install_translator(app: QCoreApplication, lang: str) -> QTranslator | None:
     return translator
 
 
-def _dock(title: str, name: str, widget: QWidget, parent: QMainWindow) -> QDockWidget:
+def make_dock(title: str, name: str, widget: QWidget, parent: QMainWindow) -> QDockWidget:
+    """A closable, movable, floatable dock named *name* (for saveState) around *widget*."""
     dock = QDockWidget(title, parent)
     dock.setObjectName(name)
     dock.setWidget(widget)
@@ -75,10 +76,10 @@ def create_panels(context: EditorContext, parent: QMainWindow) -> list[QDockWidg
     matrix, problems (in that order). Not yet added to *parent* (see place_panels)."""
     LiveFindings.for_context(context)  # one shared checker for all panels and the canvas
     return [
-        _dock(_t("Properties"), PROPERTIES_DOCK, PropertiesPanel(context), parent),
-        _dock(_t("Units and people"), UNITS_DOCK, UnitsPanel(context), parent),
-        _dock(_t("Participation (RACI)"), MATRIX_DOCK, ParticipationMatrix(context), parent),
-        _dock(_t("Problems"), PROBLEMS_DOCK, ProblemsPanel(context), parent),
+        make_dock(_t("Properties"), PROPERTIES_DOCK, PropertiesPanel(context), parent),
+        make_dock(_t("Units and people"), UNITS_DOCK, UnitsPanel(context), parent),
+        make_dock(_t("Participation (RACI)"), MATRIX_DOCK, ParticipationMatrix(context), parent),
+        make_dock(_t("Problems"), PROBLEMS_DOCK, ProblemsPanel(context), parent),
     ]
 
 
@@ -114,6 +115,7 @@ __all__ = [
     "export_matrix",
     "install_translator",
     "latest_findings",
+    "make_dock",
     "place_panels",
     "translation_file",
 ]

@@ -7,8 +7,8 @@ burst of edits (typing, nudging, a drag's release) gives one run after the user 
 The run works on a worker thread on a copy of the model taken when it starts (a
 10,000-process model takes a second to check, and typing must never wait for that); its
 result is applied only if the model has not changed since, otherwise the checks run
-again on the newer model. Opening a document starts such a run too, so a big model shows
-its window before its findings. ``refresh_now`` still checks at once, on the calling
+again on the newer model. Opening a document schedules such a run too, so a big model
+shows its window and diagram before its findings. ``refresh_now`` still checks at once, on the calling
 thread. ``findingsChanged`` is emitted after each applied run whose result differs from
 the previous one.
 """
@@ -18,32 +18,16 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from procmodeler.analysis import (
-    SEVERITY_ORDER,
-    CheckResult,
-    Finding,
-    checks_of_snapshot,
-    run_checks,
-)
+from procmodeler.analysis import CheckResult, Finding, checks_of_snapshot, run_checks
+from procmodeler.analysis.marks import severity_by_element, severity_by_process, worst
 from procmodeler.ui.context import EditorContext
 
 #: Milliseconds between the last edit and the re-run of the checks.
 DEBOUNCE_MS = 200
-
-_RANK = {severity: i for i, severity in enumerate(SEVERITY_ORDER)}
-
-
-def worst(severities: Iterable[str]) -> str | None:
-    """The most serious of some severities ("error" before "warning" before "info")."""
-    best: str | None = None
-    for severity in severities:
-        if best is None or _RANK.get(severity, 99) < _RANK.get(best, 99):
-            best = severity
-    return best
 
 
 class LiveFindings(QObject):
@@ -71,19 +55,29 @@ class LiveFindings(QObject):
         self._running = False
         self._finished.connect(self._on_finished)
         context.committed.connect(lambda _event: self.schedule())
-        context.documentReplaced.connect(self.refresh_later)
+        # after a pause too: the window paints the new document before the checks start
+        context.documentReplaced.connect(self.schedule)
         self.refresh_now()
 
     @classmethod
     def for_context(cls, context: EditorContext) -> LiveFindings:
         """The context's live findings (created on first use)."""
-        existing = context.findChild(LiveFindings, "liveFindings")
-        return existing if existing is not None else cls(context)
+        existing = context.live_findings
+        if isinstance(existing, LiveFindings):
+            return existing
+        created = cls(context)
+        context.live_findings = created
+        return created
 
     # ------------------------------------------------------------------ running
     def schedule(self) -> None:
         """Re-run the checks once the user pauses (restarts the timer)."""
         self._timer.start()
+
+    @property
+    def running(self) -> bool:
+        """A run is under way on the worker thread."""
+        return self._running
 
     @property
     def pending(self) -> bool:
@@ -136,20 +130,11 @@ class LiveFindings(QObject):
             self.findingsChanged.emit()
 
     def _index(self) -> None:
-        arch = self.context.arch
-        by_element: dict[str, list[str]] = {}
         assert self._result is not None
-        for finding in self._result.active:
-            for ident in (*finding.elements, *finding.related):
-                by_element.setdefault(ident, []).append(finding.severity)
-        self._by_element = {k: worst(v) or "info" for k, v in by_element.items()}
-        # A finding's own elements decide a process's marker; related mentions do not.
-        own: dict[str, list[str]] = {}
-        for finding in self._result.active:
-            for ident in finding.elements:
-                if ident in arch.processes:
-                    own.setdefault(ident, []).append(finding.severity)
-        self._by_process = {k: worst(v) or "info" for k, v in own.items()}
+        active = self._result.active
+        self._by_element = severity_by_element(active)
+        # a finding's own elements decide a process's marker; related mentions do not
+        self._by_process = severity_by_process(self.context.arch, active)
 
     # ------------------------------------------------------------------ reading
     def result(self) -> CheckResult:
@@ -181,3 +166,6 @@ class LiveFindings(QObject):
 def latest_findings(context: EditorContext) -> LiveFindings:
     """Shorthand for :meth:`LiveFindings.for_context`."""
     return LiveFindings.for_context(context)
+
+
+__all__ = ["DEBOUNCE_MS", "LiveFindings", "latest_findings", "worst"]

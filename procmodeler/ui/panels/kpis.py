@@ -147,7 +147,8 @@ class KpiModel(QAbstractTableModel):
         if kpi is None or role != Qt.ItemDataRole.EditRole:
             return False
         column = COLUMNS[index.column()]
-        parent = self.parent() if isinstance(self.parent(), QWidget) else None
+        owner = self.parent()
+        parent = owner if isinstance(owner, QWidget) else None
         if column in ("target", "actual"):
             try:
                 number = parse_number(str(value))

@@ -12,38 +12,8 @@ exported as PNG, SVG or PDF, drawn by the same painting code as the widget.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
-
-from PySide6.QtCore import (
-    QAbstractItemModel,
-    QMarginsF,
-    QModelIndex,
-    QPersistentModelIndex,
-    QPointF,
-    QRect,
-    QRectF,
-    QSize,
-    QSizeF,
-    Qt,
-)
-from PySide6.QtGui import (
-    QBrush,
-    QColor,
-    QFont,
-    QFontMetrics,
-    QImage,
-    QKeyEvent,
-    QMouseEvent,
-    QPageLayout,
-    QPageSize,
-    QPainter,
-    QPaintEvent,
-    QPdfWriter,
-    QPen,
-    QPolygonF,
-)
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -60,445 +30,39 @@ from PySide6.QtWidgets import (
 )
 
 from procmodeler.edit import operations as ops
-from procmodeler.model.architecture import Architecture
+from procmodeler.edit.raci import next_in_cycle, toggled
 from procmodeler.model.elements import RACI
 from procmodeler.model.events import Committed
-from procmodeler.notation.style import FINDING_COLOURS, kind_style
+from procmodeler.notation.matrix import header_bands
+from procmodeler.notation.style import FINDING_COLOURS
 from procmodeler.ui.context import EditorContext
 from procmodeler.ui.panels._common import _t, dialogs, run_op
 from procmodeler.ui.panels.findings import LiveFindings
-
-Index = QModelIndex | QPersistentModelIndex
-
-LETTERS_ROLE = Qt.ItemDataRole.UserRole + 10  # None: no participation; str: letters
-OWNER_ROLE = Qt.ItemDataRole.UserRole + 11  # True: the owner's unit
-SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 12  # worst finding severity of the row
-ID_ROLE = Qt.ItemDataRole.UserRole + 13  # process id (column 0) / unit id (cells)
-
-LETTER_COLOURS = {"R": "#1f6feb", "A": "#8250df", "C": "#1a7f37", "I": "#6e7781"}
-OWNER_FILL = "#fff4d6"
-OWNER_MARK = "#b7791f"
-GRID = "#d8dee4"
-HEADER_FILL = "#f3f5f8"
-HEADER_TEXT = "#24292f"
-CYCLE: tuple[str | None, ...] = (None, "R", "A", "C", "I")
-
-NAME_WIDTH = 280
-MIN_CELL = 46
-MAX_CELL = 150
-BAND = 22
-ROW = 24
-
-
-def next_in_cycle(letters: str | None) -> str | None:
-    """The value after *letters* when a cell is clicked: none → R → A → C → I → none;
-    "takes part, no letters yet" goes to R, several letters to none."""
-    if letters == "":
-        return "R"
-    if letters in CYCLE:
-        return CYCLE[(CYCLE.index(letters) + 1) % len(CYCLE)]
-    return None
-
-
-def toggled(letters: str | None, letter: str) -> str:
-    current = set(letters or "")
-    current ^= {letter}
-    return "".join(x for x in RACI if x in current)
-
-
-# ---------------------------------------------------------------------- columns
-@dataclass(frozen=True)
-class UnitColumn:
-    """One unit column: its depth in the unit tree and the last column of its subtree."""
-
-    uid: str
-    name: str
-    depth: int
-    span_end: int  # index (into the unit columns) of the last descendant's column
-
-
-def unit_columns(arch: Architecture) -> list[UnitColumn]:
-    order = list(arch.walk_units())
-    position = {uid: i for i, uid in enumerate(order)}
-    cols = []
-    for uid in order:
-        descendants = arch.unit_descendants(uid)
-        end = max((position[d] for d in descendants), default=position[uid])
-        cols.append(UnitColumn(uid, arch.units[uid].name, len(arch.unit_ancestors(uid)), end))
-    return cols
-
-
-def matrix_font(bold: bool = False) -> QFont:
-    """The font of the header and the exported image (the application's family)."""
-    from PySide6.QtWidgets import QApplication
-
-    font = QFont(QApplication.font())
-    font.setPixelSize(11)
-    font.setBold(bold)
-    return font
-
-
-def column_widths(cols: list[UnitColumn]) -> list[int]:
-    """Widths so that every unit's name fits over its subtree's columns, and a parent's
-    own column (labelled with the parent's name in the lowest band) fits that name."""
-    plain = QFontMetrics(matrix_font())
-    bold = QFontMetrics(matrix_font(True))
-
-    def need(col: UnitColumn) -> int:
-        metrics = bold if col.depth == 0 else plain
-        return metrics.horizontalAdvance(col.name) + 18
-
-    widths = [MIN_CELL] * len(cols)
-    for i, col in enumerate(cols):
-        # every column carries its unit's name: a leaf in its band, a parent's own
-        # column in the lowest band (plain font)
-        name = need(col) if col.span_end == i else plain.horizontalAdvance(col.name) + 18
-        widths[i] = max(MIN_CELL, min(MAX_CELL, name))
-    # widen a parent's own column when its name is wider than its subtree
-    for i in reversed(range(len(cols))):
-        col = cols[i]
-        wanted = min(MAX_CELL * 2, need(col))
-        have = sum(widths[i : col.span_end + 1])
-        if wanted > have:
-            widths[i] += wanted - have
-    return widths
-
-
-def header_bands(cols: list[UnitColumn]) -> int:
-    return 1 + max((c.depth for c in cols), default=0)
-
-
-@dataclass(frozen=True)
-class HeaderLabel:
-    """One name drawn in the grouped header: where, what, and whether in bold."""
-
-    uid: str
-    rect: QRectF
-    text: str
-    bold: bool
-    own: bool  # True: the label of a parent unit's own column (lowest band)
-
-
-def header_labels(
-    cols: list[UnitColumn], xs: list[float], widths: list[float], top: float, band: float
-) -> list[HeaderLabel]:
-    """The names of the grouped header: each unit's name over its subtree's columns at
-    its depth, and, for a parent unit, its name again in the lowest band of its own
-    column, so that every column says which unit it is."""
-    bands = header_bands(cols)
-    labels = []
-    for i, col in enumerate(cols):
-        x0 = xs[i]
-        x1 = xs[col.span_end] + widths[col.span_end]
-        group = QRectF(x0, top + col.depth * band, x1 - x0, band)
-        labels.append(HeaderLabel(col.uid, group, col.name, col.depth == 0, False))
-        if col.span_end > i:
-            own = QRectF(x0, top + (bands - 1) * band, widths[i], band)
-            labels.append(HeaderLabel(col.uid, own, col.name, False, True))
-    return labels
-
-
-# ---------------------------------------------------------------------- painting
-def paint_cell(
-    painter: QPainter,
-    rect: QRectF,
-    letters: str | None,
-    owner: bool,
-    selected: bool = False,
-    tint: str | None = None,
-) -> None:
-    """One matrix cell: owner fill and corner mark, letters as coloured badges."""
-    painter.save()
-    if owner:
-        painter.fillRect(rect, QColor(OWNER_FILL))
-    elif tint is not None:
-        colour = QColor(tint)
-        colour.setAlpha(22)
-        painter.fillRect(rect, colour)
-    if selected:
-        painter.setPen(QPen(QColor("#1f6feb"), 2))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRect(rect.adjusted(1, 1, -1, -1))
-    if owner:
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(OWNER_MARK))
-        tri = QPolygonF(
-            [
-                rect.topLeft(),
-                QPointF(rect.left() + 9, rect.top()),
-                QPointF(rect.left(), rect.top() + 9),
-            ]
-        )
-        painter.drawPolygon(tri)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    if letters:
-        font = QFont(painter.font())
-        font.setBold(True)
-        font.setPixelSize(10)
-        painter.setFont(font)
-        size = 15.0
-        gap = 2.0
-        total = len(letters) * size + (len(letters) - 1) * gap
-        x = rect.center().x() - total / 2
-        y = rect.center().y() - size / 2
-        for letter in letters:
-            box = QRectF(x, y, size, size)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(LETTER_COLOURS[letter]))
-            painter.drawRoundedRect(box, 3, 3)
-            painter.setPen(QColor("white"))
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, letter)
-            x += size + gap
-    elif letters == "":
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#8c959f"))
-        painter.drawEllipse(rect.center(), 2.5, 2.5)
-    painter.restore()
-
-
-def paint_header(
-    painter: QPainter,
-    cols: list[UnitColumn],
-    xs: list[float],
-    widths: list[float],
-    top: float,
-    band: float,
-    name_rect: QRectF | None,
-    severities: dict[str, str] | None = None,
-    name_label: str = "",
-) -> None:
-    """The grouped header: each unit's name over its subtree's columns at its depth; a
-    parent's own column continues downwards and carries the parent's name again in the
-    lowest band (see ``header_labels``); a stripe marks units with findings."""
-    bands = header_bands(cols)
-    height = bands * band
-    painter.save()
-    pen = QPen(QColor(GRID))
-    pen.setCosmetic(True)
-    font = matrix_font()
-    bold = matrix_font(True)
-    metrics = QFontMetrics(bold)
-    plain_metrics = QFontMetrics(font)
-    if name_rect is not None:
-        painter.fillRect(name_rect, QColor(HEADER_FILL))
-        painter.setPen(pen)
-        painter.drawRect(name_rect)
-        painter.setFont(bold)
-        painter.setPen(QColor(HEADER_TEXT))
-        painter.drawText(
-            name_rect.adjusted(8, 0, -4, -4),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
-            name_label,
-        )
-    for i, col in enumerate(cols):
-        x0 = xs[i]
-        x1 = xs[col.span_end] + widths[col.span_end]
-        y = top + col.depth * band
-        group = QRectF(x0, y, x1 - x0, band)
-        own = QRectF(x0, y, widths[i], top + height - y)
-        fill = QColor(HEADER_FILL).darker(100 + 4 * (bands - col.depth - 1))
-        painter.fillRect(group, fill)
-        painter.fillRect(own, fill)
-        painter.setPen(pen)
-        painter.drawRect(group)
-        painter.drawRect(own)
-        severity = (severities or {}).get(col.uid)
-        if severity is not None:
-            if severity in ("error", "warning"):
-                wash = QColor(FINDING_COLOURS[severity])
-                wash.setAlpha(40)
-                painter.fillRect(own, wash)
-            painter.fillRect(
-                QRectF(x0 + 1, top + height - 4, widths[i] - 2, 3),
-                QColor(FINDING_COLOURS[severity]),
-            )
-    for label in header_labels(cols, xs, widths, top, band):
-        painter.setFont(bold if label.bold else font)
-        painter.setPen(QColor(HEADER_TEXT))
-        fm = metrics if label.bold else plain_metrics
-        text = fm.elidedText(label.text, Qt.TextElideMode.ElideRight, int(label.rect.width() - 6))
-        painter.drawText(label.rect.adjusted(3, 0, -3, 0), Qt.AlignmentFlag.AlignCenter, text)
-    painter.restore()
-
-
-# ---------------------------------------------------------------------- model
-class MatrixModel(QAbstractItemModel):
-    """Processes as a tree of rows; column 0 the process, then one column per unit."""
-
-    def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.cols: list[UnitColumn] = []
-        self._num: dict[str, int] = {}
-        self._pids: list[str] = []
-        self._children: dict[str | None, list[str]] = {}
-        self._row: dict[str, int] = {}
-        self._parent: dict[str, str | None] = {}
-        self.row_severity: dict[str, str] = {}
-        self.unit_severity: dict[str, str] = {}
-        self.rebuild()
-
-    def rebuild(self) -> None:
-        arch = self.context.arch
-        self.beginResetModel()
-        self.cols = unit_columns(arch)
-        self._children = {}
-        self._parent = {}
-        for pid in arch.walk():
-            parent = arch.processes[pid].parent
-            self._children.setdefault(parent, []).append(pid)
-            self._parent[pid] = parent
-        self._row = {}
-        for kids in self._children.values():
-            for i, pid in enumerate(kids):
-                self._row[pid] = i
-        for pid in self._parent:
-            if pid not in self._num:
-                self._num[pid] = len(self._pids)
-                self._pids.append(pid)
-        self.endResetModel()
-
-    def structure_differs(self) -> bool:
-        """True when processes or units were added, removed, moved or reordered."""
-        arch = self.context.arch
-        units = [c.uid for c in unit_columns(arch)]
-        return units != [c.uid for c in self.cols] or list(arch.walk()) != self._flat()
-
-    def refresh_names(self) -> None:
-        """Unit names changed but not the tree: new header texts without a reset."""
-        self.cols = unit_columns(self.context.arch)
-        if self.cols:
-            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 1, len(self.cols))
-
-    def _flat(self) -> list[str]:
-        out: list[str] = []
-
-        def visit(parent: str | None) -> None:
-            for pid in self._children.get(parent, ()):
-                out.append(pid)
-                visit(pid)
-
-        visit(None)
-        return out
-
-    # ------------------------------------------------------------------ lookups
-    def pid(self, index: Index) -> str | None:
-        if not index.isValid():
-            return None
-        return self._pids[index.internalId()]
-
-    def uid(self, index: Index) -> str | None:
-        if not index.isValid() or index.column() == 0:
-            return None
-        return self.cols[index.column() - 1].uid
-
-    def index_of(self, pid: str, column: int = 0) -> QModelIndex:
-        if pid not in self._row:
-            return QModelIndex()
-        return self.createIndex(self._row[pid], column, self._num[pid])
-
-    def column_of(self, uid: str) -> int:
-        for i, col in enumerate(self.cols):
-            if col.uid == uid:
-                return i + 1
-        return -1
-
-    def owner_unit(self, pid: str) -> str | None:
-        arch = self.context.arch
-        proc = arch.processes.get(pid)
-        owner = arch.people.get(proc.owner) if proc and proc.owner else None
-        return owner.unit if owner else None
-
-    # ------------------------------------------------------------------ Qt model
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        parent_pid = self.pid(parent)
-        kids = self._children.get(parent_pid, [])
-        if 0 <= row < len(kids) and 0 <= column <= len(self.cols):
-            return self.createIndex(row, column, self._num[kids[row]])
-        return QModelIndex()
-
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # noqa: B008 - Qt overload
-        pid = self.pid(index)
-        if pid is None:
-            return QModelIndex()
-        parent = self._parent.get(pid)
-        if parent is None:
-            return QModelIndex()
-        return self.createIndex(self._row[parent], 0, self._num[parent])
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        if parent.isValid() and parent.column() != 0:
-            return 0
-        return len(self._children.get(self.pid(parent), []))
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 1 + len(self.cols)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:  # noqa: N802
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _t("Process") if section == 0 else self.cols[section - 1].name
-        if role == Qt.ItemDataRole.ToolTipRole and section > 0:
-            col = self.cols[section - 1]
-            if col.span_end > section - 1:
-                return _t("{name} itself (its sub-units have columns of their own)").format(
-                    name=col.name
-                )
-            return col.name
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        pid = self.pid(index)
-        arch = self.context.arch
-        proc = arch.processes.get(pid) if pid else None
-        if proc is None:
-            return None
-        if index.column() == 0:
-            if role == Qt.ItemDataRole.DisplayRole:
-                return proc.name
-            if role == ID_ROLE:
-                return pid
-            if role == SEVERITY_ROLE:
-                return self.row_severity.get(pid)  # type: ignore[arg-type]
-            if role == Qt.ItemDataRole.ToolTipRole:
-                owner = arch.people.get(proc.owner) if proc.owner else None
-                lines = [proc.name]
-                if owner is not None:
-                    lines.append(_t("Owner: {name}").format(name=owner.name))
-                return "\n".join(lines)
-            return None
-        uid = self.cols[index.column() - 1].uid
-        letters = arch.participation.get((pid, uid))  # type: ignore[arg-type]
-        if role == LETTERS_ROLE:
-            return letters
-        if role == Qt.ItemDataRole.DisplayRole:
-            return letters if letters else ("·" if letters == "" else "")
-        if role == OWNER_ROLE:
-            return self.owner_unit(pid) == uid  # type: ignore[arg-type]
-        if role == ID_ROLE:
-            return uid
-        if role == Qt.ItemDataRole.ToolTipRole:
-            names = {
-                "R": _t("Responsible"),
-                "A": _t("Accountable"),
-                "C": _t("Consulted"),
-                "I": _t("Informed"),
-            }
-            text = f"{proc.name} × {arch.units[uid].name}"
-            if letters:
-                text += "\n" + ", ".join(names[x] for x in letters)
-            elif letters == "":
-                text += "\n" + _t("Takes part (no role yet)")
-            if self.owner_unit(pid) == uid:  # type: ignore[arg-type]
-                text += "\n" + _t("The owner's unit")
-            return text
-        return None
+from procmodeler.ui.panels.matrixmodel import (
+    ID_ROLE,
+    LETTERS_ROLE,
+    OWNER_ROLE,
+    SEVERITY_ROLE,
+    Index,
+    MatrixModel,
+)
+from procmodeler.ui.panels.matrixpaint import (
+    BAND,
+    GRID,
+    HEADER_FILL,
+    LETTER_COLOURS,
+    MIN_CELL,
+    NAME_WIDTH,
+    OWNER_FILL,
+    OWNER_MARK,
+    ROW,
+    column_widths,
+    header_labels,
+    matrix_font,
+    paint_cell,
+    paint_header,
+)
+from procmodeler.ui.panels.matrixpicture import export_matrix
 
 
 # ---------------------------------------------------------------------- header
@@ -514,7 +78,10 @@ class MatrixHeader(QHeaderView):
 
     def sizeHint(self) -> QSize:  # noqa: N802
         hint = super().sizeHint()
-        return QSize(hint.width(), header_bands(self.matrix.cols) * BAND + 6)
+        cols = self.matrix.cols
+        if getattr(self, "_bands_of", None) is not cols:  # once per set of columns
+            self._bands_of, self._bands = cols, header_bands(cols)
+        return QSize(hint.width(), self._bands * BAND + 6)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self.viewport())
@@ -722,6 +289,7 @@ class ParticipationMatrix(QWidget):
         self.matrix = MatrixModel(context, self)
         self._syncing = False
         self._known: set[str] = set()
+        self._stale = False  # the document changed while the matrix was hidden
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -731,6 +299,7 @@ class ParticipationMatrix(QWidget):
         legend = QLabel(self._legend_html())
         legend.setTextFormat(Qt.TextFormat.RichText)
         legend.setObjectName("matrixLegend")
+        legend.setWordWrap(True)  # a narrow window wraps it instead of widening the dock
         bar.addWidget(legend, 1)
         self.expand_button = QToolButton()
         self.expand_button.setText(_t("Expand all"))
@@ -797,14 +366,26 @@ class ParticipationMatrix(QWidget):
         header.viewport().update()
 
     def _expand_new(self) -> None:
-        for pid in self.context.arch.walk():
-            if pid not in self._known:
-                self.view.expand(self.matrix.index_of(pid))
+        if not self._known:  # a new document: everything is new, expand it at once
+            self.view.expandAll()
+        else:
+            for pid in self.context.arch.walk():
+                if pid not in self._known:
+                    self.view.expand(self.matrix.index_of(pid))
         self._known = set(self.context.arch.processes)
 
     def _on_replaced(self) -> None:
         self._known = set()
-        self._rebuild()
+        if self.isVisible():
+            self._rebuild()
+        else:  # filled when first shown: a big model opens without waiting for it
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self._rebuild()
 
     def _rebuild(self) -> None:
         expanded = {pid for pid in self._known if self.view.isExpanded(self.matrix.index_of(pid))}
@@ -823,10 +404,12 @@ class ParticipationMatrix(QWidget):
         self._syncing = False
 
     def _on_committed(self, event: Committed) -> None:
-        touched = event.collections()
-        if touched & {"processes", "units"} and self.matrix.structure_differs():
+        if self._stale:
+            return
+        imp = self.context.impact(event)
+        if (imp.tree or imp.unit_tree) and self.matrix.structure_differs():
             self._rebuild()
-        elif "units" in touched:
+        elif imp.units:
             self.matrix.refresh_names()
             self._apply_widths()
             self.view.viewport().update()
@@ -856,7 +439,7 @@ class ParticipationMatrix(QWidget):
             self._syncing = False
 
     def _selection_from_context(self) -> None:
-        if self._syncing:
+        if self._syncing or self._stale:
             return
         selection = self.context.selection
         if len(selection) != 1:
@@ -918,7 +501,8 @@ class ParticipationMatrix(QWidget):
         if index.isValid():
             pid = self.matrix.pid(index)
             show = menu.addAction(_t("Show process"))
-            show.triggered.connect(lambda: pid and self.context.reveal(pid))
+            if pid:
+                show.triggered.connect(lambda: self.context.reveal(pid))
         menu.addAction(_t("Export image…"), self.export_dialog)
         menu.exec(self.view.viewport().mapToGlobal(pos))
 
@@ -957,216 +541,15 @@ class ParticipationMatrix(QWidget):
         return path
 
 
-def _legend_entries() -> list[tuple[str | None, str]]:
-    return [
-        ("R", _t("Responsible")),
-        ("A", _t("Accountable")),
-        ("C", _t("Consulted")),
-        ("I", _t("Informed")),
-        (None, _t("Owner’s unit")),
-    ]
-
-
-def _layout_export(panel: ParticipationMatrix, font: QFont) -> dict[str, Any]:
-    metrics = QFontMetrics(font)
-    cols = panel.matrix.cols
-    widths = [float(w) for w in column_widths(cols)]
-    rows = panel.visible_rows()
-    arch = panel.context.arch
-    name_w = max(
-        [200.0]
-        + [metrics.horizontalAdvance(arch.processes[p].name) + 16.0 * d + 30 for p, d in rows]
-    )
-    name_w = min(name_w, 360.0)
-    margin = 24.0
-    title_h = 34.0
-    bands = header_bands(cols)
-    header_h = bands * BAND + 6
-    legend_h = 30.0
-    legend_w = sum(30.0 + metrics.horizontalAdvance(word) for _l, word in _legend_entries())
-    title_font = QFont(font)
-    title_font.setPixelSize(16)
-    title_font.setBold(True)
-    title_w = QFontMetrics(title_font).horizontalAdvance(_export_title(panel)) + 10
-    if name_w + sum(widths) < max(legend_w, title_w):
-        name_w += max(legend_w, title_w) - name_w - sum(widths)
-    width = margin * 2 + name_w + sum(widths)
-    height = margin * 2 + title_h + header_h + ROW * len(rows) + legend_h
-    return {
-        "cols": cols,
-        "widths": widths,
-        "rows": rows,
-        "name_w": name_w,
-        "margin": margin,
-        "title_h": title_h,
-        "header_h": header_h,
-        "band": BAND,
-        "size": QSizeF(width, height),
-    }
-
-
-def _export_title(panel: ParticipationMatrix) -> str:
-    heading = _t("Participation (RACI)")
-    name = panel.context.arch.meta.name
-    return f"{name} — {heading}" if name else heading
-
-
-def paint_matrix(panel: ParticipationMatrix, painter: QPainter, lay: dict[str, Any]) -> None:
-    """Draw the whole matrix (rows as expanded in the panel) for an exported image."""
-    arch = panel.context.arch
-    m = lay["margin"]
-    name_w = lay["name_w"]
-    cols: list[UnitColumn] = lay["cols"]
-    widths: list[float] = lay["widths"]
-    size: QSizeF = lay["size"]
-    painter.fillRect(QRectF(0, 0, size.width(), size.height()), QColor("white"))
-    font = matrix_font()
-    painter.setFont(font)
-    title = QFont(font)
-    title.setPixelSize(16)
-    title.setBold(True)
-    painter.setFont(title)
-    painter.setPen(QColor(HEADER_TEXT))
-    heading = _export_title(panel)
-    painter.drawText(
-        QRectF(m, m, size.width() - 2 * m, lay["title_h"]), Qt.AlignmentFlag.AlignLeft, heading
-    )
-    painter.setFont(font)
-    top = m + lay["title_h"]
-    xs = []
-    x = m + name_w
-    for w in widths:
-        xs.append(x)
-        x += w
-    header_h = lay["header_h"]
-    band = (header_h - 1) / max(1, header_bands(cols))
-    paint_header(
-        painter,
-        cols,
-        xs,
-        widths,
-        top,
-        band,
-        QRectF(m, top, name_w, header_h - 1),
-        None,
-        _t("Process"),
-    )
-    y = top + header_h
-    owner_units = {pid: panel.matrix.owner_unit(pid) for pid, _ in lay["rows"]}
-    metrics = QFontMetrics(font)
-    bold = QFont(font)
-    bold.setBold(True)
-    for n, (pid, depth) in enumerate(lay["rows"]):
-        proc = arch.processes[pid]
-        row_rect = QRectF(m, y, name_w + sum(widths), ROW)
-        if n % 2:
-            painter.fillRect(row_rect, QColor("#f8f9fb"))
-        style = kind_style(proc.kind)
-        painter.fillRect(QRectF(m + 4 + 16 * depth, y + 6, 4, ROW - 12), QColor(style.stroke))
-        painter.setFont(bold if depth == 0 else font)
-        painter.setPen(QColor(HEADER_TEXT))
-        text_rect = QRectF(m + 14 + 16 * depth, y, name_w - 18 - 16 * depth, ROW)
-        painter.drawText(
-            text_rect,
-            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-            metrics.elidedText(proc.name, Qt.TextElideMode.ElideRight, int(text_rect.width())),
-        )
-        painter.setFont(font)
-        for i, col in enumerate(cols):
-            cell = QRectF(xs[i], y, widths[i], ROW)
-            paint_cell(
-                painter, cell, arch.participation.get((pid, col.uid)), owner_units[pid] == col.uid
-            )
-        painter.setPen(QPen(QColor(GRID), 0))
-        painter.drawLine(QPointF(m, y + ROW), QPointF(m + name_w + sum(widths), y + ROW))
-        y += ROW
-    # grid verticals and frame
-    painter.setPen(QPen(QColor(GRID), 0))
-    for i in range(len(cols)):
-        painter.drawLine(QPointF(xs[i], top + header_h), QPointF(xs[i], y))
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawRect(QRectF(m, top, name_w + sum(widths), y - top))
-    # legend
-    lx = m
-    ly = y + 10
-    for letter, word in _legend_entries():
-        paint_cell(painter, QRectF(lx, ly, 18, 18), letter, letter is None)
-        painter.setPen(QColor(HEADER_TEXT))
-        painter.drawText(QRectF(lx + 22, ly, 200, 18), Qt.AlignmentFlag.AlignVCenter, word)
-        lx += 30 + metrics.horizontalAdvance(word)
-
-
-def export_matrix(panel: ParticipationMatrix, path: str | Path, dpi: int = 192) -> Path:
-    """Write the matrix to *path*: PNG (at *dpi*), SVG (text as text) or PDF, chosen by
-    the suffix (PNG when there is none)."""
-    from procmodeler.common.atomicfile import atomic_write_bytes
-
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in (".png", ".svg", ".pdf"):
-        path = path.with_suffix(".png")
-        suffix = ".png"
-    lay = _layout_export(panel, matrix_font())
-    size: QSizeF = lay["size"]
-    if suffix == ".png":
-        scale = dpi / 96.0
-        image = QImage(
-            int(size.width() * scale) + 1,
-            int(size.height() * scale) + 1,
-            QImage.Format.Format_ARGB32,
-        )
-        image.setDotsPerMeterX(int(dpi / 0.0254))
-        image.setDotsPerMeterY(int(dpi / 0.0254))
-        image.fill(QColor("white"))
-        painter = QPainter(image)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        painter.scale(scale, scale)
-        paint_matrix(panel, painter, lay)
-        painter.end()
-        from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-
-        data = QByteArray()
-        buffer = QBuffer(data)
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        image.save(buffer, "PNG")
-        atomic_write_bytes(path, bytes(data.data()))
-    elif suffix == ".svg":
-        from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-        from PySide6.QtSvg import QSvgGenerator
-
-        data = QByteArray()
-        buffer = QBuffer(data)
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        gen = QSvgGenerator()
-        gen.setOutputDevice(buffer)
-        gen.setSize(size.toSize())
-        gen.setViewBox(QRectF(0, 0, size.width(), size.height()))
-        gen.setResolution(96)
-        gen.setTitle(_t("Participation (RACI)"))
-        painter = QPainter(gen)
-        paint_matrix(panel, painter, lay)
-        painter.end()
-        buffer.close()
-        atomic_write_bytes(path, bytes(data.data()))
-    else:
-        from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-
-        data = QByteArray()
-        buffer = QBuffer(data)
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        writer = QPdfWriter(buffer)
-        writer.setResolution(96)
-        points = QSizeF(size.width() * 0.75, size.height() * 0.75)
-        writer.setPageSize(QPageSize(points, QPageSize.Unit.Point, "matrix"))
-        writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
-        writer.setTitle(_t("Participation (RACI)"))
-        painter = QPainter(writer)
-        paint_matrix(panel, painter, lay)
-        painter.end()
-        buffer.close()
-        atomic_write_bytes(path, bytes(data.data()))
-    return path
-
-
-__all__ = ["ParticipationMatrix", "export_matrix", "next_in_cycle", "toggled", "QBrush"]
+__all__ = [
+    "LETTERS_ROLE",
+    "OWNER_ROLE",
+    "ParticipationMatrix",
+    "column_widths",
+    "export_matrix",
+    "header_bands",
+    "header_labels",
+    "matrix_font",
+    "next_in_cycle",
+    "toggled",
+]

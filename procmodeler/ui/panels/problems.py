@@ -140,11 +140,11 @@ class RulesTable(QTableWidget):
         labels = severity_labels()
         rows: list[tuple[str | None, str]] = []
         last_group = None
-        for rule_id, info in RULES.items():
+        for rule, info in RULES.items():
             if info.group != last_group:
                 rows.append((None, tr(GROUPS.get(info.group, info.group))))
                 last_group = info.group
-            rows.append((rule_id, ""))
+            rows.append((rule, ""))
         self.setRowCount(len(rows))
         for r, (rule_id, heading) in enumerate(rows):
             if rule_id is None:
@@ -221,12 +221,35 @@ class ProblemsPanel(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         layout.addWidget(self.tabs)
+        self.tabs.addTab(self._build_findings_page(), _t("Findings"))
+        self.rules = RulesTable(context)
+        self.tabs.addTab(self.rules, _t("Rules"))
 
-        # ---- findings tab
+        self.view.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.view.clicked.connect(self._clicked)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.live.findingsChanged.connect(self.refresh)
+        context.committed.connect(self._on_committed)
+        self.refresh()
+
+    def _build_findings_page(self) -> QWidget:
         page = QWidget()
         page_layout = QVBoxLayout(page)
         page_layout.setContentsMargins(4, 4, 4, 4)
         page_layout.setSpacing(4)
+        page_layout.addLayout(self._build_filter_bar())
+        self._build_view()
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.view)
+        split.addWidget(self.details)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        split.setChildrenCollapsible(False)
+        page_layout.addWidget(split, 1)
+        page_layout.addLayout(self._build_actions())
+        return page
+
+    def _build_filter_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
         self.severity_buttons: dict[str, QToolButton] = {}
         for severity in SEVERITY_ORDER:
@@ -252,9 +275,10 @@ class ProblemsPanel(QWidget):
         self.show_suppressed.setObjectName("showSuppressed")
         self.show_suppressed.toggled.connect(self.apply_filter)
         bar.addWidget(self.show_suppressed)
-        page_layout.addLayout(bar)
+        return bar
 
-        self.model = FindingsModel(context, self)
+    def _build_view(self) -> None:
+        self.model = FindingsModel(self.context, self)
         self.view = QTreeView()
         self.view.setObjectName("findingsView")
         self.view.setModel(self.model)
@@ -279,6 +303,7 @@ class ProblemsPanel(QWidget):
         )
         self.details.setMinimumHeight(60)
 
+    def _build_actions(self) -> QHBoxLayout:
         actions = QHBoxLayout()
         self.summary = QLabel()
         self.summary.setObjectName("findingsSummary")
@@ -294,31 +319,11 @@ class ProblemsPanel(QWidget):
         self.restore_button.clicked.connect(self.restore_selected)
         actions.addWidget(self.suppress_button)
         actions.addWidget(self.restore_button)
-
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.view)
-        split.addWidget(self.details)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 1)
-        split.setChildrenCollapsible(False)
-        page_layout.addWidget(split, 1)
-        page_layout.addLayout(actions)
-        self.tabs.addTab(page, _t("Findings"))
-
-        # ---- rules tab
-        self.rules = RulesTable(context)
-        self.tabs.addTab(self.rules, _t("Rules"))
-
-        self.view.selectionModel().currentRowChanged.connect(self._row_changed)
-        self.view.clicked.connect(self._clicked)
-        self.view.customContextMenuRequested.connect(self._context_menu)
-        self.live.findingsChanged.connect(self.refresh)
-        context.committed.connect(self._on_committed)
-        self.refresh()
+        return actions
 
     # ------------------------------------------------------------------ refresh
     def _on_committed(self, event: Committed) -> None:
-        if "rules" in event.collections():
+        if self.context.impact(event).rules:
             self.rules.refresh(self._counts())
         # names in the elements column may have changed before the checks re-run
         self.view.viewport().update()

@@ -6,18 +6,11 @@ those references (one undoable step)."""
 
 from __future__ import annotations
 
-import math
-
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
-    QColor,
     QDropEvent,
-    QIcon,
     QKeySequence,
-    QPainter,
-    QPainterPath,
-    QPixmap,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,114 +28,11 @@ from procmodeler.edit import operations as ops
 from procmodeler.model.events import Committed
 from procmodeler.ui.context import EditorContext
 from procmodeler.ui.panels._common import _t, dialogs, run_op
+from procmodeler.ui.panels.unitsicons import person_icon, tool_icon, unit_icon
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 NO_UNIT = "__no_unit__"
-
-
-def _unit_icon() -> QIcon:
-    pix = QPixmap(16, 16)
-    pix.fill(Qt.GlobalColor.transparent)
-    p = QPainter(pix)
-    p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    p.setPen(QColor("#3f5873"))
-    p.setBrush(QColor("#dfe7f0"))
-    p.drawRoundedRect(QRectF(1.5, 3.5, 13, 10), 2, 2)
-    p.setPen(QColor("#3f5873"))
-    for x in (4.5, 7.5, 10.5):
-        p.drawLine(QPointF(x, 6.5), QPointF(x, 10.5))
-    p.end()
-    return QIcon(pix)
-
-
-def _person_icon(head: bool) -> QIcon:
-    pix = QPixmap(16, 16)
-    pix.fill(Qt.GlobalColor.transparent)
-    p = QPainter(pix)
-    p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    colour = QColor("#b7791f") if head else QColor("#5f6b7a")
-    p.setPen(Qt.PenStyle.NoPen)
-    p.setBrush(colour)
-    p.drawEllipse(QRectF(5, 1.5, 6, 6))
-    path = QPainterPath()
-    path.moveTo(2, 15)
-    path.cubicTo(2, 8, 14, 8, 14, 15)
-    path.closeSubpath()
-    p.drawPath(path)
-    p.end()
-    return QIcon(pix)
-
-
-def _plus(p: QPainter, x: float, y: float) -> None:
-    """A small green plus badge with its top-left corner at (x, y)."""
-    p.setPen(Qt.PenStyle.NoPen)
-    p.setBrush(QColor("#1a7f37"))
-    p.drawEllipse(QRectF(x, y, 8, 8))
-    p.setPen(QColor("white"))
-    p.drawLine(QPointF(x + 2, y + 4), QPointF(x + 6, y + 4))
-    p.drawLine(QPointF(x + 4, y + 2), QPointF(x + 4, y + 6))
-
-
-def _tool_icon(kind: str) -> QIcon:
-    """The toolbar icons (drawn, so that they look alike on every platform)."""
-    pix = QPixmap(32, 32)
-    pix.fill(Qt.GlobalColor.transparent)
-    p = QPainter(pix)
-    p.scale(2, 2)
-    p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    ink = QColor("#3f5873")
-    if kind in ("unit", "subunit"):
-        p.setPen(ink)
-        p.setBrush(QColor("#dfe7f0"))
-        if kind == "unit":
-            p.drawRoundedRect(QRectF(0.5, 2.5, 12, 9), 2, 2)
-            for x in (3.5, 6.5, 9.5):
-                p.drawLine(QPointF(x, 5), QPointF(x, 9))
-        else:
-            p.drawRoundedRect(QRectF(0.5, 0.5, 8, 5), 1.5, 1.5)
-            p.setBrush(Qt.BrushStyle.NoBrush)
-            p.drawPolyline([QPointF(3, 5.5), QPointF(3, 10), QPointF(5.5, 10)])
-            p.setBrush(QColor("#dfe7f0"))
-            p.drawRoundedRect(QRectF(5.5, 7.5, 6, 5), 1.5, 1.5)
-        _plus(p, 8, 8)
-    elif kind == "person":
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(QColor("#5f6b7a"))
-        p.drawEllipse(QRectF(3, 1, 6, 6))
-        path = QPainterPath()
-        path.moveTo(0.5, 14)
-        path.cubicTo(0.5, 7, 11.5, 7, 11.5, 14)
-        path.closeSubpath()
-        p.drawPath(path)
-        _plus(p, 8, 8)
-    elif kind == "move":
-        p.setPen(ink)
-        p.setBrush(QColor("#dfe7f0"))
-        p.drawRoundedRect(QRectF(8.5, 4.5, 7, 8), 1.5, 1.5)
-        p.setBrush(ink)
-        p.drawLine(QPointF(1, 8.5), QPointF(6, 8.5))
-        p.drawPolygon([QPointF(5, 5.5), QPointF(8.5, 8.5), QPointF(5, 11.5)])
-    elif kind == "head":
-        p.setPen(QColor("#8a5a12"))
-        p.setBrush(QColor("#e3a52b"))
-        star = []
-        for i in range(10):
-            r = 7.0 if i % 2 == 0 else 3.0
-            a = i * math.pi / 5
-            star.append(QPointF(8 + r * math.sin(a), 8.5 - r * math.cos(a)))
-        p.drawPolygon(star)
-    elif kind == "delete":
-        red = QColor("#b42318")
-        p.setPen(red)
-        p.setBrush(QColor("#fde8e7"))
-        p.drawRect(QRectF(3.5, 4.5, 9, 10))
-        p.drawLine(QPointF(1.5, 3), QPointF(14.5, 3))
-        p.drawLine(QPointF(6, 1), QPointF(10, 1))
-        for x in (6, 8, 10):
-            p.drawLine(QPointF(x, 7), QPointF(x, 12.5))
-    p.end()
-    return QIcon(pix)
 
 
 class _Tree(QTreeWidget):
@@ -177,8 +67,8 @@ class UnitsPanel(QWidget):
         self.context = context
         self._syncing = False
         self._items: dict[str, QTreeWidgetItem] = {}
-        self._unit_icon = _unit_icon()
-        self._person_icons = (_person_icon(False), _person_icon(True))
+        self._unit_icon = unit_icon()
+        self._person_icons = (person_icon(False), person_icon(True))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -188,7 +78,19 @@ class UnitsPanel(QWidget):
         # icons with tooltips, so that every action fits the default dock width
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         layout.addWidget(self.toolbar)
+        self._build_tree()
+        layout.addWidget(self.tree)
+        self._build_actions()
 
+        self.tree.itemSelectionChanged.connect(self._selection_from_tree)
+        self.tree.itemChanged.connect(self._item_changed)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
+        context.committed.connect(self._on_committed)
+        context.documentReplaced.connect(lambda: self.rebuild(expand_all=True))
+        context.selectionChanged.connect(self._selection_from_context)
+        self.rebuild(expand_all=True)
+
+    def _build_tree(self) -> None:
         self.tree = _Tree(self)
         self.tree.setObjectName("unitsTree")
         self.tree.setColumnCount(2)
@@ -204,8 +106,8 @@ class UnitsPanel(QWidget):
             | QAbstractItemView.EditTrigger.SelectedClicked
         )
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        layout.addWidget(self.tree)
 
+    def _build_actions(self) -> None:
         def action(
             text: str, slot, shortcut: QKeySequence | None = None, name: str = ""
         ) -> QAction:
@@ -238,7 +140,7 @@ class UnitsPanel(QWidget):
             (self.head_action, "head"),
             (self.delete_action, "delete"),
         ):
-            act.setIcon(_tool_icon(icon))
+            act.setIcon(tool_icon(icon))
             act.setIconVisibleInMenu(False)
             self._set_tooltip(act)
         for act in (self.add_unit_action, self.add_subunit_action, self.add_person_action):
@@ -246,14 +148,6 @@ class UnitsPanel(QWidget):
         self.toolbar.addSeparator()
         for act in (self.move_action, self.head_action, self.delete_action):
             self.toolbar.addAction(act)
-
-        self.tree.itemSelectionChanged.connect(self._selection_from_tree)
-        self.tree.itemChanged.connect(self._item_changed)
-        self.tree.customContextMenuRequested.connect(self._context_menu)
-        context.committed.connect(self._on_committed)
-        context.documentReplaced.connect(lambda: self.rebuild(expand_all=True))
-        context.selectionChanged.connect(self._selection_from_context)
-        self.rebuild(expand_all=True)
 
     # ------------------------------------------------------------------ items
     def item_id(self, item: QTreeWidgetItem) -> str:
@@ -269,7 +163,8 @@ class UnitsPanel(QWidget):
         return items[0].data(0, KIND_ROLE), items[0].data(0, ID_ROLE)
 
     def _on_committed(self, event: Committed) -> None:
-        if event.collections() & {"units", "people"}:
+        imp = self.context.impact(event)
+        if imp.units or imp.people:
             self.rebuild()
 
     def rebuild(self, expand_all: bool = False) -> None:
@@ -283,56 +178,21 @@ class UnitsPanel(QWidget):
         self._items = {}
         heads = {unit.head for unit in arch.units.values() if unit.head}
 
-        def add_people(parent_item: QTreeWidgetItem | None, uid: str | None) -> None:
-            for person_id in arch.people_in(uid):
-                person = arch.people[person_id]
-                is_head = uid is not None and arch.units[uid].head == person_id
-                details = person.title
-                if is_head:
-                    details = f"★ {_t('Head')}" + (f" · {details}" if details else "")
-                item = QTreeWidgetItem([person.name, details])
-                item.setIcon(0, self._person_icons[is_head])
-                item.setData(0, KIND_ROLE, "person")
-                item.setData(0, ID_ROLE, person_id)
-                item.setToolTip(0, person.name + (f" ({person.title})" if person.title else ""))
-                item.setFlags(
-                    Qt.ItemFlag.ItemIsEnabled
-                    | Qt.ItemFlag.ItemIsSelectable
-                    | Qt.ItemFlag.ItemIsEditable
-                    | Qt.ItemFlag.ItemIsDragEnabled
-                )
-                if person_id in heads:
-                    font = item.font(0)
-                    font.setBold(True)
-                    item.setFont(0, font)
-                if parent_item is None:
-                    self.tree.addTopLevelItem(item)
-                else:
-                    parent_item.addChild(item)
-                self._items[person_id] = item
-
-        def add_unit(parent_item: QTreeWidgetItem | None, uid: str) -> None:
-            unit = arch.units[uid]
-            head = arch.people.get(unit.head) if unit.head else None
-            details = _t("Head: {name}").format(name=head.name) if head else ""
-            item = QTreeWidgetItem([unit.name, details])
-            item.setIcon(0, self._unit_icon)
-            item.setData(0, KIND_ROLE, "unit")
-            item.setData(0, ID_ROLE, uid)
-            item.setFlags(
-                Qt.ItemFlag.ItemIsEnabled
-                | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemIsEditable
-                | Qt.ItemFlag.ItemIsDragEnabled
-                | Qt.ItemFlag.ItemIsDropEnabled
-            )
-            font = item.font(0)
-            font.setBold(True)
-            item.setFont(0, font)
+        def attach(parent_item: QTreeWidgetItem | None, item: QTreeWidgetItem) -> None:
             if parent_item is None:
                 self.tree.addTopLevelItem(item)
             else:
                 parent_item.addChild(item)
+
+        def add_people(parent_item: QTreeWidgetItem | None, uid: str | None) -> None:
+            for person_id in arch.people_in(uid):
+                item = self._person_item(person_id, uid, person_id in heads)
+                attach(parent_item, item)
+                self._items[person_id] = item
+
+        def add_unit(parent_item: QTreeWidgetItem | None, uid: str) -> None:
+            item = self._unit_item(uid)
+            attach(parent_item, item)
             self._items[uid] = item
             for child in arch.unit_children(uid):
                 add_unit(item, child)
@@ -361,6 +221,51 @@ class UnitsPanel(QWidget):
         else:
             self._selection_from_context()
         self._update_actions()
+
+    def _person_item(self, person_id: str, uid: str | None, heads_a_unit: bool) -> QTreeWidgetItem:
+        arch = self.context.arch
+        person = arch.people[person_id]
+        is_head = uid is not None and arch.units[uid].head == person_id
+        details = person.title
+        if is_head:
+            details = f"★ {_t('Head')}" + (f" · {details}" if details else "")
+        item = QTreeWidgetItem([person.name, details])
+        item.setIcon(0, self._person_icons[is_head])
+        item.setData(0, KIND_ROLE, "person")
+        item.setData(0, ID_ROLE, person_id)
+        item.setToolTip(0, person.name + (f" ({person.title})" if person.title else ""))
+        item.setFlags(
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsEditable
+            | Qt.ItemFlag.ItemIsDragEnabled
+        )
+        if heads_a_unit:
+            font = item.font(0)
+            font.setBold(True)
+            item.setFont(0, font)
+        return item
+
+    def _unit_item(self, uid: str) -> QTreeWidgetItem:
+        arch = self.context.arch
+        unit = arch.units[uid]
+        head = arch.people.get(unit.head) if unit.head else None
+        details = _t("Head: {name}").format(name=head.name) if head else ""
+        item = QTreeWidgetItem([unit.name, details])
+        item.setIcon(0, self._unit_icon)
+        item.setData(0, KIND_ROLE, "unit")
+        item.setData(0, ID_ROLE, uid)
+        item.setFlags(
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsEditable
+            | Qt.ItemFlag.ItemIsDragEnabled
+            | Qt.ItemFlag.ItemIsDropEnabled
+        )
+        font = item.font(0)
+        font.setBold(True)
+        item.setFont(0, font)
+        return item
 
     def _select_item(self, item: QTreeWidgetItem | None) -> None:
         self._syncing = True

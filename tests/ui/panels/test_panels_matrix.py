@@ -210,3 +210,15 @@ def test_every_column_says_which_unit_it_is(panel):
     assert panel.view.header_view.sectionSize(sales) == widths[sales - 1]
     tip = panel.matrix.headerData(sales, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
     assert "Sales" in tip and "sub-units" in tip
+
+
+def test_export_shares_the_image_writer_size_guard(qtbot, context, panel, tmp_path, monkeypatch):
+    """The matrix is written by the app's one image writer: a PNG that would be too
+    large is written at a lower resolution, as the diagram's is."""
+    from procmodeler.ui import export
+
+    full = QImage(str(export_matrix(panel, tmp_path / "full.png", dpi=192)))
+    monkeypatch.setattr(export, "MAX_PIXELS", full.width() * full.height() // 4)
+    small = QImage(str(export_matrix(panel, tmp_path / "small.png", dpi=192)))
+    assert small.width() * small.height() <= full.width() * full.height() // 4
+    assert round(small.dotsPerMeterX() * 0.0254) < 192
