@@ -16,19 +16,25 @@ Keep it so: import nothing heavy at the top of this package.
 
 from __future__ import annotations
 
-import argparse
-import difflib
 import importlib
 import importlib.util
 import os
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from procmodeler import __version__
-from procmodeler.common.errors import UserError
-from procmodeler.common.i18n import N_, Translator, translator
-from procmodeler.common.terminal import visible
+
+if TYPE_CHECKING:
+    import argparse
+
+    from procmodeler.common.i18n import Translator
+
+
+def N_(msgid: str) -> str:  # noqa: N802 - the gettext marker, as in common.i18n
+    """Mark a string for translation (here so that listing the commands loads nothing)."""
+    return msgid
+
 
 #: command name -> (module, one-line help). Names are reserved words: a file called
 #: like a command must be opened as ``procmodeler ./check``.
@@ -62,12 +68,17 @@ def cli_language() -> str:
     return "en"
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse that exits with code 2 and a one-line message on a wrong call."""
+def _parser_class() -> type[argparse.ArgumentParser]:
+    """argparse's parser that exits with code 2 and a one-line message on a wrong call
+    (argparse is loaded here: ``--version`` needs none of it)."""
+    import argparse
 
-    def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: error: {message}\n")
+    class _Parser(argparse.ArgumentParser):
+        def error(self, message: str) -> NoReturn:
+            self.print_usage(sys.stderr)
+            self.exit(2, f"{self.prog}: error: {message}\n")
+
+    return _Parser
 
 
 def _available(name: str) -> bool:
@@ -83,10 +94,11 @@ def command_of(args_list: Sequence[str]) -> str | None:
     return None
 
 
-def build_parser(tr: Translator, command: str | None = None) -> _Parser:
+def build_parser(tr: Translator, command: str | None = None) -> argparse.ArgumentParser:
     """The parser with every command listed; only ``command``'s module is imported (to
     add its arguments), so listing the commands imports none of them."""
-    parser = _Parser(
+    parser_class = _parser_class()
+    parser = parser_class(
         prog="procmodeler",
         description=tr(
             "Process-architecture modeler. Without a command, opens the desktop app "
@@ -94,7 +106,7 @@ def build_parser(tr: Translator, command: str | None = None) -> _Parser:
         ),
     )
     parser.add_argument("--version", action="version", version=f"procmodeler {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=parser_class)
     for name, (module, help_text) in COMMANDS.items():
         if not _available(name):
             continue
@@ -108,6 +120,8 @@ def build_parser(tr: Translator, command: str | None = None) -> _Parser:
 def _not_a_command(word: str, tr: Translator) -> int:
     """A first word that is neither a command nor an existing file: say so, name the
     nearest command (never open it as a file name), exit 2."""
+    import difflib
+
     problem = tr("{word!r} is neither a command nor an existing file").format(word=word)
     nearest = difflib.get_close_matches(word.lower(), COMMANDS, n=1, cutoff=0.5)
     if nearest:
@@ -127,7 +141,7 @@ def _no_display() -> bool:
 
 
 def _open_app(argv: Sequence[str], tr: Translator) -> int:
-    parser = _Parser(prog="procmodeler", add_help=False)
+    parser = _parser_class()(prog="procmodeler", add_help=False)
     parser.add_argument("file", nargs="?")
     args, rest = parser.parse_known_args(list(argv))
     if _no_display():
@@ -150,6 +164,13 @@ def _open_app(argv: Sequence[str], tr: Translator) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list == ["--version"]:  # at once, before anything else is loaded
+        print(f"procmodeler {__version__}")
+        return 0
+    from procmodeler.common.errors import UserError
+    from procmodeler.common.i18n import translator
+    from procmodeler.common.terminal import visible
+
     tr = translator(cli_language())
     if not args_list or (args_list[0] not in COMMANDS and not args_list[0].startswith("-")):
         if args_list and not os.path.exists(args_list[0]):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +61,13 @@ _WRONG_KIND = {
     ("process", "person"): N_("'{id}' is a person, not a process"),
 }
 _OTHER_KINDS = ("unit", "person", "process")
+
+
+# The allowed values of the choice columns (value -> itself), made once, not per row.
+_RELATION_KIND_CHOICES = {k: k for k in RELATION_KINDS}
+_KPI_KIND_CHOICES = {k: k for k in KPI_KINDS}
+_DIRECTION_CHOICES = {d: d for d in DIRECTIONS}
+_STATUS_CHOICES = {s: s for s in PROCESS_STATUSES}
 
 
 class _Builder:
@@ -321,7 +327,7 @@ class _Builder:
                     table,
                     row,
                     "status",
-                    {s: s for s in PROCESS_STATUSES},
+                    _STATUS_CHOICES,
                 )
             if not raw or not self._defines(raw, row):
                 continue
@@ -433,7 +439,7 @@ class _Builder:
             assert table is not None
             raw_s = self.required(table, row, "source")
             raw_t = self.required(table, row, "target")
-            kind = self.choice(table, row, "kind", {k: k for k in RELATION_KINDS})
+            kind = self.choice(table, row, "kind", _RELATION_KIND_CHOICES)
             source = self.ref(table, row, "source", "process") if raw_s else None
             target = self.ref(table, row, "target", "process") if raw_t else None
             raw = row.cells.get("id", "")
@@ -454,16 +460,16 @@ class _Builder:
         kpis: dict[str, Kpi] = {}
         table = self.tables.get("kpis")
         new_id = self.generated(KPI_PREFIX)
-        pending: list[tuple[str | None, Kpi]] = []
+        pending: list[tuple[str | None, tuple[Any, ...]]] = []
         for row in self.rows("kpis"):
             assert table is not None
             raw_p = self.required(table, row, "process")
             name = self.required(table, row, "name")
-            kind = self.choice(table, row, "kind", {k: k for k in KPI_KINDS})
+            kind = self.choice(table, row, "kind", _KPI_KIND_CHOICES)
             pid = self.ref(table, row, "process", "process") if raw_p else None
             direction: str | None = None
             if row.cells.get("direction"):
-                direction = self.choice(table, row, "direction", {d: d for d in DIRECTIONS})
+                direction = self.choice(table, row, "direction", _DIRECTION_CHOICES)
                 if direction is None:
                     continue
             numbers: dict[str, float | None] = {}
@@ -480,8 +486,7 @@ class _Builder:
                 continue
             if not ok or pid is None or name is None or kind is None:
                 continue
-            kpi = Kpi(
-                "",
+            fields = (
                 pid,
                 name,
                 kind,
@@ -490,10 +495,10 @@ class _Builder:
                 numbers["target"],
                 numbers["actual"],
             )
-            pending.append((self.model_id[raw] if raw else None, kpi))
-        for kid, kpi in pending:
+            pending.append((self.model_id[raw] if raw else None, fields))
+        for kid, fields in pending:  # generated ids after every given one is known
             kid = kid or new_id()
-            kpis[kid] = replace(kpi, id=kid)
+            kpis[kid] = Kpi(kid, *fields)
         return kpis
 
 

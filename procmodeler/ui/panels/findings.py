@@ -15,7 +15,6 @@ the previous one.
 
 from __future__ import annotations
 
-import contextlib
 import threading
 import time
 from collections.abc import Callable
@@ -28,6 +27,18 @@ from procmodeler.ui.context import EditorContext
 
 #: Milliseconds between the last edit and the re-run of the checks.
 DEBOUNCE_MS = 200
+#: Milliseconds between opening a document and its first check (the window, diagram,
+#: tree and matrix are built and painted first).
+OPEN_DELAY_MS = 800
+#: How often the GUI thread looks whether a run on the worker thread has finished (ms).
+POLL_MS = 25
+
+
+def _work(job: Callable[[], CheckResult], outbox: list[tuple[CheckResult, float]]) -> None:
+    """The worker thread: run the checks, leave the result in *outbox* (no Qt here)."""
+    started = time.perf_counter()
+    result = job()
+    outbox.append((result, (time.perf_counter() - started) * 1000))
 
 
 class LiveFindings(QObject):
@@ -35,9 +46,6 @@ class LiveFindings(QObject):
 
     #: the findings changed (read them with :meth:`result`, :meth:`severity_by_process`)
     findingsChanged = Signal()
-    #: a background run finished: (model, revision, result, milliseconds); queued to the
-    #: GUI thread
-    _finished = Signal(object, int, object, float)
 
     def __init__(self, context: EditorContext) -> None:
         super().__init__(context)
@@ -53,10 +61,16 @@ class LiveFindings(QObject):
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.refresh_later)
         self._running = False
-        self._finished.connect(self._on_finished)
+        # The worker touches no Qt object (a signal sent from it crashed at exit): it puts
+        # its result in a list that this timer, on the GUI thread, looks at.
+        self._outbox: list[tuple[CheckResult, float]] = []
+        self._started: tuple[object, int] = (None, -1)  # the model and revision checked
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._collect)
         context.committed.connect(lambda _event: self.schedule())
-        # after a pause too: the window paints the new document before the checks start
-        context.documentReplaced.connect(self.schedule)
+        # later: the window paints the new document before the checks start
+        context.documentReplaced.connect(lambda: self._timer.start(OPEN_DELAY_MS))
         self.refresh_now()
 
     @classmethod
@@ -72,7 +86,7 @@ class LiveFindings(QObject):
     # ------------------------------------------------------------------ running
     def schedule(self) -> None:
         """Re-run the checks once the user pauses (restarts the timer)."""
-        self._timer.start()
+        self._timer.start(DEBOUNCE_MS)
 
     @property
     def running(self) -> bool:
@@ -100,20 +114,21 @@ class LiveFindings(QObject):
         arch = self.context.arch
         job = checks_of_snapshot(arch, lang=self.context.catalogue().lang)
         self._running = True
-        worker = threading.Thread(
-            target=self._work, args=(job, arch, arch.revision), name="checks", daemon=True
-        )
+        self._started = (arch, arch.revision)
+        outbox: list[tuple[CheckResult, float]] = []
+        self._outbox = outbox
+        worker = threading.Thread(target=_work, args=(job, outbox), name="checks", daemon=True)
         worker.start()
+        self._poll.start()
 
-    def _work(self, job: Callable[[], CheckResult], arch: object, revision: int) -> None:
-        started = time.perf_counter()
-        result = job()
-        ms = (time.perf_counter() - started) * 1000
-        with contextlib.suppress(RuntimeError):  # the window closed while the checks ran
-            self._finished.emit(arch, revision, result, ms)
-
-    def _on_finished(self, arch: object, revision: int, result: CheckResult, ms: float) -> None:
+    def _collect(self) -> None:
+        """Apply a finished run's result (on the GUI thread), if the model is unchanged."""
+        if not self._outbox:
+            return
+        self._poll.stop()
+        result, ms = self._outbox.pop()
         self._running = False
+        arch, revision = self._started
         current = self.context.arch
         if arch is current and revision == current.revision:
             self._apply(result, ms)
