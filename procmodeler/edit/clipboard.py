@@ -30,6 +30,7 @@ from procmodeler.model.elements import (
     RELATION_KINDS,
     Bounds,
 )
+from procmodeler.model.ids import IdAllocator
 
 #: The MIME type of a fragment on the system clipboard.
 MIME_TYPE = "application/x-procmodeler-fragment+json"
@@ -180,12 +181,6 @@ def validate(fragment: Any) -> None:
         raise _bad() from None
 
 
-def _fresh(arch: Architecture, prefix: str, taken: set[str]) -> str:
-    new = arch.next_id(prefix, taken)
-    taken.add(new)
-    return new
-
-
 def paste_fragment(
     ed: Editor,
     fragment: Fragment,
@@ -203,8 +198,8 @@ def paste_fragment(
     if not records:
         return []
     roots = set(fragment["roots"])
-    taken = arch.all_ids()
-    new_id = {p["id"]: _fresh(arch, ops.PROCESS_PREFIX, taken) for p in records}
+    ids = IdAllocator(arch.all_ids())
+    new_id = {p["id"]: ids.numbered(ops.PROCESS_PREFIX) for p in records}
     dx, dy = offset
     n = len(roots)
     label = Message(N_("Paste {n} process"), N_("Paste {n} processes"), n)
@@ -224,7 +219,7 @@ def paste_fragment(
                 new_id[r["target"]],
                 r["kind"],
                 r.get("object", ""),
-                rid=_fresh(arch, ops.RELATION_PREFIX, taken),
+                rid=ids.numbered(ops.RELATION_PREFIX),
                 waypoints=waypoints,
             )
         for k in fragment["kpis"]:
@@ -236,7 +231,7 @@ def paste_fragment(
                 new_id[k["process"]],
                 k["name"],
                 k["kind"],
-                kid=_fresh(arch, ops.KPI_PREFIX, taken),
+                kid=ids.numbered(ops.KPI_PREFIX),
                 **extra,
             )
         for row in fragment["participation"]:

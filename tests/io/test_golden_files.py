@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from procmodeler.io import native
 from procmodeler.model import (
     Architecture,
@@ -76,15 +78,22 @@ def expected_v1() -> Architecture:
     return arch
 
 
-def test_v1_golden_file_loads_into_the_expected_model() -> None:
-    arch = native.load(GOLDEN / "v1-every-field.procm")
-    assert arch.snapshot() == expected_v1().snapshot()
+#: Every golden file and the model it holds; a new format version adds one.
+EXPECTED = {"v1-every-field.procm": expected_v1}
 
 
-def test_v1_golden_file_is_what_version_1_writes() -> None:
-    if native.FORMAT_VERSION != 1:  # pragma: no cover - later versions write their own
-        return
-    assert (
-        native.dumps(expected_v1()).encode("utf-8")
-        == (GOLDEN / "v1-every-field.procm").read_bytes()
-    )
+def test_every_golden_file_has_its_expected_model() -> None:
+    assert sorted(p.name for p in GOLDEN.glob("*.procm")) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_golden_file_loads_into_the_expected_model(name: str) -> None:
+    arch = native.load(GOLDEN / name)
+    assert arch.snapshot() == EXPECTED[name]().snapshot()
+
+
+def test_the_current_format_version_has_a_golden_file_and_writes_it() -> None:
+    current = [name for name in EXPECTED if name.startswith(f"v{native.FORMAT_VERSION}-")]
+    assert current, f"add a golden file for format version {native.FORMAT_VERSION}"
+    for name in current:
+        assert native.dumps(EXPECTED[name]()).encode("utf-8") == (GOLDEN / name).read_bytes()

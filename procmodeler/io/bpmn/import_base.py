@@ -26,6 +26,7 @@ from procmodeler.model.elements import (
     nfc,
     sane_coordinate,
 )
+from procmodeler.model.ids import IdAllocator, ncname_from
 
 _TASKS = {
     b(t)
@@ -227,9 +228,8 @@ class _ImportState:
         self.foreign_ns: set[str] = set()
         self.boundary_of: dict[str, str] = {}
         self.landscape_frames: set[str] = set()
-        self.taken: set[str] = set()
+        self.ids = IdAllocator()  # every BPMN id of the file and every id given
         self.used_model_ids: set[str] = set()
-        self._next_number: dict[str, int] = {}  # new_id: where the search per base goes on
 
     # ------------------------------------------------------------------ warnings
     def name_of(self, text: str | None) -> str:
@@ -249,22 +249,9 @@ class _ImportState:
             self.unmapped_ids.setdefault(kind, []).append(ident)
 
     def new_id(self, base: str) -> str:
-        """A fresh id: ``base`` (``base1`` when it ends in ``_``), else with a number.
-
-        The search for a base goes on from where it last stopped (ids are only ever
-        added to the sets), so n new ids cost n steps, not n squared: a mesh of
-        gateways bridged into thousands of relations took minutes before."""
-        n = self._next_number.get(base, 1)
-        if n == 1:
-            candidate = f"{base}1" if base.endswith("_") else base
-        else:
-            candidate = f"{base}{n}" if base.endswith("_") else f"{base}_{n}"
-        while candidate in self.taken or candidate in self.used_model_ids:
-            n += 1
-            candidate = f"{base}{n}" if base.endswith("_") else f"{base}_{n}"
-        self._next_number[base] = n
-        self.taken.add(candidate)
-        return candidate
+        """A new id (the one id policy, :mod:`procmodeler.model.ids`): ``base<N>`` when
+        *base* ends in ``_``, else *base* itself or with ``_2``, ``_3``, ..."""
+        return self.ids.numbered(base) if base.endswith("_") else self.ids.free(base)
 
     def model_id(self, bpmn_id: str | None, prefix: str) -> tuple[str, str | None]:
         """A model id for a BPMN id: the id itself when usable, else a new one (and the
@@ -272,11 +259,7 @@ class _ImportState:
         if bpmn_id and is_ncname(bpmn_id) and bpmn_id not in self.used_model_ids:
             self.used_model_ids.add(bpmn_id)
             return bpmn_id, None
-        base = prefix
-        if bpmn_id:
-            cleaned = "".join(ch if is_ncname("a" + ch) else "_" for ch in bpmn_id)
-            base = f"id_{cleaned}"
-        new = self.new_id(base)
+        new = self.new_id(ncname_from(bpmn_id) if bpmn_id else prefix)
         self.used_model_ids.add(new)
         return new, bpmn_id or None
 

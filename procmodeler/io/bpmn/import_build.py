@@ -30,6 +30,7 @@ from procmodeler.model.elements import (
     is_ncname,
     normalize_letters,
 )
+from procmodeler.model.validate import find_cycles
 
 
 class _Builder(_GeometryReader):
@@ -158,20 +159,13 @@ class _Builder(_GeometryReader):
                 title=data.get("title", ""),
                 original_id=data.get("originalId") or person.original_id,
             )
-        # a cycle in unit parents (hand-edited file) is broken at its first unit
-        for uid in list(units):
-            seen = {uid}
-            current = units[uid].parent
-            while current is not None:
-                if current in seen:
-                    units[uid] = replace(units[uid], parent=None)
-                    self.warn(
-                        N_("the units above '{name}' form a cycle; it was moved to the top"),
-                        name=units[uid].name,
-                    )
-                    break
-                seen.add(current)
-                current = units[current].parent
+        # a cycle in unit parents (hand-edited file) is broken where the walk enters it
+        for cycle in find_cycles({uid: unit.parent for uid, unit in units.items()}):
+            units[cycle[0]] = replace(units[cycle[0]], parent=None)
+            self.warn(
+                N_("the units above '{name}' form a cycle; it was moved to the top"),
+                name=units[cycle[0]].name,
+            )
         return units, people, unit_of, person_of
 
     def _apply_roles(

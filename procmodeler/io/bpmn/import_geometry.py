@@ -11,6 +11,7 @@ from procmodeler.io.bpmn.names import (
 from procmodeler.io.layout import layout_level
 from procmodeler.model.architecture import Architecture
 from procmodeler.model.elements import (
+    DEFAULT_SIZE,
     Bounds,
     Point,
     sane_coordinate,
@@ -120,7 +121,7 @@ class _GeometryReader(_Scanner):
             bottom = max(box.y + box.h for box in inner.values())
             left = min(box.x for box in inner.values())
             for i, pid in enumerate(missing):
-                inner[pid] = Bounds(left + i * 200.0, bottom + 60.0, 160.0, 70.0)
+                inner[pid] = Bounds(left + i * 200.0, bottom + 60.0, *DEFAULT_SIZE)
         for level in [None, *arch.walk()]:
             for pid, box in level_shapes.get(level, {}).items():
                 arch.put("shapes", (level, pid), box)
