@@ -45,6 +45,17 @@ LAYOUT_SIZE: tuple[float, float] = (180.0, 80.0)
 BAND_ORDER: tuple[str, ...] = PROCESS_KINDS
 
 
+#: Largest distance from the origin, and largest size, of diagram geometry: a diagram of
+#: 10,000 processes spans about 50,000 units; beyond this a coordinate is damage (a
+#: renderer's arithmetic overflows near 1e308), and importers refuse or drop it.
+COORDINATE_LIMIT = 10_000_000.0
+
+
+def sane_coordinate(value: float) -> bool:
+    """True for a finite coordinate within :data:`COORDINATE_LIMIT` of the origin."""
+    return -COORDINATE_LIMIT <= value <= COORDINATE_LIMIT  # False for NaN and infinities
+
+
 def snap(value: float, grid: float = GRID) -> float:
     """*value* rounded to the nearest grid line."""
     return float(round(value / grid) * grid)

@@ -24,6 +24,7 @@ from procmodeler.model.elements import (
     Point,
     is_ncname,
     nfc,
+    sane_coordinate,
 )
 from procmodeler.model.ids import IdAllocator, ncname_from
 
@@ -156,8 +157,8 @@ def _bounds(shape: etree._Element) -> Bounds | None:
         w, h = float(box.get("width", "")), float(box.get("height", ""))
     except ValueError:
         return None
-    if not (math.isfinite(x) and math.isfinite(y) and math.isfinite(w) and math.isfinite(h)):
-        return None
+    if not all(sane_coordinate(v) for v in (x, y, w, h)):
+        return None  # infinite, or beyond any real diagram: the process is laid out instead
     if w <= 0 or h <= 0:
         return None  # a shape must have a size: the process is laid out instead
     return Bounds(x, y, w, h)
@@ -167,7 +168,7 @@ def _waypoints(edge: etree._Element) -> tuple[Point, ...]:
     points: list[Point] = []
     for wp in edge.iter(_WAYPOINT):
         x, y = _float(wp.get("x")), _float(wp.get("y"))
-        if x is not None and y is not None:
+        if x is not None and y is not None and sane_coordinate(x) and sane_coordinate(y):
             points.append((x, y))
     return tuple(points)
 
@@ -231,6 +232,12 @@ class _ImportState:
         self.used_model_ids: set[str] = set()
 
     # ------------------------------------------------------------------ warnings
+    def name_of(self, text: str | None) -> str:
+        """A name as the model keeps it: exactly as written in our own export (line
+        breaks, tabs and all, so a round trip gives the same bytes), else with runs of
+        white space made one space and in Unicode NFC, as other tools' names need."""
+        return (text or "") if self.ours else _clean(text)
+
     def warn(self, msgid: str, **args: Any) -> None:
         self.warnings.append(Message(msgid, **args))
 

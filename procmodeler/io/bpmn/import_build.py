@@ -7,7 +7,7 @@ from dataclasses import replace
 from lxml import etree
 
 from procmodeler.common.i18n import N_
-from procmodeler.io.bpmn.import_base import _clean, _ext, _float, _reorder
+from procmodeler.io.bpmn.import_base import _ext, _float, _reorder
 from procmodeler.io.bpmn.import_geometry import _GeometryReader
 from procmodeler.io.bpmn.names import (
     b,
@@ -83,10 +83,10 @@ class _Builder(_GeometryReader):
     def _metadata(self) -> Metadata:
         info = self.info
         if info is None:
-            name = _clean(self.root.get("name"))
+            name = self.name_of(self.root.get("name"))
             if not name:
                 for collab in self.root.iter(b("collaboration")):
-                    name = _clean(collab.get("name"))
+                    name = self.name_of(collab.get("name"))
                     break
             return Metadata(name=name)
         language = info.get("language", "en")
@@ -101,7 +101,7 @@ class _Builder(_GeometryReader):
     def _processes(self) -> dict[str, Process]:
         out: dict[str, Process] = {}
         for pid, p in self.procs.items():
-            name = _clean(p.name) or pid
+            name = self.name_of(p.name) or pid
             out[pid] = Process(pid, name, parent=p.parent, **p.fields)  # type: ignore[arg-type]
         return out
 
@@ -120,7 +120,7 @@ class _Builder(_GeometryReader):
         pending_people: list[tuple[str, etree._Element]] = []
         for res in self.resources:
             rid = res.get("id", "")
-            name = _clean(res.get("name")) or rid
+            name = self.name_of(res.get("name")) or rid
             unit_data, person_data = _ext(res, "unit"), _ext(res, "person")
             as_unit = unit_data is not None or (
                 person_data is None and uses.get(rid, set()) == {"performer"}
@@ -229,7 +229,7 @@ class _Builder(_GeometryReader):
         for lane, _pid, parent_lane in self.lanes:
             lane_id = lane.get("id", "")
             parent_unit = unit_of_lane.get(parent_lane) if parent_lane else None
-            name = _clean(lane.get("name")) or lane_id or "?"
+            name = self.name_of(lane.get("name")) or lane_id or "?"
             key = (parent_unit, name)
             if key in by_name:
                 unit_of_lane[lane_id] = by_name[key]
@@ -281,7 +281,7 @@ class _Builder(_GeometryReader):
                 direction = data.get("direction") or default_direction(kind)
                 if direction not in DIRECTIONS:
                     direction = default_direction(kind)
-                name = _clean(data.get("name")) or kid
+                name = self.name_of(data.get("name")) or kid
                 kpis[kid] = Kpi(
                     kid,
                     pid,
@@ -308,7 +308,17 @@ class _Builder(_GeometryReader):
             rid, _ = self.model_id(data.get("id"), "rel_")
             source, target = data.get("source", ""), data.get("target", "")
             kind = data.get("kind", "flow")
-            if source not in processes or target not in processes or source == target:
+            if source == target and source in processes:
+                self.warn(
+                    N_(
+                        "relation '{id}' joins process '{name}' to itself, which a process "
+                        "cannot relate to; it was left out"
+                    ),
+                    id=rid,
+                    name=processes[source].name,
+                )
+                continue
+            if source not in processes or target not in processes:
                 self.warn(
                     N_("relation '{id}' joins processes that are not in the file; it was left out"),
                     id=rid,
@@ -357,6 +367,9 @@ class _Builder(_GeometryReader):
         if not succ:
             return
         seen_pairs = {(r.source, r.target) for r in relations.values() if r.kind == "flow"}
+        # A mesh of gateways joins every activity to every other: n squared relations
+        # from a file of n. Bridged relations are kept up to a bound linear in the flows.
+        budget, dropped = 4 * len(self.flows) + 100, 0
         for node, pid in list(self.node_proc.items()):
             if node not in succ:
                 continue
@@ -369,6 +382,11 @@ class _Builder(_GeometryReader):
                     if target_pid == pid or (pid, target_pid) in seen_pairs:
                         continue
                     seen_pairs.add((pid, target_pid))
+                    if not direct:
+                        budget -= 1
+                        if budget < 0:
+                            dropped += 1
+                            continue
                     if (
                         direct
                         and fid
@@ -390,6 +408,14 @@ class _Builder(_GeometryReader):
                 visited.add(tgt)
                 for nfid, ntgt in reversed(succ.get(tgt, ())):
                     stack.append((nfid, ntgt, False))
+        if dropped:
+            self.warn(
+                N_(
+                    "the flows through gateways and events join {pairs} more pairs of processes "
+                    "than a file of this size can mean; those were left out"
+                ),
+                pairs=dropped,
+            )
 
     # ------------------------------------------------------------------ settings
     def _settings(

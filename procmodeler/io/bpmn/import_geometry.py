@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-
 from procmodeler.io.bpmn.import_base import _DIAGRAM, _EDGE, _PLANE, _SHAPE, _bounds, _waypoints
 from procmodeler.io.bpmn.import_scan import _Scanner
 from procmodeler.io.bpmn.names import (
@@ -16,6 +14,7 @@ from procmodeler.model.elements import (
     DEFAULT_SIZE,
     Bounds,
     Point,
+    sane_coordinate,
 )
 
 
@@ -198,6 +197,6 @@ class _GeometryReader(_Scanner):
                     x, y, w, h = (float(v) for v in ext.get("bounds", "").split(","))
                 except ValueError:
                     continue
-                if not all(math.isfinite(v) for v in (x, y, w, h)) or w <= 0 or h <= 0:
+                if not all(sane_coordinate(v) for v in (x, y, w, h)) or w <= 0 or h <= 0:
                     continue
                 arch.put("shapes", (level, ext.get("process")), Bounds(x, y, w, h))

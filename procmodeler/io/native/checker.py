@@ -9,6 +9,7 @@ numbers) is :func:`procmodeler.model.validate.violations`, which
 from __future__ import annotations
 
 import functools
+import math
 from typing import Any
 
 from procmodeler.common.errors import Problem
@@ -17,6 +18,7 @@ from procmodeler.io.conflictfile import KEY, read_conflicts
 from procmodeler.io.native import wording
 from procmodeler.io.native.format import FORMAT_VERSION, META_KEYS, TOP_KEYS
 from procmodeler.model.architecture import Architecture
+from procmodeler.model.elements import COORDINATE_LIMIT as LIMIT
 from procmodeler.model.elements import (
     RACI,
     Bounds,
@@ -102,11 +104,18 @@ class _Reader:
         value = rec.get(key)
         return value if isinstance(value, str) else str(value)
 
-    def number(self, value: Any, path: str) -> float:
+    def number(self, value: Any, path: str, limit: float = math.inf) -> float:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.problem(path, N_("should be a number"))
             return 0.0
-        return float(value)
+        try:
+            result = float(value)
+        except OverflowError:  # an integer of hundreds of digits
+            result = math.inf
+        if math.isfinite(result) and abs(result) > limit:
+            self.problem(path, N_("should be a coordinate between -10,000,000 and 10,000,000"))
+            return 0.0
+        return result
 
     def opt_number(self, rec: dict[str, Any], key: str, path: str) -> float | None:
         value = rec.get(key)
@@ -439,7 +448,7 @@ class _Reader:
             if srec is None:
                 continue
             pid = self.end(srec, "process", spath)
-            x, y, w, h = (self.number(srec[k], f"{spath}.{k}") for k in ("x", "y", "w", "h"))
+            x, y, w, h = (self.number(srec[k], f"{spath}.{k}", LIMIT) for k in ("x", "y", "w", "h"))
             if pid is None:
                 continue
             if pid in level_shapes:
@@ -469,8 +478,8 @@ class _Reader:
                     self.problem(f"{wpath}.points[{j}]", N_("should be a pair [x, y]"))
                     continue
                 points.append(
-                    (self.number(point[0], f"{wpath}.points[{j}]"),
-                     self.number(point[1], f"{wpath}.points[{j}]"))
+                    (self.number(point[0], f"{wpath}.points[{j}]", LIMIT),
+                     self.number(point[1], f"{wpath}.points[{j}]", LIMIT))
                 )  # fmt: skip
             if rid is None or not points:
                 continue
