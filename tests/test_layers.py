@@ -28,16 +28,17 @@ ALLOWED: dict[str, frozenset[str]] = {
     ROOT: frozenset(),
     "model": frozenset(),
     "common": frozenset(),
-    "edit": frozenset({ROOT, "model", "common"}),
-    "analysis": frozenset({ROOT, "model", "common"}),
-    "notation": frozenset({ROOT, "model", "common", "analysis"}),
-    "io": frozenset({ROOT, "model", "common", "edit"}),
-    "report": frozenset({ROOT, "analysis", "notation", "model", "common", "io"}),
-    "repository": frozenset({ROOT, "io", "model", "common", "edit"}),
-    "app": frozenset({ROOT, "edit", "io", "model", "common", "analysis", "repository"}),
+    "vocabulary": frozenset({"model", "common"}),
+    "edit": frozenset({"model", "common"}),
+    "analysis": frozenset({"model", "common"}),
+    "notation": frozenset({"model", "common", "vocabulary", "analysis"}),
+    "io": frozenset({ROOT, "model", "common", "edit", "vocabulary"}),
+    "report": frozenset({ROOT, "analysis", "notation", "model", "common", "vocabulary"}),
+    "repository": frozenset({"io", "model", "common"}),
+    "app": frozenset({ROOT, "edit", "io", "model", "common", "repository"}),
     "cli": ANY,
     "ui": ANY,
-    "__main__": frozenset({ROOT, "cli"}),
+    "__main__": frozenset({"cli"}),
 }
 STDLIB_ONLY = frozenset({ROOT, "model", "common"})
 QT_PACKAGES = frozenset({"PySide6", "shiboken6"})
@@ -156,6 +157,57 @@ def test_layers_import_only_the_layers_below_them() -> None:
                 f"({own} may import {', '.join(sorted(allowed)) or 'nothing of procmodeler'})"
             )
     assert not problems, "\n".join(problems)
+
+
+def used_edges() -> dict[str, set[str]]:
+    """layer -> the other layers its modules import."""
+    used: dict[str, set[str]] = {}
+    for _, module, imp in all_imports():
+        if imp.module.split(".")[0] == "procmodeler":
+            own, target = layer_of(module), layer_of(imp.module)
+            if target != own:
+                used.setdefault(own, set()).add(target)
+    return used
+
+
+def test_every_allowed_edge_is_used() -> None:
+    """ALLOWED says what the code does, not what it might do."""
+    used = used_edges()
+    unused = {
+        layer: sorted(allowed - used.get(layer, set()))
+        for layer, allowed in ALLOWED.items()
+        if allowed != ANY and allowed - used.get(layer, set())
+    }
+    assert unused == {}
+
+
+def documented_edges() -> dict[str, set[str]]:
+    """layer -> the layers after ``->`` in the layer drawing of docs/architecture.md."""
+    text = (REPO_ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    drawing = text.split("```")[1]
+    edges: dict[str, set[str]] = {}
+    layer = None
+    continued = False
+    for line in drawing.splitlines():
+        name = line[2:14].strip().rstrip("/") if line.startswith("  ") else ""
+        if name and not line.startswith("   "):
+            layer, continued = name, False
+        if layer is None:
+            continue
+        arrow = line.split("->", 1)
+        if len(arrow) == 2 or continued:
+            words = (arrow[1] if len(arrow) == 2 else line).strip()
+            edges.setdefault(layer, set()).update(w.strip() for w in words.split(",") if w.strip())
+            continued = words.endswith(",")
+    return edges
+
+
+def test_the_layer_drawing_of_the_docs_is_the_rule() -> None:
+    drawn = documented_edges()
+    for layer, allowed in ALLOWED.items():
+        if allowed == ANY or layer in (ROOT, "__main__"):
+            continue
+        assert drawn.get(layer, set()) == set(allowed) - {ROOT}, layer
 
 
 def test_model_and_common_use_the_standard_library_only() -> None:

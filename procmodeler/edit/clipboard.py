@@ -15,6 +15,7 @@ fragment on the system clipboard as JSON under :data:`MIME_TYPE`.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict
 from typing import Any
@@ -32,6 +33,7 @@ from procmodeler.model.elements import (
     Bounds,
     Measurement,
 )
+from procmodeler.model.ids import IdAllocator
 
 #: The MIME type of a fragment on the system clipboard.
 MIME_TYPE = "application/x-procmodeler-fragment+json"
@@ -183,12 +185,6 @@ def validate(fragment: Any) -> None:
         raise _bad() from None
 
 
-def _fresh(arch: Architecture, prefix: str, taken: set[str]) -> str:
-    new = arch.next_id(prefix, taken)
-    taken.add(new)
-    return new
-
-
 def paste_fragment(
     ed: Editor,
     fragment: Fragment,
@@ -206,8 +202,8 @@ def paste_fragment(
     if not records:
         return []
     roots = set(fragment["roots"])
-    taken = arch.all_ids()
-    new_id = {p["id"]: _fresh(arch, ops.PROCESS_PREFIX, taken) for p in records}
+    ids = IdAllocator(arch.all_ids())
+    new_id = {p["id"]: ids.numbered(ops.PROCESS_PREFIX) for p in records}
     dx, dy = offset
     n = len(roots)
     label = Message(N_("Paste {n} process"), N_("Paste {n} processes"), n)
@@ -227,7 +223,7 @@ def paste_fragment(
                 new_id[r["target"]],
                 r["kind"],
                 r.get("object", ""),
-                rid=_fresh(arch, ops.RELATION_PREFIX, taken),
+                rid=ids.numbered(ops.RELATION_PREFIX),
                 waypoints=waypoints,
             )
         for k in fragment["kpis"]:
@@ -239,13 +235,13 @@ def paste_fragment(
                 new_id[k["process"]],
                 k["name"],
                 k["kind"],
-                kid=_fresh(arch, ops.KPI_PREFIX, taken),
+                kid=ids.numbered(ops.KPI_PREFIX),
                 **extra,
             )
             series = [
                 Measurement(
                     str(m.get("period", "")),
-                    m.get("value"),
+                    float(m["value"]) if isinstance(m.get("value"), int | float) else math.nan,
                     str(m.get("note", "")),
                     m.get("rebase") is True,
                 )

@@ -12,15 +12,11 @@ from typing import Any
 
 from procmodeler.common.errors import EditRefused
 from procmodeler.common.i18n import N_, Message
+from procmodeler.common.numbers import parse_decimal
 from procmodeler.edit.editor import Editor
 from procmodeler.model.elements import Kpi, Measurement, nfc
 from procmodeler.model.periods import month_of, parse_period, shift_period
-from procmodeler.model.series import (
-    SeriesProblem,
-    granularity_of,
-    parse_number,
-    with_series,
-)
+from procmodeler.model.series import SeriesProblem, granularity_of, with_series
 
 _PROBLEMS = {
     "period": N_("'{period}' is not a period (YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYY-Qn or YYYY)."),
@@ -43,7 +39,7 @@ def _kpi(ed: Editor, kid: str) -> Kpi:
 
 def _value(value: Any) -> float:
     try:
-        number = parse_number(value) if isinstance(value, str) else float(value)
+        number = parse_decimal(value) if isinstance(value, str) else float(value)
     except (TypeError, ValueError):
         raise _refuse(N_("'{value}' is not a number."), value=value) from None
     if not math.isfinite(number):
@@ -146,7 +142,7 @@ def parse_pasted(text: str) -> list[tuple[str | None, float]]:
         if len(cells) > 2:
             raise _refuse(N_("Row {row} has more than two columns."), row=number)
         try:
-            value = parse_number(cells[-1])
+            value = parse_decimal(cells[-1])
         except ValueError:
             if k == 0 and (len(cells) == 1 or parse_period(cells[0]) is None):
                 continue  # a header row

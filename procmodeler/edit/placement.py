@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from procmodeler.model.architecture import Architecture
-from procmodeler.model.elements import Bounds, snap
+from procmodeler.model.elements import BAND_ORDER, Bounds, snap
 
 GAP = 30.0
 BAND_GAP = 60.0
@@ -38,8 +38,7 @@ def free_spot(
             row = [b for b in same if abs(b.y - top) < h]
             x = max(b.x + b.w for b in row) + GAP
             return _free(shapes.values(), Bounds(snap(x), snap(top), w, h))
-        order = ("management", "core", "support")
-        rank = order.index(kind) if kind in order else 1
+        rank = BAND_ORDER.index(kind) if kind in BAND_ORDER else 1
         above = [b for pid, b in shapes.items() if _rank(arch, pid) < rank]
         below = [b for pid, b in shapes.items() if _rank(arch, pid) > rank]
         left = min(b.x for b in shapes.values())
@@ -60,8 +59,7 @@ def free_spot(
 
 def _rank(arch: Architecture, pid: str) -> int:
     proc = arch.processes.get(pid)
-    order = ("management", "core", "support")
-    return order.index(proc.kind) if proc and proc.kind in order else 1
+    return BAND_ORDER.index(proc.kind) if proc and proc.kind in BAND_ORDER else 1
 
 
 def _overlaps(a: Bounds, b: Bounds) -> bool:

@@ -14,17 +14,16 @@ import heapq
 from collections.abc import Iterable
 
 from procmodeler.model.architecture import Architecture
-from procmodeler.model.elements import Bounds, snap
+from procmodeler.model.elements import BAND_ORDER, LAYOUT_SIZE, Bounds, snap
 
-WIDTH = 180.0
-HEIGHT = 80.0
+WIDTH, HEIGHT = LAYOUT_SIZE
 GAP_X = 110.0  # room for an arrow and its object name between two processes in a row
 GAP_ROW = 40.0  # between the rows of one band
 GAP_BAND = 80.0  # between the bands
 MARGIN = 40.0
 PER_ROW = 6
 
-_BANDS = ("management", "core", "support")
+_BANDS = BAND_ORDER
 
 
 def flow_order(pids: list[str], flows: Iterable[tuple[str, str]]) -> list[str]:

@@ -8,7 +8,6 @@ depend on has changed.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -25,6 +24,7 @@ from procmodeler.model.elements import (
     Relation,
     Unit,
 )
+from procmodeler.model.ids import next_id
 
 
 class ModelError(Exception):
@@ -41,9 +41,6 @@ class _Index:
         self.kpis_of: dict[str, list[str]] = {}
         self.participation_of: dict[str, dict[str, str]] = {}
         self.people_in: dict[str | None, list[str]] = {}
-
-
-_NUM_SUFFIX = re.compile(r"(\d+)$")
 
 
 class Architecture:
@@ -221,19 +218,9 @@ class Architecture:
         return ids
 
     def next_id(self, prefix: str, taken: set[str] | None = None) -> str:
-        """A deterministic new id ``prefix<N>`` with N one above the highest in use."""
-        taken = taken if taken is not None else self.all_ids()
-        highest = 0
-        for existing in taken:
-            if existing.startswith(prefix):
-                m = _NUM_SUFFIX.search(existing[len(prefix) :])
-                if m and m.start() == 0:
-                    highest = max(highest, int(m.group(1)))
-        candidate = f"{prefix}{highest + 1}"
-        while candidate in taken:
-            highest += 1
-            candidate = f"{prefix}{highest + 1}"
-        return candidate
+        """A deterministic new id ``prefix<N>`` with N one above the highest in use
+        (:mod:`procmodeler.model.ids`, the one id policy)."""
+        return next_id(prefix, taken if taken is not None else self.all_ids())
 
     # ------------------------------------------------------------------ indexes
     def _idx(self) -> _Index:

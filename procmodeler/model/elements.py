@@ -24,13 +24,36 @@ KPI_KINDS: tuple[str, ...] = (
 DIRECTIONS: tuple[str, ...] = ("lower", "higher")
 PROCESS_STATUSES: tuple[str, ...] = ("draft", "in_review", "approved", "retired")
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
+#: What a rule can be set to in a model: off, or the severity its findings get.
+RULE_SETTINGS: tuple[str, ...] = ("off", *SEVERITIES)
 RACI = "RACI"
+#: The languages a model can be written in (the same as ``common.i18n.LANGUAGES``).
+LANGUAGES: tuple[str, ...] = ("en", "sv")
 
 #: The diagram level of the landscape (the top-level processes).
 LANDSCAPE: None = None
 
 #: The grid that diagram geometry snaps to, in diagram units.
 GRID = 10.0
+#: The size of a new process's shape (width, height) when none is given.
+DEFAULT_SIZE: tuple[float, float] = (160.0, 70.0)
+#: The size of the shapes the automatic layout places (register import): a little
+#: larger than :data:`DEFAULT_SIZE`, so that the longer names of an imported register fit.
+LAYOUT_SIZE: tuple[float, float] = (180.0, 80.0)
+#: The landscape's bands from top to bottom: management steers, core creates value,
+#: support enables (the order of :data:`PROCESS_KINDS`).
+BAND_ORDER: tuple[str, ...] = PROCESS_KINDS
+
+
+#: Largest distance from the origin, and largest size, of diagram geometry: a diagram of
+#: 10,000 processes spans about 50,000 units; beyond this a coordinate is damage (a
+#: renderer's arithmetic overflows near 1e308), and importers refuse or drop it.
+COORDINATE_LIMIT = 10_000_000.0
+
+
+def sane_coordinate(value: float) -> bool:
+    """True for a finite coordinate within :data:`COORDINATE_LIMIT` of the origin."""
+    return -COORDINATE_LIMIT <= value <= COORDINATE_LIMIT  # False for NaN and infinities
 
 
 def snap(value: float, grid: float = GRID) -> float:

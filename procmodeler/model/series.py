@@ -1,34 +1,14 @@
-"""A KPI's series of measurements: numbers as people type them (decimal comma), the
-checks every series must pass (unique periods of one granularity, finite values), and a
-KPI with a new series (ordered by period, ``actual`` = the latest value)."""
+"""A KPI's series of measurements: the checks every series must pass (unique periods of
+one granularity, finite values), and a KPI with a new series (ordered by period, ``actual`` = the latest value)."""
 
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from procmodeler.model.elements import Kpi, Measurement
 from procmodeler.model.periods import Period, parse_period
-
-_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
-
-
-def parse_number(text: str) -> float:
-    """A number as people write it: ``12``, ``-3.5``, ``3,5`` (decimal comma),
-    ``1 234,5``; raises ValueError for anything else (and for NaN or infinities)."""
-    t = text.replace("\u00a0", "").replace("\u202f", "").replace(" ", "").replace("\u2212", "-")
-    if "," in t:
-        if "." in t or t.count(",") > 1:
-            raise ValueError(text)
-        t = t.replace(",", ".")
-    if not _NUMBER.fullmatch(t):
-        raise ValueError(text)
-    value = float(t)
-    if not math.isfinite(value):
-        raise ValueError(text)
-    return value
 
 
 class SeriesProblem(ValueError):

@@ -226,9 +226,11 @@ def _limit_lines(
         dash = DASH_PROVISIONAL if seg.provisional else ()
         for v in (seg.lower, seg.upper):
             lines.append(ChartLine(((x1, y_of(v)), (x2, y_of(v))), LIMIT_COLOUR, 1.2, dash))
-        for v in (seg.near_lower, seg.near_upper):
-            assert v is not None
-            lines.append(ChartLine(((x1, y_of(v)), (x2, y_of(v))), NEAR_COLOUR, 0.8, DASH_NEAR))
+        for near in (seg.near_lower, seg.near_upper):
+            assert near is not None
+            lines.append(
+                ChartLine(((x1, y_of(near)), (x2, y_of(near))), NEAR_COLOUR, 0.8, DASH_NEAR)
+            )
     last = result.segments[-1]
     texts.append(
         ChartText(tr(WORDS["mean"]), (plot.x + plot.w + 4.0, y_of(last.mean) + 3.0), "left")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from procmodeler.common.i18n import N_
+from procmodeler.vocabulary import PROCESS_KIND_PLURAL
 
 FONT_FAMILY = "DejaVu Sans"
 NAME_FONT_SIZE = 11.0
@@ -20,11 +21,7 @@ BAND_MIN_FONT_SIZE = 7.5  # band labels shrink down to this before they are cut
 BAND_FONT_BOLD = True
 
 #: The label in the left column of each landscape band (translate when painting).
-BAND_LABELS: dict[str, str] = {
-    "management": N_("Management processes"),
-    "core": N_("Core processes"),
-    "support": N_("Support processes"),
-}
+BAND_LABELS: dict[str, str] = PROCESS_KIND_PLURAL
 #: The labels of the two need arrows beside the core band: (left, right).
 NEED_LABELS: tuple[str, str] = (N_("Customer need"), N_("Satisfied need"))
 

@@ -20,6 +20,7 @@ from procmodeler.common.atomicfile import write_output_file
 from procmodeler.common.i18n import LANGUAGES, translator
 from procmodeler.model.architecture import Architecture
 from procmodeler.report import fonts, sections
+from procmodeler.report.bounded import for_report
 from procmodeler.report.context import ReportContext
 from procmodeler.report.document import (
     MARGIN_BOTTOM,
@@ -62,6 +63,7 @@ def render_report(
     """
     lang = report_language(arch, lang)
     tr = translator(lang)
+    arch = for_report(arch, tr)  # over-long texts shortened, with a note
     profile = profile or Profile()
     theme = Theme(profile)
     today = today or datetime.date.today()

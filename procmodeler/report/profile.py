@@ -78,6 +78,23 @@ def _colour(value: str) -> str:
     return value
 
 
+def _png_size(data: bytes) -> tuple[int, int] | None:
+    """Width and height from a PNG's header (before any decoding), else None."""
+    if data[:8] != b"\x89PNG\r\n\x1a\n" or data[12:16] != b"IHDR" or len(data) < 24:
+        return None
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+def _too_many_pixels(where: str, path: Path, pixels: int) -> UserError:
+    return _problem(
+        where,
+        N_("the logo '{path}' has {pixels} megapixels; at most {limit} are used"),
+        path=str(path),
+        pixels=pixels // 1_000_000,
+        limit=MAX_LOGO_PIXELS // 1_000_000,
+    )
+
+
 def read_logo(path: Path, source: str | None = None) -> Logo:
     """Read and check a logo file (PNG or JPEG); raise UserError when it cannot be used."""
     where = source or str(path)
@@ -102,6 +119,9 @@ def read_logo(path: Path, source: str | None = None) -> Logo:
             path=str(path),
             reason=exc.problems[0].text().split(": ", 1)[-1] if exc.problems else "",
         ) from None
+    declared = _png_size(data)
+    if declared is not None and declared[0] * declared[1] > MAX_LOGO_PIXELS:
+        raise _too_many_pixels(where, path, declared[0] * declared[1])
     from PIL import Image, UnidentifiedImageError
 
     try:
@@ -109,13 +129,7 @@ def read_logo(path: Path, source: str | None = None) -> Logo:
             fmt = image.format or ""
             size = image.size
             if size[0] * size[1] > MAX_LOGO_PIXELS:  # before decoding: a decompression bomb
-                raise _problem(
-                    where,
-                    N_("the logo '{path}' has {pixels} megapixels; at most {limit} are used"),
-                    path=str(path),
-                    pixels=size[0] * size[1] // 1_000_000,
-                    limit=MAX_LOGO_PIXELS // 1_000_000,
-                )
+                raise _too_many_pixels(where, path, size[0] * size[1])
             image.load()
     except UserError:
         raise

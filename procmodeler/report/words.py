@@ -10,46 +10,30 @@ import math
 from xml.sax.saxutils import escape
 
 from procmodeler.common.i18n import N_, Translator
-from procmodeler.notation.style import BAND_LABELS
+from procmodeler.vocabulary import (
+    KPI_KIND,
+    LIGHT,
+    PROCESS_KIND,
+    PROCESS_KIND_PLURAL,
+    RACI_MEANING,
+    RACI_ROLE,
+    RELATION_KIND,
+    SEVERITY,
+    STATUS,
+    roles_text,
+)
+from procmodeler.vocabulary import word as word  # re-exported for the chapters
 
-KIND_SINGULAR = {
-    "management": N_("Management process"),
-    "core": N_("Core process"),
-    "support": N_("Support process"),
-}
-KIND_PLURAL = BAND_LABELS
-RELATION_KINDS = {"flow": N_("Flow"), "support": N_("Support"), "steering": N_("Steering")}
-KPI_KINDS = {
-    "lead_time": N_("Lead time"),
-    "variation": N_("Variation"),
-    "stability": N_("Stability"),
-    "customer_experience": N_("Customer experience"),
-    "other": N_("Other"),
-}
-STATUSES = {
-    "draft": N_("Draft"),
-    "in_review": N_("In review"),
-    "approved": N_("Approved"),
-    "retired": N_("Retired"),
-}
-SEVERITIES = {"error": N_("Error"), "warning": N_("Warning"), "info": N_("Note")}
-LIGHTS = {
-    "green": N_("On target"),
-    "yellow": N_("Near target"),
-    "red": N_("Off target"),
-}
-RACI_LETTERS = {
-    "R": N_("Responsible (does the work)"),
-    "A": N_("Accountable (answers for the result)"),
-    "C": N_("Consulted (gives input)"),
-    "I": N_("Informed (is kept up to date)"),
-}
-RACI_SHORT = {
-    "R": N_("Responsible"),
-    "A": N_("Accountable"),
-    "C": N_("Consulted"),
-    "I": N_("Informed"),
-}
+# The model's vocabularies, under the names the report's modules use.
+KIND_SINGULAR = PROCESS_KIND
+KIND_PLURAL = PROCESS_KIND_PLURAL
+RELATION_KINDS = RELATION_KIND
+KPI_KINDS = KPI_KIND
+STATUSES = STATUS
+SEVERITIES = SEVERITY
+LIGHTS = LIGHT
+RACI_LETTERS = RACI_MEANING
+RACI_SHORT = RACI_ROLE
 MONTHS = (
     N_("January"),
     N_("February"),
@@ -70,12 +54,6 @@ DASH = "\u2013"
 def esc(text: str) -> str:
     """User text made safe for a reportlab Paragraph (``&``, ``<`` and ``>``)."""
     return escape(text)
-
-
-def word(table: dict[str, str], key: str, tr: Translator) -> str:
-    """The translated name of *key* in a vocabulary table (the key itself if unknown)."""
-    msgid = table.get(key)
-    return tr(msgid) if msgid else key
 
 
 def number(value: float | None, tr: Translator) -> str:
@@ -102,6 +80,4 @@ def long_date(day: datetime.date, tr: Translator) -> str:
     return f"{day.day} {month} {day.year}"
 
 
-def letters_text(letters: str, tr: Translator) -> str:
-    """``RA`` -> ``Responsible, Accountable`` (translated)."""
-    return ", ".join(tr(RACI_SHORT[ch]) for ch in letters if ch in RACI_SHORT)
+letters_text = roles_text

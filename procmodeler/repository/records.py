@@ -15,7 +15,7 @@ from typing import Any
 
 from procmodeler.io import native
 from procmodeler.model.architecture import Architecture
-from procmodeler.model.changes import COLLECTIONS
+from procmodeler.model.changes import COLLECTIONS, NESTED_COLLECTIONS
 
 #: The sections of the rows, in the order their rows are assembled into a document.
 #: They are the model's collections; each row of a section is one record.
@@ -137,16 +137,24 @@ def changed_rows(base: Architecture, model: Architecture) -> tuple[Rows, Rows]:
     old_parts: dict[str, dict[Any, Any]] = {}
     new_parts: dict[str, dict[Any, Any]] = {}
     for collection in COLLECTIONS[1:]:
-        keys = set(_keys(base, collection)) | set(_keys(model, collection))
-        for key in keys:
-            before = base.get(collection, key)
-            after = model.get(collection, key)
-            if before == after:
-                continue
-            if before is not None:
-                _store(old_parts, collection, key, before)
-            if after is not None:
-                _store(new_parts, collection, key, after)
+        before_all = getattr(base, collection, None) or {}
+        after_all = getattr(model, collection, None) or {}
+        if collection in NESTED_COLLECTIONS:
+            for level in before_all.keys() | after_all.keys():
+                _differ(
+                    before_all.get(level, {}),
+                    after_all.get(level, {}),
+                    old_parts.setdefault(collection, {}),
+                    new_parts.setdefault(collection, {}),
+                    level,
+                )
+        else:
+            _differ(
+                before_all,
+                after_all,
+                old_parts.setdefault(collection, {}),
+                new_parts.setdefault(collection, {}),
+            )
     old = _encode(base.meta, old_parts)
     new = _encode(model.meta, new_parts)
     if base.meta == model.meta:
@@ -155,15 +163,37 @@ def changed_rows(base: Architecture, model: Architecture) -> tuple[Rows, Rows]:
     return old, new
 
 
-def _store(parts: dict[str, dict[Any, Any]], collection: str, key: Any, value: Any) -> None:
-    target = parts.setdefault(collection, {})
-    if collection in ("shapes", "waypoints"):
-        target.setdefault(key[0], {})[key[1]] = value
-    else:
-        target[key] = value
+_ABSENT = object()
+
+
+def _differ(
+    before: dict[Any, Any],
+    after: dict[Any, Any],
+    old: dict[Any, Any],
+    new: dict[Any, Any],
+    level: Any = _ABSENT,
+) -> None:
+    """Put the differing values of two dicts into *old* and *new* (per level for nested
+    collections). Records are shared between copies, so identity decides most keys."""
+    if before is after:
+        return
+    if level is not _ABSENT:
+        old = old.setdefault(level, {})
+        new = new.setdefault(level, {})
+    get = before.get
+    for key, value in after.items():
+        previous = get(key)
+        if previous is value or previous == value:
+            continue
+        new[key] = value
+        if previous is not None:
+            old[key] = previous
+    for key in before.keys() - after.keys():
+        old[key] = before[key]
 
 
 def _encode(meta: Any, parts: dict[str, dict[Any, Any]]) -> Rows:
+    parts = {name: value for name, value in parts.items() if value}
     sparse = Architecture.from_collections(meta, parts)
     return rows_of(sparse)
 

@@ -46,8 +46,6 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
             ord double precision not null,
             item jsonb not null,
             primary key (architecture, section, key, since),
-            foreign key (architecture, since) references version (architecture, number),
-            foreign key (architecture, until) references version (architecture, number),
             check (until is null or until > since)
         );
         -- at most one current value per record; pulling the head reads this index only
@@ -69,25 +67,12 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         2,
         "the database checks ids and references of every head",
         """
-        -- the elements of each head: one id namespace per architecture
-        create table element (
-            architecture integer not null,
-            id text not null,
-            section text not null,
-            primary key (architecture, id)
-        );
-        -- what each current record refers to; a reference needs its element at commit
-        create table reference (
-            architecture integer not null,
-            section text not null,
-            key text not null,
-            field text not null,
-            target text not null,
-            foreign key (architecture, target) references element (architecture, id)
-                deferrable initially deferred
-        );
-        create index reference_source on reference (architecture, section, key);
-        create index reference_target on reference (architecture, target);
+        -- one id namespace per architecture: units, people, processes, relations, KPIs
+        create unique index record_element on record (architecture, key)
+            where until is null
+              and section in ('units', 'people', 'processes', 'relations', 'kpis');
+        create index record_since on record (architecture, since);
+        -- what a record refers to: (field, element id)
         create function refs_of(section text, item jsonb)
             returns table (field text, target text)
             language sql immutable as $$
@@ -104,44 +89,60 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
                 else array[]::text[] end) as f
             where item ->> f is not null
         $$;
-        create function records_added() returns trigger language plpgsql
+        -- when the head moves, at commit: everything the new version's records refer to
+        -- is a current element, and nothing current refers to an element the version
+        -- removed. Set-based over the version's own rows (a foreign key per reference
+        -- made a large push seconds slower).
+        create function head_moved() returns trigger language plpgsql
             security definer set search_path = procmodeler, pg_temp as $$
+        declare
+            bad text;
+            removed text[];
+            targets text[];
         begin
-            insert into element
-                select architecture, key, section from added
-                where until is null
-                  and section in ('units', 'people', 'processes', 'relations', 'kpis');
-            insert into reference
-                select a.architecture, a.section, a.key, r.field, r.target
-                from added a, refs_of(a.section, a.item) r where a.until is null;
+            -- the distinct elements the new version's records refer to ...
+            select array_agg(distinct f.target) into targets
+                from record r cross join lateral refs_of(r.section, r.item) f
+                where r.architecture = new.id and r.since = new.head and r.until is null;
+            -- ... each looked up once in the index of current elements (never a scan per
+            -- reference, whatever the statistics say)
+            perform set_config('enable_seqscan', 'off', true);
+            select min(t) into bad from unnest(targets) t
+                where not exists (select 1 from record e
+                    where e.architecture = new.id and e.until is null and e.key = t
+                      and e.section in ('units', 'people', 'processes', 'relations', 'kpis'));
+            perform set_config('enable_seqscan', 'on', true);
+            if bad is not null then
+                select min(r.section || ' ' || r.key || ': ' || f.field || ' ' || f.target)
+                    into bad
+                    from record r cross join lateral refs_of(r.section, r.item) f
+                    where r.architecture = new.id and r.since = new.head
+                      and r.until is null and f.target = bad;
+            end if;
+            if bad is null then
+                select array_agg(r.key) into removed from record r
+                    where r.architecture = new.id and r.until = new.head
+                      and r.section in ('units', 'people', 'processes', 'relations', 'kpis')
+                      and not exists (select 1 from record e
+                          where e.architecture = new.id and e.until is null
+                            and e.key = r.key and e.section = r.section);
+                if removed is not null then
+                    select min(r.section || ' ' || r.key || ': ' || f.field || ' '
+                               || f.target) into bad
+                        from record r cross join lateral refs_of(r.section, r.item) f
+                        where r.architecture = new.id and r.until is null
+                          and f.target = any(removed);
+                end if;
+            end if;
+            if bad is not null then
+                raise exception using errcode = 'foreign_key_violation',
+                    message = 'refers to an element that is not there: ' || bad;
+            end if;
             return null;
         end $$;
-        create function records_closed() returns trigger language plpgsql
-            security definer set search_path = procmodeler, pg_temp as $$
-        begin
-            delete from reference r using closed c
-                where c.until is not null and r.architecture = c.architecture
-                  and r.section = c.section and r.key = c.key;
-            delete from element e using closed c
-                where c.until is not null and e.architecture = c.architecture
-                  and e.id = c.key
-                  and c.section in ('units', 'people', 'processes', 'relations', 'kpis');
-            return null;
-        end $$;
-        create trigger records_added after insert on record
-            referencing new table as added
-            for each statement execute function records_added();
-        create trigger records_closed after update on record
-            referencing new table as closed
-            for each statement execute function records_closed();
-        -- the heads stored before this version
-        insert into element
-            select architecture, key, section from record
-            where until is null
-              and section in ('units', 'people', 'processes', 'relations', 'kpis');
-        insert into reference
-            select c.architecture, c.section, c.key, r.field, r.target
-            from record c, refs_of(c.section, c.item) r where c.until is null;
+        create constraint trigger head_moved after update of head on architecture
+            deferrable initially deferred
+            for each row execute function head_moved();
         """,
     ),
 )

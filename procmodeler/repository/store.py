@@ -8,6 +8,7 @@ records that changed are written; pulling any version reads the records valid at
 from __future__ import annotations
 
 import getpass
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -239,19 +240,20 @@ class Repository:
             (arch_id, number),
         )
         format_version = int(cur.fetchone()[0])
+        rows = "json_agg(json_build_array(section, key, item) order by section, ord)::text"
         if number == head:
             cur.execute(
-                "select section, key, item from record where architecture = %s"
-                " and until is null order by section, ord",
+                f"select {rows} from record where architecture = %s and until is null",
                 (arch_id,),
             )
         else:
             cur.execute(
-                "select section, key, item from record where architecture = %s"
-                " and since <= %s and (until is null or until > %s) order by section, ord",
+                f"select {rows} from record where architecture = %s"
+                " and since <= %s and (until is null or until > %s)",
                 (arch_id, number, number),
             )
-        doc = records.document_of_rows(cur.fetchall(), format_version)
+        text = cur.fetchone()[0]
+        doc = records.document_of_rows(json.loads(text) if text else [], format_version)
         return native.from_document(doc, f"{self.display_url} {name} {number}")
 
     # ------------------------------------------------------------------ pushing
@@ -274,7 +276,9 @@ class Repository:
                 result = self._push(cur, model, name, based_on, base)
         except UserError:
             raise
-        except psycopg.errors.UniqueViolation:
+        except psycopg.errors.UniqueViolation as exc:
+            if exc.diag.constraint_name != "architecture_name_key":
+                raise database_error(exc, self.url) from None
             raise self._problem(
                 N_("already has an architecture named '{name}' (someone created it just now)"),
                 name=name,
@@ -323,7 +327,11 @@ class Repository:
         if based_on == head:
             return self._store(cur, arch_id, head, based_on, base, model, False)
         theirs = self._read(cur, arch_id, head, head, name)
-        merged = self.merger(base, model, theirs)
+        if records.changed_rows(base, model) == ({}, {}):  # nothing of the pusher's
+            return PushResult(head, theirs, False, stored=False)
+        # the stored head is "ours": its ids are shared already and must not be
+        # renumbered; an id the pusher added that the head also added is renumbered
+        merged = self.merger(base, theirs, model)
         if merged.conflicts:
             raise self._conflict(name, merged.conflicts)
         return self._store(cur, arch_id, head, based_on, theirs, merged.model, True)
@@ -335,7 +343,7 @@ class Repository:
                 Message(
                     N_("'{name}': {element} was changed both here and in the repository"),
                     name=name,
-                    element=_describe(conflict),
+                    element=describe_conflict(conflict),
                 ),
             )
             for conflict in conflicts
@@ -397,24 +405,7 @@ class Repository:
         old_rows: records.Rows,
         new_rows: records.Rows,
     ) -> None:
-        sections = sorted({section for section, _ in new_rows})
-        cur.execute(
-            "select section, key, ord from record where architecture = %s and until is null"
-            " and section = any(%s)",
-            (arch_id, sections),
-        )
-        old_ord: dict[str, dict[str, float]] = {}
-        for section, key, ord_ in cur.fetchall():
-            old_ord.setdefault(section, {})[key] = ord_
-        positions: dict[tuple[str, str], float] = {}
-        moved: list[tuple[str, str]] = []
-        for section in sections:
-            before = old_ord.get(section, {})
-            placed = records.assign_order(records.key_order(model, section), before)
-            for key, position in placed.items():
-                positions[(section, key)] = position
-                if (section, key) not in new_rows and before.get(key, position) != position:
-                    moved.append((section, key))
+        positions, moved = self._positions(cur, arch_id, model, old_rows, new_rows)
         close = list(dict.fromkeys([*old_rows, *moved]))
         if close:
             cur.execute(
@@ -423,12 +414,6 @@ class Repository:
                 " and r.key = c.k",
                 (number, [s for s, _ in close], [k for _, k in close], arch_id),
             )
-        with cur.copy(
-            "copy record (architecture, section, key, since, ord, item) from stdin"
-        ) as copy:
-            for (section, key), item in new_rows.items():
-                position = positions.get((section, key), 1.0)  # a whole section: one row
-                copy.write_row((arch_id, section, key, number, position, Jsonb(item)))
         if moved:
             cur.execute(
                 "insert into record (architecture, section, key, since, ord, item)"
@@ -445,6 +430,95 @@ class Repository:
                     number,
                 ),
             )
+        if new_rows:
+            # one array parameter per column and the items as one JSON text: the server
+            # parses them in bulk, far faster than a row at a time
+            keys = list(new_rows)
+            cur.execute(
+                "insert into record (architecture, section, key, since, ord, item)"
+                " select %s, t.s, t.k, %s, t.o, t.i from rows from (unnest(%s::text[]),"
+                " unnest(%s::text[]), unnest(%s::float8[]), jsonb_array_elements(%s::jsonb))"
+                " as t(s, k, o, i)",
+                (
+                    arch_id,
+                    number,
+                    [s for s, _ in keys],
+                    [k for _, k in keys],
+                    [positions.get(k, 1.0) for k in keys],  # a whole section: one row
+                    json.dumps(list(new_rows.values()), ensure_ascii=False),
+                ),
+            )
+
+    def _positions(
+        self,
+        cur: Any,
+        arch_id: int,
+        model: Architecture,
+        old_rows: records.Rows,
+        new_rows: records.Rows,
+    ) -> tuple[dict[tuple[str, str], float], list[tuple[str, str]]]:
+        """Sort positions for the new rows, and the unchanged rows that must move.
+
+        Usually (changed records, new ones at the end) only the positions of the changed
+        records and the largest position of each section are read; a section where new
+        records sit between old ones is placed anew as a whole (records.assign_order).
+        """
+        by_section: dict[str, list[str]] = {}
+        for section, key in new_rows:
+            by_section.setdefault(section, []).append(key)
+        simple: list[tuple[str, str]] = []
+        appended: dict[str, list[str]] = {}
+        whole: list[str] = []
+        for section, keys in by_section.items():
+            added = [k for k in keys if (section, k) not in old_rows]
+            if added:
+                order = records.key_order(model, section) if section in _ORDERED else added
+                if set(order[len(order) - len(added) :]) != set(added):
+                    whole.append(section)
+                    continue
+                appended[section] = order[len(order) - len(added) :]
+            simple.extend((section, k) for k in keys if (section, k) in old_rows)
+        positions: dict[tuple[str, str], float] = {}
+        if simple:
+            cur.execute(
+                "select r.section, r.key, r.ord from record r"
+                " join unnest(%s::text[], %s::text[]) as c(s, k) on r.section = c.s"
+                " and r.key = c.k where r.architecture = %s and r.until is null",
+                ([s for s, _ in simple], [k for _, k in simple], arch_id),
+            )
+            positions.update({(s, k): o for s, k, o in cur.fetchall()})
+        if appended:
+            cur.execute(
+                "select section, max(ord) from record where architecture = %s"
+                " and until is null and section = any(%s) group by section",
+                (arch_id, list(appended)),
+            )
+            top = dict(cur.fetchall())
+            for section, keys in appended.items():
+                start = top.get(section) or 0.0
+                for i, key in enumerate(keys, 1):
+                    positions[(section, key)] = start + i
+        moved: list[tuple[str, str]] = []
+        if whole:
+            cur.execute(
+                "select section, key, ord from record where architecture = %s"
+                " and until is null and section = any(%s)",
+                (arch_id, whole),
+            )
+            old_ord: dict[str, dict[str, float]] = {}
+            for section, key, ord_ in cur.fetchall():
+                old_ord.setdefault(section, {})[key] = ord_
+            for section in whole:
+                before = old_ord.get(section, {})
+                placed = records.assign_order(records.key_order(model, section), before)
+                for key, position in placed.items():
+                    positions[(section, key)] = position
+                    if (section, key) not in new_rows and before.get(key, position) != position:
+                        moved.append((section, key))
+        return positions, moved
+
+
+_ORDERED = frozenset(records.SECTIONS)
 
 
 def _author(cur: Any) -> str:
@@ -472,7 +546,8 @@ def _summary(old_rows: records.Rows, new_rows: records.Rows) -> dict[str, Any]:
     return counts
 
 
-def _describe(conflict: Any) -> str:
+def describe_conflict(conflict: Any) -> str:
+    """A merge conflict as ``kind 'id' (field)``."""
     kind = getattr(conflict, "kind", "")
     ident = getattr(conflict, "id", None) or str(getattr(conflict, "key", ""))
     fld = getattr(conflict, "field", None)

@@ -208,9 +208,11 @@ class WindowActions(QObject):
         self.examples_menu.aboutToShow.connect(
             lambda: w.documents.fill_examples(self.examples_menu)
         )
+        file.addAction(w.shared.open_action)
         file.addSeparator()
         file.addAction(acts["save"])
         file.addAction(acts["save_as"])
+        file.addAction(w.shared.history_action)
         file.addSeparator()
         imp = file.addMenu(self.tr("&Import"))
         imp.addAction(acts["import_bpmn"])

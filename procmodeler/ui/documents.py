@@ -208,4 +208,5 @@ class Documents(QObject):
             settings.add_recent_file(str(saved))
         w.update_title()
         self._status(self.tr("Saved {path}").format(path=saved))
+        w.shared.after_save()
         return True

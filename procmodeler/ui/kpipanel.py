@@ -187,7 +187,8 @@ class MeasurementModel(QAbstractTableModel):
             return False
         m = kpi.series[index.row()]
         column = COLUMNS[index.column()]
-        parent = self.parent() if isinstance(self.parent(), QWidget) else None
+        owner = self.parent()
+        parent = owner if isinstance(owner, QWidget) else None
         if column == "rebase" and role == Qt.ItemDataRole.CheckStateRole:
             on = Qt.CheckState(value) == Qt.CheckState.Checked
             return run_edit(parent, self.context, meas.mark_rebase, kpi.id, m.period, on)

@@ -30,6 +30,7 @@ from procmodeler.ui.exchange import Exchange
 from procmodeler.ui.finddialog import FindDialog
 from procmodeler.ui.helpmenu import HelpCommands
 from procmodeler.ui.registerdialogs import RegisterExchange
+from procmodeler.ui.shared import RepositoryLink
 from procmodeler.ui.startpage import StartPage
 from procmodeler.ui.teamwork import Teamwork
 
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
         self.teamwork = Teamwork(self)
         self.documents = Documents(self)
         self.exchange = Exchange(self)
+        self.shared = RepositoryLink(self)
         self.registers = RegisterExchange(self)
         self.help = HelpCommands(self)
         self.commands = EditCommands(self)
@@ -143,6 +145,7 @@ class MainWindow(QMainWindow):
         self._update_all()
         if old is not session:
             old.close()  # saved or discarded by now: its recovery journal and lock go
+        self.shared.session_changed()
 
     # ------------------------------------------------------------------ state
     def _build_status(self) -> None:
@@ -278,6 +281,7 @@ class MainWindow(QMainWindow):
         if self in MainWindow.windows:
             MainWindow.windows.remove(self)
         self.journal_sync.timer.stop()
+        self.shared.close()
         self.session.close()  # saved or discarded: its recovery journal and lock go
         event.accept()
 

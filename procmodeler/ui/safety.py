@@ -157,14 +157,27 @@ def open_session(parent: QWidget | None, path: str | Path, tr: Translator) -> Se
     """``Session.open`` that asks when another procmodeler has the file open; None when
     the user cancels. Other errors (UserError, OSError) propagate."""
     try:
-        return Session.open(path)
+        session = Session.open(path)
     except LockedByOther as exc:
         answer = ask(parent, prompts.file_in_use(exc), tr)
+    else:
+        _note_stale_lock(parent, session, tr)
+        return session
     if answer == prompts.READ_ONLY:
         return Session.open(path, read_only=True)
     if answer == prompts.OPEN_ANYWAY:
         return Session.open(path, force=True)
     return None
+
+
+def _note_stale_lock(parent: QWidget | None, session: Session, tr: Translator) -> None:
+    """Say in the status bar whose left-behind lock this session took over."""
+    note = session.lock.note() if session.lock is not None else None
+    bar = getattr(parent, "statusBar", None)
+    if note is None or bar is None:
+        return
+    text = note.text(tr)
+    QTimer.singleShot(0, lambda: bar().showMessage(text, 20000))  # after "opened ..."
 
 
 def save_session(

@@ -25,6 +25,7 @@ from procmodeler.model import (
     Architecture,
     Bounds,
 )
+from procmodeler.model.validate import violations
 
 names = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=12)
 coords = st.integers(-500, 2000).map(float) | st.floats(-500, 2000, allow_nan=False)
@@ -325,6 +326,7 @@ class EditingMachine(RuleBasedStateMachine):
     # .................................................................. checks
     @invariant()
     def model_is_consistent_and_saveable(self) -> None:
+        assert violations(self.arch) == []  # no edit makes a model invalid
         text = native.dumps(self.arch)
         again = native.loads(text)
         assert again.snapshot() == self.arch.snapshot()

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from procmodeler.io import native
 from procmodeler.model import (
     Architecture,
@@ -78,11 +80,6 @@ def expected_v1() -> Architecture:
     return arch
 
 
-def test_v1_golden_file_loads_into_the_expected_model() -> None:
-    arch = native.load(GOLDEN / "v1-every-field.procm")
-    assert arch.snapshot() == expected_v1().snapshot()
-
-
 def expected_v2() -> Architecture:
     """The model that ``v2-every-field.procm`` holds: version 1's, and a KPI's series
     (a note, a rebase mark; ``actual`` is its latest value)."""
@@ -98,24 +95,22 @@ def expected_v2() -> Architecture:
     return arch
 
 
-def test_v2_golden_file_loads_into_the_expected_model() -> None:
-    arch = native.load(GOLDEN / "v2-every-field.procm")
-    assert arch.snapshot() == expected_v2().snapshot()
+#: Every golden file and the model it holds; a new format version adds one.
+EXPECTED = {"v1-every-field.procm": expected_v1, "v2-every-field.procm": expected_v2}
 
 
-def test_v2_golden_file_is_what_version_2_writes() -> None:
-    if native.FORMAT_VERSION != 2:  # pragma: no cover - later versions write their own
-        return
-    assert (
-        native.dumps(expected_v2()).encode("utf-8")
-        == (GOLDEN / "v2-every-field.procm").read_bytes()
-    )
+def test_every_golden_file_has_its_expected_model() -> None:
+    assert sorted(p.name for p in GOLDEN.glob("*.procm")) == sorted(EXPECTED)
 
 
-def test_v1_golden_file_is_what_version_1_writes() -> None:
-    if native.FORMAT_VERSION != 1:  # pragma: no cover - later versions write their own
-        return
-    assert (
-        native.dumps(expected_v1()).encode("utf-8")
-        == (GOLDEN / "v1-every-field.procm").read_bytes()
-    )
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_golden_file_loads_into_the_expected_model(name: str) -> None:
+    arch = native.load(GOLDEN / name)
+    assert arch.snapshot() == EXPECTED[name]().snapshot()
+
+
+def test_the_current_format_version_has_a_golden_file_and_writes_it() -> None:
+    current = [name for name in EXPECTED if name.startswith(f"v{native.FORMAT_VERSION}-")]
+    assert current, f"add a golden file for format version {native.FORMAT_VERSION}"
+    for name in current:
+        assert native.dumps(EXPECTED[name]()).encode("utf-8") == (GOLDEN / name).read_bytes()

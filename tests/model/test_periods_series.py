@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from procmodeler.common.numbers import parse_decimal as parse_number
 from procmodeler.model.elements import Kpi, Measurement
 from procmodeler.model.periods import normalize_period, parse_period, shift_period
-from procmodeler.model.series import SeriesProblem, check_series, parse_number, with_series
+from procmodeler.model.series import SeriesProblem, check_series, with_series
 
 
 @pytest.mark.parametrize(

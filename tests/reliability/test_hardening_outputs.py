@@ -256,8 +256,18 @@ def test_fifo_or_device_as_an_input_is_refused_without_reading(
         assert not out.exists()
 
 
-def test_fifo_as_a_bpmn_input_is_refused(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
-    fifo = tmp_path / "in.bpmn"
+@pytest.mark.parametrize(
+    ("command", "suffix"),
+    [("import-bpmn", ".bpmn"), ("export-bpmn", ".procm"), ("export-register", ".procm"),
+     ("import-register", ".xlsx")],
+)  # fmt: skip
+def test_fifo_as_the_input_of_any_command_is_refused(
+    command: str, suffix: str, tmp_path: Path, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    fifo = tmp_path / f"in{suffix}"
     os.mkfifo(fifo)
-    code, lines = cli(capsys, "import-bpmn", fifo, "-o", tmp_path / "o.procm")
-    assert code == 2 and "not a regular file" in lines[0], lines
+    out = tmp_path / ("o.xlsx" if command == "export-register" else "o.out")
+    code, lines = cli(capsys, command, fifo, "-o", out)
+    words = ("not a regular file", "neither a folder of CSV files nor an .xlsx workbook")
+    assert code == 2 and any(w in line for line in lines for w in words), lines
+    assert not out.exists()

@@ -1,6 +1,5 @@
 """File > Import/Export BPMN and File > Report in the desktop app, with the dialogs
-replaced. These menu items exist only when the BPMN and report layers are installed,
-so each test skips without them."""
+replaced."""
 
 from __future__ import annotations
 
@@ -9,14 +8,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from procmodeler.io.bpmn import import_bpmn
+
 pytestmark = pytest.mark.gui
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_export_and_import_bpmn(window, monkeypatch, tmp_path) -> None:
-    pytest.importorskip("procmodeler.io.bpmn")
-    from procmodeler.io.bpmn import import_bpmn
 
     assert window.actions_by_name["export_bpmn"].isVisible()
     target = tmp_path / "model.bpmn"
@@ -44,7 +43,6 @@ def test_export_and_import_bpmn(window, monkeypatch, tmp_path) -> None:
 
 
 def test_import_of_a_bad_bpmn_file_is_a_message(window, monkeypatch, tmp_path) -> None:
-    pytest.importorskip("procmodeler.io.bpmn")
     bad = tmp_path / "bad.bpmn"
     bad.write_text("<not-bpmn/>", encoding="utf-8")
     monkeypatch.setattr(
@@ -58,7 +56,6 @@ def test_import_of_a_bad_bpmn_file_is_a_message(window, monkeypatch, tmp_path) -
 
 
 def test_report_with_progress(window, monkeypatch, tmp_path) -> None:
-    pytest.importorskip("procmodeler.report")
     assert window.actions_by_name["report"].isVisible()
     target = tmp_path / "report.pdf"
     monkeypatch.setattr(
@@ -69,7 +66,6 @@ def test_report_with_progress(window, monkeypatch, tmp_path) -> None:
 
 
 def test_report_can_be_cancelled(window, monkeypatch, tmp_path) -> None:
-    pytest.importorskip("procmodeler.report")
     from PySide6.QtWidgets import QProgressDialog
 
     target = tmp_path / "cancelled.pdf"

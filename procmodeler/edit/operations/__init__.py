@@ -2,8 +2,9 @@
 
 Each function checks the rules (raising :class:`EditRefused` with a reason a user can
 read), opens one transaction with a readable label ("Move 3 processes") and writes the
-change records. The canvas, panels, importers and command line call these; nothing else
-writes to a model that has an editor.
+change records. The canvas, the panels and the clipboard call these; nothing else
+writes to a model that has an editor. (Readers and importers build a new model at once
+with ``Architecture.from_collections``: an import is not an undo history.)
 
 Deleting a unit or a person that is still referred to is refused with the list of what
 refers to it, unless ``force=True``: then the references are cleared (owner, leader,
@@ -16,7 +17,6 @@ Import the package: ``from procmodeler.edit import operations as ops``.
 """
 
 from procmodeler.edit.operations.common import (
-    DEFAULT_SIZE,
     KPI_PREFIX,
     PERSON_PREFIX,
     PROCESS_PREFIX,
@@ -69,6 +69,7 @@ from procmodeler.edit.operations.relations import (
     set_participation,
     set_relation,
 )
+from procmodeler.model.elements import DEFAULT_SIZE
 
 __all__ = [
     "DEFAULT_SIZE",

@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 from procmodeler.common.errors import EditRefused
 from procmodeler.common.i18n import N_, Message
+from procmodeler.common.numbers import parse_decimal
 from procmodeler.model.architecture import Architecture
 from procmodeler.model.elements import (
     SEVERITIES,
@@ -26,7 +27,6 @@ PERSON_PREFIX = "person_"
 RELATION_PREFIX = "rel_"
 KPI_PREFIX = "kpi_"
 
-DEFAULT_SIZE = (160.0, 70.0)
 
 PROCESS_TEXT_FIELDS = ("name", "purpose", "customer", "need", "result")
 RULE_VALUES = ("off", *SEVERITIES)
@@ -101,7 +101,7 @@ def _finite(*values: float) -> None:
 
 def _number(value: Any) -> float:
     try:
-        number = float(value)
+        number = parse_decimal(value) if isinstance(value, str) else float(value)
     except (TypeError, ValueError):
         raise _refuse(N_("'{value}' is not a number."), value=value) from None
     if not math.isfinite(number):

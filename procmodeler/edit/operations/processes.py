@@ -9,7 +9,6 @@ from typing import Any
 from procmodeler.common.i18n import N_, Message
 from procmodeler.edit.editor import Editor
 from procmodeler.edit.operations.common import (
-    DEFAULT_SIZE,
     PROCESS_PREFIX,
     PROCESS_TEXT_FIELDS,
     _check_choice,
@@ -23,6 +22,7 @@ from procmodeler.edit.operations.relations import _remove_relations
 from procmodeler.edit.placement import free_spot
 from procmodeler.model.architecture import Architecture
 from procmodeler.model.elements import (
+    DEFAULT_SIZE,
     PROCESS_KINDS,
     PROCESS_STATUSES,
     Bounds,

@@ -54,6 +54,7 @@ from procmodeler.io.bpmn.names import (
 )
 from procmodeler.model.architecture import Architecture
 from procmodeler.model.elements import Bounds, Point
+from procmodeler.vocabulary import PROCESS_KIND, RACI_ROLE
 
 _SHAPE = f"{{{BPMNDI}}}BPMNShape"
 _EDGE = f"{{{BPMNDI}}}BPMNEdge"
@@ -68,17 +69,9 @@ KIND_COLORS: dict[str, tuple[str, str]] = {
     "core": ("#e1f3e3", "#276749"),
     "support": ("#fdf0d5", "#975a16"),
 }
-KIND_LABELS: dict[str, str] = {
-    "management": N_("Management process"),
-    "core": N_("Core process"),
-    "support": N_("Support process"),
-}
-RACI_LABELS: dict[str, str] = {
-    "R": N_("Responsible"),
-    "A": N_("Accountable"),
-    "C": N_("Consulted"),
-    "I": N_("Informed"),
-}
+#: The words of the kind category and the RACI roles (the one vocabulary).
+KIND_LABELS = PROCESS_KIND
+RACI_LABELS = RACI_ROLE
 
 
 def export_bpmn(arch: Architecture) -> bytes:

@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 
 from procmodeler.common.i18n import Translator, translator
 from procmodeler.model.architecture import Architecture
-from procmodeler.model.elements import Bounds, Point
+from procmodeler.model.elements import DEFAULT_SIZE, Bounds, Point
+from procmodeler.model.ids import IdAllocator
 
-AUTO_SIZE = (160.0, 70.0)
+AUTO_SIZE = DEFAULT_SIZE
 GATEWAY = 50.0
 EVENT = 36.0
 FRAME_PAD = 40.0
@@ -97,7 +98,7 @@ class _Planner:
     def __init__(self, arch: Architecture) -> None:
         self.arch = arch
         self.tr: Translator = translator(arch.meta.language)
-        self.taken: set[str] = set(arch.all_ids())
+        self.ids = IdAllocator(arch.all_ids())
         self.levels: dict[str | None, _Level] = {}
         self.cross: list[str] = []  # relation ids drawn on no diagram
         self.leftover_waypoints: list[tuple[str | None, str, tuple[Point, ...]]] = []
@@ -107,13 +108,8 @@ class _Planner:
 
     # ------------------------------------------------------------------ ids
     def fresh(self, base: str) -> str:
-        candidate = base
-        n = 2
-        while candidate in self.taken:
-            candidate = f"{base}_{n}"
-            n += 1
-        self.taken.add(candidate)
-        return candidate
+        """*base*, or ``base_2``, ``base_3``, ... when taken (:mod:`procmodeler.model.ids`)."""
+        return self.ids.free(base)
 
     # ------------------------------------------------------------------ planning
     def _plan(self) -> None:

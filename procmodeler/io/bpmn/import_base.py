@@ -24,7 +24,9 @@ from procmodeler.model.elements import (
     Point,
     is_ncname,
     nfc,
+    sane_coordinate,
 )
+from procmodeler.model.ids import IdAllocator, ncname_from
 
 _TASKS = {
     b(t)
@@ -155,8 +157,8 @@ def _bounds(shape: etree._Element) -> Bounds | None:
         w, h = float(box.get("width", "")), float(box.get("height", ""))
     except ValueError:
         return None
-    if not (math.isfinite(x) and math.isfinite(y) and math.isfinite(w) and math.isfinite(h)):
-        return None
+    if not all(sane_coordinate(v) for v in (x, y, w, h)):
+        return None  # infinite, or beyond any real diagram: the process is laid out instead
     if w <= 0 or h <= 0:
         return None  # a shape must have a size: the process is laid out instead
     return Bounds(x, y, w, h)
@@ -166,7 +168,7 @@ def _waypoints(edge: etree._Element) -> tuple[Point, ...]:
     points: list[Point] = []
     for wp in edge.iter(_WAYPOINT):
         x, y = _float(wp.get("x")), _float(wp.get("y"))
-        if x is not None and y is not None:
+        if x is not None and y is not None and sane_coordinate(x) and sane_coordinate(y):
             points.append((x, y))
     return tuple(points)
 
@@ -226,10 +228,16 @@ class _ImportState:
         self.foreign_ns: set[str] = set()
         self.boundary_of: dict[str, str] = {}
         self.landscape_frames: set[str] = set()
-        self.taken: set[str] = set()
+        self.ids = IdAllocator()  # every BPMN id of the file and every id given
         self.used_model_ids: set[str] = set()
 
     # ------------------------------------------------------------------ warnings
+    def name_of(self, text: str | None) -> str:
+        """A name as the model keeps it: exactly as written in our own export (line
+        breaks, tabs and all, so a round trip gives the same bytes), else with runs of
+        white space made one space and in Unicode NFC, as other tools' names need."""
+        return (text or "") if self.ours else _clean(text)
+
     def warn(self, msgid: str, **args: Any) -> None:
         self.warnings.append(Message(msgid, **args))
 
@@ -241,14 +249,9 @@ class _ImportState:
             self.unmapped_ids.setdefault(kind, []).append(ident)
 
     def new_id(self, base: str) -> str:
-        """A fresh id: ``base`` (``base1`` when it ends in ``_``), else with a number."""
-        n = 1
-        candidate = f"{base}1" if base.endswith("_") else base
-        while candidate in self.taken or candidate in self.used_model_ids:
-            n += 1
-            candidate = f"{base}{n}" if base.endswith("_") else f"{base}_{n}"
-        self.taken.add(candidate)
-        return candidate
+        """A new id (the one id policy, :mod:`procmodeler.model.ids`): ``base<N>`` when
+        *base* ends in ``_``, else *base* itself or with ``_2``, ``_3``, ..."""
+        return self.ids.numbered(base) if base.endswith("_") else self.ids.free(base)
 
     def model_id(self, bpmn_id: str | None, prefix: str) -> tuple[str, str | None]:
         """A model id for a BPMN id: the id itself when usable, else a new one (and the
@@ -256,11 +259,7 @@ class _ImportState:
         if bpmn_id and is_ncname(bpmn_id) and bpmn_id not in self.used_model_ids:
             self.used_model_ids.add(bpmn_id)
             return bpmn_id, None
-        base = prefix
-        if bpmn_id:
-            cleaned = "".join(ch if is_ncname("a" + ch) else "_" for ch in bpmn_id)
-            base = f"id_{cleaned}"
-        new = self.new_id(base)
+        new = self.new_id(ncname_from(bpmn_id) if bpmn_id else prefix)
         self.used_model_ids.add(new)
         return new, bpmn_id or None
 

@@ -34,6 +34,7 @@ from procmodeler.model.elements import (
     normalize_letters,
 )
 from procmodeler.model.series import SeriesProblem, check_series
+from procmodeler.model.validate import find_cycles
 
 
 class _Builder(_GeometryReader):
@@ -86,10 +87,10 @@ class _Builder(_GeometryReader):
     def _metadata(self) -> Metadata:
         info = self.info
         if info is None:
-            name = _clean(self.root.get("name"))
+            name = self.name_of(self.root.get("name"))
             if not name:
                 for collab in self.root.iter(b("collaboration")):
-                    name = _clean(collab.get("name"))
+                    name = self.name_of(collab.get("name"))
                     break
             return Metadata(name=name)
         language = info.get("language", "en")
@@ -104,7 +105,7 @@ class _Builder(_GeometryReader):
     def _processes(self) -> dict[str, Process]:
         out: dict[str, Process] = {}
         for pid, p in self.procs.items():
-            name = _clean(p.name) or pid
+            name = self.name_of(p.name) or pid
             out[pid] = Process(pid, name, parent=p.parent, **p.fields)  # type: ignore[arg-type]
         return out
 
@@ -123,7 +124,7 @@ class _Builder(_GeometryReader):
         pending_people: list[tuple[str, etree._Element]] = []
         for res in self.resources:
             rid = res.get("id", "")
-            name = _clean(res.get("name")) or rid
+            name = self.name_of(res.get("name")) or rid
             unit_data, person_data = _ext(res, "unit"), _ext(res, "person")
             as_unit = unit_data is not None or (
                 person_data is None and uses.get(rid, set()) == {"performer"}
@@ -162,20 +163,13 @@ class _Builder(_GeometryReader):
                 title=data.get("title", ""),
                 original_id=data.get("originalId") or person.original_id,
             )
-        # a cycle in unit parents (hand-edited file) is broken at its first unit
-        for uid in list(units):
-            seen = {uid}
-            current = units[uid].parent
-            while current is not None:
-                if current in seen:
-                    units[uid] = replace(units[uid], parent=None)
-                    self.warn(
-                        N_("the units above '{name}' form a cycle; it was moved to the top"),
-                        name=units[uid].name,
-                    )
-                    break
-                seen.add(current)
-                current = units[current].parent
+        # a cycle in unit parents (hand-edited file) is broken where the walk enters it
+        for cycle in find_cycles({uid: unit.parent for uid, unit in units.items()}):
+            units[cycle[0]] = replace(units[cycle[0]], parent=None)
+            self.warn(
+                N_("the units above '{name}' form a cycle; it was moved to the top"),
+                name=units[cycle[0]].name,
+            )
         return units, people, unit_of, person_of
 
     def _apply_roles(
@@ -239,7 +233,7 @@ class _Builder(_GeometryReader):
         for lane, _pid, parent_lane in self.lanes:
             lane_id = lane.get("id", "")
             parent_unit = unit_of_lane.get(parent_lane) if parent_lane else None
-            name = _clean(lane.get("name")) or lane_id or "?"
+            name = self.name_of(lane.get("name")) or lane_id or "?"
             key = (parent_unit, name)
             if key in by_name:
                 unit_of_lane[lane_id] = by_name[key]
@@ -291,7 +285,7 @@ class _Builder(_GeometryReader):
                 direction = data.get("direction") or default_direction(kind)
                 if direction not in DIRECTIONS:
                     direction = default_direction(kind)
-                name = _clean(data.get("name")) or kid
+                name = self.name_of(data.get("name")) or kid
                 kpis[kid] = Kpi(
                     kid,
                     pid,
@@ -339,7 +333,17 @@ class _Builder(_GeometryReader):
             rid, _ = self.model_id(data.get("id"), "rel_")
             source, target = data.get("source", ""), data.get("target", "")
             kind = data.get("kind", "flow")
-            if source not in processes or target not in processes or source == target:
+            if source == target and source in processes:
+                self.warn(
+                    N_(
+                        "relation '{id}' joins process '{name}' to itself, which a process "
+                        "cannot relate to; it was left out"
+                    ),
+                    id=rid,
+                    name=processes[source].name,
+                )
+                continue
+            if source not in processes or target not in processes:
                 self.warn(
                     N_("relation '{id}' joins processes that are not in the file; it was left out"),
                     id=rid,
@@ -388,6 +392,9 @@ class _Builder(_GeometryReader):
         if not succ:
             return
         seen_pairs = {(r.source, r.target) for r in relations.values() if r.kind == "flow"}
+        # A mesh of gateways joins every activity to every other: n squared relations
+        # from a file of n. Bridged relations are kept up to a bound linear in the flows.
+        budget, dropped = 4 * len(self.flows) + 100, 0
         for node, pid in list(self.node_proc.items()):
             if node not in succ:
                 continue
@@ -400,6 +407,11 @@ class _Builder(_GeometryReader):
                     if target_pid == pid or (pid, target_pid) in seen_pairs:
                         continue
                     seen_pairs.add((pid, target_pid))
+                    if not direct:
+                        budget -= 1
+                        if budget < 0:
+                            dropped += 1
+                            continue
                     if (
                         direct
                         and fid
@@ -421,6 +433,14 @@ class _Builder(_GeometryReader):
                 visited.add(tgt)
                 for nfid, ntgt in reversed(succ.get(tgt, ())):
                     stack.append((nfid, ntgt, False))
+        if dropped:
+            self.warn(
+                N_(
+                    "the flows through gateways and events join {pairs} more pairs of processes "
+                    "than a file of this size can mean; those were left out"
+                ),
+                pairs=dropped,
+            )
 
     # ------------------------------------------------------------------ settings
     def _settings(

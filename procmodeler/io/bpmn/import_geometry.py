@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-
 from procmodeler.io.bpmn.import_base import _DIAGRAM, _EDGE, _PLANE, _SHAPE, _bounds, _waypoints
 from procmodeler.io.bpmn.import_scan import _Scanner
 from procmodeler.io.bpmn.names import (
@@ -13,8 +11,10 @@ from procmodeler.io.bpmn.names import (
 from procmodeler.io.layout import layout_level
 from procmodeler.model.architecture import Architecture
 from procmodeler.model.elements import (
+    DEFAULT_SIZE,
     Bounds,
     Point,
+    sane_coordinate,
 )
 
 
@@ -121,7 +121,7 @@ class _GeometryReader(_Scanner):
             bottom = max(box.y + box.h for box in inner.values())
             left = min(box.x for box in inner.values())
             for i, pid in enumerate(missing):
-                inner[pid] = Bounds(left + i * 200.0, bottom + 60.0, 160.0, 70.0)
+                inner[pid] = Bounds(left + i * 200.0, bottom + 60.0, *DEFAULT_SIZE)
         for level in [None, *arch.walk()]:
             for pid, box in level_shapes.get(level, {}).items():
                 arch.put("shapes", (level, pid), box)
@@ -197,6 +197,6 @@ class _GeometryReader(_Scanner):
                     x, y, w, h = (float(v) for v in ext.get("bounds", "").split(","))
                 except ValueError:
                     continue
-                if not all(math.isfinite(v) for v in (x, y, w, h)) or w <= 0 or h <= 0:
+                if not all(sane_coordinate(v) for v in (x, y, w, h)) or w <= 0 or h <= 0:
                     continue
                 arch.put("shapes", (level, ext.get("process")), Bounds(x, y, w, h))

@@ -18,7 +18,6 @@ from procmodeler.io.bpmn.import_base import (
     _OWN_PARTS,
     _ROLE_NAMES,
     _ROLES,
-    _clean,
     _ext,
     _ImportState,
     _local,
@@ -148,11 +147,11 @@ class _Scanner(_ImportState):
     def _top_process(self, part: etree._Element | None, proc_el: etree._Element | None) -> None:
         main = part if part is not None else proc_el
         assert main is not None
-        name = _clean(main.get("name"))
+        name = self.name_of(main.get("name"))
         if not name and part is not None and proc_el is not None:
-            name = _clean(proc_el.get("name"))
+            name = self.name_of(proc_el.get("name"))
         if not name and len(self.root.findall(b("process"))) == 1:
-            name = _clean(self.root.get("name"))
+            name = self.name_of(self.root.get("name"))
         elements = [e.get("id", "") for e in (part, proc_el) if e is not None and e.get("id")]
         pid = self._add_process(main, None, name, elements)
         if proc_el is not None:
@@ -199,9 +198,9 @@ class _Scanner(_ImportState):
         ins = [d.get("name") for d in io.iterfind(b("dataInput"))]
         outs = [d.get("name") for d in io.iterfind(b("dataOutput"))]
         if any(ins):
-            proc.fields["objects_in"] = tuple(n if self.ours else _clean(n) for n in ins if n)
+            proc.fields["objects_in"] = tuple(self.name_of(n) for n in ins if n)
         if any(outs):
-            proc.fields["objects_out"] = tuple(n if self.ours else _clean(n) for n in outs if n)
+            proc.fields["objects_out"] = tuple(self.name_of(n) for n in outs if n)
 
     def _role(self, proc: _Proc, role: etree._Element) -> None:
         ref = role.findtext(b("resourceRef"))
@@ -272,7 +271,9 @@ class _Scanner(_ImportState):
                 self._container(child, None)
                 return
             ident = child.get("id", "")
-            cid = self._add_process(child, pid, _clean(child.get("name")), [ident] if ident else [])
+            cid = self._add_process(
+                child, pid, self.name_of(child.get("name")), [ident] if ident else []
+            )
             if tag in _CONTAINERS:
                 self._container(child, cid)
             elif tag == b("callActivity"):

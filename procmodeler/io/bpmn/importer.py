@@ -38,6 +38,8 @@ from procmodeler.io.bpmn.names import (
 )
 from procmodeler.io.bpmn.safexml import parse_bytes, read_limited
 from procmodeler.model.architecture import Architecture
+from procmodeler.model.ids import IdAllocator
+from procmodeler.model.validate import violations
 
 Warning_ = Message
 
@@ -71,7 +73,21 @@ def import_bpmn(
             )
         )
     with gc_paused():
-        return _Importer(root).run()
+        arch, warnings = _Importer(root).run()
+    found = violations(arch)
+    if found:  # the importer repairs what it can; anything left is refused, not kept
+        first = found[0]
+        raise UserError(
+            Problem(
+                label,
+                Message(
+                    N_("cannot be imported: '{id}' is not valid after the import ({field})"),
+                    id=str(first.key),
+                    field=first.field,
+                ),
+            )
+        )
+    return arch, warnings
 
 
 class _Importer(_Builder):
@@ -86,7 +102,7 @@ class _Importer(_Builder):
                     duplicates.append(ident)
                 else:
                     self.by_id[ident] = el
-        self.taken = set(self.by_id)
+        self.ids = IdAllocator(set(self.by_id))
         if duplicates:
             self.warnings.append(
                 Message(

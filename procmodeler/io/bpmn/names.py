@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from procmodeler.model.elements import sane_coordinate
+
 BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL"
 BPMNDI = "http://www.omg.org/spec/BPMN/20100524/DI"
 DC = "http://www.omg.org/spec/DD/20100524/DC"
@@ -52,7 +54,7 @@ def parse_points(text: str) -> tuple[tuple[float, float], ...]:
     for token in text.split():
         x, y = token.split(",")
         point = (float(x), float(y))
-        if not (math.isfinite(point[0]) and math.isfinite(point[1])):
+        if not (sane_coordinate(point[0]) and sane_coordinate(point[1])):
             raise ValueError(token)
         points.append(point)
     return tuple(points)

@@ -1,4 +1,10 @@
-"""The checking reader: a current-version document to a model, with every problem at its JSON path."""
+"""The checking reader: a current-version document to a model, with every problem at its
+JSON path.
+
+The reader checks the document's syntax (types, fields, duplicate ids and rows) and
+builds the model; what makes a model valid (references, cycles, vocabularies, ids,
+numbers) is :func:`procmodeler.model.validate.violations`, which
+:mod:`procmodeler.io.native.wording` puts in the reader's words."""
 
 from __future__ import annotations
 
@@ -8,19 +14,15 @@ from dataclasses import replace
 from typing import Any
 
 from procmodeler.common.errors import Problem
-from procmodeler.common.i18n import LANGUAGES, N_, Message
+from procmodeler.common.i18n import N_, Message
 from procmodeler.io.conflictfile import KEY, read_conflicts
-from procmodeler.io.native.format import FORMAT_VERSION, META_KEYS, RULE_SETTINGS, TOP_KEYS
+from procmodeler.io.native import wording
+from procmodeler.io.native.format import FORMAT_VERSION, META_KEYS, TOP_KEYS
 from procmodeler.io.native.series import read_series
-from procmodeler.io.native.writer import _string
 from procmodeler.model.architecture import Architecture
+from procmodeler.model.elements import COORDINATE_LIMIT as LIMIT
 from procmodeler.model.elements import (
-    DIRECTIONS,
-    KPI_KINDS,
-    PROCESS_KINDS,
-    PROCESS_STATUSES,
     RACI,
-    RELATION_KINDS,
     Bounds,
     DiagramOptions,
     Kpi,
@@ -30,9 +32,9 @@ from procmodeler.model.elements import (
     Process,
     Relation,
     Unit,
-    is_ncname,
     normalize_letters,
 )
+from procmodeler.model.validate import violations
 
 # ---------------------------------------------------------------------- checking reader
 _MISSING = object()
@@ -45,25 +47,14 @@ def _keysets(
     return frozenset(required), frozenset(required + optional)
 
 
-_NO_SUCH = {
-    "process": N_("there is no process '{id}'"),
-    "unit": N_("there is no unit '{id}'"),
-    "person": N_("there is no person '{id}'"),
-    "relation": N_("there is no relation '{id}'"),
-}
-_OWN_ANCESTOR = {
-    "process": N_("the process '{id}' is its own ancestor ({cycle})"),
-    "unit": N_("the unit '{id}' is its own ancestor ({cycle})"),
-}
-
-
 class _Reader:
     """Checks a current-version document and builds the model, collecting problems."""
 
     def __init__(self, filename: str) -> None:
         self.filename = filename
         self.problems: list[Problem] = []
-        self.ids: dict[str, str] = {}  # id -> path where it was defined
+        self.paths = wording.Paths()
+        self.ids = self.paths.ids  # id -> path where it was defined
 
     # .................................................................. helpers
     def problem(self, path: str, msgid: str, **args: Any) -> None:
@@ -112,25 +103,21 @@ class _Reader:
             return None
         return value
 
-    def choice(self, rec: dict[str, Any], key: str, path: str, allowed: tuple[str, ...]) -> str:
+    def word(self, rec: dict[str, Any], key: str) -> str:
+        """A word of a vocabulary as written (the validator checks the vocabulary)."""
         value = rec.get(key)
-        if not isinstance(value, str) or value not in allowed:
-            self.problem(
-                f"{path}.{key}",
-                N_("'{value}' is not one of: {allowed}"),
-                value=value,
-                allowed=", ".join(allowed),
-            )
-            return allowed[0]
-        return value
+        return value if isinstance(value, str) else str(value)
 
-    def number(self, value: Any, path: str) -> float:
+    def number(self, value: Any, path: str, limit: float = math.inf) -> float:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.problem(path, N_("should be a number"))
             return 0.0
-        result = float(value)
-        if not math.isfinite(result):
-            self.problem(path, N_("should be a finite number"))
+        try:
+            result = float(value)
+        except OverflowError:  # an integer of hundreds of digits
+            result = math.inf
+        if math.isfinite(result) and abs(result) > limit:
+            self.problem(path, N_("should be a coordinate between -10,000,000 and 10,000,000"))
             return 0.0
         return result
 
@@ -154,13 +141,6 @@ class _Reader:
         if not isinstance(value, str):
             self.problem(f"{path}.id", N_("should be a text"))
             return None
-        if not is_ncname(value):
-            self.problem(
-                f"{path}.id",
-                N_("'{id}' is not a valid id (an XML NCName: a letter or _ first, no spaces)"),
-                id=value,
-            )
-            return None
         if value in self.ids:
             self.problem(
                 f"{path}.id",
@@ -172,11 +152,11 @@ class _Reader:
         self.ids[value] = path
         return value
 
-    def exists(
-        self, value: str | None, path: str, collection: dict[str, Any], what: str
-    ) -> str | None:
-        if value is not None and value not in collection:
-            self.problem(path, _NO_SUCH[what], id=value)
+    def end(self, rec: dict[str, Any], key: str, path: str) -> str | None:
+        """A required reference (a relation's end, a row's process or unit)."""
+        value = rec.get(key)
+        if not isinstance(value, str):
+            self.problem(f"{path}.{key}", N_("should be a text"))
             return None
         return value
 
@@ -196,15 +176,14 @@ class _Reader:
 
         units = self.read_units(doc)
         people = self.read_people(doc)
-        processes, proc_paths = self.read_processes(doc)
-        relations = self.read_relations(doc, processes)
-        participation = self.read_participation(doc, processes, units)
-        kpis = self.read_kpis(doc, processes)
-        self.check_references(units, people, processes, proc_paths)
+        processes = self.read_processes(doc)
+        relations = self.read_relations(doc)
+        participation = self.read_participation(doc)
+        kpis = self.read_kpis(doc)
         rules = self.read_rules(doc)
         suppressions = self.read_suppressions(doc)
-        diagrams, shapes, waypoints = self.read_diagrams(doc, processes, units, relations)
-        result = Architecture.from_collections(
+        diagrams, shapes, waypoints = self.read_diagrams(doc)
+        built = Architecture.from_collections(
             arch.meta,
             {
                 "units": units,
@@ -221,16 +200,25 @@ class _Reader:
             },
         )
         if "repository" in doc:
-            result.origin = self.read_origin(doc["repository"])
-        result.conflicts = read_conflicts(doc.get(KEY), self.filename, self.problems)
-        return result
+            built.origin = self.read_origin(doc["repository"])
+        built.conflicts = read_conflicts(doc.get(KEY), self.filename, self.problems)
+        said: set[tuple[str, str, str]] = set()
+        for violation in violations(built):
+            path, msgid, args = wording.problem(violation, self.paths)
+            if (path, msgid, repr(args)) not in said:  # a level with options and shapes
+                said.add((path, msgid, repr(args)))
+                self.problem(path, msgid, **args)
+        return built
 
     def read_origin(self, value: Any) -> Origin | None:
         rec = self.obj(value, "repository", ("url", "name", "version"), ())
         if rec is None:
             return None
-        url = self.text(rec, "url", "repository", required=True)
-        name = self.text(rec, "name", "repository", required=True)
+        url = self.text(rec, "url", "repository")
+        name = self.text(rec, "name", "repository")
+        for key, text in (("url", url), ("name", name)):
+            if not text.strip():
+                self.problem(f"repository.{key}", N_("should not be empty"))
         version = rec["version"]
         if isinstance(version, bool) or not isinstance(version, int) or version < 1:
             self.problem("repository.version", N_("should be a whole number of 1 or more"))
@@ -245,7 +233,7 @@ class _Reader:
                 continue
             units[uid] = Unit(
                 uid,
-                self.text(rec, "name", path, required=True),
+                self.text(rec, "name", path),
                 self.ref(rec, "parent", path),
                 self.ref(rec, "head", path),
                 self.ref(rec, "original_id", path),
@@ -260,16 +248,15 @@ class _Reader:
                 continue
             people[person_id] = Person(
                 person_id,
-                self.text(rec, "name", path, required=True),
+                self.text(rec, "name", path),
                 self.ref(rec, "unit", path),
                 self.text(rec, "title", path),
                 self.ref(rec, "original_id", path),
             )
         return people
 
-    def read_processes(self, doc: dict[str, Any]) -> tuple[dict[str, Process], dict[str, str]]:
+    def read_processes(self, doc: dict[str, Any]) -> dict[str, Process]:
         processes: dict[str, Process] = {}
-        proc_paths: dict[str, str] = {}
         for path, item in self.records(doc, "processes"):
             rec = self.obj(
                 item,
@@ -282,11 +269,10 @@ class _Reader:
             )  # fmt: skip
             if rec is None or (pid := self.new_id(rec, path)) is None:
                 continue
-            proc_paths[pid] = path
             processes[pid] = Process(
                 id=pid,
-                name=self.text(rec, "name", path, required=True),
-                kind=self.choice(rec, "kind", path, PROCESS_KINDS),
+                name=self.text(rec, "name", path),
+                kind=self.word(rec, "kind"),
                 parent=self.ref(rec, "parent", path),
                 purpose=self.text(rec, "purpose", path),
                 customer=self.text(rec, "customer", path),
@@ -296,50 +282,33 @@ class _Reader:
                 objects_out=self.strings(rec, "objects_out", path),
                 owner=self.ref(rec, "owner", path),
                 leader=self.ref(rec, "leader", path),
-                status=(
-                    self.choice(rec, "status", path, PROCESS_STATUSES)
-                    if "status" in rec
-                    else "draft"
-                ),
+                status=(self.word(rec, "status") if "status" in rec else "draft"),
                 original_id=self.ref(rec, "original_id", path),
             )
-        return processes, proc_paths
+        return processes
 
-    def read_relations(
-        self, doc: dict[str, Any], processes: dict[str, Process]
-    ) -> dict[str, Relation]:
+    def read_relations(self, doc: dict[str, Any]) -> dict[str, Relation]:
         relations: dict[str, Relation] = {}
         for path, item in self.records(doc, "relations"):
             rec = self.obj(item, path, ("id", "source", "target", "kind"), ("object",))
             if rec is None or (rid := self.new_id(rec, path)) is None:
                 continue
-            source = self.exists(
-                self.ref(rec, "source", path), f"{path}.source", processes, "process"
-            )
-            target = self.exists(
-                self.ref(rec, "target", path), f"{path}.target", processes, "process"
-            )
-            kind = self.choice(rec, "kind", path, RELATION_KINDS)
+            source = self.end(rec, "source", path)
+            target = self.end(rec, "target", path)
+            kind = self.word(rec, "kind")
             if source is None or target is None:
-                continue
-            if source == target:
-                self.problem(path, N_("a process cannot be related to itself"))
                 continue
             relations[rid] = Relation(rid, source, target, kind, self.text(rec, "object", path))
         return relations
 
-    def read_participation(
-        self, doc: dict[str, Any], processes: dict[str, Process], units: dict[str, Unit]
-    ) -> dict[tuple[str, str], str]:
+    def read_participation(self, doc: dict[str, Any]) -> dict[tuple[str, str], str]:
         participation: dict[tuple[str, str], str] = {}
         for path, item in self.records(doc, "participation"):
             rec = self.obj(item, path, ("process", "unit", "roles"), ())
             if rec is None:
                 continue
-            pid_ref = self.exists(
-                self.ref(rec, "process", path), f"{path}.process", processes, "process"
-            )
-            uid_ref = self.exists(self.ref(rec, "unit", path), f"{path}.unit", units, "unit")
+            pid_ref = self.end(rec, "process", path)
+            uid_ref = self.end(rec, "unit", path)
             roles = self.text(rec, "roles", path)
             try:
                 letters = normalize_letters(roles)
@@ -362,9 +331,10 @@ class _Reader:
                 )
                 continue
             participation[(pid_ref, uid_ref)] = letters
+            self.paths.rows[(pid_ref, uid_ref)] = path
         return participation
 
-    def read_kpis(self, doc: dict[str, Any], processes: dict[str, Process]) -> dict[str, Kpi]:
+    def read_kpis(self, doc: dict[str, Any]) -> dict[str, Kpi]:
         kpis: dict[str, Kpi] = {}
         for path, item in self.records(doc, "kpis"):
             rec = self.obj(
@@ -375,46 +345,23 @@ class _Reader:
             )
             if rec is None or (kid := self.new_id(rec, path)) is None:
                 continue
-            kpi_process = self.exists(
-                self.ref(rec, "process", path), f"{path}.process", processes, "process"
-            )
+            kpi_process = self.end(rec, "process", path)
+            if kpi_process is None:
+                continue
             kpi = Kpi(
                 kid,
-                kpi_process or "",
-                self.text(rec, "name", path, required=True),
-                self.choice(rec, "kind", path, KPI_KINDS),
+                kpi_process,
+                self.text(rec, "name", path),
+                self.word(rec, "kind"),
                 self.text(rec, "measure", path),
-                self.choice(rec, "direction", path, DIRECTIONS),
+                self.word(rec, "direction"),
                 self.opt_number(rec, "target", path),
                 self.opt_number(rec, "actual", path),
             )
             if series := read_series(self, rec, path):  # the latest value is the actual
                 kpi = replace(kpi, actual=series[-1].value, series=series)
-            if kpi_process is not None:
-                kpis[kid] = kpi
+            kpis[kid] = kpi
         return kpis
-
-    def check_references(
-        self,
-        units: dict[str, Unit],
-        people: dict[str, Person],
-        processes: dict[str, Process],
-        proc_paths: dict[str, str],
-    ) -> None:
-        """References between units, people and processes, and the two hierarchies."""
-        for uid, unit in units.items():
-            path = self.ids[uid]
-            self.exists(unit.parent, f"{path}.parent", units, "unit")
-            self.exists(unit.head, f"{path}.head", people, "person")
-        for person_id, person in people.items():
-            self.exists(person.unit, f"{self.ids[person_id]}.unit", units, "unit")
-        for pid, proc in processes.items():
-            path = proc_paths[pid]
-            self.exists(proc.parent, f"{path}.parent", processes, "process")
-            self.exists(proc.owner, f"{path}.owner", people, "person")
-            self.exists(proc.leader, f"{path}.leader", people, "person")
-        self.check_cycles(processes, "process")
-        self.check_cycles(units, "unit")
 
     def read_rules(self, doc: dict[str, Any]) -> dict[str, str]:
         rules: dict[str, str] = {}
@@ -423,15 +370,7 @@ class _Reader:
             self.problem("rules", N_("should be an object"))
             raw_rules = {}
         for rule, setting in raw_rules.items():
-            if setting not in RULE_SETTINGS:
-                self.problem(
-                    f"rules[{_string(rule)}]",
-                    N_("'{value}' is not one of: {allowed}"),
-                    value=setting,
-                    allowed=", ".join(RULE_SETTINGS),
-                )
-                continue
-            rules[rule] = setting
+            rules[rule] = setting if isinstance(setting, str) else str(setting)
         return rules
 
     def read_suppressions(self, doc: dict[str, Any]) -> dict[tuple[str, tuple[str, ...]], str]:
@@ -440,14 +379,15 @@ class _Reader:
             rec = self.obj(item, path, ("rule", "elements", "justification"), ())
             if rec is None:
                 continue
-            rule_id = self.text(rec, "rule", path, required=True)
+            rule_id = self.text(rec, "rule", path)
             elements = self.strings(rec, "elements", path)
-            justification = self.text(rec, "justification", path, required=True)
+            justification = self.text(rec, "justification", path)
             skey = (rule_id, elements)
             if skey in suppressions:
                 self.problem(path, N_("this finding is already suppressed"))
                 continue
             suppressions[skey] = justification
+            self.paths.rows[skey] = path
         return suppressions
 
     def read_meta(self, value: Any) -> Metadata:
@@ -456,7 +396,7 @@ class _Reader:
             return Metadata()
         language = "en"
         if "language" in rec:
-            language = self.choice(rec, "language", "meta", LANGUAGES)
+            language = self.word(rec, "language")
         return Metadata(
             name=self.text(rec, "name", "meta"),
             organisation=self.text(rec, "organisation", "meta"),
@@ -465,35 +405,8 @@ class _Reader:
             author=self.text(rec, "author", "meta"),
         )
 
-    def check_cycles(self, records: dict[str, Any], what: str) -> None:
-        done: set[str] = set()
-        for start in records:
-            if start in done:
-                continue
-            chain: list[str] = []
-            on_chain: set[str] = set()
-            current: str | None = start
-            while current is not None and current in records and current not in done:
-                if current in on_chain:
-                    cycle = chain[chain.index(current) :]
-                    self.problem(
-                        f"{self.ids[current]}.parent",
-                        _OWN_ANCESTOR[what],
-                        id=current,
-                        cycle=" → ".join([*cycle, current]),
-                    )
-                    break
-                chain.append(current)
-                on_chain.add(current)
-                current = records[current].parent
-            done.update(chain)
-
     def read_diagrams(
-        self,
-        doc: dict[str, Any],
-        processes: dict[str, Process],
-        units: dict[str, Unit],
-        relations: dict[str, Relation],
+        self, doc: dict[str, Any]
     ) -> tuple[
         dict[str | None, DiagramOptions],
         dict[str | None, dict[str, Bounds]],
@@ -510,13 +423,11 @@ class _Reader:
             if rec is None:
                 continue
             level = self.ref(rec, "level", path)
-            if level is not None and level not in processes:
-                self.problem(f"{path}.level", _NO_SUCH["process"], id=level)
-                continue
             if level in seen_levels:
                 self.problem(f"{path}.level", N_("this diagram appears twice"))
                 continue
             seen_levels.add(level)
+            self.paths.diagrams[level] = path
             if "swimlanes" in rec or "lane_order" in rec:
                 swimlanes = rec.get("swimlanes", False)
                 if not isinstance(swimlanes, bool):
@@ -524,17 +435,17 @@ class _Reader:
                     swimlanes = False
                 lanes = self.strings(rec, "lane_order", path)
                 for i, uid in enumerate(lanes):
-                    self.exists(uid, f"{path}.lane_order[{i}]", units, "unit")
+                    self.paths.lanes.setdefault((level, uid), f"{path}.lane_order[{i}]")
                 diagrams[level] = DiagramOptions(swimlanes, lanes)
-            self.read_shapes(rec, path, processes, shapes.setdefault(level, {}))
-            self.read_waypoints(rec, path, relations, waypoints.setdefault(level, {}))
+            self.read_shapes(rec, path, level, shapes.setdefault(level, {}))
+            self.read_waypoints(rec, path, level, waypoints.setdefault(level, {}))
         return diagrams, _nonempty(shapes), _nonempty(waypoints)
 
     def read_shapes(
         self,
         rec: dict[str, Any],
         path: str,
-        processes: dict[str, Process],
+        level: str | None,
         level_shapes: dict[str, Bounds],
     ) -> None:
         """The shapes of one diagram record into *level_shapes*."""
@@ -543,25 +454,21 @@ class _Reader:
             srec = self.obj(shape, spath, ("process", "x", "y", "w", "h"), ())
             if srec is None:
                 continue
-            pid = self.exists(
-                self.ref(srec, "process", spath), f"{spath}.process", processes, "process"
-            )
-            x, y, w, h = (self.number(srec[k], f"{spath}.{k}") for k in ("x", "y", "w", "h"))
-            if w <= 0 or h <= 0:
-                self.problem(spath, N_("a shape must have a positive width and height"))
-                continue
+            pid = self.end(srec, "process", spath)
+            x, y, w, h = (self.number(srec[k], f"{spath}.{k}", LIMIT) for k in ("x", "y", "w", "h"))
             if pid is None:
                 continue
             if pid in level_shapes:
                 self.problem(spath, N_("the process '{id}' is shown twice on this diagram"), id=pid)
                 continue
             level_shapes[pid] = Bounds(x, y, w, h)
+            self.paths.geometry[("shapes", level, pid)] = spath
 
     def read_waypoints(
         self,
         rec: dict[str, Any],
         path: str,
-        relations: dict[str, Relation],
+        level: str | None,
         level_points: dict[str, tuple[tuple[float, float], ...]],
     ) -> None:
         """The bend points of one diagram record into *level_points*."""
@@ -571,20 +478,15 @@ class _Reader:
             wrec = self.obj(entry, wpath, ("relation", "points"), ())
             if wrec is None:
                 continue
-            rid = self.exists(
-                self.ref(wrec, "relation", wpath),
-                f"{wpath}.relation",
-                relations,
-                "relation",
-            )
+            rid = self.end(wrec, "relation", wpath)
             points = []
             for j, point in enumerate(self.seq(wrec["points"], f"{wpath}.points")):
                 if not isinstance(point, list) or len(point) != 2:
                     self.problem(f"{wpath}.points[{j}]", N_("should be a pair [x, y]"))
                     continue
                 points.append(
-                    (self.number(point[0], f"{wpath}.points[{j}]"),
-                     self.number(point[1], f"{wpath}.points[{j}]"))
+                    (self.number(point[0], f"{wpath}.points[{j}]", LIMIT),
+                     self.number(point[1], f"{wpath}.points[{j}]", LIMIT))
                 )  # fmt: skip
             if rid is None or not points:
                 continue
@@ -592,6 +494,7 @@ class _Reader:
                 self.problem(wpath, N_("the relation '{id}' has bend points twice"), id=rid)
                 continue
             level_points[rid] = tuple(points)
+            self.paths.geometry[("waypoints", level, rid)] = wpath
 
 
 def _nonempty(per_level: dict[Any, dict[str, Any]]) -> dict[Any, dict[str, Any]]:

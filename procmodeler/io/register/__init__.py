@@ -25,9 +25,9 @@ The package: ``spec`` (files, columns, limits), ``cells`` (cell text and numbers
 ``builder`` (tables -> model, :func:`import_register`) and ``export``.
 """
 
+from procmodeler.common.numbers import format_number
 from procmodeler.io.register.builder import import_register
 from procmodeler.io.register.cells import (
-    format_number,
     mapped_id,
     parse_number,
     protect,

@@ -11,7 +11,7 @@ from typing import Any
 from procmodeler.common.errors import Problem, UserError
 from procmodeler.common.i18n import LANGUAGES, N_, Message
 from procmodeler.io.layout import layout
-from procmodeler.io.register.cells import mapped_id, parse_number
+from procmodeler.io.register.cells import parse_number
 from procmodeler.io.register.csvreader import _read_folder
 from procmodeler.io.register.measurements import read_measurements
 from procmodeler.io.register.spec import (
@@ -22,6 +22,7 @@ from procmodeler.io.register.spec import (
     ImportResult,
 )
 from procmodeler.io.register.tables import _Collector, _Row, _Table
+from procmodeler.io.register.wording import report_violations
 from procmodeler.io.register.xlsxreader import _read_workbook
 from procmodeler.model.architecture import Architecture
 from procmodeler.model.elements import (
@@ -39,6 +40,8 @@ from procmodeler.model.elements import (
     is_ncname,
     normalize_letters,
 )
+from procmodeler.model.ids import IdAllocator, ncname_from
+from procmodeler.model.validate import Violation, violations
 
 # ====================================================================== building
 _KIND_OF = {"units": "unit", "people": "person", "processes": "process"}
@@ -81,7 +84,9 @@ class _Builder:
         self.raw_kind: dict[str, str] = {}  # register id -> unit / person / process / ...
         self.model_id: dict[str, str] = {}  # register id -> model id
         self.origin: dict[str, tuple[_Table, _Row]] = {}  # register id -> where defined
-        self.taken: set[str] = set()
+        self.ids = IdAllocator()
+        self.row_of: dict[tuple[str, str], tuple[_Table, _Row]] = {}  # built element -> row
+        self.refused: set[tuple[str, int]] = set()  # (file, line) of rows with an error
 
     def rows(self, name: str) -> list[_Row]:
         table = self.tables.get(name)
@@ -90,6 +95,7 @@ class _Builder:
     def required(self, table: _Table, row: _Row, column: str) -> str | None:
         value = row.cells.get(column, "")
         if not value and column != "roles":
+            self.refused.add((table.display, row.line))
             self.out.error(
                 table.display,
                 row.line,
@@ -100,6 +106,7 @@ class _Builder:
         return value
 
     def error(self, table: _Table, row: _Row, column: str | None, msgid: str, **args: Any) -> None:
+        self.refused.add((table.display, row.line))
         self.out.error(
             table.display,
             row.line,
@@ -132,13 +139,12 @@ class _Builder:
             self.origin[raw] = (table, row)
 
     def map_ids(self) -> None:
-        taken = {raw for raw in self.raw_kind if is_ncname(raw)}
+        self.ids = IdAllocator(raw for raw in self.raw_kind if is_ncname(raw))
         for raw in self.raw_kind:
             if is_ncname(raw):
                 self.model_id[raw] = raw
                 continue
-            new = mapped_id(raw, taken)
-            taken.add(new)
+            new = self.ids.free(ncname_from(raw))
             self.model_id[raw] = new
             table, row = self.origin[raw]
             self.out.note(
@@ -154,7 +160,6 @@ class _Builder:
                     id=new,
                 ),
             )
-        self.taken = taken
 
     def ref(self, table: _Table, row: _Row, column: str, kind: str) -> str | None:
         """The model id of a reference cell (None: empty or an error reported)."""
@@ -189,17 +194,8 @@ class _Builder:
         return found
 
     def generated(self, prefix: str) -> Callable[[], str]:
-        counter = [0]
-
-        def next_id() -> str:
-            while True:
-                counter[0] += 1
-                candidate = f"{prefix}{counter[0]}"
-                if candidate not in self.taken:
-                    self.taken.add(candidate)
-                    return candidate
-
-        return next_id
+        """New ids ``prefix<N>`` for rows without one (the one id policy)."""
+        return lambda: self.ids.numbered(prefix)
 
     # .................................................................. the model
     def build(self, with_layout: bool = True) -> Architecture:
@@ -217,8 +213,6 @@ class _Builder:
         participation = self.read_raci()
         relations = self.read_relations()
         kpis = read_measurements(self, self.read_kpis())
-        self.out.raise_errors()
-
         collections: dict[str, dict[Any, Any]] = {
             "units": units,
             "people": people,
@@ -227,10 +221,17 @@ class _Builder:
             "participation": participation,
             "kpis": kpis,
         }
+        self.report(violations(Architecture.from_collections(meta, dict(collections))))
+        self.out.raise_errors()
         if not with_layout:
             return Architecture.from_collections(meta, collections)
         shapes = layout(Architecture.from_collections(meta, dict(collections)))
         return Architecture.from_collections(meta, {**collections, "shapes": shapes})
+
+    def report(self, found: list[Violation]) -> None:
+        """Report what the validator finds in the register's words (a row that already
+        has an error is not reported again)."""
+        report_violations(self, found)
 
     def read_meta(self) -> Metadata:
         values: dict[str, str] = {"name": self.source_name}
@@ -268,7 +269,6 @@ class _Builder:
     def read_units(self) -> dict[str, Unit]:
         units: dict[str, Unit] = {}
         table = self.tables.get("units")
-        parents: dict[str, tuple[str, _Row]] = {}
         for row in self.rows("units"):
             assert table is not None
             raw = row.cells["id"]
@@ -278,10 +278,8 @@ class _Builder:
             uid = self.model_id[raw]
             parent = self.ref(table, row, "parent", "unit")
             head = self.ref(table, row, "head", "person")
-            if parent is not None:
-                parents[uid] = (parent, row)
             units[uid] = Unit(uid, name or "", parent, head, None if raw == uid else raw)
-        self.check_cycles(table, parents, "unit")
+            self.row_of[("units", uid)] = (table, row)
         return units
 
     @staticmethod
@@ -316,7 +314,6 @@ class _Builder:
     def read_processes(self) -> dict[str, Process]:
         processes: dict[str, Process] = {}
         table = self.tables.get("processes")
-        parents: dict[str, tuple[str, _Row]] = {}
         for row in self.rows("processes"):
             assert table is not None
             raw = row.cells["id"]
@@ -336,8 +333,7 @@ class _Builder:
             parent = self.ref(table, row, "parent", "process")
             owner = self.ref(table, row, "owner", "person")
             leader = self.ref(table, row, "leader", "person")
-            if parent is not None:
-                parents[pid] = (parent, row)
+            self.row_of[("processes", pid)] = (table, row)
             processes[pid] = Process(
                 id=pid,
                 name=name or "",
@@ -354,34 +350,7 @@ class _Builder:
                 status=status or "draft",
                 original_id=None if raw == pid else raw,
             )
-        self.check_cycles(table, parents, "process")
         return processes
-
-    def check_cycles(
-        self, table: _Table | None, parents: dict[str, tuple[str, _Row]], kind: str
-    ) -> None:
-        if table is None:
-            return
-        done: set[str] = set()
-        for start in parents:
-            chain: list[str] = []
-            current: str | None = start
-            while current is not None and current not in done:
-                if current in chain:
-                    cycle = chain[chain.index(current) :]
-                    first = min(cycle, key=lambda c: parents[c][1].line)
-                    names = [*cycle[cycle.index(first) :], *cycle[: cycle.index(first)], first]
-                    msgid = (
-                        N_("the parents of processes form a cycle: {cycle}")
-                        if kind == "process"
-                        else N_("the parents of units form a cycle: {cycle}")
-                    )
-                    self.error(table, parents[first][1], "parent", msgid,
-                               cycle=" → ".join(names))  # fmt: skip
-                    break
-                chain.append(current)
-                current = parents[current][0] if current in parents else None
-            done.update(chain)
 
     def read_raci(self) -> dict[tuple[str, str], str]:
         participation: dict[tuple[str, str], str] = {}
@@ -448,13 +417,12 @@ class _Builder:
                 continue
             if source is None or target is None or kind is None:
                 continue
-            if source == target:
-                self.error(table, row, "target", N_("a process cannot be related to itself"))
-                continue
             pending.append((row, self.model_id[raw] if raw else None, source, target, kind))
         for row, rid, source, target, kind in pending:
             rid = rid or new_id()
             relations[rid] = Relation(rid, source, target, kind, row.cells.get("object", ""))
+            assert table is not None
+            self.row_of[("relations", rid)] = (table, row)
         return relations
 
     def read_kpis(self) -> dict[str, Kpi]:

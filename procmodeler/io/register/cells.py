@@ -6,9 +6,9 @@ import math
 import unicodedata
 from typing import Any
 
+from procmodeler.common.numbers import format_number, parse_decimal
 from procmodeler.io.register.spec import _FORMULA_START, _PROTECTED
-from procmodeler.model import elements
-from procmodeler.model.series import parse_number as parse_number  # a register number
+from procmodeler.model.ids import IdAllocator, ncname_from
 
 
 # ====================================================================== cells
@@ -26,13 +26,10 @@ def unprotect(text: str) -> str:
     return text
 
 
-def format_number(value: float | None) -> str:
-    """A number as register text: no fraction when integral, else the shortest form."""
-    if value is None:
-        return ""
-    if value.is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    return repr(value)
+def parse_number(text: str) -> float:
+    """A register number: ``12``, ``-3.5``, ``3,5`` (decimal comma), ``1 234,5``
+    (:func:`procmodeler.common.numbers.parse_decimal`; ``nan`` and ``inf`` refused)."""
+    return parse_decimal(text)
 
 
 def _clean(value: str) -> str:
@@ -53,17 +50,8 @@ _ASCII_NOT_NCNAME = {
 def mapped_id(original: str, taken: set[str]) -> str:
     """The NCName an invalid register id becomes: ``id_`` + the original with every
     character not allowed in an NCName replaced by ``_``, then ``_2``, ``_3``, ... while
-    taken."""
-    if original.isascii():
-        base = "id_" + original.translate(_ASCII_NOT_NCNAME)
-    else:
-        char = elements.NCNAME_CHAR_RE  # compiled on first use
-        base = "id_" + "".join(ch if char.fullmatch(ch) else "_" for ch in original)
-    candidate, n = base, 1
-    while candidate in taken:
-        n += 1
-        candidate = f"{base}_{n}"
-    return candidate
+    taken (:meth:`procmodeler.model.ids.IdAllocator.derived`). Adds it to *taken*."""
+    return IdAllocator(taken).free(ncname_from(original))
 
 
 def _xlsx_text(value: Any) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,8 @@ from typing import Any
 from procmodeler.common.atomicfile import atomic_write_bytes, replace_folder, write_output_file
 from procmodeler.common.errors import Problem, UserError, cannot_write
 from procmodeler.common.i18n import N_, Message
-from procmodeler.io.register.cells import format_number, protect
+from procmodeler.common.numbers import format_number
+from procmodeler.io.register.cells import protect
 from procmodeler.io.register.measurements import measurement_rows
 from procmodeler.io.register.spec import (
     _EXPORT_COLUMNS,
@@ -102,10 +104,12 @@ def csv_text(rows: list[list[Any]]) -> str:
     """One register file as CSV text (LF line ends, formula-like text protected)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
+    quoted = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
     for row in rows:
-        writer.writerow(
-            [protect(cell) if isinstance(cell, str) else format_number(cell) for cell in row]
-        )
+        cells = [protect(cell) if isinstance(cell, str) else format_number(cell) for cell in row]
+        # The csv module quotes a line feed but not a lone carriage return, which every
+        # reader takes for the end of a row: such a row is written all quoted.
+        (quoted if any("\r" in cell for cell in cells) else writer).writerow(cells)
     return buffer.getvalue()
 
 
@@ -132,13 +136,24 @@ def export_register(arch: Architecture, path: str | os.PathLike[str]) -> None:
         write_folder(arch, target)
 
 
+def _carry(item: Path, target: Path) -> None:
+    """Carry a file the folder already held into the new folder as a hard link (the same
+    file: a model's lock file that another procmodeler holds stays the one it holds),
+    else as a copy."""
+    try:
+        os.link(item, target, follow_symlinks=False)
+    except OSError:
+        shutil.copy2(item, target, follow_symlinks=False)
+
+
 def write_folder(arch: Architecture, folder: Path) -> None:
     """Write the register as a folder of CSV files (UTF-8 with a byte order mark, so
     that Excel reads the letters right), all of them or none.
 
     The files are written into a new sibling folder that then takes the place of
-    *folder*. Other files already in *folder* (a README, notes) are carried over; a
-    folder that holds sub-folders is refused rather than touched.
+    *folder*. Other files already in *folder* (a README, notes, a model and its lock
+    file) are carried over as hard links, so they stay the same files; a folder that
+    holds sub-folders or special files is refused rather than touched.
     """
     folder = Path(os.path.abspath(folder))
     parent = folder.parent
@@ -169,6 +184,13 @@ def write_folder(arch: Architecture, folder: Path) -> None:
                     )
                 )
             if item.name.casefold() not in REGISTER_FILES:
+                if not (item.is_file() or item.is_symlink()):  # a pipe, a socket, a device
+                    raise UserError(
+                        Problem(
+                            str(item),
+                            Message(N_("is not a regular file; the folder is not replaced")),
+                        )
+                    )
                 keep.append(item)
     tables = register_tables(arch)
 
@@ -176,7 +198,7 @@ def write_folder(arch: Architecture, folder: Path) -> None:
         for name, rows in tables.items():
             atomic_write_bytes(staging / f"{name}.csv", b"\xef\xbb\xbf" + csv_text(rows).encode())
         for item in keep:
-            shutil.copy2(item, staging / item.name)
+            _carry(item, staging / item.name)
 
     try:
         replace_folder(folder, fill)
@@ -184,14 +206,17 @@ def write_folder(arch: Architecture, folder: Path) -> None:
         raise cannot_write(folder, exc) from None
 
 
+#: What XML 1.0 cannot hold: C0 controls but tab, LF and CR; surrogates; U+FFFE, U+FFFF.
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def workbook_bytes(arch: Architecture) -> bytes:
     """The register as the bytes of an ``.xlsx`` workbook (one sheet per file).
 
-    Control characters that a workbook cannot hold (all but tab and line breaks) are
-    left out."""
+    Characters that XML 1.0 and so a workbook cannot hold (control characters other
+    than tab and line breaks, U+FFFE, U+FFFF, lone surrogates) are left out."""
     import openpyxl
     from openpyxl.cell import WriteOnlyCell
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE as _ILLEGAL
     from openpyxl.styles import Font
 
     workbook = openpyxl.Workbook(write_only=True)
@@ -206,7 +231,7 @@ def workbook_bytes(arch: Architecture) -> bytes:
             header.append(cell)
         ws.append(header)
         for raw in rows[1:]:
-            row = [_ILLEGAL.sub("", v) if isinstance(v, str) else v for v in raw]
+            row = [_NOT_IN_XML.sub("", v) if isinstance(v, str) else v for v in raw]
             if any(isinstance(v, str) and v.startswith(_FORMULA_START) for v in row):
                 ws.append([_text_cell(ws, v) for v in row])
             else:

@@ -82,8 +82,11 @@ KIND_ALIASES = {
     "stöd": "support",
 }
 
-_FORMULA_START = ("=", "+", "-", "@")
-_PROTECTED = re.compile(r"'+[=+\-@]")
+#: Starts of a cell that a spreadsheet could take for a formula (a leading tab or
+#: carriage return is dropped by some spreadsheets before they look).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PROTECTED = re.compile(r"'+[=+\-@\t\r]")
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 
 
 # ====================================================================== result

@@ -12,6 +12,7 @@ from typing import Any
 
 from procmodeler.common.errors import Problem, UserError
 from procmodeler.common.i18n import N_, Message
+from procmodeler.common.inputfile import read_input_bytes
 from procmodeler.io.register import spec as regspec
 from procmodeler.io.register.cells import _clean, unprotect
 from procmodeler.io.register.spec import TableSpec
@@ -229,27 +230,18 @@ def _read_header(
 
 
 def _read_bytes(path: Path, display: str, out: _Collector) -> bytes | None:
+    """The bytes of a register file: a regular file (never a pipe or a device), at most
+    :data:`~procmodeler.io.register.spec.MAX_FILE_SIZE`, read in chunks."""
+    if not _read_bytes_size_ok(path, display, out):
+        return None
     try:
-        if path.stat().st_size > regspec.MAX_FILE_SIZE:
+        return read_input_bytes(path, regspec.MAX_FILE_SIZE, display)
+    except UserError as exc:
+        for problem in exc.problems:
+            message = problem.message
             out.error(
-                display,
-                None,
-                None,
-                Message(
-                    N_("is too large ({size} MB; the limit is {limit} MB)"),
-                    size=path.stat().st_size // (1024 * 1024),
-                    limit=regspec.MAX_FILE_SIZE // (1024 * 1024),
-                ),
+                display, None, None, message if isinstance(message, Message) else Message(message)
             )
-            return None
-        return path.read_bytes()
-    except OSError as exc:
-        out.error(
-            display,
-            None,
-            None,
-            Message(N_("cannot be read: {reason}"), reason=exc.strerror or str(exc)),
-        )
         return None
 
 

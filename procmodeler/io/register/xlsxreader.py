@@ -27,9 +27,17 @@ class _SheetUnreadable(Exception):
     """openpyxl failed while reading the rows of a sheet (a damaged workbook)."""
 
 
-def _sheet_records(ws: Any) -> Iterator[tuple[int, list[str]]]:
+class _TooMuchText(Exception):
+    """The cells hold far more text than the workbook's own size can explain."""
+
+
+def _sheet_records(ws: Any, budget: list[int]) -> Iterator[tuple[int, list[str]]]:
     """The ``(line, cells)`` records of a sheet; openpyxl's own errors on a damaged
-    sheet become :class:`_SheetUnreadable` (errors of our code stay what they are)."""
+    sheet become :class:`_SheetUnreadable` (errors of our code stay what they are).
+
+    Every cell read costs its length plus one from *budget* (shared by the sheets of a
+    workbook): a short shared string in many cells, or one cell far to the right that
+    pads every row, cannot make gigabytes out of a small file (:class:`_TooMuchText`)."""
     rows = ws.iter_rows(min_row=1, values_only=True)
     line = 0
     while True:
@@ -42,7 +50,19 @@ def _sheet_records(ws: Any) -> Iterator[tuple[int, list[str]]]:
         except Exception as exc:
             raise _SheetUnreadable() from exc
         line += 1
-        yield line, [_xlsx_text(v) for v in row]
+        cells = [_xlsx_text(v) for v in row]
+        budget[0] -= len(cells) + sum(map(len, cells))
+        if budget[0] < 0:
+            raise _TooMuchText()
+        yield line, cells
+
+
+_TOO_MUCH_TEXT = Message(
+    N_(
+        "holds far more text than the workbook's own size explains (the same long text "
+        "repeated in many cells, or rows padded to a far column); it is not read on"
+    )
+)
 
 
 def _unreadable_workbook(display: str, exc: BaseException, out: _Collector) -> None:
@@ -125,6 +145,9 @@ def _read_workbook(path: Path, out: _Collector) -> dict[str, _Table]:
         _unreadable_workbook(display, exc, out)
         return {}
     tables: dict[str, _Table] = {}
+    # What the sheets really hold: each character of text and each cell is at least a
+    # byte of the unpacked XML, so twice its size (and 1 MB) is ample for a register.
+    budget = [2 * (unpacked or len(data)) + 1024 * 1024]
     try:
         sheets = {name.strip().casefold(): name for name in workbook.sheetnames}
         for i, spec in enumerate(SPECS.values()):
@@ -138,10 +161,14 @@ def _read_workbook(path: Path, out: _Collector) -> dict[str, _Table]:
             ws = workbook[sheet]
             ws.reset_dimensions()
             try:
-                _fill_table(table, _sheet_records(ws), out, unprotect_cells=False)
+                _fill_table(table, _sheet_records(ws, budget), out, unprotect_cells=False)
             except _SheetUnreadable as exc:
                 _unreadable_workbook(sheet_display, exc.__cause__ or exc, out)
                 table.usable = False
+            except _TooMuchText:
+                out.error(sheet_display, None, None, _TOO_MUCH_TEXT)
+                table.usable = False
+                break
         for key, name in sheets.items():
             if key not in SPECS:
                 out.warn(

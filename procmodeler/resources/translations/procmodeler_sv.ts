@@ -1098,4 +1098,129 @@
         <translation>Enhet:</translation>
     </message>
 </context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source> (merged)</source>
+        <translation> (sammanfogad)</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Författare</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Ändringar</translation>
+    </message>
+    <message>
+        <source>Compare with Mine</source>
+        <translation>Jämför med min</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öppna</translation>
+    </message>
+    <message>
+        <source>Repository History</source>
+        <translation>Arkivets historik</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+</context>
+<context>
+    <name>OpenFromRepositoryDialog</name>
+    <message>
+        <source>Connect</source>
+        <translation>Anslut</translation>
+    </message>
+    <message>
+        <source>Open from Repository</source>
+        <translation>Öppna från arkiv</translation>
+    </message>
+    <message>
+        <source>Passwords come from ~/.pgpass or PGPASSWORD; do not type one here.</source>
+        <translation>Lösenord hämtas från ~/.pgpass eller PGPASSWORD; skriv inget lösenord här.</translation>
+    </message>
+    <message>
+        <source>Repository address (PostgreSQL):</source>
+        <translation>Arkivets adress (PostgreSQL):</translation>
+    </message>
+    <message>
+        <source>This repository has no architectures yet.</source>
+        <translation>Det här arkivet har inga arkitekturer än.</translation>
+    </message>
+    <message>
+        <source>Version {v}, {who}</source>
+        <translation>Version {v}, {who}</translation>
+    </message>
+</context>
+<context>
+    <name>RepositoryLink</name>
+    <message>
+        <source>{name} version {v}</source>
+        <translation>{name} version {v}</translation>
+    </message>
+    <message>
+        <source>Cannot Compare</source>
+        <translation>Kan inte jämföra</translation>
+    </message>
+    <message>
+        <source>Cannot Open from Repository</source>
+        <translation>Kan inte öppna från arkivet</translation>
+    </message>
+    <message>
+        <source>Cannot Read the History</source>
+        <translation>Kan inte läsa historiken</translation>
+    </message>
+    <message>
+        <source>Cannot Update</source>
+        <translation>Kan inte uppdatera</translation>
+    </message>
+    <message>
+        <source>Merge what others pushed into this model</source>
+        <translation>Sammanfoga det som andra skickat med den här modellen</translation>
+    </message>
+    <message>
+        <source>Not Pushed: Conflicts</source>
+        <translation>Inte skickad: konflikter</translation>
+    </message>
+    <message>
+        <source>Not Updated: Conflicts</source>
+        <translation>Inte uppdaterad: konflikter</translation>
+    </message>
+    <message>
+        <source>Open from &amp;Repository…</source>
+        <translation>Öppna från &amp;arkiv…</translation>
+    </message>
+    <message>
+        <source>Others changed the same elements. Nothing was changed; edit these elements after updating, or agree with the others:</source>
+        <translation>Andra har ändrat samma element. Inget ändrades; redigera de här elementen efter uppdateringen, eller kom överens med de andra:</translation>
+    </message>
+    <message>
+        <source>Pushed as version {v}</source>
+        <translation>Skickad som version {v}</translation>
+    </message>
+    <message>
+        <source>Repository &amp;History…</source>
+        <translation>Arkivets &amp;historik…</translation>
+    </message>
+    <message>
+        <source>Saved locally; not pushed: {reason}</source>
+        <translation>Sparad lokalt; inte skickad: {reason}</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>Uppdatera</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>skrivskyddad</translation>
+    </message>
+</context>
 </TS>

@@ -1,0 +1,73 @@
+"""The register's words for what :func:`~procmodeler.model.validate.violations` finds:
+each violation as an error at the file, line and column of the row that holds it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from procmodeler.common.i18n import N_
+from procmodeler.model import validate as v
+
+if TYPE_CHECKING:
+    from procmodeler.io.register.builder import _Builder
+
+_CYCLE = {
+    "processes": N_("the parents of processes form a cycle: {cycle}"),
+    "units": N_("the parents of units form a cycle: {cycle}"),
+}
+_NO_SUCH = {
+    "processes": N_("there is no process '{id}'"),
+    "units": N_("there is no unit '{id}'"),
+    "people": N_("there is no person '{id}'"),
+    "relations": N_("there is no process '{id}'"),
+    "kpis": N_("there is no process '{id}'"),
+}
+
+
+def report_violations(builder: _Builder, found: list[v.Violation]) -> None:
+    """One error per violation, at the row of the element (a row that already has an
+    error is skipped: it is refused already)."""
+    for violation in found:
+        key = violation.key
+        if violation.kind == v.CYCLE:  # named from the member written first
+            rows = {m: builder.row_of[(violation.collection, m)] for m in violation.cycle}
+            first = min(violation.cycle, key=lambda m: rows[m][1].line)
+            at = violation.cycle.index(first)
+            names = [*violation.cycle[at:], *violation.cycle[:at], first]
+            table, row = rows[first]
+            if (table.display, row.line) not in builder.refused:
+                msgid = _CYCLE[violation.collection]
+                builder.error(table, row, "parent", msgid, cycle=" → ".join(names))
+            continue
+        where = builder.row_of.get((violation.collection, key))
+        if where is None:
+            continue  # participation and KPI rows are checked as they are read
+        table, row = where
+        if (table.display, row.line) in builder.refused:
+            continue
+        column, msgid, args = _words(violation)
+        builder.error(table, row, column, msgid, **args)
+
+
+def _words(violation: v.Violation) -> tuple[str | None, str, dict[str, Any]]:
+    kind, name = violation.kind, violation.field
+    if kind == v.SELF_RELATION:
+        return "target", N_("a process cannot be related to itself"), {}
+    if kind in (v.DANGLING, v.WRONG_KIND):
+        return name, _NO_SUCH[violation.target], {"id": violation.value}
+    if kind == v.VOCABULARY:
+        allowed = ", ".join(violation.allowed)
+        msgid = N_("'{value}' is not allowed here; use one of: {allowed}")
+        return name, msgid, {"value": violation.value, "allowed": allowed}
+    if kind == v.EMPTY:
+        return name, N_("the required cell '{column}' is empty"), {"column": name}
+    if kind == v.NUMBER:
+        return name, N_("'{value}' is not a number"), {"value": violation.value}
+    return (
+        "id",
+        N_("the id '{id}' is already used at {where}"),
+        {
+            "id": violation.value,
+            "where": violation.found,
+        },
+    )

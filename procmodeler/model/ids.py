@@ -1,0 +1,86 @@
+"""The one id policy: deterministic new ids in the model's single id namespace.
+
+Every new id comes from an :class:`IdAllocator` over the ids already taken:
+
+* :meth:`~IdAllocator.numbered` gives ``prefix<N>`` with N one above the highest
+  ``prefix<N>`` taken (``proc_12`` when ``proc_11`` is the highest), then counts on. The
+  editor, the clipboard and the importers use it for elements they create.
+* :meth:`~IdAllocator.derived` keeps an id that comes from outside (a register cell, a
+  BPMN ``id``) when it is an NCName and free; otherwise it becomes ``id_`` + the original
+  with every character an NCName cannot hold replaced by ``_``, and then ``_2``, ``_3``,
+  ... while that is taken.
+
+The same input and the same model therefore always give the same ids, and an id once
+given is taken. Standard library only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from procmodeler.model import elements
+from procmodeler.model.elements import is_ncname
+
+_NUMBER = re.compile(r"\d+")
+#: ASCII characters that an NCName cannot hold (all but letters, digits, "_", "-", ".").
+_ASCII_NOT_NCNAME = {
+    code: "_" for code in range(128) if not (chr(code).isalnum() or chr(code) in "_-.")
+}
+
+
+def ncname_from(original: str, prefix: str = "id_") -> str:
+    """*prefix* + *original* with each character an NCName cannot hold made ``_``."""
+    if original.isascii():
+        return prefix + original.translate(_ASCII_NOT_NCNAME)
+    char = elements.NCNAME_CHAR_RE  # compiled on first use
+    return prefix + "".join(ch if char.fullmatch(ch) else "_" for ch in original)
+
+
+class IdAllocator:
+    """New ids that are not in *taken* (which it keeps up to date with what it gives)."""
+
+    def __init__(self, taken: Iterable[str] = ()) -> None:
+        self.taken: set[str] = taken if isinstance(taken, set) else set(taken)
+        self._next: dict[str, int] = {}  # prefix -> the number to try next
+
+    def take(self, ident: str) -> str:
+        """Mark *ident* as used (an id read from a file); returns it."""
+        self.taken.add(ident)
+        return ident
+
+    def numbered(self, prefix: str) -> str:
+        """``prefix<N>``: N one above the highest taken at the first call, then on."""
+        n = self._next.get(prefix)
+        if n is None:
+            n = 1 + max(
+                (
+                    int(ident[len(prefix) :])
+                    for ident in self.taken
+                    if ident.startswith(prefix) and _NUMBER.fullmatch(ident[len(prefix) :])
+                ),
+                default=0,
+            )
+        while f"{prefix}{n}" in self.taken:
+            n += 1
+        self._next[prefix] = n + 1
+        return self.take(f"{prefix}{n}")
+
+    def derived(self, original: str) -> str:
+        """*original* when it is a free NCName, else a free NCName made from it."""
+        if is_ncname(original) and original not in self.taken:
+            return self.take(original)
+        return self.free(ncname_from(original))
+
+    def free(self, base: str) -> str:
+        """*base* when free, else ``base_2``, ``base_3``, ..."""
+        candidate, n = base, 1
+        while candidate in self.taken:
+            n += 1
+            candidate = f"{base}_{n}"
+        return self.take(candidate)
+
+
+def next_id(prefix: str, taken: Iterable[str]) -> str:
+    """One numbered id (see :meth:`IdAllocator.numbered`); *taken* is not changed."""
+    return IdAllocator(set(taken)).numbered(prefix)

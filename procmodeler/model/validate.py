@@ -1,0 +1,288 @@
+"""One definition of a valid model: :func:`violations` lists every broken invariant.
+
+A model is valid when :func:`violations` returns nothing. The invariants are:
+
+* **ids**: every process, unit, person, relation and KPI id is an XML NCName, is the
+  key it is stored under, and is used once across the five collections;
+* **references**: every reference names an element of the right collection (process
+  parent, owner, leader; unit parent and head; a person's unit; relation ends; a KPI's
+  process; participation rows; diagram levels, shapes, bend points, lane orders);
+* **hierarchies**: no process and no unit is its own ancestor (:func:`find_cycles`);
+* **relations**: no process is related to itself;
+* **vocabularies**: kinds, statuses, directions, RACI letters, rule settings and the
+  model's language are words of their vocabulary;
+* **numbers**: geometry and KPI values are finite; shapes have a positive size;
+* **text**: names and suppression justifications are not empty.
+
+Readers (native file, register, BPMN) check their own syntax, build a model and then
+report these violations in their own words; the editor's operations refuse edits that
+would cause one. Standard library only, like the rest of the model.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Hashable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from procmodeler.model.architecture import Architecture
+from procmodeler.model.elements import (
+    DIRECTIONS,
+    KPI_KINDS,
+    LANGUAGES,
+    PROCESS_KINDS,
+    PROCESS_STATUSES,
+    RELATION_KINDS,
+    RULE_SETTINGS,
+    is_ncname,
+    normalize_letters,
+)
+
+#: The kinds of violation.
+DANGLING = "dangling"  # a reference to an element that is not there
+WRONG_KIND = "wrong-kind"  # a reference to an element of another collection
+CYCLE = "cycle"  # a parent chain that comes back to where it started
+SELF_RELATION = "self-relation"  # a relation from a process to itself
+VOCABULARY = "vocabulary"  # a word that is not in its vocabulary
+NCNAME = "ncname"  # an id that is no XML NCName
+KEY = "key"  # an element stored under another key than its id
+DUPLICATE = "duplicate"  # an id used in two collections
+NUMBER = "number"  # a number that is not finite (or a size that is not positive)
+EMPTY = "empty"  # a required text that is empty
+
+#: The collections of elements with ids, in the order they are checked.
+ELEMENTS: tuple[str, ...] = ("processes", "units", "people", "relations", "kpis")
+
+K = TypeVar("K", bound=Hashable)
+
+#: (collection, field) -> the collection the field refers to. Adding a reference field
+#: to an element means adding it here (and nowhere else in this module).
+REFERENCES: dict[tuple[str, str], str] = {
+    ("processes", "parent"): "processes",
+    ("processes", "owner"): "people",
+    ("processes", "leader"): "people",
+    ("units", "parent"): "units",
+    ("units", "head"): "people",
+    ("people", "unit"): "units",
+    ("relations", "source"): "processes",
+    ("relations", "target"): "processes",
+    ("kpis", "process"): "processes",
+}
+#: (collection, field) -> its vocabulary (the words are in :mod:`procmodeler.vocabulary`).
+#: Adding a field with a vocabulary means adding it here.
+WORDS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("processes", "kind"): PROCESS_KINDS,
+    ("processes", "status"): PROCESS_STATUSES,
+    ("relations", "kind"): RELATION_KINDS,
+    ("kpis", "kind"): KPI_KINDS,
+    ("kpis", "direction"): DIRECTIONS,
+}
+#: (collection, field) of the numbers that must be finite (None allowed).
+NUMBERS: frozenset[tuple[str, str]] = frozenset({("kpis", "target"), ("kpis", "actual")})
+#: Collections whose elements must have a name.
+NAMED: frozenset[str] = frozenset({"processes", "units", "people", "kpis"})
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    """One broken invariant: where it is and what is wrong.
+
+    ``collection`` and ``key`` locate the element (shapes and bend points: the key is
+    ``(level, id)``; diagram options: the level; the model's metadata: ``"meta"``);
+    ``field`` names the field that is wrong and ``value`` holds what it holds. For a
+    reference, ``target`` is the collection it should name (and ``found`` the one that
+    holds the id, for a reference of the wrong kind); for a cycle, ``cycle`` lists the
+    ids in parent order, starting at ``key``; for a word, ``allowed`` its vocabulary.
+    """
+
+    kind: str
+    collection: str
+    key: Any
+    field: str
+    value: Any = None
+    target: str = ""
+    found: str = ""
+    cycle: tuple[str, ...] = ()
+    allowed: tuple[str, ...] = ()
+
+
+def find_cycles(parents: Mapping[K, K | None]) -> list[tuple[K, ...]]:
+    """Every cycle of a parent mapping, each once, as the ids in parent order.
+
+    The walk starts from each key in the mapping's order and follows parents; a cycle
+    starts at the first of its members that the walk reaches. A parent that is not a
+    key ends a chain (it is a dangling reference, not a cycle).
+    """
+    done: set[K] = set()
+    cycles: list[tuple[K, ...]] = []
+    for start in parents:
+        if start in done:
+            continue
+        chain: list[K] = []
+        on_chain: set[K] = set()
+        current: K | None = start
+        while current is not None and current in parents and current not in done:
+            if current in on_chain:
+                cycles.append(tuple(chain[chain.index(current) :]))
+                break
+            chain.append(current)
+            on_chain.add(current)
+            current = parents[current]
+        done.update(chain)
+    return cycles
+
+
+def violations(arch: Architecture) -> list[Violation]:
+    """Every broken invariant of *arch*, in a fixed order (collection, element, field)."""
+    return list(_all(arch))
+
+
+def is_valid(arch: Architecture) -> bool:
+    """True when *arch* breaks no invariant."""
+    return next(iter(_all(arch)), None) is None
+
+
+def _all(arch: Architecture) -> Iterator[Violation]:
+    yield from _ids(arch)
+    for collection in ELEMENTS:
+        yield from _fields(arch, collection)
+    yield from _participation(arch)
+    yield from _settings(arch)
+    yield from _diagrams(arch)
+    yield from _geometry(arch)
+    if arch.meta.language not in LANGUAGES:
+        yield Violation(
+            VOCABULARY, "meta", "meta", "language", arch.meta.language, allowed=LANGUAGES
+        )
+
+
+def _ids(arch: Architecture) -> Iterator[Violation]:
+    first: dict[str, str] = {}
+    for collection in ELEMENTS:
+        for key, element in getattr(arch, collection).items():
+            if element.id != key:
+                yield Violation(KEY, collection, key, "id", element.id)
+            if not isinstance(key, str) or not is_ncname(key):
+                yield Violation(NCNAME, collection, key, "id", key)
+            elif key in first:
+                yield Violation(DUPLICATE, collection, key, "id", key, found=first[key])
+            else:
+                first[key] = collection
+
+
+def _ref(
+    arch: Architecture, collection: str, key: Any, field: str, value: Any, target: str
+) -> Iterator[Violation]:
+    """A violation when *value* (not None) names no element of *target*."""
+    if value is None or value in getattr(arch, target):
+        return
+    for other in ELEMENTS:
+        if other != target and value in getattr(arch, other):
+            yield Violation(WRONG_KIND, collection, key, field, value, target, found=other)
+            return
+    yield Violation(DANGLING, collection, key, field, value, target=target)
+
+
+def _word(
+    collection: str, key: Any, field: str, value: Any, allowed: tuple[str, ...]
+) -> Iterator[Violation]:
+    if value not in allowed:
+        yield Violation(VOCABULARY, collection, key, field, value, allowed=allowed)
+
+
+def _name(collection: str, key: Any, value: Any) -> Iterator[Violation]:
+    if not isinstance(value, str) or not value.strip():
+        yield Violation(EMPTY, collection, key, "name", value)
+
+
+def _cycles(collection: str, records: Mapping[str, Any]) -> Iterator[Violation]:
+    parents = {key: record.parent for key, record in records.items()}
+    for cycle in find_cycles(parents):
+        yield Violation(CYCLE, collection, cycle[0], "parent", parents[cycle[0]], cycle=cycle)
+
+
+def _fields(arch: Architecture, collection: str) -> Iterator[Violation]:
+    """The name, references, words and numbers of every element of *collection*."""
+    refs = [(f, t) for (c, f), t in REFERENCES.items() if c == collection]
+    words = [(f, w) for (c, f), w in WORDS.items() if c == collection]
+    numbers = [f for c, f in NUMBERS if c == collection]
+    for key, element in getattr(arch, collection).items():
+        if collection in NAMED:
+            yield from _name(collection, key, element.name)
+        for field, target in refs:
+            yield from _ref(arch, collection, key, field, getattr(element, field), target)
+        for field, allowed in words:
+            yield from _word(collection, key, field, getattr(element, field), allowed)
+        for field in sorted(numbers):
+            value = getattr(element, field)
+            if value is not None and not _finite(value):
+                yield Violation(NUMBER, collection, key, field, value)
+    if collection == "relations":
+        for rid, r in arch.relations.items():
+            if r.source == r.target:
+                yield Violation(SELF_RELATION, "relations", rid, "target", r.target)
+    if collection in ("processes", "units"):
+        yield from _cycles(collection, getattr(arch, collection))
+
+
+def _participation(arch: Architecture) -> Iterator[Violation]:
+    for key, letters in arch.participation.items():
+        pid, uid = key
+        yield from _ref(arch, "participation", key, "process", pid, "processes")
+        yield from _ref(arch, "participation", key, "unit", uid, "units")
+        if not _canonical_letters(letters):
+            yield Violation(VOCABULARY, "participation", key, "roles", letters)
+
+
+def _settings(arch: Architecture) -> Iterator[Violation]:
+    for rule, setting in arch.rules.items():
+        yield from _word("rules", rule, "setting", setting, RULE_SETTINGS)
+    for key, justification in arch.suppressions.items():
+        rule, elements = key
+        if not isinstance(rule, str) or not rule.strip():
+            yield Violation(EMPTY, "suppressions", key, "rule", rule)
+        if not isinstance(elements, tuple) or not all(isinstance(e, str) for e in elements):
+            yield Violation(VOCABULARY, "suppressions", key, "elements", elements)
+        if not isinstance(justification, str) or not justification.strip():
+            yield Violation(EMPTY, "suppressions", key, "justification", justification)
+
+
+def _diagrams(arch: Architecture) -> Iterator[Violation]:
+    for level, options in arch.diagrams.items():
+        yield from _ref(arch, "diagrams", level, "level", level, "processes")
+        for uid in options.lane_order:
+            yield from _ref(arch, "diagrams", level, "lane_order", uid, "units")
+
+
+def _geometry(arch: Architecture) -> Iterator[Violation]:
+    for level, shapes in arch.shapes.items():
+        yield from _ref(arch, "shapes", (level, None), "level", level, "processes")
+        for pid, b in shapes.items():
+            key = (level, pid)
+            yield from _ref(arch, "shapes", key, "process", pid, "processes")
+            for field in ("x", "y", "w", "h"):
+                if not _finite(getattr(b, field)):
+                    yield Violation(NUMBER, "shapes", key, field, getattr(b, field))
+            if not (b.w > 0 and b.h > 0):
+                yield Violation(NUMBER, "shapes", key, "size", (b.w, b.h))
+    for level, routes in arch.waypoints.items():
+        yield from _ref(arch, "waypoints", (level, None), "level", level, "processes")
+        for rid, points in routes.items():
+            key = (level, rid)
+            yield from _ref(arch, "waypoints", key, "relation", rid, "relations")
+            if not all(_finite(x) and _finite(y) for x, y in points):
+                yield Violation(NUMBER, "waypoints", key, "points", points)
+
+
+def _finite(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _canonical_letters(letters: Any) -> bool:
+    if not isinstance(letters, str):
+        return False
+    try:
+        return normalize_letters(letters) == letters
+    except ValueError:
+        return False

@@ -1,0 +1,39 @@
+"""The one id policy (procmodeler.model.ids): numbered and derived ids, deterministic."""
+
+from __future__ import annotations
+
+from procmodeler.model.ids import IdAllocator, ncname_from, next_id
+
+
+def test_numbered_ids_count_on_from_the_highest_in_use() -> None:
+    ids = IdAllocator({"proc_3", "proc_11", "proc_x", "rel_1", "proc_12a"})
+    assert [ids.numbered("proc_") for _ in range(3)] == ["proc_12", "proc_13", "proc_14"]
+    assert ids.numbered("rel_") == "rel_2"
+    assert ids.numbered("kpi_") == "kpi_1"
+    assert {"proc_12", "proc_13", "proc_14", "rel_2", "kpi_1"} <= ids.taken
+
+
+def test_numbered_skips_an_id_taken_meanwhile() -> None:
+    ids = IdAllocator({"p1"})
+    assert ids.numbered("p") == "p2"
+    ids.take("p3")
+    assert ids.numbered("p") == "p4"
+
+
+def test_derived_ids_keep_a_free_ncname_and_map_the_rest() -> None:
+    ids = IdAllocator({"taken"})
+    assert ids.derived("Order_1") == "Order_1"
+    assert ids.derived("Order_1") == "id_Order_1"  # now taken itself
+    assert ids.derived("1.2 x") == "id_1.2_x"
+    assert ids.derived("1.2 x") == "id_1.2_x_2"
+    assert ids.derived("taken") == "id_taken"
+    assert ncname_from("a/b", "x_") == "x_a_b"
+
+
+def test_the_same_input_gives_the_same_ids() -> None:
+    def run() -> list[str]:
+        ids = IdAllocator({"proc_2"})
+        return [ids.numbered("proc_"), ids.derived("9"), ids.free("proc_3")]
+
+    assert run() == run() == ["proc_3", "id_9", "proc_3_2"]
+    assert next_id("proc_", {"proc_2"}) == "proc_3"

@@ -1,0 +1,73 @@
+"""One vocabulary (procmodeler.vocabulary): every domain word once, in English and
+Swedish, for exactly the model's keys; one number parser and writer."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+from procmodeler import vocabulary as v
+from procmodeler.common.i18n import parse_po, translator
+from procmodeler.common.numbers import format_number, parse_decimal
+from procmodeler.model.elements import BAND_ORDER, PROCESS_KINDS
+
+PO_DIR = Path(__file__).resolve().parents[1] / "procmodeler" / "resources" / "translations" / "sv"
+
+
+@pytest.mark.parametrize("name", sorted(v.VOCABULARIES))
+def test_each_vocabulary_names_exactly_the_model_keys_in_order(name: str) -> None:
+    table, keys = v.VOCABULARIES[name]
+    assert tuple(table) == keys
+
+
+def test_every_word_is_translated_in_one_place_only() -> None:
+    words = {msgid for table, _ in v.VOCABULARIES.values() for msgid in table.values()}
+    own = parse_po((PO_DIR / "vocabulary.po").read_text(encoding="utf-8"))
+    assert words <= own.keys()
+    assert all(own[w] and own[w] != w or w == "Variation" for w in words)
+    for po in sorted(PO_DIR.glob("*.po")):
+        if po.name != "vocabulary.po":
+            elsewhere = words & parse_po(po.read_text(encoding="utf-8")).keys()
+            assert elsewhere == set(), po.name
+
+
+def test_words_in_both_languages() -> None:
+    sv, en = translator("sv"), translator("en")
+    assert v.word(v.PROCESS_KIND, "core", sv) == "Huvudprocess"
+    assert v.word(v.PROCESS_KIND, "core", en) == "Core process"
+    assert v.word(v.PROCESS_KIND, "unknown", sv) == "unknown"
+    assert v.words(v.DIRECTION, sv) == {"lower": "Lägre är bättre", "higher": "Högre är bättre"}
+    assert v.roles_text("RA", en) == "Responsible, Accountable"
+    assert v.BAND_ORDER == BAND_ORDER == PROCESS_KINDS
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("12", 12.0), ("-3.5", -3.5), ("3,5", 3.5), ("1 234,5", 1234.5), ("\u22122", -2.0),
+     ("1\u00a0000", 1000.0), (" 7 ", 7.0), ("1e3", 1000.0), (".5", 0.5)],
+)  # fmt: skip
+def test_parse_decimal_reads_what_people_write(text: str, value: float) -> None:
+    assert parse_decimal(text) == value
+
+
+@pytest.mark.parametrize(
+    "text", ["", "nan", "NaN", "inf", "-inf", "1e999", "1,2,3", "1.2,3", "x", "12 %", "0x10"]
+)
+def test_parse_decimal_refuses_the_rest(text: str) -> None:
+    with pytest.raises(ValueError):
+        parse_decimal(text)
+
+
+@pytest.mark.parametrize("value", [0.0, 12.0, -3.5, 0.1, 1e20, 123456.789])
+def test_format_number_reads_back(value: float) -> None:
+    assert parse_decimal(format_number(value)) == value
+    assert parse_decimal(format_number(value, decimal_comma=True)) == value
+    assert math.isfinite(value)
+
+
+def test_format_number_writes_integers_without_a_fraction() -> None:
+    assert format_number(12.0) == "12"
+    assert format_number(2.5, decimal_comma=True) == "2,5"
+    assert format_number(None) == ""
