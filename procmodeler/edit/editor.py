@@ -56,6 +56,15 @@ class Editor:
             finally:
                 self._depth -= 1
             return
+        with self._applying(label) as tx:
+            yield tx
+        if tx.changes:
+            self._push(tx)
+            self.bus.publish(Committed(tuple(tx.changes), tx.label, "do"))
+
+    @contextmanager
+    def _applying(self, label: Message) -> Iterator[Transaction]:
+        """The open transaction: its changes are rolled back when the body raises."""
         tx = Transaction(label)
         self._open = tx
         try:
@@ -66,9 +75,6 @@ class Editor:
                 self.arch.apply(change.inverse())
             raise
         self._open = None
-        if tx.changes:
-            self._push(tx)
-            self.bus.publish(Committed(tuple(tx.changes), tx.label, "do"))
 
     @contextmanager
     def setting(self, label: Message) -> Iterator[Transaction]:
@@ -79,16 +85,8 @@ class Editor:
         values, so undo and redo stay exact."""
         if self._open is not None:
             raise RuntimeError("a setting inside a transaction")
-        tx = Transaction(label)
-        self._open = tx
-        try:
+        with self._applying(label) as tx:
             yield tx
-        except BaseException:
-            self._open = None
-            for change in reversed(tx.changes):
-                self.arch.apply(change.inverse())
-            raise
-        self._open = None
         for change in tx.changes:
             self._rebase(change)
         if tx.changes:
