@@ -80,7 +80,9 @@ def test_open_asks_to_save_unsaved_changes_first(window, monkeypatch, tmp_path) 
 
     monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
     window.canvas.create_process("core", edit=False)
-    _open_dialog(monkeypatch, EXAMPLES / "manufacturing.procm")
+    model = tmp_path / "manufacturing.procm"  # a user's file (a bundled one opens as a copy)
+    model.write_bytes((EXAMPLES / "manufacturing.procm").read_bytes())
+    _open_dialog(monkeypatch, model)
     window.actions_by_name["open"].trigger()
     assert asked and "Sample" in asked[0]
     assert window.context.arch.meta.name == "Sample"  # cancelled: nothing opened
