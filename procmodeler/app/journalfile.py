@@ -260,7 +260,7 @@ def _entry(raw: dict[str, Any], expected: int) -> Entry:
     if raw.get("n") != expected:
         raise JournalError(f"record {raw.get('n')!r} where {expected} was expected")
     how = raw.get("how")
-    if how not in ("do", "undo", "redo"):
+    if how not in ("do", "undo", "redo", "setting"):
         raise JournalError(f"unknown record kind {how!r}")
     changes = raw.get("changes")
     if not isinstance(changes, list):

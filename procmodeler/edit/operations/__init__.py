@@ -31,6 +31,7 @@ from procmodeler.edit.operations.geometry import (
     set_diagram_options,
     set_shape_bounds,
     set_waypoints,
+    show_swimlanes,
 )
 from procmodeler.edit.operations.kpis import (
     add_kpi,
@@ -112,6 +113,7 @@ __all__ = [
     "set_shape_bounds",
     "set_unit_head",
     "set_waypoints",
+    "show_swimlanes",
     "suppress_finding",
     "unsuppress_finding",
 ]

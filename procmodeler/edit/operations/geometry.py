@@ -97,3 +97,14 @@ def set_diagram_options(
     options = DiagramOptions(swimlanes, tuple(lane_order))
     with ed.transaction(Message(N_("Change diagram options"))):
         ed.put("diagrams", level, None if options == DiagramOptions() else options)
+
+
+def show_swimlanes(ed: Editor, level: str | None, on: bool) -> None:
+    """Show or hide the swimlanes of a diagram: a view setting the file keeps, not an
+    edit (no undo entry, the document stays unmodified; the next save writes it)."""
+    _level(ed.arch, level)
+    old = ed.arch.diagrams.get(level) or DiagramOptions()
+    options = DiagramOptions(bool(on), old.lane_order)
+    label = Message(N_("Show swimlanes") if on else N_("Hide swimlanes"))
+    with ed.setting(label):
+        ed.put("diagrams", level, None if options == DiagramOptions() else options)

@@ -196,6 +196,34 @@
         <source>procmodeler models (*.procm)</source>
         <translation>procmodeler-modeller (*.procm)</translation>
     </message>
+    <message>
+        <source>Models, BPMN and registers (*.procm *.bpmn *.xml *.xlsx *.csv)</source>
+        <translation>Modeller, BPMN och register (*.procm *.bpmn *.xml *.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Process registers (*.xlsx *.csv)</source>
+        <translation>Processregister (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>“{name}” is a BPMN file. Import it as a new model?</source>
+        <translation>”{name}” är en BPMN-fil. Vill du importera den som en ny modell?</translation>
+    </message>
+    <message>
+        <source>“{name}” is a process register. Import it as a new model?</source>
+        <translation>”{name}” är ett processregister. Vill du importera det som en ny modell?</translation>
+    </message>
+    <message>
+        <source>Opened a copy of {path}</source>
+        <translation>Öppnade en kopia av {path}</translation>
+    </message>
+    <message>
+        <source>BPMN 2.0 XML (*.bpmn *.xml)</source>
+        <translation>BPMN 2.0 XML (*.bpmn *.xml)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öppna</translation>
+    </message>
 </context>
 <context>
     <name>Exchange</name>
