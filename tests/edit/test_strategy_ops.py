@@ -152,3 +152,18 @@ def test_a_person_still_referred_to_by_strategy_is_refused_then_cleared() -> Non
     op.delete_person(ed, "P1", force=True)
     assert ed.arch.objectives[goal].owner is None
     assert ed.arch.improvements[iid].responsible is None and violations(ed.arch) == []
+
+
+def test_every_strategy_edit_goes_through_the_recovery_journal() -> None:
+    """The journal encodes each change record and decodes an equal one (objectives and
+    improvements are record types it knows)."""
+    from procmodeler.app.journalfile import decode_put, encode_put
+
+    ed, events = _editor()
+    goal = op.add_objective(ed, "Goal", owner="P1")
+    op.set_contribution(ed, goal, "A", "note")
+    op.add_improvement(ed, "A", "Fix", status="planned", due="2026-05-31")
+    op.set_established(ed, "A", "improving")
+    records = [put for event in events for put in event.changes]
+    assert len(records) == 4
+    assert [decode_put(encode_put(put)) for put in records] == records
