@@ -13,6 +13,11 @@ from procmodeler.common.atomicfile import write_output_file
 from procmodeler.io import conflictfile
 from procmodeler.io.native.format import FORMAT_VERSION, META_KEYS
 from procmodeler.io.native.series import series_records
+from procmodeler.io.native.strategy import (
+    contribution_records,
+    improvement_records,
+    objective_records,
+)
 from procmodeler.model.architecture import Architecture
 
 
@@ -156,6 +161,8 @@ def to_document(arch: Architecture) -> dict[str, Any]:
         if proc.status != "draft":
             rec["status"] = proc.status
         _put_if(rec, "original_id", proc.original_id)
+        _put_if(rec, "established", proc.established)
+        _put_if(rec, "next_review", proc.next_review)
         processes.append(rec)
     relations = []
     for rel in arch.relations.values():
@@ -173,6 +180,7 @@ def to_document(arch: Architecture) -> dict[str, Any]:
         rec["direction"] = kpi.direction
         _put_if(rec, "target", _canon(kpi.target))
         _put_if(rec, "actual", _canon(kpi.actual))
+        _put_if(rec, "objective", kpi.objective)
         if kpi.series:
             rec["series"] = series_records(kpi.series, _Inline, _canon)
         kpis.append(rec)
@@ -190,6 +198,9 @@ def to_document(arch: Architecture) -> dict[str, Any]:
         "relations": relations,
         "participation": participation,
         "kpis": kpis,
+        "objectives": objective_records(arch),
+        "contributions": contribution_records(arch, _Inline),
+        "improvements": improvement_records(arch),
         "rules": dict(arch.rules),
         "suppressions": suppressions,
         "diagrams": diagrams,
