@@ -129,23 +129,7 @@ def _put_if(record: dict[str, Any], key: str, value: Any) -> None:
         record[key] = list(value) if isinstance(value, tuple) else value
 
 
-def to_document(arch: Architecture) -> dict[str, Any]:
-    """The model as a JSON-ready document with keys in file order."""
-    meta = arch.meta
-    units = []
-    for unit in arch.units.values():
-        rec: dict[str, Any] = {"id": unit.id, "name": unit.name}
-        _put_if(rec, "parent", unit.parent)
-        _put_if(rec, "head", unit.head)
-        _put_if(rec, "original_id", unit.original_id)
-        units.append(rec)
-    people = []
-    for person in arch.people.values():
-        rec = {"id": person.id, "name": person.name}
-        _put_if(rec, "unit", person.unit)
-        _put_if(rec, "title", person.title)
-        _put_if(rec, "original_id", person.original_id)
-        people.append(rec)
+def _process_records(arch: Architecture) -> list[dict[str, Any]]:
     processes = []
     for proc in arch.processes.values():
         rec = {"id": proc.id, "name": proc.name, "kind": proc.kind}
@@ -164,6 +148,27 @@ def to_document(arch: Architecture) -> dict[str, Any]:
         _put_if(rec, "established", proc.established)
         _put_if(rec, "next_review", proc.next_review)
         processes.append(rec)
+    return processes
+
+
+def to_document(arch: Architecture) -> dict[str, Any]:
+    """The model as a JSON-ready document with keys in file order."""
+    meta = arch.meta
+    units = []
+    for unit in arch.units.values():
+        rec: dict[str, Any] = {"id": unit.id, "name": unit.name}
+        _put_if(rec, "parent", unit.parent)
+        _put_if(rec, "head", unit.head)
+        _put_if(rec, "original_id", unit.original_id)
+        units.append(rec)
+    people = []
+    for person in arch.people.values():
+        rec = {"id": person.id, "name": person.name}
+        _put_if(rec, "unit", person.unit)
+        _put_if(rec, "title", person.title)
+        _put_if(rec, "original_id", person.original_id)
+        people.append(rec)
+    processes = _process_records(arch)
     relations = []
     for rel in arch.relations.values():
         rec = _Inline(id=rel.id, source=rel.source, target=rel.target, kind=rel.kind)
