@@ -144,6 +144,16 @@ FIELD_LABELS: dict[str, str] = {
     "author": N_("author"),
     "value": N_("value"),
     "period": N_("period"),
+    "established": N_("establishment level"),
+    "next_review": N_("next review"),
+    "objective": N_("objective"),
+    "horizon": N_("horizon"),
+    "description": N_("description"),
+    "responsible": N_("responsible"),
+    "kpi": N_("KPI"),
+    "started": N_("started"),
+    "due": N_("due"),
+    "done": N_("done"),
 }
 
 #: Labels of fields whose meaning depends on the kind.
@@ -152,6 +162,7 @@ KIND_FIELD_LABELS: dict[tuple[str, str], str] = {
     ("relation", "target"): N_("to"),
     ("measurement", "note"): N_("comment"),
     ("measurement", "rebase"): N_("process changed here"),
+    ("contribution", "note"): N_("remark"),
 }
 
 

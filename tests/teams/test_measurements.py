@@ -84,8 +84,9 @@ def test_diff_text_of_measurements() -> None:
     sv = format_text(diff(old, new), old, new, translator("sv"))
     assert "Mätvärde: 'Lead time' (kpi_1) × 2025-03: ändrad\n  värde: 8 → 9\n" in sv
     listing = format_listing(new, translator("en"))
-    assert "Measurement: 'Lead time' (kpi_1) × 2025-05\n  value: 4.5\n  comment: 'new routine'\n" in (
-        listing
+    assert (
+        "Measurement: 'Lead time' (kpi_1) × 2025-05\n  value: 4.5\n  comment: 'new routine'\n"
+        in (listing)
     )
 
 
@@ -93,7 +94,12 @@ def test_applying_the_diff_gives_the_new_model_back() -> None:
     old, new = with_series(), edited(three_edits)
     rebuilt = apply_changes(old, diff(old, new))
     assert rebuilt.kpis == new.kpis
-    assert [m.period for m in rebuilt.kpis["kpi_1"].series] == ["2025-02", "2025-03", "2025-04", "2025-05"]
+    assert [m.period for m in rebuilt.kpis["kpi_1"].series] == [
+        "2025-02",
+        "2025-03",
+        "2025-04",
+        "2025-05",
+    ]
     assert rebuilt.kpis["kpi_1"].actual == 4.5
 
 
