@@ -17,9 +17,9 @@ from procmodeler.model.architecture import Architecture
 from procmodeler.model.elements import BAND_ORDER, LAYOUT_SIZE, Bounds, snap
 
 WIDTH, HEIGHT = LAYOUT_SIZE
-GAP_X = 110.0  # room for an arrow and its object name between two processes in a row
-GAP_ROW = 40.0  # between the rows of one band
-GAP_BAND = 80.0  # between the bands
+GAP_X = 170.0  # room for an arrow and its object name (wrapped) between two processes
+GAP_ROW = 90.0  # between the rows of one band: room for lines and their names
+GAP_BAND = 120.0  # between the bands
 MARGIN = 40.0
 PER_ROW = 6
 

@@ -191,10 +191,18 @@ def _clip_to_box(inside: Point, outside: Point, b: Bounds) -> Point:
     return (cx + dx * t, cy + dy * t)
 
 
+def _on_or_in(point: Point, b: Bounds, slack: float = 1.0) -> bool:
+    x, y = point
+    return b.x - slack <= x <= b.x + b.w + slack and b.y - slack <= y <= b.y + b.h + slack
+
+
 def relation_path(source: Bounds, target: Bounds, waypoints: Sequence[Point] = ()) -> list[Point]:
     """The polyline of a relation: from the source's border, through the bend points,
-    to the target's border."""
+    to the target's border. A routed line's stored points include its ends (on the
+    shapes' outlines): those are kept as they are."""
     inner = list(waypoints)
+    if len(inner) >= 2 and _on_or_in(inner[0], source) and _on_or_in(inner[-1], target):
+        return inner
     first_aim = inner[0] if inner else target.center
     last_aim = inner[-1] if inner else source.center
     start = _clip_to_box(source.center, first_aim, source)

@@ -331,18 +331,18 @@ class DiagramFlowable(_Painter):
         self._line(c, rel.kind, rel.path, rel.head, rel.head_style)
 
     def _relation_label(self, c: Canvas, rel: RelationView) -> None:
+        """The name in the box the notation placed for it, every line of it."""
         size = style.DETAIL_FONT_SIZE
-        if rel.label_width <= 0:
+        box = rel.label_box
+        if box is None or not rel.label_lines:
             return
-        line = fit_lines(rel.label, rel.label_width - 6, 1, self.measure_detail)
-        if not line:
-            return
-        w = self.measure_detail(line[0])
-        cx, cy = rel.label_center
-        box = Bounds(cx - w / 2 - 3, cy - size * 0.75, w + 6, size * 1.5)
         self._round_rect(c, box, 3, style.LABEL_BACKGROUND, None)
         colour = style.relation_style(rel.kind).colour
-        self._text(c, cx - w / 2, cy + size * 0.36, line[0], self.detail_font, size, colour)
+        line_h = (box.h - 6.0) / len(rel.label_lines)
+        for i, line in enumerate(rel.label_lines):
+            w = self.measure_detail(line)
+            y = self._baseline(box.y + 3.0 + i * line_h, line_h, size)
+            self._text(c, box.x + (box.w - w) / 2, y, line, self.detail_font, size, colour)
 
     def _shape(self, c: Canvas, v: ShapeView) -> None:
         ks = style.kind_style(v.kind)

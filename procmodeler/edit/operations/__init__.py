@@ -28,6 +28,7 @@ from procmodeler.edit.operations.common import (
 from procmodeler.edit.operations.geometry import (
     move_shapes,
     remove_shapes,
+    route_lines,
     set_diagram_options,
     set_shape_bounds,
     set_waypoints,
@@ -94,6 +95,7 @@ __all__ = [
     "move_shapes",
     "move_unit",
     "remove_shapes",
+    "route_lines",
     "rename_person",
     "rename_process",
     "rename_unit",

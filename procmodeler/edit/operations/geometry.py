@@ -12,6 +12,8 @@ from procmodeler.model.elements import (
     DiagramOptions,
     Point,
 )
+from procmodeler.notation.diagramcheck import path_crosses_box
+from procmodeler.notation.router import drawn_routes, level_links, route_level
 
 
 # ---------------------------------------------------------------------- geometry
@@ -29,14 +31,49 @@ def move_shapes(ed: Editor, level: str | None, pids: Iterable[str], dx: float, d
         if len(moving) == 1
         else Message(N_("Move {n} process"), N_("Move {n} processes"), len(moving))
     )
-    moved = set(moving)
     with ed.transaction(label):
+        freeze_routes(ed, level)
         for pid in moving:
             ed.put("shapes", (level, pid), shapes[pid].moved(dx, dy))
-        for rid, points in list(arch.waypoints.get(level, {}).items()):
-            rel = arch.relations.get(rid)
-            if rel is not None and rel.source in moved and rel.target in moved:
-                ed.put("waypoints", (level, rid), tuple((x + dx, y + dy) for x, y in points))
+        reroute(ed, level, moving)
+
+
+def freeze_routes(ed: Editor, level: str | None) -> None:
+    """Store the lines of *level* that are drawn without a stored route (a model from
+    before routing) as they are drawn now, so that an edit re-routes only the lines
+    it affects and the others stay where the user saw them."""
+    stored = ed.arch.waypoints.get(level, {})
+    drawn = drawn_routes(ed.arch, level)
+    for rid, route in list(drawn.items()):
+        if not stored.get(rid):
+            ed.put("waypoints", (level, rid), tuple(route))
+
+
+def reroute(ed: Editor, level: str | None, pids: Iterable[str]) -> None:
+    """Route anew the lines of *level* that end at one of the shapes *pids* or run
+    through one of them; every other line keeps its route."""
+    arch = ed.arch
+    shapes = arch.shapes.get(level, {})
+    moved = [p for p in pids if p in shapes]
+    if not moved:
+        return
+    names = set(moved)
+    drawn = drawn_routes(arch, level)
+    affected = []
+    for link in level_links(arch, level):
+        route = drawn.get(link.id, ())
+        if (
+            link.source in names
+            or link.target in names
+            or any(
+                path_crosses_box(route, shapes[p])
+                for p in moved
+                if p not in (link.source, link.target)
+            )
+        ):
+            affected.append(link.id)
+    for rid, route in route_level(arch, level, affected).items():
+        ed.put("waypoints", (level, rid), tuple(route))
 
 
 def set_shape_bounds(ed: Editor, level: str | None, bounds: Mapping[str, Bounds]) -> None:
@@ -58,8 +95,10 @@ def set_shape_bounds(ed: Editor, level: str | None, bounds: Mapping[str, Bounds]
         else Message(N_("Place {n} process"), N_("Place {n} processes"), len(bounds))
     )
     with ed.transaction(label):
+        freeze_routes(ed, level)
         for pid, b in bounds.items():
             ed.put("shapes", (level, pid), b)
+        reroute(ed, level, bounds)
 
 
 def remove_shapes(ed: Editor, level: str | None, pids: Iterable[str]) -> None:
@@ -97,3 +136,14 @@ def set_diagram_options(
     options = DiagramOptions(swimlanes, tuple(lane_order))
     with ed.transaction(Message(N_("Change diagram options"))):
         ed.put("diagrams", level, None if options == DiagramOptions() else options)
+
+
+def route_lines(ed: Editor, level: str | None) -> None:
+    """Route every line of *level* anew (the command "Route Lines"): one undo entry."""
+    _level(ed.arch, level)
+    routes = route_level(ed.arch, level)
+    if not routes:
+        return
+    with ed.transaction(Message(N_("Route lines"))):
+        for rid, route in routes.items():
+            ed.put("waypoints", (level, rid), tuple(route))
