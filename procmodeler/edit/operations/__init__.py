@@ -26,6 +26,7 @@ from procmodeler.edit.operations.common import (
     UNIT_PREFIX,
 )
 from procmodeler.edit.operations.geometry import (
+    arrange,
     move_shapes,
     remove_shapes,
     route_lines,
@@ -92,6 +93,7 @@ __all__ = [
     "delete_unit",
     "describe_references",
     "disconnect",
+    "arrange",
     "move_shapes",
     "move_unit",
     "remove_shapes",

@@ -12,6 +12,7 @@ from procmodeler.model.elements import (
     DiagramOptions,
     Point,
 )
+from procmodeler.notation.autolayout import layout_level
 from procmodeler.notation.diagramcheck import path_crosses_box
 from procmodeler.notation.router import drawn_routes, level_links, route_level
 
@@ -31,11 +32,18 @@ def move_shapes(ed: Editor, level: str | None, pids: Iterable[str], dx: float, d
         if len(moving) == 1
         else Message(N_("Move {n} process"), N_("Move {n} processes"), len(moving))
     )
+    moved = set(moving)
     with ed.transaction(label):
         freeze_routes(ed, level)
         for pid in moving:
             ed.put("shapes", (level, pid), shapes[pid].moved(dx, dy))
-        reroute(ed, level, moving)
+        together = []
+        for rid, points in list(arch.waypoints.get(level, {}).items()):
+            rel = arch.relations.get(rid)
+            if rel is not None and rel.source in moved and rel.target in moved:
+                ed.put("waypoints", (level, rid), tuple((x + dx, y + dy) for x, y in points))
+                together.append(rid)
+        reroute(ed, level, moving, keep=together)
 
 
 def freeze_routes(ed: Editor, level: str | None) -> None:
@@ -49,28 +57,29 @@ def freeze_routes(ed: Editor, level: str | None) -> None:
             ed.put("waypoints", (level, rid), tuple(route))
 
 
-def reroute(ed: Editor, level: str | None, pids: Iterable[str]) -> None:
+def reroute(ed: Editor, level: str | None, pids: Iterable[str], keep: Iterable[str] = ()) -> None:
     """Route anew the lines of *level* that end at one of the shapes *pids* or run
-    through one of them; every other line keeps its route."""
+    through one of them; every other line keeps its route, and so do the lines in
+    *keep* (moved with both their ends) unless they now run through a shape."""
     arch = ed.arch
     shapes = arch.shapes.get(level, {})
     moved = [p for p in pids if p in shapes]
     if not moved:
         return
     names = set(moved)
+    kept = set(keep)
     drawn = drawn_routes(arch, level)
     affected = []
     for link in level_links(arch, level):
         route = drawn.get(link.id, ())
-        if (
-            link.source in names
-            or link.target in names
-            or any(
-                path_crosses_box(route, shapes[p])
-                for p in moved
-                if p not in (link.source, link.target)
+        ends = (link.source, link.target)
+        if link.id in kept:
+            hit = any(path_crosses_box(route, b) for p, b in shapes.items() if p not in ends)
+        else:
+            hit = bool(names & set(ends)) or any(
+                path_crosses_box(route, shapes[p]) for p in moved if p not in ends
             )
-        ):
+        if hit:
             affected.append(link.id)
     for rid, route in route_level(arch, level, affected).items():
         ed.put("waypoints", (level, rid), tuple(route))
@@ -146,4 +155,22 @@ def route_lines(ed: Editor, level: str | None) -> None:
         return
     with ed.transaction(Message(N_("Route lines"))):
         for rid, route in routes.items():
+            ed.put("waypoints", (level, rid), tuple(route))
+
+
+def arrange(ed: Editor, level: str | None) -> None:
+    """Lay out the processes of *level* anew (the command "Arrange") and route every
+    line of it: one undo entry. The landscape gets its three bands, a sub-process level
+    a layered left-to-right flow (:mod:`procmodeler.notation.autolayout`)."""
+    arch = ed.arch
+    _level(arch, level)
+    boxes = layout_level(arch, level)
+    if not boxes:
+        return
+    with ed.transaction(Message(N_("Arrange"))):
+        for pid in arch.children(level):
+            ed.put("shapes", (level, pid), boxes[pid])
+        for rid in list(arch.waypoints.get(level, {})):
+            ed.put("waypoints", (level, rid), None)
+        for rid, route in route_level(arch, level).items():
             ed.put("waypoints", (level, rid), tuple(route))
