@@ -19,6 +19,7 @@ from procmodeler.model.elements import (
     Bounds,
     DiagramOptions,
     Kpi,
+    Measurement,
     Metadata,
     Person,
     Process,
@@ -42,7 +43,7 @@ SYNC_INTERVAL = 0.2
 #: Element records a journal may hold, by type name.
 RECORD_TYPES: dict[str, type] = {
     cls.__name__: cls
-    for cls in (Metadata, Process, Unit, Person, Relation, Kpi, Bounds, DiagramOptions)
+    for cls in (Metadata, Process, Unit, Person, Relation, Kpi, Measurement, Bounds, DiagramOptions)
 }
 
 
@@ -259,7 +260,7 @@ def _entry(raw: dict[str, Any], expected: int) -> Entry:
     if raw.get("n") != expected:
         raise JournalError(f"record {raw.get('n')!r} where {expected} was expected")
     how = raw.get("how")
-    if how not in ("do", "undo", "redo"):
+    if how not in ("do", "undo", "redo", "setting"):
         raise JournalError(f"unknown record kind {how!r}")
     changes = raw.get("changes")
     if not isinstance(changes, list):

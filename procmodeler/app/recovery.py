@@ -183,8 +183,9 @@ def _replay_faithfully(arch: Architecture, entries: list[Entry]) -> Editor:
     editor.subscribe(published.append)
     for entry in entries:
         published.clear()
-        if entry.how == "do":
-            with editor.transaction(entry.label):
+        if entry.how in ("do", "setting"):
+            opened = editor.transaction if entry.how == "do" else editor.setting
+            with opened(entry.label):
                 for change in entry.changes:
                     if change.collection == "meta":
                         made = editor.put("meta", "meta", change.new)

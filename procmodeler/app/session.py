@@ -26,6 +26,7 @@ from procmodeler.app.journal import Journal
 from procmodeler.app.locking import DiskState, FileLock, LockedByOther, SaveConflict
 from procmodeler.common.errors import Problem, UserError
 from procmodeler.common.i18n import N_, Message
+from procmodeler.common.paths import examples_dir
 from procmodeler.edit.editor import Editor
 from procmodeler.model.architecture import Architecture
 from procmodeler.model.elements import Metadata
@@ -35,6 +36,12 @@ if TYPE_CHECKING:
 
 #: The file name suffix of native model files.
 SUFFIX = ".procm"
+
+
+def is_bundled(path: Path) -> bool:
+    """Whether *path* is one of the bundled examples (opened as a copy, never locked)."""
+    folder = examples_dir().resolve()
+    return path.resolve().parent == folder
 
 
 def _native() -> ModuleType:
@@ -103,6 +110,8 @@ class Session:
             raise UserError(Message(N_("There is no file '{path}'."), path=str(target)))
         native = _native()
         resolved = target.resolve()
+        if is_bundled(resolved):
+            return cls.open_copy(resolved)  # no lock file among the package's resources
         lock = None if read_only else FileLock.acquire(resolved, force=force)
         try:
             if target.stat().st_size > native.MAX_FILE_SIZE:

@@ -56,6 +56,15 @@ class Editor:
             finally:
                 self._depth -= 1
             return
+        with self._applying(label) as tx:
+            yield tx
+        if tx.changes:
+            self._push(tx)
+            self.bus.publish(Committed(tuple(tx.changes), tx.label, "do"))
+
+    @contextmanager
+    def _applying(self, label: Message) -> Iterator[Transaction]:
+        """The open transaction: its changes are rolled back when the body raises."""
         tx = Transaction(label)
         self._open = tx
         try:
@@ -66,9 +75,44 @@ class Editor:
                 self.arch.apply(change.inverse())
             raise
         self._open = None
+
+    @contextmanager
+    def setting(self, label: Message) -> Iterator[Transaction]:
+        """Change a view setting that the file keeps (swimlanes shown on a diagram): the
+        changes are applied and published (``how`` = "setting") like an edit's, but they
+        are no undo entry and do not make the document modified; the next save writes
+        them. Undo and redo entries that touch the same keys are rebased onto the new
+        values, so undo and redo stay exact."""
+        if self._open is not None:
+            raise RuntimeError("a setting inside a transaction")
+        with self._applying(label) as tx:
+            yield tx
+        for change in tx.changes:
+            self._rebase(change)
         if tx.changes:
-            self._push(tx)
-            self.bus.publish(Committed(tuple(tx.changes), tx.label, "do"))
+            self.bus.publish(Committed(tuple(tx.changes), tx.label, "setting"))
+
+    def _rebase(self, change: Put) -> None:
+        """Make the undo entry that last set *change*'s key end at its new value, and the
+        redo entry that next sets it start from there."""
+        same = (change.collection, change.key)
+        for tx in reversed(self._undo):
+            for i in range(len(tx.changes) - 1, -1, -1):
+                r = tx.changes[i]
+                if (r.collection, r.key) == same:
+                    tx.changes[i] = _put(r.collection, r.key, r.old, change.new, r, change)
+                    break
+            else:
+                continue
+            break
+        for tx in reversed(self._redo):
+            for i, r in enumerate(tx.changes):
+                if (r.collection, r.key) == same:
+                    tx.changes[i] = _put(r.collection, r.key, change.new, r.new, r, change)
+                    break
+            else:
+                continue
+            break
 
     def put(self, collection: str, key: Any, new: Any) -> Put | None:
         """Change the model inside the open transaction (no record when nothing changes)."""
@@ -162,3 +206,12 @@ class Editor:
 
     def subscribe(self, callback: Callable[[Committed], None]) -> Callable[[], None]:
         return self.bus.subscribe(callback)
+
+
+def _put(collection: str, key: Any, old: Any, new: Any, was: Put, setting: Put) -> Put:
+    """A record from *old* to *new*, placed where *was* or the *setting* placed the key."""
+    if (old is None) == (new is None):
+        return Put(collection, key, old, new, None if old is not None else was.index)
+    if was.index is not None and (was.old is None) == (old is None):
+        return Put(collection, key, old, new, was.index)
+    return Put(collection, key, old, new, setting.index)

@@ -199,8 +199,21 @@ class Relation:
 
 
 @dataclass(frozen=True, slots=True)
+class Measurement:
+    """One value of a KPI's series (FLOW-AND-EFFECT.md): its period (canonical text, see
+    ``model.periods``), value, an optional note, and whether the process was changed
+    from this period on (a rebase: limits are computed anew from here)."""
+
+    period: str
+    value: float
+    note: str = ""
+    rebase: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Kpi:
-    """A flow-and-effect measure of one process."""
+    """A flow-and-effect measure of one process, with its series of measurements in
+    period order (when there is one, ``actual`` is the latest value)."""
 
     id: str
     process: str
@@ -210,6 +223,7 @@ class Kpi:
     direction: str = "higher"
     target: float | None = None
     actual: float | None = None
+    series: tuple[Measurement, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

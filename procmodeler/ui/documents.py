@@ -54,6 +54,18 @@ class Documents(QObject):
     def _model_filter(self) -> str:
         return self.tr("procmodeler models (*.procm)") + ";;" + self.tr("All files (*)")
 
+    def _open_filter(self) -> str:
+        """File > Open: models first, then what it offers to import."""
+        return ";;".join(
+            [
+                self.tr("Models, BPMN and registers (*.procm *.bpmn *.xml *.xlsx *.csv)"),
+                self.tr("procmodeler models (*.procm)"),
+                self.tr("BPMN 2.0 XML (*.bpmn *.xml)"),
+                self.tr("Process registers (*.xlsx *.csv)"),
+                self.tr("All files (*)"),
+            ]
+        )
+
     def _status(self, text: str, ms: int = 4000) -> None:
         self.window.statusBar().showMessage(text, ms)
 
@@ -117,16 +129,41 @@ class Documents(QObject):
         if not self.maybe_save():
             return
         path, _ = QFileDialog.getOpenFileName(
-            self.window, self.tr("Open Model"), self.start_dir(), self._model_filter()
+            self.window, self.tr("Open Model"), self.start_dir(), self._open_filter()
         )
         if path:
             self.open_path(path, ask=False)
 
+    def _import_instead(self, path: Path) -> bool | None:
+        """A BPMN file or a register is imported, when the user agrees, rather than
+        opened as a model; None when *path* is a model file to open."""
+        suffix = path.suffix.lower()
+        if suffix in (".bpmn", ".xml"):
+            what = self.tr("“{name}” is a BPMN file. Import it as a new model?")
+            run = self.window.exchange.import_bpmn_path
+        elif suffix in (".xlsx", ".csv") or path.is_dir():
+            what = self.tr("“{name}” is a process register. Import it as a new model?")
+            run = self.window.registers.import_path
+        else:
+            return None
+        answer = QMessageBox.question(
+            self.window,
+            self.tr("Open"),
+            what.format(name=path.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Yes,
+        )
+        return answer == QMessageBox.StandardButton.Yes and run(path)
+
     def open_path(self, path: str | Path, ask: bool = True) -> bool:
-        """Open a model file in this window; a bad file gives a message, not a crash."""
+        """Open a model file in this window (a BPMN file or a register: offer to import
+        it); a bad file gives a message, not a crash."""
         w = self.window
         if ask and not self.maybe_save():
             return False
+        imported = self._import_instead(Path(path))
+        if imported is not None:
+            return imported
         try:
             session = safety.open_session(w, path, w.context.catalogue())
         except (UserError, OSError) as exc:
@@ -135,6 +172,9 @@ class Documents(QObject):
         if session is None:  # the file is in use and the user cancelled
             return False
         w.set_session(session)
+        if session.path is None:  # a bundled example: a copy, so nothing is locked there
+            self._status(self.tr("Opened a copy of {path}").format(path=path))
+            return True
         if w.remember:
             settings.add_recent_file(str(session.path))
         self._status(self.tr("Opened {path}").format(path=session.path))

@@ -140,13 +140,17 @@ class Exchange(QObject):
             w.documents.start_dir(),
             self.tr("BPMN 2.0 XML (*.bpmn *.xml)"),
         )
-        if not path:
-            return
+        if path:
+            self.import_bpmn_path(Path(path))
+
+    def import_bpmn_path(self, path: Path) -> bool:
+        """Import a BPMN file into this window as a new, unsaved model."""
+        w = self.window
         try:
             arch, warnings = _bpmn().import_bpmn(path)
         except (UserError, OSError) as exc:
             w.documents.error(self.tr("Cannot Import"), exc)
-            return
+            return False
         session = Session(Editor(arch))
         session.editor.mark_dirty()
         w.set_session(session)
@@ -158,7 +162,8 @@ class Exchange(QObject):
             box.setWindowTitle(self.tr("Import BPMN"))
             box.setText(self.tr("The file was imported with %n warning(s).", "", len(lines)))
             box.setDetailedText("\n".join(lines))
-            box.exec()
+            box.open()
+        return True
 
     # ------------------------------------------------------------------ report
     def report_dialog(self) -> None:

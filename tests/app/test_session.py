@@ -56,3 +56,17 @@ def test_failed_save_keeps_path_and_modified_state(tmp_path: Path) -> None:
         s.save(tmp_path / "no-such-folder" / "b.procm")
     assert s.path == (tmp_path / "a.procm").resolve()
     assert s.is_modified
+
+
+def test_a_bundled_example_opens_as_an_unlocked_copy() -> None:
+    """Issue 19 item 11: no lock file ever lands among the package's resources."""
+    from procmodeler.common.paths import examples_dir
+
+    folder = examples_dir()
+    session = Session.open(folder / "manufacturing.procm")
+    try:
+        assert session.path is None and session.lock is None and session.is_modified
+        assert session.arch.processes
+        assert not list(folder.glob("~$*"))
+    finally:
+        session.close()

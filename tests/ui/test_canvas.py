@@ -335,7 +335,8 @@ def test_swimlanes_on_a_sub_level(window) -> None:
     ed.undo()
     for _ in range(3):
         ed.undo()
-    ed.undo()
+    assert action.isChecked()  # showing the lanes was a view setting, not an undo entry
+    action.trigger()
     assert not [i for i in window.canvas.scene._decor if type(i).__name__ == "LaneItem"]
     assert not action.isChecked()
     assert not window.actions_by_name["arrange_lanes"].isEnabled()
@@ -383,3 +384,20 @@ def test_tooltips_name_what_a_shape_cannot_show(window) -> None:
     item = scene.shapes[window.ids["sell"]]
     assert item.view.name_lines[-1].endswith("\u2026")
     assert scene.shape_tooltip(window.ids["sell"]) == long + "\nAnna Berg"
+
+
+def test_view_state_does_not_modify_the_document(window) -> None:
+    """Issue 19 item 10: swimlanes, zoom and levels are view state; a save writes the
+    swimlanes shown."""
+    assert not window.session.is_modified
+    window.context.open_level(window.ids["deliver"])
+    window.actions_by_name["swimlanes"].trigger()
+    assert window.context.arch.diagrams[window.ids["deliver"]].swimlanes
+    assert window.canvas.swimlanes_shown()
+    window.actions_by_name["zoom_in"].trigger()
+    window.context.open_level(None)
+    assert not window.session.is_modified
+    assert not window.isWindowModified()
+    assert not window.actions_by_name["undo"].isEnabled() or (
+        "swimlane" not in window.actions_by_name["undo"].text().lower()
+    )

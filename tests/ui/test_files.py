@@ -80,7 +80,9 @@ def test_open_asks_to_save_unsaved_changes_first(window, monkeypatch, tmp_path) 
 
     monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
     window.canvas.create_process("core", edit=False)
-    _open_dialog(monkeypatch, EXAMPLES / "manufacturing.procm")
+    model = tmp_path / "manufacturing.procm"  # a user's file (a bundled one opens as a copy)
+    model.write_bytes((EXAMPLES / "manufacturing.procm").read_bytes())
+    _open_dialog(monkeypatch, model)
     window.actions_by_name["open"].trigger()
     assert asked and "Sample" in asked[0]
     assert window.context.arch.meta.name == "Sample"  # cancelled: nothing opened
@@ -290,3 +292,69 @@ def test_procmodeler_file_from_the_command_line(tmp_path) -> None:
     assert run.returncode == 0, run.stderr
     assert "Traceback" not in run.stderr
     assert shot.is_file()
+
+
+# ---------------------------------------------------------------------- issue 19: open
+def test_opening_a_bundled_example_by_path_leaves_no_lock_file(window) -> None:
+    """Item 11: the bundled example opens as a copy; no lock file in the source tree."""
+    example = EXAMPLES / "manufacturing.procm"
+    assert window.open_path(example, ask=False)
+    assert window.session.path is None and window.session.lock is None
+    assert not list(EXAMPLES.glob("~$*"))
+    assert "copy" in window.statusBar().currentMessage()
+    assert not settings.recent_files()
+
+
+def test_lock_files_are_ignored_by_git() -> None:
+    lines = (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
+    assert "~$*.lock" in lines
+
+
+def _answer(monkeypatch, button, asked: list) -> None:  # type: ignore[type-arg]
+    def question(*args, **kwargs):  # type: ignore[no-untyped-def]
+        asked.append(args[2])
+        return button
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+
+
+@pytest.mark.parametrize("agree", [True, False])
+def test_file_open_on_a_bpmn_file_offers_to_import_it(window, monkeypatch, agree) -> None:
+    """Item 8: File > Open on a .bpmn asks, then imports it as a new unsaved model."""
+    sample = ROOT / "tests" / "data" / "bpmn-samples" / "reference__A.1.0.bpmn"
+    filters: list[str] = []
+
+    def fake(*args, **kwargs):  # type: ignore[no-untyped-def]
+        filters.append(args[3])
+        return (str(sample), "")
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(fake))
+    asked: list[str] = []
+    button = QMessageBox.StandardButton.Yes if agree else QMessageBox.StandardButton.Cancel
+    _answer(monkeypatch, button, asked)
+    before = window.session
+    window.actions_by_name["open"].trigger()
+    assert "*.bpmn" in filters[0] and "*.xlsx" in filters[0] and "*.procm" in filters[0]
+    assert len(asked) == 1 and "BPMN" in asked[0]
+    if agree:
+        assert window.session is not before and window.session.path is None
+        assert window.context.arch.processes
+        assert window.isWindowModified()
+    else:
+        assert window.session is before
+
+
+def test_file_open_on_a_register_offers_to_import_it(window, monkeypatch, tmp_path) -> None:
+    from procmodeler.io.register import export_register
+
+    folder = tmp_path / "register"
+    export_register(window.context.arch, folder)
+    _open_dialog(monkeypatch, folder / "processes.csv")
+    asked: list[str] = []
+    _answer(monkeypatch, QMessageBox.StandardButton.Yes, asked)
+    monkeypatch.setattr(window.registers, "_show", lambda *a, **k: None)
+    names = sorted(p.name for p in window.context.arch.processes.values())
+    window.actions_by_name["open"].trigger()
+    assert len(asked) == 1 and "register" in asked[0]
+    assert sorted(p.name for p in window.context.arch.processes.values()) == names
+    assert window.session.path is None

@@ -220,6 +220,7 @@ def test_title_modified_marker_and_undo_texts(window) -> None:
 
 def test_a_long_session_undone_and_redone_stays_in_sync(window, qtbot) -> None:
     """Every kind of edit of these tests, then undo all and redo all."""
+    from procmodeler.edit import operations as ops
     from tests.ui.helpers import drag
 
     arch = window.context.arch
@@ -241,7 +242,11 @@ def test_a_long_session_undone_and_redone_stays_in_sync(window, qtbot) -> None:
     for _ in range(len(ed.history()) - entries):
         window.actions_by_name["undo"].trigger()
         assert_in_sync(window)
+    deliver = window.ids["deliver"]
+    assert arch.diagrams[deliver].swimlanes  # shown swimlanes are a setting, not undone
+    ops.show_swimlanes(ed, deliver, False)
     assert arch == start
+    ops.show_swimlanes(ed, deliver, True)
     while ed.can_redo():
         window.actions_by_name["redo"].trigger()
         assert_in_sync(window)

@@ -33,6 +33,7 @@ from procmodeler.edit.operations.geometry import (
     set_diagram_options,
     set_shape_bounds,
     set_waypoints,
+    show_swimlanes,
 )
 from procmodeler.edit.operations.kpis import (
     add_kpi,
@@ -116,6 +117,7 @@ __all__ = [
     "set_shape_bounds",
     "set_unit_head",
     "set_waypoints",
+    "show_swimlanes",
     "suppress_finding",
     "unsuppress_finding",
 ]

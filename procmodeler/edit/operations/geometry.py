@@ -174,3 +174,14 @@ def arrange(ed: Editor, level: str | None) -> None:
             ed.put("waypoints", (level, rid), None)
         for rid, route in route_level(arch, level).items():
             ed.put("waypoints", (level, rid), tuple(route))
+
+
+def show_swimlanes(ed: Editor, level: str | None, on: bool) -> None:
+    """Show or hide the swimlanes of a diagram: a view setting the file keeps, not an
+    edit (no undo entry, the document stays unmodified; the next save writes it)."""
+    _level(ed.arch, level)
+    old = ed.arch.diagrams.get(level) or DiagramOptions()
+    options = DiagramOptions(bool(on), old.lane_order)
+    label = Message(N_("Show swimlanes") if on else N_("Hide swimlanes"))
+    with ed.setting(label):
+        ed.put("diagrams", level, None if options == DiagramOptions() else options)

@@ -174,9 +174,7 @@ class Canvas(QWidget):
         level = self.context.level
         if level is None or on == self.swimlanes_shown():
             return
-        options = self.context.arch.diagrams.get(level)
-        order = options.lane_order if options else ()
-        self.run(ops.set_diagram_options, level, on, order)
+        self.run(ops.show_swimlanes, level, on)
 
     def arrange_in_lanes(self) -> None:
         """Move each shape of this sub-process diagram into the lane of its unit (the one
