@@ -5,7 +5,7 @@ stored geometry; nothing here is stored or recomputed into the model."""
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from procmodeler.model.architecture import Architecture
@@ -88,12 +88,17 @@ def landscape_bands(arch: Architecture) -> list[Band]:
     Each band encloses the shapes of its kind with padding and a label column on the
     left; all bands share the same left and right edges so the map reads as one.
     """
-    shapes = arch.shapes.get(None, {})
+    kinds = {pid: p.kind for pid, p in arch.processes.items()}
+    return bands_of(arch.shapes.get(None, {}), kinds)
+
+
+def bands_of(shapes: Mapping[str, Bounds], kinds: Mapping[str, str]) -> list[Band]:
+    """The landscape bands around *shapes* (process id -> box) of the given *kinds*."""
     per_kind: dict[str, list[Bounds]] = {k: [] for k in PROCESS_KINDS}
     for pid, b in shapes.items():
-        proc = arch.processes.get(pid)
-        if proc is not None:
-            per_kind[proc.kind].append(b)
+        kind = kinds.get(pid)
+        if kind in per_kind:
+            per_kind[kind].append(b)
     everything = union([b for boxes in per_kind.values() for b in boxes])
     if everything is None:
         return []

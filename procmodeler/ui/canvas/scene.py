@@ -61,6 +61,8 @@ class DiagramScene(QGraphicsScene):
 
     #: a refused edit or a user mistake, as text for the user
     editRefused = Signal(str)
+    #: a note for the status bar (e.g. a drop that snapped back)
+    statusMessage = Signal(str)
     #: a shape or relation was right-clicked (item or None, screen position, scene position)
     contextMenuWanted = Signal(object, object, object)
     #: the user wants to rename a process in place (process id)
