@@ -6,6 +6,7 @@ orthogonal router does. Used by :mod:`procmodeler.notation.routing`."""
 from __future__ import annotations
 
 import heapq
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -60,6 +61,36 @@ def _grid(
     return [x for x in _axis(xs) if x0 <= x <= x1], [y for y in _axis(ys) if y0 <= y <= y1]
 
 
+def _blocked_edges(
+    obstacles: Obstacles, region: Bounds, gx: list[float], gy: list[float]
+) -> tuple[list[bytearray], list[bytearray]]:
+    """Which grid edges come within the clearance of a shape: per row the edges from
+    each x to the next, per column from each y to the next (1: blocked)."""
+    across = [bytearray(max(0, len(gx) - 1)) for _ in gy]
+    down = [bytearray(max(0, len(gy) - 1)) for _ in gx]
+    x0, y0 = region.x, region.y
+    x1, y1 = region.x + region.w, region.y + region.h
+    c, tol = CLEARANCE, 0.5
+    for sid in obstacles.near((x0, y0), (x1, y1), c):
+        b = obstacles.shapes[sid].bounds
+        bx0, bx1 = b.x - c + tol, b.x + b.w + c - tol
+        by0, by1 = b.y - c + tol, b.y + b.h + c - tol
+        rows = range(bisect_right(gy, by0), bisect_left(gy, by1))
+        cols = range(bisect_left(gx, bx1))
+        first_col = max(0, bisect_right(gx, bx0) - 1)
+        for j in rows:
+            row = across[j]
+            for i in range(first_col, min(len(row), cols.stop)):
+                row[i] = 1
+        first_row = max(0, bisect_right(gy, by0) - 1)
+        last_row = bisect_left(gy, by1)
+        for i in range(bisect_right(gx, bx0), bisect_left(gx, bx1)):
+            col = down[i]
+            for j in range(first_row, min(len(col), last_row)):
+                col[j] = 1
+    return across, down
+
+
 def search(
     obstacles: Obstacles,
     source: str,
@@ -73,15 +104,12 @@ def search(
     gx, gy = _grid(obstacles, starts, goals, region)
     xi = {x: i for i, x in enumerate(gx)}
     yi = {y: j for j, y in enumerate(gy)}
-    free_cache: dict[tuple[int, int, int, int], bool] = {}
+    across, down = _blocked_edges(obstacles, region, gx, gy)
 
     def free(i: int, j: int, k: int, m: int) -> bool:
-        key = (i, j, k, m) if (i, j) <= (k, m) else (k, m, i, j)
-        hit = free_cache.get(key)
-        if hit is None:
-            hit = not obstacles.blocked((gx[i], gy[j]), (gx[k], gy[m]))
-            free_cache[key] = hit
-        return hit
+        if j == m:
+            return not across[j][min(i, k)]
+        return not down[i][min(j, m)]
 
     def node(p: Point) -> tuple[int, int] | None:
         i, j = xi.get(round(p[0], 1)), yi.get(round(p[1], 1))
@@ -94,10 +122,15 @@ def search(
             goal_at.setdefault(n, end)
     if not goal_at:
         return None
-    targets = [(gx[i], gy[j]) for i, j in goal_at]
+    tx0 = min(gx[i] for i, _ in goal_at)
+    tx1 = max(gx[i] for i, _ in goal_at)
+    ty0 = min(gy[j] for _, j in goal_at)
+    ty1 = max(gy[j] for _, j in goal_at)
 
     def h(i: int, j: int) -> float:
-        return min(abs(gx[i] - tx) + abs(gy[j] - ty) for tx, ty in targets)
+        # the distance to the box around the goals: never more than to the nearest goal
+        x, y = gx[i], gy[j]
+        return max(tx0 - x, 0.0, x - tx1) + max(ty0 - y, 0.0, y - ty1)
 
     heap: list[tuple[float, int, float, int, int, int]] = []
     best: dict[tuple[int, int, int], float] = {}

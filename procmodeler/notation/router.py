@@ -11,8 +11,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TypeVar
 
 from procmodeler.model.architecture import Architecture
-from procmodeler.model.elements import Bounds
-from procmodeler.notation.nudging import nudge, spread_ports
+from procmodeler.model.elements import Bounds, Point
+from procmodeler.notation.nudging import SPACING, nudge, spread_ports
 from procmodeler.notation.orthogrid import End, search
 from procmodeler.notation.routing import (
     SIDES,
@@ -44,6 +44,8 @@ def _first_route(obstacles: Obstacles, link: Link) -> Route:
             continue
         if best is None or route_cost(route) < route_cost(best):
             best = route
+    if best is None:
+        best = _around(obstacles, link)
     if best is not None:
         return best
     first = pairs[0]
@@ -58,6 +60,35 @@ def _first_route(obstacles: Obstacles, link: Link) -> Route:
     p, q = center_port(a, first[0]), center_port(b, first[1])
     p2, q2 = stub(p, first[0], STUB), stub(q, first[1], STUB)
     return simplify([p, p2, (p2[0], q2[1]), q2, q])
+
+
+def _around(obstacles: Obstacles, link: Link) -> Route | None:
+    """A route that leaves and enters on the same side of both shapes and runs past
+    whatever stands between them (over a row, or beside a column), or None."""
+    shapes = obstacles.shapes
+    a, b = shapes[link.source], shapes[link.target]
+    ab, bb = a.bounds, b.bounds
+    found: list[Route] = []
+    for side in SIDES:
+        p, q = center_port(a, side), center_port(b, side)
+        for step in range(4):
+            gap = STUB + 12.0 + step * 24.0
+            if side == "top":
+                m = min(ab.y, bb.y) - gap
+                route = simplify([p, (p[0], m), (q[0], m), q])
+            elif side == "bottom":
+                m = max(ab.y + ab.h, bb.y + bb.h) + gap
+                route = simplify([p, (p[0], m), (q[0], m), q])
+            elif side == "left":
+                m = min(ab.x, bb.x) - gap
+                route = simplify([p, (m, p[1]), (m, q[1]), q])
+            else:
+                m = max(ab.x + ab.w, bb.x + bb.w) + gap
+                route = simplify([p, (m, p[1]), (m, q[1]), q])
+            if not obstacles.route_blocked(route, link.source, link.target):
+                found.append(route)
+                break
+    return min(found, key=route_cost) if found else None
 
 
 def _union(boxes: Sequence[Bounds]) -> Bounds:
@@ -81,17 +112,38 @@ def route_links(
     """Routes for *links* (by id). The lines in *kept* (other links with their routes)
     stay as they are; the new lines' ends and segments keep clear of them."""
     obstacles = Obstacles(shapes)
-    routes: dict[str, Route] = {lk.id: route for lk, route in kept if len(route) >= 2}
-    ends_of = {lk.id: (lk.source, lk.target) for lk, _ in kept}
     todo = [lk for lk in links if lk.source in shapes and lk.target in shapes]
     todo.sort(key=lambda lk: (_distance(shapes, lk), lk.id))
+    routes: dict[str, Route] = {}
+    ends_of: dict[str, tuple[str, str]] = {}
     for link in todo:
         routes[link.id] = _first_route(obstacles, link)
         ends_of[link.id] = (link.source, link.target)
     movable = {lk.id for lk in todo}
+    # the kept lines that can matter: those sharing a shape with a new one or near one
+    ends = {e for lk in todo for e in (lk.source, lk.target)}
+    near = _box_of([p for r in routes.values() for p in r], 2 * SPACING)
+    for lk, route in kept:
+        if len(route) >= 2 and (
+            lk.source in ends or lk.target in ends or _meets(near, _box_of(route, 0.0))
+        ):
+            routes[lk.id] = route
+            ends_of[lk.id] = (lk.source, lk.target)
     spread_ports(routes, ends_of, shapes, obstacles, movable)
     nudge(routes, ends_of, obstacles, movable)
     return {lk.id: routes[lk.id] for lk in todo}
+
+
+def _box_of(points: Sequence[Point], pad: float) -> tuple[float, float, float, float]:
+    if not points:
+        return (0.0, 0.0, -1.0, -1.0)
+    xs = [p[0] for p in points]
+    ys = [p[1] for p in points]
+    return (min(xs) - pad, min(ys) - pad, max(xs) + pad, max(ys) + pad)
+
+
+def _meets(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
 
 
 def _distance(shapes: Mapping[str, Shape], link: Link) -> float:

@@ -60,10 +60,17 @@ class Obstacles:
     def __init__(self, shapes: Mapping[str, Shape]) -> None:
         self.shapes = shapes
         self.cells: dict[tuple[int, int], list[str]] = {}
+        c = self.CELL
+        cells = self.cells
         for sid, shape in shapes.items():
             b = shape.bounds
-            for key in self._keys(b.x, b.y, b.x + b.w, b.y + b.h):
-                self.cells.setdefault(key, []).append(sid)
+            for i in range(int(b.x // c), int((b.x + b.w) // c) + 1):
+                for j in range(int(b.y // c), int((b.y + b.h) // c) + 1):
+                    found = cells.get((i, j))
+                    if found is None:
+                        cells[(i, j)] = [sid]
+                    else:
+                        found.append(sid)
 
     def _keys(self, x0: float, y0: float, x1: float, y1: float) -> Iterable[tuple[int, int]]:
         c = self.CELL

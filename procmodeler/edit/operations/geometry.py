@@ -68,11 +68,14 @@ def reroute(ed: Editor, level: str | None, pids: Iterable[str], keep: Iterable[s
         return
     names = set(moved)
     kept = set(keep)
+    area = [shapes[p] for p in moved]
     drawn = drawn_routes(arch, level)
     affected = []
     for link in level_links(arch, level):
         route = drawn.get(link.id, ())
         ends = (link.source, link.target)
+        if link.id not in kept and not names & set(ends) and not _near(route, area):
+            continue
         if link.id in kept:
             hit = any(path_crosses_box(route, b) for p, b in shapes.items() if p not in ends)
         else:
@@ -83,6 +86,18 @@ def reroute(ed: Editor, level: str | None, pids: Iterable[str], keep: Iterable[s
             affected.append(link.id)
     for rid, route in route_level(arch, level, affected).items():
         ed.put("waypoints", (level, rid), tuple(route))
+
+
+def _near(route: Iterable[Point], boxes: list[Bounds]) -> bool:
+    """Whether the box around *route* meets one of *boxes* (a quick test first)."""
+    points = list(route)
+    if not points:
+        return False
+    x0 = min(p[0] for p in points)
+    x1 = max(p[0] for p in points)
+    y0 = min(p[1] for p in points)
+    y1 = max(p[1] for p in points)
+    return any(b.x <= x1 and x0 <= b.x + b.w and b.y <= y1 and y0 <= b.y + b.h for b in boxes)
 
 
 def set_shape_bounds(ed: Editor, level: str | None, bounds: Mapping[str, Bounds]) -> None:
