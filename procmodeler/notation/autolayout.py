@@ -26,6 +26,7 @@ from procmodeler.model.elements import BAND_ORDER, LAYOUT_SIZE, Bounds, snap
 
 WIDTH, HEIGHT = LAYOUT_SIZE
 GAP_X = 170.0  # between processes in a row: an arrow and its wrapped object name
+GAP_SIDE = 60.0  # between management (or support) processes: their lines run up or down
 GAP_ROW = 90.0  # between rows of one band
 GAP_BAND = 120.0  # between bands
 GAP_LAYER_Y = 70.0  # between processes of one layer
@@ -75,13 +76,13 @@ def _row(pids: list[str], wanted: dict[str, float], left: float, right: float) -
     for pid in ordered:
         x = max(x, wanted[pid] - WIDTH / 2)
         xs[pid] = x
-        x += WIDTH + GAP_X
-    overflow = x - GAP_X - right
+        x += WIDTH + GAP_SIDE
+    overflow = x - GAP_SIDE - right
     if overflow > 0:  # shift back left as far as the row allows, keeping the order
         limit = right
         for pid in reversed(ordered):
             xs[pid] = min(xs[pid], limit - WIDTH)
-            limit = xs[pid] - GAP_X
+            limit = xs[pid] - GAP_SIDE
         shift = left - min(xs.values())
         if shift > 0:
             xs = {p: v + shift for p, v in xs.items()}
@@ -111,9 +112,9 @@ def layout_landscape(arch: Architecture, pids: Sequence[str]) -> dict[str, Bound
     core = flow_order(kinds["core"], flows)
     core_rows = [core[i : i + PER_ROW] for i in range(0, len(core), PER_ROW)]
     widest = max([len(r) for r in core_rows] + [1])
-    per_row = max(widest, 4)
     left = MARGIN
-    right = left + per_row * (WIDTH + GAP_X) - GAP_X
+    right = left + max(widest, 4) * (WIDTH + GAP_X) - GAP_X
+    per_row = int((right - left + GAP_SIDE) // (WIDTH + GAP_SIDE))
     centre_of: dict[str, float] = {}
     for row in core_rows:
         for i, pid in enumerate(row):

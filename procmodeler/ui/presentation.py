@@ -26,6 +26,7 @@ class Presentation(QObject):
         self.active = False
         self._hidden: list[QWidget] = []
         self._was_maximized = False
+        self._bars = (Qt.ScrollBarPolicy.ScrollBarAsNeeded, Qt.ScrollBarPolicy.ScrollBarAsNeeded)
 
     def levels(self) -> list[str | None]:
         """The levels in the order the arrow keys step through them."""
@@ -49,7 +50,11 @@ class Presentation(QObject):
         for widget in self._hidden:
             widget.hide()
         w.canvas.scene.clearSelection()
-        w.canvas.view.installEventFilter(self)
+        view = w.canvas.view
+        self._bars = (view.horizontalScrollBarPolicy(), view.verticalScrollBarPolicy())
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.installEventFilter(self)
         w.showFullScreen()
         w.canvas.view.setFocus()
         w.canvas.view.fit()
@@ -57,7 +62,10 @@ class Presentation(QObject):
     def stop(self) -> None:
         w = self.window
         self.active = False
-        w.canvas.view.removeEventFilter(self)
+        view = w.canvas.view
+        view.removeEventFilter(self)
+        view.setHorizontalScrollBarPolicy(self._bars[0])
+        view.setVerticalScrollBarPolicy(self._bars[1])
         for widget in self._hidden:
             widget.show()
         self._hidden = []

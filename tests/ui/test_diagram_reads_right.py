@@ -151,3 +151,26 @@ def test_presentation_mode_shows_the_diagram_alone_and_steps_through_levels(wind
     QTest.keyClick(view, Qt.Key.Key_Escape)
     assert not window.presentation.active
     assert window.menuBar().isVisible() and window.palette_dock.isVisible()
+
+
+def test_an_image_export_speaks_the_models_language(window, monkeypatch, tmp_path) -> None:
+    import xml.etree.ElementTree as ET
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from procmodeler.edit import operations as ops
+
+    ops.set_metadata(window.context.editor, language="sv")  # an English UI, a Swedish model
+    svg = tmp_path / "map.svg"
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        staticmethod(lambda *a, **k: (str(svg), "SVG drawing (*.svg)")),
+    )
+    window.actions_by_name["export_image"].trigger()
+    ns = "{http://www.w3.org/2000/svg}"
+    texts = "".join("".join(t.itertext()) for t in ET.parse(svg).getroot().iter(f"{ns}text"))
+    assert "Huvudprocesser" in texts and "Core processes" not in texts
+    # the canvas itself still speaks the UI's language
+    labels = [getattr(item, "label", "") for item in window.canvas.scene._decor]
+    assert "Core processes" in labels
