@@ -18,6 +18,7 @@ from procmodeler.notation.routing import (
     port_point,
     side_of,
     side_span,
+    simplify,
 )
 
 SPACING = 10.0  # between parallel segments of different lines
@@ -95,7 +96,7 @@ def spread_ports(
             slots = sorted(slots[: len(ends)])
         for end, at in zip(ends, slots, strict=False):
             route = routes[end.link]
-            moved = move_end(route, end.at_start, shape, side, round(at, 1))
+            moved = simplify(move_end(route, end.at_start, shape, side, round(at, 1)))
             source, target = ends_of[end.link]
             if not obstacles.route_blocked(moved, source, target):
                 routes[end.link] = moved
