@@ -119,6 +119,7 @@ class ObjectivesPanel(FilledWhenShown, QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.form)
+        self.setMinimumSize(self.minimumSizeHint())  # the form must not widen the dock
         self.owner.picked.connect(lambda pid: self._set(owner=pid))
         self.horizon.commit.connect(lambda text: self._set(horizon=text))
         self.description.commit.connect(lambda text: self._set(description=text))
@@ -139,6 +140,9 @@ class ObjectivesPanel(FilledWhenShown, QWidget):
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(380, 420)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - must not make the window taller
+        return QSize(160, 120)
 
     # ------------------------------------------------------------------ refresh
     def _on_committed(self, event: Committed) -> None:
