@@ -19,6 +19,7 @@ from procmodeler.ui.canvas.items import RelationItem, ShapeItem
 from procmodeler.ui.canvas.scene import DiagramScene
 from procmodeler.ui.canvas.view import DiagramView
 from procmodeler.ui.context import EditorContext
+from procmodeler.ui.words import kind_label, relation_label
 
 
 class Canvas(QWidget):
@@ -216,7 +217,7 @@ class Canvas(QWidget):
                 self._add_shared(menu, "rename")
             kinds = menu.addMenu(self.tr("Kind"))
             for kind in PROCESS_KINDS:
-                act = kinds.addAction(qs.kind_label(kind))
+                act = kinds.addAction(kind_label(kind))
                 act.setCheckable(True)
                 act.setChecked(
                     all(arch.processes[p].kind == kind for p in pids if p in arch.processes)
@@ -230,7 +231,7 @@ class Canvas(QWidget):
             rids = self.scene.selected_relations() or [rid]
             kinds = menu.addMenu(self.tr("Kind"))
             for kind in RELATION_KINDS:
-                act = kinds.addAction(qs.relation_label(kind))
+                act = kinds.addAction(relation_label(kind))
                 act.setCheckable(True)
                 act.setChecked(rel.kind == kind)
                 act.triggered.connect(lambda _=False, k=kind: self.set_relation_kind(rids, k))
@@ -254,7 +255,7 @@ class Canvas(QWidget):
         else:
             add = menu.addMenu(self.tr("Add"))
             for kind in PROCESS_KINDS:
-                add.addAction(qs.kind_label(kind), lambda k=kind: self.create_process(k, scene_pos))
+                add.addAction(kind_label(kind), lambda k=kind: self.create_process(k, scene_pos))
             self._add_shared(menu, "paste", "-", "select_all")
             if self.context.level is not None:
                 lanes_action = menu.addAction(self.tr("Show Swimlanes"))

@@ -23,6 +23,15 @@ from procmodeler.common.errors import UserError
 from procmodeler.model.architecture import Architecture
 from procmodeler.notation.style import FINDING_COLOURS, LIGHT_COLOURS
 from procmodeler.ui.context import EditorContext
+from procmodeler.ui.words import (  # noqa: F401 - the panels' vocabulary, from one place
+    direction_labels,
+    kpi_kind_labels,
+    light_labels,
+    process_kind_labels,
+    relation_kind_labels,
+    severity_labels,
+    status_labels,
+)
 
 
 def _t(text: str) -> str:
@@ -380,51 +389,3 @@ class SearchCombo(QComboBox):
                 self._show_value()
                 return True
         return super().eventFilter(obj, event)
-
-
-# ---------------------------------------------------------------------- vocabulary
-def process_kind_labels() -> dict[str, str]:
-    return {
-        "management": _t("Management process"),
-        "core": _t("Core process"),
-        "support": _t("Support process"),
-    }
-
-
-def status_labels() -> dict[str, str]:
-    return {
-        "draft": _t("Draft"),
-        "in_review": _t("In review"),
-        "approved": _t("Approved"),
-        "retired": _t("Retired"),
-    }
-
-
-def relation_kind_labels() -> dict[str, str]:
-    return {"flow": _t("Flow"), "support": _t("Support"), "steering": _t("Steering")}
-
-
-def kpi_kind_labels() -> dict[str, str]:
-    return {
-        "lead_time": _t("Lead time"),
-        "variation": _t("Variation"),
-        "stability": _t("Stability"),
-        "customer_experience": _t("Customer experience"),
-        "other": _t("Other"),
-    }
-
-
-def direction_labels() -> dict[str, str]:
-    return {"lower": _t("Lower is better"), "higher": _t("Higher is better")}
-
-
-def severity_labels() -> dict[str, str]:
-    return {"error": _t("Error"), "warning": _t("Warning"), "info": _t("Info")}
-
-
-def light_labels() -> dict[str, str]:
-    return {
-        "green": _t("On target"),
-        "yellow": _t("Within 10 % of target"),
-        "red": _t("Off target"),
-    }

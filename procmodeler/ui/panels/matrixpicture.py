@@ -14,6 +14,7 @@ from procmodeler.notation.matrix import UnitColumn, header_bands
 from procmodeler.notation.style import kind_style
 from procmodeler.ui import export
 from procmodeler.ui.panels._common import _t
+from procmodeler.ui.words import raci_labels
 from procmodeler.ui.panels.matrixpaint import (
     BAND,
     GRID,
@@ -34,13 +35,8 @@ LEGEND_H = 30.0
 
 
 def _legend_entries() -> list[tuple[str | None, str]]:
-    return [
-        ("R", _t("Responsible")),
-        ("A", _t("Accountable")),
-        ("C", _t("Consulted")),
-        ("I", _t("Informed")),
-        (None, _t("Owner’s unit")),
-    ]
+    roles: list[tuple[str | None, str]] = list(raci_labels().items())
+    return [*roles, (None, _t("Owner’s unit"))]
 
 
 def _title_font(font: QFont) -> QFont:
