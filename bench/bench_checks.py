@@ -181,8 +181,6 @@ def _fields(proc: Process) -> dict[str, object]:
 
 
 def render(results: list[dict[str, object]], repeat: int) -> str:
-    import networkx
-
     lines = [
         HEADING,
         "",
@@ -192,7 +190,7 @@ def render(results: list[dict[str, object]], repeat: int) -> str:
         "others, owners, KPIs and shapes on most processes) and times `run_checks` with "
         f"all default rules, messages in English; median of {repeat} runs. "
         f"Machine: {platform.machine()}, {_cpus()} CPU cores shared with other work, "
-        f"Python {platform.python_version()}, networkx {networkx.__version__}.",
+        f"Python {platform.python_version()}.",
         "",
         "| processes | relations | units | participation rows | all rules | all rules (sv) "
         "| one edit + re-check | findings |",
@@ -224,8 +222,8 @@ def render(results: list[dict[str, object]], repeat: int) -> str:
         "How: one index per run (children, relations, participation, KPIs, shapes, "
         "unit chains), each built in one pass and only when a rule needs it; "
         "inherited properties (owner, outgoing support/steering) are propagated once "
-        "up or down the hierarchy instead of walking ancestors per process; networkx "
-        "for connected components (`orphan.no-customer`), strongly connected components "
+        "up or down the hierarchy instead of walking ancestors per process; plain-Python "
+        "graph algorithms without recursion (`analysis/graphs.py`) for connected components (`orphan.no-customer`), strongly connected components "
         "(`analysis.dependency-cycle`) and articulation points of the union of the "
         "sibling graphs (`analysis.single-point-of-failure`). No betweenness or "
         "simple-cycle enumeration (far too slow at this size).",

@@ -82,10 +82,12 @@ def compare(ours: Counter, peer: Counter) -> str:
     return f"DIFFERENT: only ours {dict(only_ours)}; only the peer's {dict(only_peer)}"
 
 
-def first_paint(model: Path, runs: int) -> tuple[float, float]:
+def first_paint(model: Path, runs: int) -> tuple[float, float, float]:
     """Median seconds from the process's start to the painted landscape (Qt's offscreen
-    platform: software rendering, as under Xvfb), and the worst peak MB."""
+    platform: software rendering, as under Xvfb), the worst peak MB, and the median CPU
+    seconds of the whole process (start, paint, quit)."""
     walls, peaks = [], []
+    CPU.pop(" ".join([PY, "-m", "procmodeler", str(model)]), None)
     for _ in range(runs):
         with tempfile.NamedTemporaryFile(suffix=".txt") as out:
             cmd = [PY, "-m", "procmodeler", str(model), "--first-paint"]
@@ -95,7 +97,8 @@ def first_paint(model: Path, runs: int) -> tuple[float, float]:
             line = Path(out.name).read_text().strip().splitlines()[-1]
         walls.append(float(line.split()[-1]))  # the app's own clock: process start to paint
         peaks.append(peak / 1024)
-    return statistics.median(walls), max(peaks)
+    cpu = statistics.median(CPU[" ".join([PY, "-m", "procmodeler", str(model)])])
+    return statistics.median(walls), max(peaks), cpu
 
 
 def measure(processes: int, runs: int, tmp: Path) -> dict:
@@ -136,7 +139,9 @@ def render(r: dict, processes: int, runs: int) -> str:
         return f"{pair[0][0] / pair[1][0]:.2f}× ({pair[0][1] / pair[1][1]:.2f}× CPU)"
 
     def paint(x: tuple | None) -> tuple[str, str]:
-        return ("–", "no display") if x is None else (f"{x[0]:.2f} s", f"peak {x[1]:.0f} MB")
+        if x is None:
+            return ("–", "no display")
+        return (f"{x[0]:.2f} s (process {x[2]:.2f} s CPU)", f"peak {x[1]:.0f} MB")
 
     c = r["counts"]
     rows = [

@@ -15,16 +15,28 @@ from PySide6.QtWidgets import (
     QProgressDialog,
 )
 
-from procmodeler import report
 from procmodeler.app.session import Session
 from procmodeler.common.atomicfile import atomic_write_bytes
 from procmodeler.common.errors import UserError
 from procmodeler.edit.editor import Editor
-from procmodeler.io import bpmn
 from procmodeler.ui import export
 
 if TYPE_CHECKING:
     from procmodeler.ui.mainwindow import MainWindow
+
+
+def _bpmn():  # noqa: ANN202 - the module
+    """The BPMN layer, imported when first used (lxml is not needed to start the app)."""
+    from procmodeler.io import bpmn
+
+    return bpmn
+
+
+def _report():  # noqa: ANN202 - the module
+    """The report layer, imported when first used (reportlab takes a second to load)."""
+    from procmodeler import report
+
+    return report
 
 
 class Exchange(QObject):
@@ -112,7 +124,7 @@ class Exchange(QObject):
         if not path:
             return
         try:
-            atomic_write_bytes(path, bpmn.export_bpmn(w.context.arch))
+            atomic_write_bytes(path, _bpmn().export_bpmn(w.context.arch))
         except (UserError, OSError) as exc:
             w.documents.error(self.tr("Cannot Export"), exc)
             return
@@ -131,7 +143,7 @@ class Exchange(QObject):
         if not path:
             return
         try:
-            arch, warnings = bpmn.import_bpmn(path)
+            arch, warnings = _bpmn().import_bpmn(path)
         except (UserError, OSError) as exc:
             w.documents.error(self.tr("Cannot Import"), exc)
             return
@@ -177,6 +189,7 @@ class Exchange(QObject):
             QApplication.processEvents()
             return not progress.wasCanceled()
 
+        report = _report()
         try:
             report.build_report(w.context.arch, path, progress=step)
         except report.ReportCancelled:

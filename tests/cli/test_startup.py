@@ -91,3 +91,13 @@ def test_a_command_imports_only_its_own_module() -> None:
     third, ours = _loaded("export-bpmn", "--help")
     assert {name for name in ours if ".cmd_" in name} == {"procmodeler.cli.cmd_bpmn"}
     assert not third & {"reportlab", "PySide6"}
+
+
+@pytest.mark.gui
+def test_the_app_paints_a_model_without_loading_its_optional_parts() -> None:
+    # The window and the diagram come first; the report (reportlab), BPMN (lxml), the
+    # workbook reader (openpyxl) and the repository (psycopg) load when first used.
+    example = REPO_ROOT / "procmodeler" / "resources" / "examples" / "manufacturing.procm"
+    third, ours = _loaded(str(example), "--first-paint")
+    assert "PySide6" in third and "procmodeler.ui.mainwindow" in ours
+    assert not third & {"reportlab", "lxml", "openpyxl", "networkx", "psycopg"}

@@ -6,7 +6,8 @@ A rule function takes the run's :class:`~procmodeler.analysis.index.ModelIndex` 
 yields :class:`Raw` findings: the ``elements`` that identify the finding, the message
 (a lazy :class:`~procmodeler.common.i18n.Message`, rendered in the run's language)
 and the ids of further elements the message mentions. Graph-shaped rules use
-networkx (connected components, strongly connected components, articulation points);
+plain-Python graph algorithms of analysis/graphs.py (connected and strongly connected
+components, articulation points);
 the rest is plain Python over the index.
 
 One module per group of rules (``orphans``, ``responsibility``, ``flow``, ``graph``),

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import networkx as nx
-
+from procmodeler.analysis.graphs import articulation_points, strongly_connected_components
 from procmodeler.analysis.index import ModelIndex
 from procmodeler.analysis.rules.registry import Raw, _level, _Msg, _NameList, _rule, _unit_names
 from procmodeler.common.i18n import N_
@@ -30,9 +29,7 @@ def check_dependency_cycle(idx: ModelIndex) -> Iterator[Raw]:
     flows = [(r.source, r.target) for r in idx.flow if r.source != r.target]
     if not flows:
         return
-    graph = nx.DiGraph()
-    graph.add_edges_from(flows)
-    for component in nx.strongly_connected_components(graph):
+    for component in strongly_connected_components(flows):
         if len(component) < 2:
             continue
         ids = tuple(sorted(component))
@@ -74,9 +71,7 @@ def check_single_point_of_failure(idx: ModelIndex) -> Iterator[Raw]:
     ]
     if len(edges) < 2:
         return
-    graph = nx.Graph()
-    graph.add_edges_from(edges)
-    for pid in sorted(nx.articulation_points(graph)):
+    for pid in sorted(articulation_points(edges)):
         yield Raw(
             (pid,),
             _Msg(

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import networkx as nx
-
+from procmodeler.analysis.graphs import connected_components
 from procmodeler.analysis.index import ModelIndex
 from procmodeler.analysis.rules.registry import Raw, _level, _Msg, _rule
 from procmodeler.common.i18n import N_
@@ -139,12 +138,12 @@ def check_no_customer(idx: ModelIndex) -> Iterator[Raw]:
     ]
     if not candidates:
         return
-    graph = nx.Graph()
-    graph.add_edges_from((r.source, r.target) for r in idx.flow if r.source != r.target)
+    edges = [(r.source, r.target) for r in idx.flow if r.source != r.target]
+    linked = {pid for edge in edges for pid in edge}
     served: set[str] = set()
-    wanted = {pid for pid in candidates if pid in graph}
+    wanted = {pid for pid in candidates if pid in linked}
     if wanted:
-        for component in nx.connected_components(graph):
+        for component in connected_components(edges):
             if not wanted.isdisjoint(component) and any(
                 procs[p].kind == "core" and procs[p].customer.strip() for p in component
             ):

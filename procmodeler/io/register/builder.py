@@ -73,7 +73,6 @@ class _Builder:
         self.source_name = source_name
         self.raw_kind: dict[str, str] = {}  # register id -> unit / person / process / ...
         self.model_id: dict[str, str] = {}  # register id -> model id
-        self.where: dict[str, str] = {}  # register id -> "file:line"
         self.origin: dict[str, tuple[_Table, _Row]] = {}  # register id -> where defined
         self.taken: set[str] = set()
 
@@ -119,11 +118,10 @@ class _Builder:
                     column,
                     N_("the id '{id}' is already used at {where}"),
                     id=raw,
-                    where=self.where[raw],
+                    where=self._here(*self.origin[raw]),
                 )
                 continue
             self.raw_kind[raw] = kind
-            self.where[raw] = self._here(table, row)
             self.origin[raw] = (table, row)
 
     def map_ids(self) -> None:
@@ -197,7 +195,7 @@ class _Builder:
         return next_id
 
     # .................................................................. the model
-    def build(self) -> Architecture:
+    def build(self, with_layout: bool = True) -> Architecture:
         self.declare("units", "unit")
         self.declare("people", "person")
         self.declare("processes", "process")
@@ -222,6 +220,8 @@ class _Builder:
             "participation": participation,
             "kpis": kpis,
         }
+        if not with_layout:
+            return Architecture.from_collections(meta, collections)
         shapes = layout(Architecture.from_collections(meta, dict(collections)))
         return Architecture.from_collections(meta, {**collections, "shapes": shapes})
 
@@ -498,14 +498,21 @@ class _Builder:
 
 
 def _split_objects(text: str) -> tuple[str, ...]:
+    if ";" not in text and "\n" not in text:  # most cells: one object or none
+        text = text.strip()
+        return (text,) if text else ()
     parts = (p.strip() for p in re.split(r"[;\n]", text))
     return tuple(p for p in parts if p)
 
 
 # ====================================================================== import
-def import_register(path: str | os.PathLike[str]) -> ImportResult:
+def import_register(path: str | os.PathLike[str], with_layout: bool = True) -> ImportResult:
     """Read a register (a folder of CSV files or an ``.xlsx`` workbook) into a new model
-    with the automatic layout. Problems raise :class:`UserError` (one per problem)."""
+    with the automatic layout. Problems raise :class:`UserError` (one per problem).
+
+    ``with_layout=False`` leaves the model without geometry, for readers that draw
+    nothing (``check``, ``export-register``): the layout places every process, so only
+    ``orphan.unplaced`` could tell the difference, and it finds nothing in a register."""
     source = Path(path)
     out = _Collector()
     if source.is_dir():
@@ -525,7 +532,7 @@ def import_register(path: str | os.PathLike[str]) -> ImportResult:
         )
     out.raise_errors()
     builder = _Builder(tables, out, name)
-    arch = builder.build()
+    arch = builder.build(with_layout)
     warnings_, notes = out.warnings.problems(), out.notes.problems()
     if out.warnings.omitted:  # one last line, so that every reader of the list shows it
         warnings_.append(

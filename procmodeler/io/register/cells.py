@@ -7,9 +7,7 @@ import unicodedata
 from typing import Any
 
 from procmodeler.io.register.spec import _FORMULA_START, _NUMBER, _PROTECTED
-from procmodeler.model.elements import (
-    NCNAME_CHAR_RE,
-)
+from procmodeler.model import elements
 
 
 # ====================================================================== cells
@@ -60,11 +58,21 @@ def _clean(value: str) -> str:
     return unicodedata.normalize("NFC", value)
 
 
+#: ASCII characters that an NCName cannot hold (all but letters, digits, "_", "-", ".").
+_ASCII_NOT_NCNAME = {
+    code: "_" for code in range(128) if not (chr(code).isalnum() or chr(code) in "_-.")
+}
+
+
 def mapped_id(original: str, taken: set[str]) -> str:
     """The NCName an invalid register id becomes: ``id_`` + the original with every
     character not allowed in an NCName replaced by ``_``, then ``_2``, ``_3``, ... while
     taken."""
-    base = "id_" + "".join(ch if NCNAME_CHAR_RE.fullmatch(ch) else "_" for ch in original)
+    if original.isascii():
+        base = "id_" + original.translate(_ASCII_NOT_NCNAME)
+    else:
+        char = elements.NCNAME_CHAR_RE  # compiled on first use
+        base = "id_" + "".join(ch if char.fullmatch(ch) else "_" for ch in original)
     candidate, n = base, 1
     while candidate in taken:
         n += 1

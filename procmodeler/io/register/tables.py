@@ -4,6 +4,7 @@ the CSV and XLSX readers share."""
 from __future__ import annotations
 
 import heapq
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -89,6 +90,20 @@ class _Collector:
             raise UserError(self.errors.problems(), omitted=self.errors.omitted)
 
 
+def _clean_row(raw: list[str], unprotect_cells: bool) -> list[str]:
+    """The cells of one record cleaned (:func:`_clean`, :func:`unprotect`). Most rows need
+    only trimming: no line break, no apostrophe, already NFC (checked on the whole row at
+    once; the NUL keeps the cells apart, so the row is NFC exactly when each cell is)."""
+    joined = "\x00".join(raw)
+    plain = "\r" not in joined and "'" not in joined
+    if plain and (joined.isascii() or unicodedata.is_normalized("NFC", joined)):
+        return [c.strip() for c in raw]
+    cells = [_clean(c) for c in raw]
+    if unprotect_cells:
+        cells = [unprotect(c) for c in cells]
+    return cells
+
+
 def _fill_table(
     table: _Table,
     records: Iterator[tuple[int, list[str]]],
@@ -97,19 +112,23 @@ def _fill_table(
 ) -> None:
     """Read the header and the rows of one file from ``(line, raw cells)`` records."""
     header: list[tuple[int, str]] | None = None
+    keys: list[str] = []
+    spots: list[int] = []
+    reach = 0
     header_line = 1
     header_width = 0
     count = 0
     for line, raw in records:
-        cells = [_clean(c) for c in raw]
-        if unprotect_cells:
-            cells = [unprotect(c) for c in cells]
+        cells = _clean_row(raw, unprotect_cells)
         if not any(cells):
             continue
         if header is None:
             header_line = line
             header_width = len(cells)
             header = _read_header(table, line, cells, out)
+            keys = [key for _, key in header]
+            spots = [i for i, _ in header]
+            reach = max(spots, default=-1) + 1
             continue
         count += 1
         if count > regspec.MAX_ROWS:
@@ -134,7 +153,10 @@ def _fill_table(
                 None,
                 Message(N_("has more cells than the header row; the extra ones are ignored")),
             )
-        row = _Row(line, {key: (cells[i] if i < len(cells) else "") for i, key in header})
+        if len(cells) >= reach:  # the usual row: every named column has a cell
+            row = _Row(line, dict(zip(keys, [cells[i] for i in spots], strict=True)))
+        else:
+            row = _Row(line, {key: (cells[i] if i < len(cells) else "") for i, key in header})
         table.rows.append(row)
     if header is None:
         out.error(

@@ -7,8 +7,8 @@ burst of edits (typing, nudging, a drag's release) gives one run after the user 
 The run works on a worker thread on a copy of the model taken when it starts (a
 10,000-process model takes a second to check, and typing must never wait for that); its
 result is applied only if the model has not changed since, otherwise the checks run
-again on the newer model. Opening a document starts such a run too, so a big model shows
-its window before its findings. ``refresh_now`` still checks at once, on the calling
+again on the newer model. Opening a document schedules such a run too, so a big model
+shows its window and diagram before its findings. ``refresh_now`` still checks at once, on the calling
 thread. ``findingsChanged`` is emitted after each applied run whose result differs from
 the previous one.
 """
@@ -55,7 +55,8 @@ class LiveFindings(QObject):
         self._running = False
         self._finished.connect(self._on_finished)
         context.committed.connect(lambda _event: self.schedule())
-        context.documentReplaced.connect(self.refresh_later)
+        # after a pause too: the window paints the new document before the checks start
+        context.documentReplaced.connect(self.schedule)
         self.refresh_now()
 
     @classmethod
@@ -72,6 +73,11 @@ class LiveFindings(QObject):
     def schedule(self) -> None:
         """Re-run the checks once the user pauses (restarts the timer)."""
         self._timer.start()
+
+    @property
+    def running(self) -> bool:
+        """A run is under way on the worker thread."""
+        return self._running
 
     @property
     def pending(self) -> bool:

@@ -13,7 +13,7 @@ exported as PNG, SVG or PDF, drawn by the same painting code as the widget.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -79,7 +79,10 @@ class MatrixHeader(QHeaderView):
 
     def sizeHint(self) -> QSize:  # noqa: N802
         hint = super().sizeHint()
-        return QSize(hint.width(), header_bands(self.matrix.cols) * BAND + 6)
+        cols = self.matrix.cols
+        if getattr(self, "_bands_of", None) is not cols:  # once per set of columns
+            self._bands_of, self._bands = cols, header_bands(cols)
+        return QSize(hint.width(), self._bands * BAND + 6)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self.viewport())
@@ -287,6 +290,7 @@ class ParticipationMatrix(QWidget):
         self.matrix = MatrixModel(context, self)
         self._syncing = False
         self._known: set[str] = set()
+        self._stale = False  # the document changed while the matrix was hidden
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -357,14 +361,26 @@ class ParticipationMatrix(QWidget):
         header.viewport().update()
 
     def _expand_new(self) -> None:
-        for pid in self.context.arch.walk():
-            if pid not in self._known:
-                self.view.expand(self.matrix.index_of(pid))
+        if not self._known:  # a new document: everything is new, expand it at once
+            self.view.expandAll()
+        else:
+            for pid in self.context.arch.walk():
+                if pid not in self._known:
+                    self.view.expand(self.matrix.index_of(pid))
         self._known = set(self.context.arch.processes)
 
     def _on_replaced(self) -> None:
         self._known = set()
-        self._rebuild()
+        if self.isVisible():
+            self._rebuild()
+        else:  # filled when first shown: a big model opens without waiting for it
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self._rebuild()
 
     def _rebuild(self) -> None:
         expanded = {pid for pid in self._known if self.view.isExpanded(self.matrix.index_of(pid))}
@@ -383,6 +399,8 @@ class ParticipationMatrix(QWidget):
         self._syncing = False
 
     def _on_committed(self, event: Committed) -> None:
+        if self._stale:
+            return
         imp = self.context.impact(event)
         if (imp.tree or imp.unit_tree) and self.matrix.structure_differs():
             self._rebuild()
@@ -416,7 +434,7 @@ class ParticipationMatrix(QWidget):
             self._syncing = False
 
     def _selection_from_context(self) -> None:
-        if self._syncing:
+        if self._syncing or self._stale:
             return
         selection = self.context.selection
         if len(selection) != 1:

@@ -40,8 +40,9 @@ def test_an_edit_lands_while_the_checks_run_and_the_findings_catch_up(qtbot, con
     applied: list[str] = []
     live.findingsChanged.connect(lambda: applied.append(no_owner_message(live, "p7")))
     context.replace_editor(big_editor())
-    # opening the model started the checks on a worker thread: nothing waited for them
+    # opening the model scheduled the checks: nothing waited for them
     assert live.pending
+    qtbot.waitUntil(lambda: live.running, timeout=10_000)  # now on the worker thread
     assert "Process 7" not in str(live.result().findings)  # still the previous model's
     ops.rename_process(context.editor, "p7", "Handle a permit")
     # the edit is in the model at once, while the checks of the model before it run
