@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QObject, Signal
 
-from procmodeler.common.i18n import Translator, translator
+from procmodeler.common.i18n import Translator
 from procmodeler.edit.editor import Editor
 from procmodeler.edit.impact import Impact
 from procmodeler.model.architecture import Architecture

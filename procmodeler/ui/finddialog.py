@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 
 from procmodeler.model.architecture import Architecture
 from procmodeler.ui import icons
-from procmodeler.ui.canvas import style as qs
 from procmodeler.ui.context import EditorContext
 from procmodeler.ui.words import kind_label
 

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 
 from procmodeler.model.elements import PROCESS_KINDS, RELATION_KINDS
 from procmodeler.ui import icons
-from procmodeler.ui.canvas import style as qs
 from procmodeler.ui.canvas.view import PALETTE_MIME
 from procmodeler.ui.words import kind_label, relation_label
 

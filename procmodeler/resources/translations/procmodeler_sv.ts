@@ -402,33 +402,6 @@
     </message>
 </context>
 <context>
-    <name>Notation</name>
-    <message>
-        <source>Management process</source>
-        <translation>Ledningsprocess</translation>
-    </message>
-    <message>
-        <source>Core process</source>
-        <translation>Huvudprocess</translation>
-    </message>
-    <message>
-        <source>Support process</source>
-        <translation>Stödprocess</translation>
-    </message>
-    <message>
-        <source>Support</source>
-        <translation>Stöd</translation>
-    </message>
-    <message>
-        <source>Flow</source>
-        <translation>Flöde</translation>
-    </message>
-    <message>
-        <source>Steering</source>
-        <translation>Styrning</translation>
-    </message>
-</context>
-<context>
     <name>Palette</name>
     <message>
         <source>Processes</source>

@@ -13,7 +13,6 @@ from procmodeler.edit import operations as ops
 from procmodeler.edit.placement import free_spot
 from procmodeler.model.elements import PROCESS_KINDS, RELATION_KINDS, Bounds, snap
 from procmodeler.notation.lanelayout import arranged_in_lanes
-from procmodeler.ui.canvas import style as qs
 from procmodeler.ui.canvas.breadcrumb import Breadcrumb
 from procmodeler.ui.canvas.items import RelationItem, ShapeItem
 from procmodeler.ui.canvas.scene import DiagramScene

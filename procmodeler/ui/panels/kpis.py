@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from procmodeler.common.numbers import parse_decimal
 from procmodeler.edit import operations as ops
 from procmodeler.model.elements import DIRECTIONS, KPI_KINDS, Kpi
 from procmodeler.notation.kpi import traffic_light
@@ -36,11 +37,11 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def parse_number(text: str) -> float | None:
-    """'12,5' or '12.5' -> 12.5; empty -> None; raises ValueError otherwise."""
-    text = text.strip().replace("\u00a0", "").replace(" ", "")
-    if not text:
+    """'12,5' or '12.5' -> 12.5; empty -> None; raises ValueError otherwise (``nan``
+    and ``inf`` too): the app's one number parser, ``common.numbers.parse_decimal``."""
+    if not text.strip():
         return None
-    return float(text.replace(",", "."))
+    return parse_decimal(text)
 
 
 def format_number(value: float | None) -> str:

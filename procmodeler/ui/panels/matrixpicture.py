@@ -14,7 +14,6 @@ from procmodeler.notation.matrix import UnitColumn, header_bands
 from procmodeler.notation.style import kind_style
 from procmodeler.ui import export
 from procmodeler.ui.panels._common import _t
-from procmodeler.ui.words import raci_labels
 from procmodeler.ui.panels.matrixpaint import (
     BAND,
     GRID,
@@ -25,6 +24,7 @@ from procmodeler.ui.panels.matrixpaint import (
     paint_cell,
     paint_header,
 )
+from procmodeler.ui.words import raci_labels
 
 if TYPE_CHECKING:
     from procmodeler.ui.panels.matrix import ParticipationMatrix
