@@ -46,6 +46,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "report": ("cmd_report", N_("write the PDF report of a model")),
     "self-test": ("cmd_selftest", N_("check that this installation works")),
     "repo": ("cmd_repo", N_("push to and pull from a shared repository on PostgreSQL")),
+    "diff": ("cmd_diff", N_("show what changed between two models")),
+    "merge": ("cmd_merge", N_("merge two models' changes since their common ancestor")),
+    "git-setup": ("cmd_gitsetup", N_("make git diff and git merge understand model files")),
 }
 
 

@@ -62,6 +62,7 @@ class Architecture:
         self.diagrams: dict[str | None, DiagramOptions] = {}
         self.shapes: dict[str | None, dict[str, Bounds]] = {}
         self.waypoints: dict[str | None, dict[str, tuple[Point, ...]]] = {}
+        self.conflicts: dict[tuple[str, str, str], tuple[Any, Any, Any]] = {}
         #: Where the model was pulled from (a shared repository), or None. Not content:
         #: no change record touches it and :meth:`snapshot` leaves it out.
         self.origin: Origin | None = None

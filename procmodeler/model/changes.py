@@ -27,6 +27,7 @@ COLLECTIONS: tuple[str, ...] = (
     "diagrams",  # level -> DiagramOptions
     "shapes",  # (level, process id) -> Bounds
     "waypoints",  # (level, relation id) -> tuple of points
+    "conflicts",  # (kind, id, field or "") -> (base, ours, theirs): unresolved merge conflicts
 )
 
 NESTED_COLLECTIONS = frozenset({"shapes", "waypoints"})

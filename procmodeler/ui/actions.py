@@ -208,6 +208,7 @@ class WindowActions(QObject):
         exp.addAction(acts["export_image"])
         exp.addAction(acts["export_bpmn"])
         file.addAction(acts["report"])
+        file.addAction(w.teamwork.action)
         file.addSeparator()
         file.addAction(acts["properties"])
         file.addSeparator()
@@ -218,7 +219,7 @@ class WindowActions(QObject):
         self._fill(view, VIEW_MENU)
         view.addSeparator()
         panels = view.addMenu(self.tr("&Panels"))
-        for dock in w.docking.all_docks():
+        for dock in [*w.docking.all_docks(), *w.teamwork.docks()]:
             panels.addAction(dock.toggleViewAction())
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(acts["about"])

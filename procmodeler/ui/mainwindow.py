@@ -28,6 +28,7 @@ from procmodeler.ui.documents import Documents
 from procmodeler.ui.editcommands import EditCommands
 from procmodeler.ui.exchange import Exchange
 from procmodeler.ui.finddialog import FindDialog
+from procmodeler.ui.teamwork import Teamwork
 
 APP_TITLE = "procmodeler"
 
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
         self.tree_dock = self.docking.tree_dock
         self.panel_docks = self.docking.panel_docks
         self.live_findings = self.docking.live_findings
+        self.teamwork = Teamwork(self)
         self.documents = Documents(self)
         self.exchange = Exchange(self)
         self.commands = EditCommands(self)

@@ -58,7 +58,7 @@ def test_dumps_is_deterministic_and_lossless() -> None:
 
 def test_keys_in_documented_order_and_defaults_omitted() -> None:
     doc = json.loads(native.dumps(sample()))
-    assert list(doc) == [key for key in native.TOP_KEYS if key != "repository"]
+    assert list(doc) == [key for key in native.TOP_KEYS if key not in ("repository", "conflicts")]
     assert doc["format_version"] == native.FORMAT_VERSION == 1
     first = doc["processes"][0]
     assert list(first) == ["id", "name", "kind"]  # no empty fields, no default status

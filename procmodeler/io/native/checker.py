@@ -8,6 +8,7 @@ from typing import Any
 
 from procmodeler.common.errors import Problem
 from procmodeler.common.i18n import LANGUAGES, N_, Message
+from procmodeler.io.conflictfile import KEY, read_conflicts
 from procmodeler.io.native.format import FORMAT_VERSION, META_KEYS, RULE_SETTINGS, TOP_KEYS
 from procmodeler.io.native.writer import _string
 from procmodeler.model.architecture import Architecture
@@ -219,6 +220,7 @@ class _Reader:
         )
         if "repository" in doc:
             result.origin = self.read_origin(doc["repository"])
+        result.conflicts = read_conflicts(doc.get(KEY), self.filename, self.problems)
         return result
 
     def read_origin(self, value: Any) -> Origin | None:

@@ -32,6 +32,7 @@ TOP_KEYS: tuple[str, ...] = (
     "suppressions",
     "diagrams",
     "repository",
+    "conflicts",
 )
 
 META_KEYS: tuple[str, ...] = ("name", "organisation", "language", "version_label", "author")

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from procmodeler.common.atomicfile import write_output_file
+from procmodeler.io import conflictfile
 from procmodeler.io.native.format import FORMAT_VERSION, META_KEYS
 from procmodeler.model.architecture import Architecture
 
@@ -193,6 +194,8 @@ def to_document(arch: Architecture) -> dict[str, Any]:
     if arch.origin is not None:
         origin = arch.origin
         doc["repository"] = {"url": origin.url, "name": origin.name, "version": origin.version}
+    if arch.conflicts:
+        doc[conflictfile.KEY] = conflictfile.conflicts_document(arch)
     return doc
 
 
