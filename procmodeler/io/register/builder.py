@@ -182,7 +182,7 @@ class _Builder:
         raw = row.cells.get(column, "")
         if not raw:
             return None
-        found = self.raw_kind.get(raw)
+        found = self.raw_kind.get(raw, "")
         if found == kind:
             return self.model_id[raw]
         if (kind, found) in _WRONG_KIND:
