@@ -31,6 +31,7 @@ def sample() -> Architecture:
     c = op.create_process(ed, "Del", "core", parent=b, pid="C")
     op.set_process_fields(ed, b, objects_in=["In 1", "In 2"], status="approved")
     op.set_owner(ed, b, boss)
+    op.move_shapes(ed, None, [b], 0.1, 0.2)  # before the line: a move re-routes it
     op.connect(ed, a, b, "steering", "Plan", waypoints={None: [(10.25, 20), (30, 40.5)]})
     op.connect(ed, b, c, "flow")
     op.set_participation(ed, b, top, "a")
@@ -41,7 +42,6 @@ def sample() -> Architecture:
     op.set_rule(ed, "orphan.isolated", "off")
     op.suppress_finding(ed, "kpi.no-target", [b], "Mäts inte än")
     op.set_diagram_options(ed, None, True, [sub, top])
-    op.move_shapes(ed, None, [b], 0.1, 0.2)
     return ed.arch
 
 

@@ -60,6 +60,7 @@ _SHAPE = f"{{{BPMNDI}}}BPMNShape"
 _EDGE = f"{{{BPMNDI}}}BPMNEdge"
 _BOUNDS = f"{{{DC}}}Bounds"
 _WAYPOINT = f"{{{DI}}}waypoint"
+_LABEL = f"{{{BPMNDI}}}BPMNLabel"
 _FILL = f"{{{COLOR}}}background-color"
 _STROKE = f"{{{COLOR}}}border-color"
 
@@ -369,11 +370,22 @@ class _Exporter(_Planner):
         )
         return shape
 
-    def _edge(self, plane: etree._Element, element_id: str, points: Iterable[Point]) -> None:
+    def _edge(
+        self,
+        plane: etree._Element,
+        element_id: str,
+        points: Iterable[Point],
+        label: Bounds | None = None,
+    ) -> None:
         edge = etree.SubElement(plane, _EDGE, id=self.fresh(f"{element_id}_di"))
         edge.set("bpmnElement", element_id)
         for x, y in points:
             etree.SubElement(edge, _WAYPOINT, x=fmt(x), y=fmt(y))
+        if label is not None:
+            box = etree.SubElement(etree.SubElement(edge, _LABEL), _BOUNDS)
+            for key, value in (("x", label.x), ("y", label.y), ("width", label.w)):
+                box.set(key, fmt(value))
+            box.set("height", fmt(label.h))
 
     def _write_level_di(self, plane: etree._Element, level: Level_t) -> None:
         arch = self.arch
@@ -387,7 +399,7 @@ class _Exporter(_Planner):
         for gw, box in level.gateways.items():
             self._shape(plane, gw, box)
         for flow in level.flows:
-            self._edge(plane, flow.id, flow.points)
+            self._edge(plane, flow.id, flow.points, level.labels.get(flow.id))
 
     def _write_order(self, ext: etree._Element, root: etree._Element) -> None:
         """Where the importer's natural order (document order) would differ from the

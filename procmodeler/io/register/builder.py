@@ -48,6 +48,7 @@ from procmodeler.model.elements import (
 )
 from procmodeler.model.ids import IdAllocator, ncname_from
 from procmodeler.model.validate import Violation, violations
+from procmodeler.notation.router import route_level
 
 # ====================================================================== building
 _KIND_OF = {
@@ -248,7 +249,12 @@ class _Builder:
         if not with_layout:
             return Architecture.from_collections(meta, collections)
         shapes = layout(Architecture.from_collections(meta, dict(collections)))
-        return Architecture.from_collections(meta, {**collections, "shapes": shapes})
+        placed = Architecture.from_collections(meta, {**collections, "shapes": shapes})
+        waypoints = {level: route_level(placed, level) for level in shapes}
+        waypoints = {level: routes for level, routes in waypoints.items() if routes}
+        return Architecture.from_collections(
+            meta, {**collections, "shapes": shapes, "waypoints": waypoints}
+        )
 
     def report(self, found: list[Violation]) -> None:
         """Report what the validator finds in the register's words (a row that already

@@ -63,10 +63,15 @@ def install_translator(app: QCoreApplication, lang: str) -> QTranslator | None:
 
 
 def make_dock(title: str, name: str, widget: QWidget, parent: QMainWindow) -> QDockWidget:
-    """A closable, movable, floatable dock named *name* (for saveState) around *widget*."""
+    """A closable, movable, floatable dock named *name* (for saveState) around *widget*.
+    A panel with a ``set_shown(bool)`` method is told when its tab comes to the front or
+    goes behind another (or the dock is closed), so that it can skip work while hidden."""
     dock = QDockWidget(title, parent)
     dock.setObjectName(name)
     dock.setWidget(widget)
+    set_shown = getattr(widget, "set_shown", None)
+    if callable(set_shown):
+        dock.visibilityChanged.connect(set_shown)
     dock.setFeatures(
         QDockWidget.DockWidgetFeature.DockWidgetClosable
         | QDockWidget.DockWidgetFeature.DockWidgetMovable
