@@ -401,7 +401,8 @@ class DiagramFlowable(_Painter):
         box = rel.label_box
         if box is None or not rel.label_lines:
             return
-        self._round_rect(c, box, 3, style.LABEL_BACKGROUND, None)
+        crowded = None if rel.label_fits else style.LABEL_CROWDED
+        self._round_rect(c, box, 3, style.LABEL_BACKGROUND, crowded)
         colour = style.relation_style(rel.kind).colour
         line_h = (box.h - 6.0) / len(rel.label_lines)
         for i, line in enumerate(rel.label_lines):
