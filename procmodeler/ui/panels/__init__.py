@@ -39,6 +39,7 @@ PROBLEMS_DOCK = "problemsDock"
 KPI_DOCK = "kpiDock"
 SCORECARD_DOCK = "scorecardDock"
 OBJECTIVES_DOCK = "objectivesDock"
+STRATEGY_DOCK = "strategyMatrixDock"
 
 
 def _t(text: str) -> str:
@@ -98,23 +99,26 @@ def create_panels(context: EditorContext, parent: QMainWindow) -> list[QDockWidg
 
 
 def strategy_docks(context: EditorContext, parent: QMainWindow) -> list[QDockWidget]:
-    """The docks of the strategy views (issue 13): objectives."""
+    """The docks of the strategy views (issue 13): objectives, strategy matrix."""
+    from procmodeler.ui.strategy.matrix import StrategyMatrix
     from procmodeler.ui.strategy.objectives import ObjectivesPanel
 
     tr = context.catalogue()
     return [
         make_dock(tr("Objectives"), OBJECTIVES_DOCK, ObjectivesPanel(context), parent),
+        make_dock(tr("Strategy matrix"), STRATEGY_DOCK, StrategyMatrix(context), parent),
     ]
 
 
 def place_panels(window: QMainWindow, docks: list[QDockWidget]) -> None:
     """Default places: properties, units, KPIs over time, the scorecard and the
-    objectives on the right (tabbed), problems and participation at the bottom (tabbed, the first of each in
+    objectives on the right (tabbed), problems, participation and the strategy matrix
+    at the bottom (tabbed, the first of each in
     front)."""
     by_name = {d.objectName(): d for d in docks}
     names = (PROPERTIES_DOCK, UNITS_DOCK, KPI_DOCK, SCORECARD_DOCK, OBJECTIVES_DOCK)
     right = [by_name[n] for n in names if n in by_name]
-    bottom = [by_name[n] for n in (PROBLEMS_DOCK, MATRIX_DOCK) if n in by_name]
+    bottom = [by_name[n] for n in (PROBLEMS_DOCK, MATRIX_DOCK, STRATEGY_DOCK) if n in by_name]
     for dock in right:
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     for dock in bottom:
@@ -129,6 +133,7 @@ def place_panels(window: QMainWindow, docks: list[QDockWidget]) -> None:
 __all__ = [
     "KPI_DOCK",
     "OBJECTIVES_DOCK",
+    "STRATEGY_DOCK",
     "SCORECARD_DOCK",
     "KpiPanel",
     "ScorecardPanel",

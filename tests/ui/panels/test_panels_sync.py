@@ -15,6 +15,7 @@ from procmodeler.ui.panels import (
     PROBLEMS_DOCK,
     PROPERTIES_DOCK,
     SCORECARD_DOCK,
+    STRATEGY_DOCK,
     UNITS_DOCK,
     LiveFindings,
     create_panels,
@@ -82,6 +83,7 @@ def test_docks_have_names_titles_and_state(window):
         KPI_DOCK,
         SCORECARD_DOCK,
         OBJECTIVES_DOCK,
+        STRATEGY_DOCK,
     }
     for dock in window.docks.values():
         assert isinstance(dock, QDockWidget) and dock.windowTitle()
