@@ -140,3 +140,25 @@ def test_names_are_wrapped_by_words_and_kept_clear() -> None:
         for line in placed["r"].lines
         for w in line.split()
     )
+
+
+def test_lines_fanning_out_from_one_shape_do_not_cross() -> None:
+    from procmodeler.notation.diagramcheck import Edge, crossings
+
+    # a management process above steering five core processes (the landscape's case)
+    shapes = {"m": Shape(Bounds(500, 0, 180, 80))}
+    shapes.update({f"c{i}": Shape(Bounds(350 * i, 250, 180, 80), True) for i in range(5)})
+    links = [Link(f"r{i}", "m", f"c{i}") for i in range(5)]
+    routes = route_links(shapes, links)
+    clear(routes, shapes, links)
+    edges = [Edge(lk.id, lk.source, lk.target, routes[lk.id]) for lk in links]
+    assert crossings(edges) == 0
+
+
+def test_crossings_are_counted() -> None:
+    from procmodeler.notation.diagramcheck import Edge, crossings
+
+    plus = [Edge("h", "a", "b", ((0, 50), (100, 50))), Edge("v", "c", "d", ((50, 0), (50, 100)))]
+    assert crossings(plus) == 1
+    touching = [Edge("h", "a", "b", ((0, 50), (50, 50))), Edge("v", "c", "d", ((50, 0), (50, 100)))]
+    assert crossings(touching) == 0
