@@ -135,6 +135,7 @@ class ObjectivesPanel(QWidget, FilledWhenShown):
         self._filling = False
         context.committed.connect(self._on_committed)
         context.documentReplaced.connect(self.changed)
+        context.selectionChanged.connect(self._selection_from_context)
         self.refresh()
 
     def _button(self, text: str, slot: object) -> QToolButton:
@@ -227,6 +228,15 @@ class ObjectivesPanel(QWidget, FilledWhenShown):
         self.tree.blockSignals(False)
         self._filling = False
         self._show_current()
+
+    def _selection_from_context(self) -> None:
+        selection = self.context.selection
+        if len(selection) == 1 and selection[0] in self.context.arch.objectives:
+            if self._stale:
+                self.refresh()
+            item = self.items().get(selection[0])
+            if item is not None and item is not self.tree.currentItem():
+                self.tree.setCurrentItem(item)
 
     def _show_current(self) -> None:
         oid = self.current_objective()

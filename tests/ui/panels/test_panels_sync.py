@@ -9,7 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from procmodeler.ui.panels import (
+    IMPROVEMENTS_DOCK,
     KPI_DOCK,
+    MANAGEMENT_DOCK,
     MATRIX_DOCK,
     OBJECTIVES_DOCK,
     PROBLEMS_DOCK,
@@ -84,6 +86,8 @@ def test_docks_have_names_titles_and_state(window):
         SCORECARD_DOCK,
         OBJECTIVES_DOCK,
         STRATEGY_DOCK,
+        IMPROVEMENTS_DOCK,
+        MANAGEMENT_DOCK,
     }
     for dock in window.docks.values():
         assert isinstance(dock, QDockWidget) and dock.windowTitle()
