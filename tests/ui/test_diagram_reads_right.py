@@ -210,3 +210,17 @@ def test_lines_follow_a_dragged_shape_orthogonally_before_the_release(window) ->
     )
     assert window.canvas.scene.relations[flow].view.path == arch.waypoints[None][flow]
     assert_in_sync(window)
+
+
+def test_fit_to_window_fills_the_canvas(window) -> None:
+    from procmodeler.ui.canvas.view import FIT_MAX_ZOOM
+
+    view = window.canvas.view
+    for level in (None, window.ids["deliver"]):
+        window.context.open_level(level)
+        window.actions_by_name["fit"].trigger()
+        shown = view.mapFromScene(window.canvas.scene.content_rect()).boundingRect()
+        port = view.viewport().rect()
+        filled = max(shown.width() / port.width(), shown.height() / port.height())
+        assert filled >= 0.9 or view.zoom == pytest.approx(FIT_MAX_ZOOM), (level, filled)
+        assert port.contains(shown.adjusted(1, 1, -1, -1))  # and all of it is in view
