@@ -52,7 +52,7 @@ class AttentionTree(QTreeWidget):
         super().keyPressEvent(event)
 
 
-class ManagementView(QWidget, FilledWhenShown):
+class ManagementView(FilledWhenShown, QWidget):
     """What to act on, by section; filled when its tab is in front."""
 
     def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
