@@ -25,7 +25,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 SHOTS = (("manufacturing", "en"), ("municipality-sv", "sv"))
 # dock object name -> (file name stem, size when floating)
 VIEWS = {
-    "objectivesDock": ("strategy-objectives", (560, 620)),
+    "objectivesDock": ("strategy-objectives", (760, 640)),
     "strategyMatrixDock": ("strategy-matrix", (1300, 640)),
     "improvementsDock": ("strategy-improvements", (1300, 560)),
     "managementDock": ("strategy-management", (900, 620)),

@@ -10,8 +10,27 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QByteArray, QMimeData, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent
+from PySide6.QtCore import (
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QPainter,
+    QPen,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,6 +38,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -34,9 +56,71 @@ from procmodeler.ui.scorecard import units_within
 from procmodeler.ui.strategy.common import FilledWhenShown, statuses, today
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 2  # True: planned or ongoing, due before today
+DUE_ROLE = Qt.ItemDataRole.UserRole + 3  # True: the card's last line is its due date
 #: the mime type of a dragged card: the improvement's id
 MIME = "application/x-procmodeler-improvement"
 OVERDUE = "#cf222e"
+
+
+class CardDelegate(QStyledItemDelegate):
+    """A card: a rounded box, the title in bold, then process, person and due date; an
+    overdue card has a red edge and a red date."""
+
+    PAD = 6
+
+    def _lines(self, index: QModelIndex | QPersistentModelIndex) -> list[str]:
+        return str(index.data(Qt.ItemDataRole.DisplayRole) or "").split("\n")
+
+    def sizeHint(  # noqa: N802 - Qt name
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        view = self.parent()
+        if isinstance(view, QListWidget):  # the column's width, as the card is painted
+            avail = view.viewport().width() - 2 * view.spacing()
+        else:
+            avail = option.rect.width() or 200  # type: ignore[attr-defined]
+        width = max(60, avail - 4 - 2 * self.PAD)
+        bold = QFont(option.font)  # type: ignore[attr-defined]
+        bold.setBold(True)
+        height = 2 * self.PAD
+        for i, line in enumerate(self._lines(index)):
+            metrics = QFontMetrics(bold if i == 0 else option.font)  # type: ignore[attr-defined]
+            flags = int(Qt.TextFlag.TextWordWrap)
+            height += metrics.boundingRect(0, 0, width, 1000, flags, line).height()
+        return QSize(width + 2 * self.PAD, height + 6)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        rect = option.rect.adjusted(2, 2, -2, -2)  # type: ignore[attr-defined]
+        state = option.state  # type: ignore[attr-defined]
+        late = index.data(OVERDUE_ROLE)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        selected = bool(state & QStyle.StateFlag.State_Selected)
+        painter.setBrush(QColor("#ddf4ff" if selected else "#ffffff"))
+        edge = QColor(OVERDUE if late else ("#1f6feb" if selected else "#d0d7de"))
+        painter.setPen(QPen(edge, 2 if late or selected else 1))
+        painter.drawRoundedRect(QRectF(rect), 5, 5)
+        x, y, width = rect.x() + self.PAD, rect.y() + self.PAD - 2, rect.width() - 2 * self.PAD
+        lines = self._lines(index)
+        for i, line in enumerate(lines):
+            font = QFont(option.font)  # type: ignore[attr-defined]
+            font.setBold(i == 0)
+            painter.setFont(font)
+            last = i == len(lines) - 1 and index.data(DUE_ROLE)
+            painter.setPen(
+                QColor(OVERDUE if late and last else ("#24292f" if i == 0 else "#57606a"))
+            )
+            flags = int(Qt.TextFlag.TextWordWrap)
+            box = QFontMetrics(font).boundingRect(0, 0, width, 1000, flags, line)
+            painter.drawText(QRectF(x, y, width, box.height()), flags, line)
+            y += box.height()
+        painter.restore()
 
 
 class StatusColumn(QListWidget):
@@ -59,6 +143,9 @@ class StatusColumn(QListWidget):
         self.setWordWrap(True)
         self.setSpacing(2)
         self.setUniformItemSizes(False)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setItemDelegate(CardDelegate(self))
         self.itemDoubleClicked.connect(self._show)
 
     def current_id(self) -> str | None:
@@ -282,8 +369,8 @@ class ImprovementsBoard(FilledWhenShown, QWidget):
                 item = QListWidgetItem(self._card_text(arch, iid, day))
                 item.setData(ID_ROLE, iid)
                 item.setToolTip(imp.description or imp.title)
-                if is_overdue(arch, iid, day):
-                    item.setForeground(QColor(OVERDUE))
+                item.setData(OVERDUE_ROLE, is_overdue(arch, iid, day))
+                item.setData(DUE_ROLE, imp.due is not None)
                 column.addItem(item)
                 if iid == current:
                     column.setCurrentItem(item)
@@ -293,10 +380,9 @@ class ImprovementsBoard(FilledWhenShown, QWidget):
     def _card_text(self, arch: Architecture, iid: str, day: str) -> str:
         tr = self.context.catalogue()
         imp = arch.improvements[iid]
-        lines = [imp.title, arch.processes[imp.process].name]
         person = arch.people.get(imp.responsible) if imp.responsible else None
-        if person is not None:
-            lines.append(person.name)
+        who = f" · {person.name}" if person is not None else ""
+        lines = [imp.title, arch.processes[imp.process].name + who]
         if imp.due:
             if is_overdue(arch, iid, day):
                 lines.append("⚠ " + tr("Overdue since {date}").format(date=imp.due))

@@ -70,7 +70,7 @@ class ManagementView(FilledWhenShown, QWidget):
         self.tree.setHeaderLabels([tr("What to act on"), tr("Why")])
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(True)
-        self.tree.header().resizeSection(0, 260)
+        self.tree.header().resizeSection(0, 330)
         self.add_button = QPushButton(tr("Add improvement…"), self)
         self.add_button.setObjectName("addImprovementFromConcern")
         self.add_button.setToolTip(tr("Add an improvement to the process of the chosen concern"))

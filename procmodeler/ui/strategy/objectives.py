@@ -94,7 +94,7 @@ class ObjectivesPanel(FilledWhenShown, QWidget):
         header = self.tree.header()  # the name first: the icons need little room
         header.setStretchLastSection(False)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(NAME, 230)
+        header.resizeSection(NAME, 260)
         for col in (OWNER, HORIZON):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         head = self.tree.headerItem()

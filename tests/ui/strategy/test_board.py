@@ -9,7 +9,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QComboBox
 
 from procmodeler.edit import operations as ops
-from procmodeler.ui.strategy.board import MIME, OVERDUE, ImprovementsBoard
+from procmodeler.ui.strategy.board import MIME, OVERDUE_ROLE, ImprovementsBoard
 
 
 def pick(combo: QComboBox, ident: str | None) -> None:
@@ -40,9 +40,10 @@ def test_columns_and_overdue_marks(qtbot, context):
     assert board.shown_ids("dropped") == []
     late = board.columns["ongoing"].item(0)
     assert "Overdue since 2026-05-01" in late.text()
-    assert late.foreground().color().name() == OVERDUE
+    assert late.data(OVERDUE_ROLE) is True
     on_time = board.columns["planned"].item(0)
-    assert "Due 2026-09-01" in on_time.text() and on_time.foreground().color().name() != OVERDUE
+    assert "Due 2026-09-01" in on_time.text() and on_time.data(OVERDUE_ROLE) is False
+    assert board.columns["idea"].item(0).text() == "Offer templates\nSell · Anna Berg"
     assert "(1)" in board.titles["idea"].text()
 
 
