@@ -126,7 +126,7 @@ class StatusColumn(QListWidget):
             self.showRequested.emit(iid)
 
 
-class ImprovementsBoard(QWidget, FilledWhenShown):
+class ImprovementsBoard(FilledWhenShown, QWidget):
     """Filters on top, one column per status below; filled when its tab is in front."""
 
     def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:

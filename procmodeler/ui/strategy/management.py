@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
-    QDockWidget,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -26,7 +25,14 @@ from procmodeler.model.architecture import Architecture
 from procmodeler.model.events import Committed
 from procmodeler.ui.context import EditorContext
 from procmodeler.ui.panels._common import dialogs, process_path, run_op
-from procmodeler.ui.strategy.common import Analyses, FilledWhenShown, state_words, statuses, today
+from procmodeler.ui.strategy.common import (
+    Analyses,
+    FilledWhenShown,
+    show_element,
+    state_words,
+    statuses,
+    today,
+)
 
 ELEMENT_ROLE = Qt.ItemDataRole.UserRole + 1  # the element a line leads to
 CONCERN_ROLE = Qt.ItemDataRole.UserRole + 2  # the process of a concern line
@@ -46,7 +52,7 @@ class AttentionTree(QTreeWidget):
         super().keyPressEvent(event)
 
 
-class ManagementView(QWidget, FilledWhenShown):
+class ManagementView(FilledWhenShown, QWidget):
     """What to act on, by section; filled when its tab is in front."""
 
     def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
@@ -220,20 +226,7 @@ class ManagementView(QWidget, FilledWhenShown):
             self.show_element(str(ident))
 
     def show_element(self, ident: str) -> None:
-        """Lead to an element: a process on the map; an objective in the objectives
-        panel; an improvement on the improvements board (their docks come to the front)."""
-        arch = self.context.arch
-        dock_name = None
-        if ident in arch.objectives:
-            dock_name = "objectivesDock"
-        elif ident in arch.improvements:
-            dock_name = "improvementsDock"
-        self.context.reveal(ident)
-        window = self.window()
-        dock = window.findChild(QDockWidget, dock_name) if dock_name else None
-        if dock is not None:
-            dock.show()
-            dock.raise_()
+        show_element(self, self.context, ident)
 
     def add_improvement(self) -> str | None:
         """Ask for a title and add an improvement (status idea) to the process of the

@@ -192,7 +192,7 @@ class StrategyView(MatrixView):
         QTreeView.keyPressEvent(self, event)
 
 
-class StrategyMatrix(QWidget, FilledWhenShown):
+class StrategyMatrix(FilledWhenShown, QWidget):
     """The strategy matrix with a hint line; filled when its tab is in front."""
 
     def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:

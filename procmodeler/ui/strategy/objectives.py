@@ -77,7 +77,7 @@ class ObjectiveTree(QTreeWidget):
         super().keyPressEvent(event)
 
 
-class ObjectivesPanel(QWidget, FilledWhenShown):
+class ObjectivesPanel(FilledWhenShown, QWidget):
     """Objectives as a tree, their measuring KPIs, and the current objective's fields."""
 
     def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
@@ -91,11 +91,18 @@ class ObjectivesPanel(QWidget, FilledWhenShown):
         self.tree.setHeaderLabels(
             [tr("Objective"), tr("Owner"), tr("Horizon"), tr("Variation"), tr("Assurance")]
         )
-        header = self.tree.header()
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        header = self.tree.header()  # the name first: the icons need little room
         header.setStretchLastSection(False)
-        for col in (OWNER, HORIZON, VARIATION, ASSURANCE):
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(NAME, 230)
+        for col in (OWNER, HORIZON):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        head = self.tree.headerItem()
+        for col, text in ((VARIATION, tr("Variation")), (ASSURANCE, tr("Assurance"))):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(col, 30)
+            head.setText(col, "")
+            head.setToolTip(col, text)
         bar = QHBoxLayout()
         self.add_button = self._button(tr("New objective"), lambda: self.add_objective(False))
         self.sub_button = self._button(tr("New sub-objective"), lambda: self.add_objective(True))
