@@ -27,7 +27,7 @@ SHOTS = (("manufacturing", "en"), ("municipality-sv", "sv"))
 VIEWS = {
     "objectivesDock": ("strategy-objectives", (760, 640)),
     "strategyMatrixDock": ("strategy-matrix", (1300, 640)),
-    "improvementsDock": ("strategy-improvements", (1300, 560)),
+    "improvementsDock": ("strategy-improvements", (1500, 560)),
     "managementDock": ("strategy-management", (900, 620)),
 }
 

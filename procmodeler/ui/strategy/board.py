@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -54,6 +55,7 @@ from procmodeler.ui.context import EditorContext
 from procmodeler.ui.panels._common import dialogs, process_path, run_op
 from procmodeler.ui.scorecard import units_within
 from procmodeler.ui.strategy.common import FilledWhenShown, statuses, today
+from procmodeler.ui.strategy.improvementform import ImprovementForm
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 2  # True: planned or ongoing, due before today
@@ -234,6 +236,10 @@ class ImprovementsBoard(FilledWhenShown, QWidget):
         ):
             bar.addWidget(QLabel(label, self))
             bar.addWidget(combo, 1)
+        self.new_button = QPushButton(tr("New improvement…"), self)
+        self.new_button.setObjectName("newImprovement")
+        self.new_button.clicked.connect(self.add_improvement)
+        bar.addWidget(self.new_button)
         self.hint = QLabel(
             tr(
                 "Drag a card to another column to change its status, or press Ctrl+Right / "
@@ -264,6 +270,9 @@ class ImprovementsBoard(FilledWhenShown, QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(bar)
         layout.addWidget(self.hint)
+        self.form = ImprovementForm(context, self)
+        self.form.setFixedWidth(300)
+        row.addWidget(self.form, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(row, 1)
         for combo in (
             self.process_filter,
@@ -272,6 +281,7 @@ class ImprovementsBoard(FilledWhenShown, QWidget):
             self.status_filter,
         ):
             combo.currentIndexChanged.connect(self._filter_changed)
+        self.setMinimumSize(self.minimumSizeHint())  # its layout must not widen the window
         context.committed.connect(self._on_committed)
         context.documentReplaced.connect(self.changed)
         context.selectionChanged.connect(self._selection_from_context)
@@ -376,6 +386,7 @@ class ImprovementsBoard(FilledWhenShown, QWidget):
                     column.setCurrentItem(item)
             column.blockSignals(False)
             self.titles[status].setText(f"<b>{words[status]}</b> ({column.count()})")
+        self.form.show_improvement(self.current_improvement())
 
     def _card_text(self, arch: Architecture, iid: str, day: str) -> str:
         tr = self.context.catalogue()
@@ -424,6 +435,7 @@ class ImprovementsBoard(FilledWhenShown, QWidget):
                 column.setCurrentRow(-1)
                 column.blockSignals(False)
         self.context.set_selection([iid])
+        self.form.show_improvement(iid)
         self._syncing = False
 
     def _selection_from_context(self) -> None:
@@ -455,6 +467,40 @@ class ImprovementsBoard(FilledWhenShown, QWidget):
         imp = self.context.arch.improvements.get(iid)
         if imp is not None:
             self.context.reveal(imp.process)
+
+    def add_improvement(self) -> str | None:
+        """Ask for a title (and the process, unless the process filter names one) and
+        add an improvement, of the status filter's status or an idea. Returns its id."""
+        arch = self.context.arch
+        tr = self.context.catalogue()
+        pid = self.process_filter.currentData()
+        if pid not in arch.processes:
+            pids = list(arch.walk())
+            chosen = dialogs.choose(
+                self,
+                tr("New improvement"),
+                tr("Process to improve:"),
+                [process_path(arch, p) for p in pids],
+            )
+            if chosen is None:
+                return None
+            pid = pids[chosen]
+        title = dialogs.get_text(
+            self,
+            tr("New improvement"),
+            tr("What will be improved in '{process}'?").format(process=arch.processes[pid].name),
+        )
+        if not title or not title.strip():
+            return None
+        status = self.status_filter.currentData() or "idea"
+        before = set(arch.improvements)
+        if not run_op(self, self.context, ops.add_improvement, pid, title, status=status):
+            return None
+        iid = next(i for i in self.context.arch.improvements if i not in before)
+        if self._stale:
+            self.refresh()
+        self.select(iid)
+        return iid
 
     def _delete(self, iid: str) -> None:
         imp = self.context.arch.improvements.get(iid)

@@ -84,6 +84,7 @@ class ManagementView(FilledWhenShown, QWidget):
         self.tree.itemActivated.connect(self._activated)
         self.tree.currentItemChanged.connect(self._current_changed)
         self.add_button.clicked.connect(self.add_improvement)
+        self.setMinimumSize(self.minimumSizeHint())  # its layout must not widen the window
         context.committed.connect(self._on_committed)
         context.documentReplaced.connect(self.changed)
         self.refresh()

@@ -227,6 +227,7 @@ class StrategyMatrix(FilledWhenShown, QWidget):
         layout.addWidget(self.view, 1)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
+        self.setMinimumSize(self.minimumSizeHint())  # its layout must not widen the window
         context.committed.connect(self._on_committed)
         context.documentReplaced.connect(self.changed)
         self.live.findingsChanged.connect(self._findings_changed)
