@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QIcon, QShowEvent
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 from procmodeler.analysis.xmr import KpiAnalysis, analyse_kpi
@@ -78,8 +78,9 @@ def state_words(tr: Translator) -> dict[str, str]:
 
 
 class FilledWhenShown:
-    """For a panel in a dock: filled (``refresh``) when its tab is in front, marked
-    stale while it is behind another (see ``make_dock``)."""
+    """For a panel in a dock (put it before QWidget in the bases): filled (``refresh``)
+    while it can be seen, marked stale while its tab is behind another and filled when
+    it comes to the front (``set_shown`` from ``make_dock``) or is shown."""
 
     _shown = True
     _stale = True
@@ -87,15 +88,25 @@ class FilledWhenShown:
     def refresh(self) -> None:
         raise NotImplementedError
 
+    def in_sight(self) -> bool:
+        """Some of it is on the screen (a tab behind another is not)."""
+        widget: QWidget = self  # type: ignore[assignment]
+        return widget.isVisible() and not widget.visibleRegion().isEmpty()
+
     def set_shown(self, shown: bool) -> None:
         """Told by the dock when its tab comes to the front or goes behind another."""
         self._shown = shown
         if shown and self._stale:
             self.refresh()
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt name
+        super().showEvent(event)  # type: ignore[misc]
+        if self._stale:
+            self.refresh()
+
     def changed(self) -> None:
-        """The model changed: refresh now if shown, else when shown."""
-        if self._shown:
+        """The model changed: refresh now if it can be seen, else when shown."""
+        if self._shown or self.in_sight():
             self.refresh()
         else:
             self._stale = True
