@@ -39,6 +39,7 @@ from procmodeler.ui.panels.pageparts import (
     section,
     split_objects,
 )
+from procmodeler.ui.strategy.processpart import ProcessStrategy
 from procmodeler.ui.words import process_kind_labels, relation_kind_labels, status_labels
 
 
@@ -54,6 +55,8 @@ class ProcessPage(QWidget):
         layout.addWidget(self.header)
         layout.addLayout(self._build_form())
         self._build_kpis(layout)
+        self.strategy = ProcessStrategy(context)  # establishment, review, objectives
+        layout.addWidget(self.strategy)
         self._build_relations(layout)
         layout.addStretch(1)
         self._connect_edits()
@@ -235,6 +238,7 @@ class ProcessPage(QWidget):
         self.kpis.kpi_model.refresh()
         self.delete_kpi_button.setEnabled(bool(arch.kpis_of(proc.id)))
         self._refresh_relations()
+        self.strategy.show_process(proc.id)
 
     def _refresh_relations(self) -> None:
         arch = self.context.arch

@@ -6,11 +6,13 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QIcon, QShowEvent
+from PySide6.QtWidgets import QDockWidget, QWidget
 
 from procmodeler.analysis.xmr import KpiAnalysis, analyse_kpi
 from procmodeler.common.i18n import Translator
 from procmodeler.model.elements import Kpi
+from procmodeler.ui.context import EditorContext
 from procmodeler.ui.scorecard import icon_pixmap
 from procmodeler.vocabulary import ASSURANCE, ESTABLISHMENT, IMPROVEMENT_STATUS, VARIATION, words
 
@@ -69,8 +71,9 @@ def state_words(tr: Translator) -> dict[str, str]:
 
 
 class FilledWhenShown:
-    """For a panel in a dock: filled (``refresh``) when its tab is in front, marked
-    stale while it is behind another (see ``make_dock``)."""
+    """For a panel in a dock (put it before QWidget in the bases): filled (``refresh``)
+    while it can be seen, marked stale while its tab is behind another and filled when
+    it comes to the front (``set_shown`` from ``make_dock``) or is shown."""
 
     _shown = True
     _stale = True
@@ -78,15 +81,41 @@ class FilledWhenShown:
     def refresh(self) -> None:
         raise NotImplementedError
 
+    def in_sight(self) -> bool:
+        """Some of it is on the screen (a tab behind another is not)."""
+        widget: QWidget = self  # type: ignore[assignment]
+        return widget.isVisible() and not widget.visibleRegion().isEmpty()
+
     def set_shown(self, shown: bool) -> None:
         """Told by the dock when its tab comes to the front or goes behind another."""
         self._shown = shown
         if shown and self._stale:
             self.refresh()
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt name
+        super().showEvent(event)  # type: ignore[misc]
+        if self._stale:
+            self.refresh()
+
     def changed(self) -> None:
-        """The model changed: refresh now if shown, else when shown."""
-        if self._shown:
+        """The model changed: refresh now if it can be seen, else when shown."""
+        if self._shown or self.in_sight():
             self.refresh()
         else:
             self._stale = True
+
+
+def show_element(widget: QWidget, context: EditorContext, ident: str) -> None:
+    """Lead to an element: a process on the map; an objective in the objectives panel;
+    an improvement on the improvements board (their docks come to the front)."""
+    arch = context.arch
+    dock_name = None
+    if ident in arch.objectives:
+        dock_name = "objectivesDock"
+    elif ident in arch.improvements:
+        dock_name = "improvementsDock"
+    context.reveal(ident)
+    dock = widget.window().findChild(QDockWidget, dock_name) if dock_name else None
+    if dock is not None:
+        dock.show()
+        dock.raise_()

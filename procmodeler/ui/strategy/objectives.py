@@ -5,7 +5,7 @@ description of the current objective below the tree."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QDropEvent, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,11 +38,16 @@ NAME, OWNER, HORIZON, VARIATION, ASSURANCE = range(5)
 
 
 class ObjectiveTree(QTreeWidget):
-    """The tree widget: drops become ``move_objective``, Delete deletes."""
+    """The tree widget: a drop asks for ``move_objective``, Delete for a deletion, Insert
+    (Shift: under the current one) for a new objective."""
 
-    def __init__(self, panel: ObjectivesPanel) -> None:
-        super().__init__(panel)
-        self.panel = panel
+    #: (objective id, the item dropped on or None, the drop indicator position)
+    dropped = Signal(str, object, object)
+    deleteRequested = Signal()
+    addRequested = Signal(bool)
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
         self.setObjectName("objectiveTree")
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
@@ -60,17 +65,14 @@ class ObjectiveTree(QTreeWidget):
         event.accept()  # the tree is rebuilt from the model; Qt moves nothing itself
         if oid is None:
             return
-        where = self.dropIndicatorPosition()
-        self.panel.drop(oid, target, where)
+        self.dropped.emit(oid, target, self.dropIndicatorPosition())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt name
         if event.key() == Qt.Key.Key_Delete and self.state() != self.State.EditingState:
-            self.panel.delete_current()
+            self.deleteRequested.emit()
             return
         if event.key() == Qt.Key.Key_Insert:
-            self.panel.add_objective(
-                sub=bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-            )
+            self.addRequested.emit(bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
             return
         super().keyPressEvent(event)
 
@@ -82,22 +84,32 @@ class ObjectivesPanel(FilledWhenShown, QWidget):
         super().__init__(parent)
         self.setObjectName("objectivesPanel")
         self.context = context
+        self._in_tree_signal = False  # an edit from the tree's own signal or drop
         self.analyses = Analyses()
         tr = context.catalogue()
         self.tree = ObjectiveTree(self)
         self.tree.setHeaderLabels(
             [tr("Objective"), tr("Owner"), tr("Horizon"), tr("Variation"), tr("Assurance")]
         )
-        header = self.tree.header()
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        header = self.tree.header()  # the name first: the icons need little room
         header.setStretchLastSection(False)
-        for col in (OWNER, HORIZON, VARIATION, ASSURANCE):
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(NAME, 260)
+        for col in (OWNER, HORIZON):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        head = self.tree.headerItem()
+        for col, text in ((VARIATION, tr("Variation")), (ASSURANCE, tr("Assurance"))):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(col, 30)
+            head.setText(col, "")
+            head.setToolTip(col, text)
         bar = QHBoxLayout()
         self.add_button = self._button(tr("New objective"), lambda: self.add_objective(False))
         self.sub_button = self._button(tr("New sub-objective"), lambda: self.add_objective(True))
+        self.kpi_button = self._button(tr("Measure with KPI…"), self.measure_with_kpi)
+        self.kpi_button.setToolTip(tr("Choose a KPI that measures the current objective"))
         self.delete_button = self._button(tr("Delete"), self.delete_current)
-        for button in (self.add_button, self.sub_button, self.delete_button):
+        for button in (self.add_button, self.sub_button, self.kpi_button, self.delete_button):
             bar.addWidget(button)
         bar.addStretch(1)
         self.owner = SearchCombo(tr("(nobody)"), self)
@@ -124,11 +136,15 @@ class ObjectivesPanel(FilledWhenShown, QWidget):
         self.horizon.commit.connect(lambda text: self._set(horizon=text))
         self.description.commit.connect(lambda text: self._set(description=text))
         self.tree.itemChanged.connect(self._renamed)
+        self.tree.dropped.connect(self._dropped)
+        self.tree.deleteRequested.connect(self.delete_current)
+        self.tree.addRequested.connect(self.add_objective)
         self.tree.currentItemChanged.connect(lambda *_: self._show_current())
         self.tree.itemDoubleClicked.connect(self._double_clicked)
         self._filling = False
         context.committed.connect(self._on_committed)
         context.documentReplaced.connect(self.changed)
+        context.selectionChanged.connect(self._selection_from_context)
         self.refresh()
 
     def _button(self, text: str, slot: object) -> QToolButton:
@@ -148,7 +164,10 @@ class ObjectivesPanel(FilledWhenShown, QWidget):
     def _on_committed(self, event: Committed) -> None:
         imp = self.context.impact(event)
         if imp.strategy or imp.kpis or imp.people or imp.processes:
-            self.changed()
+            if self._in_tree_signal:  # the tree's items must outlive the signal or drop
+                QTimer.singleShot(0, self, self.changed)
+            else:
+                self.changed()
 
     def items(self) -> dict[str, QTreeWidgetItem]:
         """Objective id -> its item."""
@@ -165,6 +184,11 @@ class ObjectivesPanel(FilledWhenShown, QWidget):
             visit(self.tree.topLevelItem(i))
         return out
 
+    def current_kpi(self) -> str | None:
+        """The KPI of the current row when it is a KPI row."""
+        item = self.tree.currentItem()
+        return item.data(NAME, KPI_ROLE) if item is not None else None
+
     def current_objective(self) -> str | None:
         item = self.tree.currentItem()
         return item.data(NAME, ID_ROLE) if item is not None else None
@@ -178,6 +202,7 @@ class ObjectivesPanel(FilledWhenShown, QWidget):
         collapsed = {oid for oid, item in old.items() if not item.isExpanded()}
         current = self.current_objective()
         self._filling = True
+        self.tree.blockSignals(True)  # no current-item or item-changed signals mid-rebuild
         self.tree.clear()
         made: dict[str, QTreeWidgetItem] = {}
         said = state_words(tr)
@@ -214,15 +239,26 @@ class ObjectivesPanel(FilledWhenShown, QWidget):
             item.setExpanded(oid not in collapsed)
         if current in made:
             self.tree.setCurrentItem(made[current])
+        self.tree.blockSignals(False)
         self._filling = False
         self._show_current()
+
+    def _selection_from_context(self) -> None:
+        selection = self.context.selection
+        if len(selection) == 1 and selection[0] in self.context.arch.objectives:
+            if self._stale:
+                self.refresh()
+            item = self.items().get(selection[0])
+            if item is not None and item is not self.tree.currentItem():
+                self.tree.setCurrentItem(item)
 
     def _show_current(self) -> None:
         oid = self.current_objective()
         obj = self.context.arch.objectives.get(oid) if oid else None
         self.form.setEnabled(obj is not None)
         self.sub_button.setEnabled(obj is not None)
-        self.delete_button.setEnabled(obj is not None)
+        self.kpi_button.setEnabled(obj is not None)
+        self.delete_button.setEnabled(obj is not None or self.current_kpi() is not None)
         self.owner.set_choices(people_choices(self.context), obj.owner if obj else None)
         self.horizon.set_value(obj.horizon if obj else "")
         self.description.set_value(obj.description if obj else "")
@@ -239,8 +275,14 @@ class ObjectivesPanel(FilledWhenShown, QWidget):
             return
         obj = self.context.arch.objectives.get(oid)
         changed = obj is not None and item.text(NAME).strip() != obj.name
-        if changed and not run_op(self, self.context, ops.rename_objective, oid, item.text(NAME)):
-            self.refresh()
+        self._in_tree_signal = True
+        try:
+            if changed and not run_op(
+                self, self.context, ops.rename_objective, oid, item.text(NAME)
+            ):
+                QTimer.singleShot(0, self, self.refresh)
+        finally:
+            self._in_tree_signal = False
 
     def _double_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
         kid = item.data(NAME, KPI_ROLE)
@@ -269,7 +311,32 @@ class ObjectivesPanel(FilledWhenShown, QWidget):
             self.tree.setCurrentItem(item)
         return new
 
+    def measure_with_kpi(self) -> None:
+        """Choose a KPI (of any process) that measures the current objective."""
+        oid = self.current_objective()
+        arch = self.context.arch
+        if oid is None or not arch.kpis:
+            return
+        tr = self.context.catalogue()
+        kids = [k for k in arch.kpis if arch.kpis[k].objective != oid]
+        labels = [
+            f"{arch.kpis[k].name} — {arch.processes[arch.kpis[k].process].name}" for k in kids
+        ]
+        chosen = dialogs.choose(
+            self,
+            tr("Measure with KPI"),
+            tr("KPI that measures '{name}':").format(name=arch.objectives[oid].name),
+            labels,
+        )
+        if chosen is not None:
+            run_op(self, self.context, ops.set_kpi_objective, kids[chosen], oid)
+
     def delete_current(self) -> None:
+        """Delete the current objective, or on a KPI row: the KPI no longer measures it."""
+        kid = self.current_kpi()
+        if kid is not None:
+            run_op(self, self.context, ops.set_kpi_objective, kid, None)
+            return
         oid = self.current_objective()
         arch = self.context.arch
         if oid is None or oid not in arch.objectives:
@@ -285,6 +352,13 @@ class ObjectivesPanel(FilledWhenShown, QWidget):
         ):
             return
         run_op(self, self.context, ops.delete_objective, oid)
+
+    def _dropped(self, oid: str, target: QTreeWidgetItem | None, where: object) -> None:
+        self._in_tree_signal = True  # the tree is rebuilt after the drop, not inside it
+        try:
+            self.drop(oid, target, where)
+        finally:
+            self._in_tree_signal = False
 
     def drop(self, oid: str, target: QTreeWidgetItem | None, where: object) -> None:
         """Move *oid* as the drop said: onto an objective (under it, last), above or

@@ -5,7 +5,7 @@ undoable edits."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QLineEdit
+from PySide6.QtWidgets import QAbstractItemView
 
 from procmodeler.ui.strategy.objectives import ASSURANCE, KPI_ROLE, NAME, VARIATION, ObjectivesPanel
 
@@ -40,12 +40,10 @@ def test_add_rename_owner_move_delete_and_undo(qtbot, context, fake_dialogs):
     qtbot.waitExposed(panel)
     panel.tree.setFocus()
     qtbot.keyClick(panel.tree, Qt.Key.Key_F2)
-    editor = panel.tree.viewport().findChild(QLineEdit)
-    assert editor is not None
     assert panel.tree.state() == panel.tree.State.EditingState
-    editor.setText("Safe and calm schools")
-    panel.tree.commitData(editor)  # what the delegate does on Return
+    panel.items()[new].setText(NAME, "Safe and calm schools")  # what the editor commits
     assert ed.arch.objectives[new].name == "Safe and calm schools"
+    qtbot.waitUntil(lambda: panel.items()[new].text(NAME) == "Safe and calm schools")
     # owner from the form below the tree
     panel.owner.picked.emit("p_bo")
     assert ed.arch.objectives[new].owner == "p_bo"
@@ -80,3 +78,24 @@ def test_deleting_an_objective_with_sub_objectives_asks(qtbot, context, fake_dia
     assert context.arch.kpis["k_lt"].objective is None
     context.editor.undo()
     assert list(panel.items()) == ["o_goal", "o_fast", "o_cost"]
+
+
+def test_measure_with_a_kpi_and_stop(qtbot, context, fake_dialogs):
+    from procmodeler.edit import operations as ops
+
+    ops.add_kpi(context.editor, "pr_deliver", "Delivery precision", "other", kid="k_dp")
+    panel = ObjectivesPanel(context)
+    qtbot.addWidget(panel)
+    panel.tree.setCurrentItem(panel.items()["o_cost"])
+    fake_dialogs.choices = [1]  # the KPIs not yet measuring it: Lead time, Delivery precision
+    qtbot.mouseClick(panel.kpi_button, Qt.MouseButton.LeftButton)
+    assert "Delivery precision — Deliver" in fake_dialogs.asked[-1][1]
+    assert context.arch.kpis["k_dp"].objective == "o_cost"
+    row = panel.items()["o_cost"].child(0)
+    assert row.data(NAME, KPI_ROLE) == "k_dp"
+    panel.tree.setCurrentItem(row)
+    panel.tree.setFocus()
+    qtbot.keyClick(panel.tree, Qt.Key.Key_Delete)  # on a KPI row: it no longer measures it
+    assert context.arch.kpis["k_dp"].objective is None
+    context.editor.undo()
+    assert context.arch.kpis["k_dp"].objective == "o_cost"
