@@ -159,7 +159,7 @@ class StatusColumn(QListWidget):
 
     def mimeData(self, items: Sequence[QListWidgetItem]) -> QMimeData:  # noqa: N802 - Qt name
         data = QMimeData()
-        if items:
+        if items and items[0] is not None:
             data.setData(MIME, QByteArray(str(items[0].data(ID_ROLE)).encode("utf-8")))
         return data
 
