@@ -42,7 +42,6 @@ from procmodeler.ui.panels.pageparts import (
     section,
     split_objects,
 )
-from procmodeler.ui.strategy.processpart import ProcessStrategy
 
 
 # ---------------------------------------------------------------------- process page
@@ -57,6 +56,8 @@ class ProcessPage(QWidget):
         layout.addWidget(self.header)
         layout.addLayout(self._build_form())
         self._build_kpis(layout)
+        from procmodeler.ui.strategy.processpart import ProcessStrategy  # it uses the panels
+
         self.strategy = ProcessStrategy(context)  # establishment, review, objectives
         layout.addWidget(self.strategy)
         self._build_relations(layout)
