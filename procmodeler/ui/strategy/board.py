@@ -54,7 +54,7 @@ from procmodeler.model.events import Committed
 from procmodeler.ui.context import EditorContext
 from procmodeler.ui.panels._common import dialogs, process_path, run_op
 from procmodeler.ui.scorecard import units_within
-from procmodeler.ui.strategy.common import FilledWhenShown, statuses, today
+from procmodeler.ui.strategy.common import OVERDUE, FilledWhenShown, statuses, today
 from procmodeler.ui.strategy.improvementform import ImprovementForm
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -62,7 +62,6 @@ OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 2  # True: planned or ongoing, due bef
 DUE_ROLE = Qt.ItemDataRole.UserRole + 3  # True: the card's last line is its due date
 #: the mime type of a dragged card: the improvement's id
 MIME = "application/x-procmodeler-improvement"
-OVERDUE = "#cf222e"
 
 
 class CardDelegate(QStyledItemDelegate):
@@ -159,7 +158,7 @@ class StatusColumn(QListWidget):
 
     def mimeData(self, items: Sequence[QListWidgetItem]) -> QMimeData:  # noqa: N802 - Qt name
         data = QMimeData()
-        if items:
+        if items and items[0] is not None:
             data.setData(MIME, QByteArray(str(items[0].data(ID_ROLE)).encode("utf-8")))
         return data
 

@@ -22,6 +22,9 @@ def clock_today() -> str:
     return datetime.date.today().isoformat()
 
 
+#: the colour of what is overdue (improvements, reviews)
+OVERDUE = "#cf222e"
+
 #: the date the strategy views take as today (tests put a fixed date here)
 TODAY: list[Callable[[], str]] = [clock_today]
 

@@ -4,7 +4,7 @@ mime data a drag carries), delete, each one undo entry."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QPoint, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QComboBox
 
@@ -78,8 +78,9 @@ def test_status_by_keyboard_and_drop_then_undo(qtbot, context, fake_dialogs):
     assert arch.improvements["i_tpl"].started == "2026-06-30"
     assert context.selection == ("i_tpl",)
     # a card dragged to "dropped"
-    data = QMimeData()
-    data.setData(MIME, b"i_price")
+    source = board.columns["planned"]
+    data = source.mimeData([source.item(0)])  # what dragging the card carries
+    assert bytes(data.data(MIME).data()) == b"i_price"
     target = board.columns["dropped"]
     drop = QDropEvent(
         QPoint(5, 5).toPointF(),
