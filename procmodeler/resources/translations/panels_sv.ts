@@ -778,5 +778,13 @@
         <source>'{name}' is still referred to:</source>
         <translation>'{name}' används fortfarande av:</translation>
     </message>
+    <message>
+        <source>Click a cell to select it; type R, A, C or I to set or remove a letter, Delete to clear it; right-click or double-click for a menu.</source>
+        <translation>Klicka i en cell för att markera den; skriv R, A, C eller I för att sätta eller ta bort en bokstav, Delete för att tömma den; högerklicka eller dubbelklicka för en meny.</translation>
+    </message>
+    <message>
+        <source>Warning: more than one unit is accountable for this process</source>
+        <translation>Varning: mer än en enhet ansvarar (A) för den här processen</translation>
+    </message>
 </context>
 </TS>
