@@ -6,11 +6,53 @@ processes to another level, arrange shapes in lanes, place the hidden processes)
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from procmodeler.common.i18n import N_, Message
 from procmodeler.edit import operations as ops
 from procmodeler.edit.editor import Editor
 from procmodeler.edit.placement import spots_for
+from procmodeler.model.architecture import Architecture
+
+
+@dataclass(frozen=True)
+class DeletionScope:
+    """What deleting a selection takes with it, beyond the processes chosen."""
+
+    sub_processes: int = 0
+    relations: int = 0
+    participation: int = 0
+    kpis: int = 0
+
+    def __bool__(self) -> bool:
+        return any((self.sub_processes, self.relations, self.participation, self.kpis))
+
+    def parts(self) -> list[Message]:
+        """The counts that are not zero, for a question ("3 sub-processes", ...)."""
+        parts = [
+            Message(N_("{n} sub-process"), N_("{n} sub-processes"), self.sub_processes),
+            Message(N_("{n} relation"), N_("{n} relations"), self.relations),
+            Message(N_("{n} participation row"), N_("{n} participation rows"), self.participation),
+            Message(N_("{n} KPI"), N_("{n} KPIs"), self.kpis),
+        ]
+        return [part for part in parts if part.count]
+
+
+def deletion_scope(arch: Architecture, pids: Iterable[str], rids: Iterable[str]) -> DeletionScope:
+    """Count what :func:`delete_elements` removes along with the chosen processes: their
+    sub-processes (at any depth), every relation of one of them that was not chosen
+    itself, their participation rows and KPIs."""
+    chosen = [p for p in dict.fromkeys(pids) if p in arch.processes]
+    gone = set(chosen)
+    for pid in chosen:
+        gone.update(arch.descendants(pid))
+    relations = {r for pid in gone for r in arch.relations_of(pid)} - set(rids)
+    return DeletionScope(
+        sub_processes=len(gone) - len(chosen),
+        relations=len(relations),
+        participation=sum(len(arch.participation_of(pid)) for pid in gone),
+        kpis=sum(1 for k in arch.kpis.values() if k.process in gone),
+    )
 
 
 def delete_elements(ed: Editor, pids: Iterable[str], rids: Iterable[str]) -> None:

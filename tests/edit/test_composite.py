@@ -78,3 +78,31 @@ def test_place_unplaced_gives_free_spots_on_the_grid(ed: Editor) -> None:
     assert b2.x >= b1.x + b1.w  # beside, not on top
     assert b2.x % 10 == 0 and b2.y % 10 == 0
     assert composite.place_unplaced(ed, "B") == []
+
+
+def test_deletion_scope_counts_what_goes_with_the_processes() -> None:
+    """Issue 19 item 4: the delete question's figures."""
+    from procmodeler.edit.composite import DeletionScope, deletion_scope
+
+    ed = Editor()
+    a = op.create_process(ed, "A", "core")
+    b = op.create_process(ed, "B", "core")
+    a1 = op.create_process(ed, "A1", "core", parent=a)
+    a2 = op.create_process(ed, "A2", "core", parent=a)
+    a11 = op.create_process(ed, "A11", "core", parent=a1)
+    unit = op.add_unit(ed, "Sales")
+    other = op.add_unit(ed, "IT")
+    r1 = op.connect(ed, a, b, "flow")
+    op.connect(ed, a1, a2, "flow")
+    op.connect(ed, a11, b, "support")
+    op.set_participation(ed, a, unit, "A")
+    op.set_participation(ed, a1, unit, "R")
+    op.set_participation(ed, a1, other, "C")
+    op.add_kpi(ed, a2, "Lead time", "lead_time")
+    arch = ed.arch
+    assert deletion_scope(arch, [a], []) == DeletionScope(3, 3, 3, 1)
+    assert deletion_scope(arch, [a], [r1]) == DeletionScope(3, 2, 3, 1)  # r1 chosen itself
+    assert deletion_scope(arch, [a, a1], []) == DeletionScope(2, 3, 3, 1)  # a1 chosen itself
+    assert not deletion_scope(arch, [], [r1])
+    lone = op.create_process(ed, "Lone", "core")
+    assert not deletion_scope(ed.arch, [lone], [])

@@ -7,10 +7,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractItemView, QApplication
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QMessageBox
 
 from procmodeler.edit import clipboard
-from tests.ui.helpers import assert_in_sync, close_window, drop
+from tests.ui.helpers import answer_modal, assert_in_sync, close_window, drop
 
 pytestmark = pytest.mark.gui
 
@@ -52,7 +52,7 @@ def test_copy_and_paste_within_a_level_and_to_a_sub_level(window) -> None:
     assert len(arch.processes) == 6
 
 
-def test_cut_duplicate_delete_and_select_all(window) -> None:
+def test_cut_duplicate_delete_and_select_all(window, qtbot) -> None:
     arch = window.context.arch
     ed = window.context.editor
     it = window.ids["it"]
@@ -69,7 +69,10 @@ def test_cut_duplicate_delete_and_select_all(window) -> None:
     assert set(window.context.selection) == set(window.canvas.scene.shapes) | set(
         window.canvas.scene.relations
     )
+    seen: list = []
+    answer_modal(qtbot, QMessageBox.StandardButton.Yes, False, seen)
     window.actions_by_name["delete"].trigger()
+    assert seen and seen[0][0] == "Delete 5 processes?"
     assert arch.shapes.get(None, {}) == {} and not window.canvas.scene.shapes
     assert ed.undo_label().text() == "Delete 6 elements"
     assert_in_sync(window)

@@ -943,6 +943,10 @@
         <source>Used by windows opened from now on and at the next start.</source>
         <translation>Gäller fönster som öppnas från och med nu och vid nästa start.</translation>
     </message>
+    <message>
+        <source>Ask before deleting a process that takes sub-processes, relations or roles</source>
+        <translation>Fråga innan en process tas bort som har delprocesser, relationer eller roller</translation>
+    </message>
 </context>
 <context>
     <name>StartPage</name>
@@ -1102,6 +1106,29 @@
     <message>
         <source>read-only</source>
         <translation>skrivskyddad</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteQuestion</name>
+    <message>
+        <source>Delete “{name}”?</source>
+        <translation>Ta bort ”{name}”?</translation>
+    </message>
+    <message>
+        <source>Delete {n} processes?</source>
+        <translation>Ta bort {n} processer?</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Ta bort</translation>
+    </message>
+    <message>
+        <source>Also deleted: {what}. Undo brings it all back.</source>
+        <translation>Tas också bort: {what}. Ångra tar tillbaka allt.</translation>
+    </message>
+    <message>
+        <source>Don't ask again</source>
+        <translation>Fråga inte igen</translation>
     </message>
 </context>
 </TS>
