@@ -1,7 +1,7 @@
 """The domain's words: every vocabulary of the model with the words people read.
 
 Process kinds, relation kinds, KPI kinds, directions, statuses, RACI letters,
-severities and KPI traffic lights: the keys are the model's
+severities, KPI traffic lights, establishment levels and improvement statuses: the keys are the model's
 (:mod:`procmodeler.model.elements`), the English words are here and the Swedish ones in
 ``resources/translations/sv/vocabulary.po``. The canvas, the panels, the report, the
 BPMN export and the checks all name these things with the words below, through
@@ -16,6 +16,8 @@ from procmodeler.common.i18n import N_, Translator
 from procmodeler.model.elements import (
     BAND_ORDER,
     DIRECTIONS,
+    ESTABLISHMENT_LEVELS,
+    IMPROVEMENT_STATUSES,
     KPI_KINDS,
     PROCESS_KINDS,
     PROCESS_STATUSES,
@@ -59,6 +61,21 @@ STATUS: dict[str, str] = {
     "retired": N_("Retired"),
 }
 SEVERITY: dict[str, str] = {"error": N_("Error"), "warning": N_("Warning"), "info": N_("Note")}
+#: How far a process has come into everyday use (its ``established`` level).
+ESTABLISHMENT: dict[str, str] = {
+    "described": N_("Described"),
+    "in_use": N_("In use"),
+    "measured": N_("Measured"),
+    "improving": N_("Improving"),
+}
+#: The status of an improvement.
+IMPROVEMENT_STATUS: dict[str, str] = {
+    "idea": N_("Idea"),
+    "planned": N_("Planned"),
+    "ongoing": N_("Ongoing"),
+    "done": N_("Done"),
+    "dropped": N_("Dropped"),
+}
 #: A KPI's traffic light (``notation.kpi.traffic_light``).
 LIGHT: dict[str, str] = {
     "green": N_("On target"),
@@ -83,6 +100,8 @@ RACI_MEANING: dict[str, str] = {
 __all__ = [
     "BAND_ORDER",
     "DIRECTION",
+    "ESTABLISHMENT",
+    "IMPROVEMENT_STATUS",
     "KPI_KIND",
     "LIGHT",
     "PROCESS_KIND",
@@ -107,6 +126,8 @@ VOCABULARIES: dict[str, tuple[dict[str, str], tuple[str, ...]]] = {
     "direction": (DIRECTION, DIRECTIONS),
     "status": (STATUS, PROCESS_STATUSES),
     "severity": (SEVERITY, SEVERITIES),
+    "establishment level": (ESTABLISHMENT, ESTABLISHMENT_LEVELS),
+    "improvement status": (IMPROVEMENT_STATUS, IMPROVEMENT_STATUSES),
     "RACI role": (RACI_ROLE, tuple(RACI)),
     "RACI meaning": (RACI_MEANING, tuple(RACI)),
     "traffic light": (LIGHT, ("green", "yellow", "red")),

@@ -2,7 +2,11 @@
 the installed server (Debian's ``postgresql`` package), run as the ``postgres`` user when
 the tests run as root (initdb refuses root), listening only on a socket in a folder of
 its own. Logins: the superuser ``postgres`` without password (trust), every other role
-with its password (scram-sha-256), so the tests exercise PGPASSWORD and ~/.pgpass."""
+with its password (scram-sha-256), so the tests exercise PGPASSWORD and ~/.pgpass.
+
+With ``tls=True`` the cluster also listens on 127.0.0.1 (a free port) with TLS only: a
+self-signed certificate for 127.0.0.1 made by ``openssl`` (:attr:`Cluster.certificate`),
+``hostssl`` logins with passwords, and every connection without TLS rejected."""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ import glob
 import os
 import pwd
 import shutil
+import socket
 import subprocess
 import tempfile
 import time
@@ -40,6 +45,7 @@ class Cluster:
     bindir: Path
     root: Path
     port: int = 5432
+    tls: bool = False
 
     @property
     def data(self) -> Path:
@@ -49,8 +55,32 @@ class Cluster:
     def socket_dir(self) -> Path:
         return self.root / "socket"
 
+    @property
+    def certificate(self) -> Path:
+        """The server's self-signed certificate (the root a client verifies against)."""
+        return self.root / "server.crt"
+
     def url(self, user: str = "postgres", db: str = "postgres") -> str:
         return f"postgresql://{user}@/{db}?host={self.socket_dir}&port={self.port}"
+
+    def tcp_url(self, user: str, db: str, query: str) -> str:
+        """A libpq address over TCP to 127.0.0.1 (the TLS listener), with *query*."""
+        return f"postgresql://{user}@127.0.0.1:{self.port}/{db}?{query}"
+
+    def _make_certificate(self) -> None:
+        key = self.root / "server.key"
+        subprocess.run(
+            ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+             "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+             "-keyout", str(key), "-out", str(self.certificate)],
+            check=True, capture_output=True,
+        )  # fmt: skip
+        for name in ("server.key", "server.crt"):
+            shutil.copy(self.root / name, self.data / name)
+            if os.geteuid() == 0:
+                entry = pwd.getpwnam("postgres")
+                os.chown(self.data / name, entry.pw_uid, entry.pw_gid)
+        os.chmod(self.data / "server.key", 0o600)
 
     def _as_owner(self, *cmd: str) -> list[str]:
         if os.geteuid() == 0:
@@ -81,12 +111,19 @@ class Cluster:
             capture_output=True,
         )
         hba = "local all postgres trust\nlocal all all scram-sha-256\n"
+        if self.tls:
+            hba += (
+                "hostssl all all 127.0.0.1/32 scram-sha-256\n"
+                "hostnossl all all 127.0.0.1/32 reject\n"
+            )
+            self._make_certificate()
         subprocess.run(
             self._as_owner("sh", "-c", f"printf '{hba}' > {self.data}/pg_hba.conf"), check=True
         )
         options = (
-            f"-k {self.socket_dir} -p {self.port} -c listen_addresses='' -c fsync=off "
-            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=40"
+            f"-k {self.socket_dir} -p {self.port} -c fsync=off "
+            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=40 "
+            + ("-c listen_addresses=127.0.0.1 -c ssl=on" if self.tls else "-c listen_addresses=''")
         )
         subprocess.run(
             self._as_owner(
@@ -124,13 +161,19 @@ class Cluster:
             conn.execute(statement)
 
 
-def start_cluster() -> Cluster:
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start_cluster(tls: bool = False) -> Cluster:
     bindir = find_bindir()
     if bindir is None:
         raise FileNotFoundError("initdb")
     root = Path(tempfile.mkdtemp(prefix="pm-pg-", dir="/tmp"))
     os.chmod(root, 0o755)
-    cluster = Cluster(bindir, root)
+    cluster = Cluster(bindir, root, _free_port(), tls=True) if tls else Cluster(bindir, root)
     started = time.monotonic()
     try:
         cluster.start()

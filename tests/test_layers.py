@@ -31,7 +31,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "vocabulary": frozenset({"model", "common"}),
     "edit": frozenset({"model", "common"}),
     "analysis": frozenset({"model", "common"}),
-    "notation": frozenset({"model", "common", "vocabulary"}),
+    "notation": frozenset({"model", "common", "vocabulary", "analysis"}),
     "io": frozenset({ROOT, "model", "common", "edit", "vocabulary"}),
     "report": frozenset({ROOT, "analysis", "notation", "model", "common", "vocabulary"}),
     "repository": frozenset({"io", "model", "common"}),

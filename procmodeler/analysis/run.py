@@ -26,6 +26,9 @@ CHECKED_COLLECTIONS: frozenset[str] = frozenset(
         "relations",
         "kpis",
         "participation",
+        "objectives",
+        "contributions",
+        "improvements",
         "rules",
         "suppressions",
     }

@@ -18,8 +18,11 @@ from procmodeler.model.changes import COLLECTIONS, Put
 from procmodeler.model.elements import (
     Bounds,
     DiagramOptions,
+    Improvement,
     Kpi,
+    Measurement,
     Metadata,
+    Objective,
     Person,
     Process,
     Relation,
@@ -42,7 +45,19 @@ SYNC_INTERVAL = 0.2
 #: Element records a journal may hold, by type name.
 RECORD_TYPES: dict[str, type] = {
     cls.__name__: cls
-    for cls in (Metadata, Process, Unit, Person, Relation, Kpi, Bounds, DiagramOptions)
+    for cls in (
+        Metadata,
+        Process,
+        Unit,
+        Person,
+        Relation,
+        Kpi,
+        Measurement,
+        Objective,
+        Improvement,
+        Bounds,
+        DiagramOptions,
+    )
 }
 
 

@@ -50,6 +50,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "export-bpmn": ("cmd_bpmn", N_("export a model as BPMN 2.0 XML")),
     "import-bpmn": ("cmd_bpmn", N_("import a BPMN 2.0 XML file as a model")),
+    "kpis": ("cmd_kpis", N_("show what each KPI's measurements say (variation and assurance)")),
     "report": ("cmd_report", N_("write the PDF report of a model")),
     "self-test": ("cmd_selftest", N_("check that this installation works")),
     "repo": ("cmd_repo", N_("push to and pull from a shared repository on PostgreSQL")),

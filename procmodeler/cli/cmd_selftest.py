@@ -1,7 +1,7 @@
 """``procmodeler self-test``: checks that an installation works, for a packaged build or a
 support call. It loads the bundled examples, checks them, saves and reloads them in a
-temporary folder, and, where those parts are installed, exports BPMN, writes a report
-and starts Qt offscreen. Each step prints one line; exit code 0 when all pass, 2 when one
+temporary folder, and, where those parts are installed, exports BPMN, writes a report,
+loads the PostgreSQL driver with its libpq and starts Qt offscreen. Each step prints one line; exit code 0 when all pass, 2 when one
 fails (the installation is broken)."""
 
 from __future__ import annotations
@@ -79,6 +79,15 @@ def _step_report(tr: Translator) -> str:
     return tr("report of {file}: {kb} kB").format(file=path.name, kb=size // 1024)
 
 
+def _step_repository(tr: Translator) -> str:
+    import psycopg
+
+    # "binary" or "c": libpq comes with the installation (the wheel or the bundle)
+    return tr("psycopg {version} ({impl}), libpq {libpq}").format(
+        version=psycopg.__version__, impl=psycopg.pq.__impl__, libpq=psycopg.pq.version()
+    )
+
+
 def _step_qt(tr: Translator) -> str:
     from procmodeler.ui.selftest import qt_self_test
 
@@ -92,6 +101,7 @@ def run(args: argparse.Namespace, tr: Translator) -> int:
         (tr("checks"), "procmodeler.analysis", _step_checks),
         (tr("BPMN"), "procmodeler.io.bpmn", _step_bpmn),
         (tr("report"), "procmodeler.report", _step_report),
+        (tr("repository"), "psycopg", _step_repository),
     ]
     if not args.no_gui:
         steps.append((tr("Qt"), "PySide6", _step_qt))

@@ -15,6 +15,7 @@ fragment on the system clipboard as JSON under :data:`MIME_TYPE`.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict
 from typing import Any
@@ -23,12 +24,14 @@ from procmodeler.common.errors import UserError
 from procmodeler.common.i18n import N_, Message
 from procmodeler.edit import operations as ops
 from procmodeler.edit.editor import Editor
+from procmodeler.edit.measurements import set_series
 from procmodeler.model.architecture import Architecture
 from procmodeler.model.elements import (
     KPI_KINDS,
     PROCESS_KINDS,
     RELATION_KINDS,
     Bounds,
+    Measurement,
 )
 from procmodeler.model.ids import IdAllocator
 
@@ -102,7 +105,8 @@ def copy_fragment(arch: Architecture, level: str | None, pids: Iterable[str]) ->
                 }
             )
     kpis = [
-        {k: v for k, v in asdict(arch.kpis[kid]).items() if k != "process"} | {"process": pid}
+        {k: v for k, v in asdict(arch.kpis[kid]).items() if k not in ("process", "series")}
+        | {"process": pid, "series": [asdict(m) for m in arch.kpis[kid].series]}
         for pid in order
         for kid in arch.kpis_of(pid)
     ]
@@ -226,7 +230,7 @@ def paste_fragment(
             extra = {
                 key: k[key] for key in ("measure", "direction", "target", "actual") if key in k
             }
-            ops.add_kpi(
+            kid = ops.add_kpi(
                 ed,
                 new_id[k["process"]],
                 k["name"],
@@ -234,6 +238,18 @@ def paste_fragment(
                 kid=ids.numbered(ops.KPI_PREFIX),
                 **extra,
             )
+            series = [
+                Measurement(
+                    str(m.get("period", "")),
+                    float(m["value"]) if isinstance(m.get("value"), int | float) else math.nan,
+                    str(m.get("note", "")),
+                    m.get("rebase") is True,
+                )
+                for m in k.get("series", ())
+                if isinstance(m, dict)
+            ]
+            if series:
+                set_series(ed, kid, series)
         for row in fragment["participation"]:
             if row["unit"] in arch.units:
                 ops.set_participation(ed, new_id[row["process"]], row["unit"], row["roles"])

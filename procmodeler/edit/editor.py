@@ -124,6 +124,16 @@ class Editor:
         self._open.changes.append(record)
         return record
 
+    def insert(self, collection: str, key: Any, new: Any, index: int) -> Put:
+        """Add *new* at *key*, at position *index* of the collection (an element that
+        moves within its collection's order is removed, then inserted here)."""
+        if self._open is None:
+            raise RuntimeError("Editor.insert outside a transaction")
+        record = Put(collection, key, None, new, index)
+        self.arch.apply(record)
+        self._open.changes.append(record)
+        return record
+
     @property
     def in_transaction(self) -> bool:
         return self._open is not None

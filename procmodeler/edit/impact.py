@@ -1,6 +1,6 @@
 """What a committed transaction changed, in the terms the views think in: which
-processes, relations, units, people and KPIs; whether the process tree or the unit tree
-changed shape; which diagram levels' geometry changed; whether the metadata or the rule
+processes, relations, units, people, KPIs, objectives, contributions and improvements;
+whether the process tree, the unit tree or the objective tree changed shape; which diagram levels' geometry changed; whether the metadata or the rule
 settings did. Every view reads an :class:`Impact` instead of decoding change records, so
 a new collection is taught here once (see docs/architecture.md, "How to add a field")."""
 
@@ -57,6 +57,18 @@ class Impact:
     metadata: bool = False
     #: rule settings or suppressions changed
     rules: bool = False
+    #: objectives added, removed or changed
+    objectives: set[str] = field(default_factory=set)
+    #: an objective was added, removed or got another parent (the objective tree)
+    objective_tree: bool = False
+    #: (objective, process) of the contributions added, removed or changed
+    contributions: set[tuple[str, str]] = field(default_factory=set)
+    #: improvements added, removed or changed
+    improvements: set[str] = field(default_factory=set)
+    #: processes whose improvements were added, removed or changed (old and new process)
+    improvement_processes: set[str] = field(default_factory=set)
+    #: objectives whose measuring KPIs changed (a KPI's objective, old and new)
+    measured_objectives: set[str] = field(default_factory=set)
 
     @classmethod
     def of(cls, committed: Committed | tuple[Put, ...], arch: Architecture) -> Impact:
@@ -94,6 +106,15 @@ class Impact:
         elif coll == "kpis":
             self.kpis.add(c.key)
             self.kpi_processes |= _ends(both, "process")
+            self.measured_objectives |= _ends(both, "objective") - {None}
+        elif coll == "objectives":
+            self.objectives.add(c.key)
+            self.objective_tree |= c.old is None or c.new is None or c.old.parent != c.new.parent
+        elif coll == "contributions":
+            self.contributions.add(c.key)
+        elif coll == "improvements":
+            self.improvements.add(c.key)
+            self.improvement_processes |= _ends(both, "process")
         elif coll == "participation":
             self.participation.add(c.key)
         elif coll == "shapes":
@@ -120,6 +141,9 @@ class Impact:
             or self.kpis
             or self.participation
             or self.metadata
+            or self.objectives
+            or self.contributions
+            or self.improvements
         )
 
     @property
@@ -138,3 +162,21 @@ class Impact:
     @property
     def participation_processes(self) -> set[str]:
         return {pid for pid, _ in self.participation}
+
+    @property
+    def contribution_processes(self) -> set[str]:
+        """Processes whose contributions to objectives changed."""
+        return {pid for _, pid in self.contributions}
+
+    @property
+    def contribution_objectives(self) -> set[str]:
+        """Objectives whose contributing processes changed."""
+        return {oid for oid, _ in self.contributions}
+
+    @property
+    def strategy(self) -> bool:
+        """Something the strategy views show changed: objectives, contributions,
+        improvements, or which objective a KPI measures."""
+        return bool(
+            self.objectives or self.contributions or self.improvements or self.measured_objectives
+        )

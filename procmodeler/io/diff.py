@@ -148,12 +148,23 @@ FIELD_LABELS: dict[str, str] = {
     "language": N_("language"),
     "version_label": N_("version"),
     "author": N_("author"),
+    "established": N_("establishment level"),
+    "next_review": N_("next review"),
+    "objective": N_("objective"),
+    "horizon": N_("horizon"),
+    "description": N_("description"),
+    "responsible": N_("responsible"),
+    "kpi": N_("KPI"),
+    "started": N_("started"),
+    "due": N_("due"),
+    "done": N_("done"),
 }
 
 #: Labels of fields whose meaning depends on the kind.
 KIND_FIELD_LABELS: dict[tuple[str, str], str] = {
     ("relation", "source"): N_("from"),
     ("relation", "target"): N_("to"),
+    ("contribution", "note"): N_("remark"),
 }
 
 

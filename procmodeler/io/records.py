@@ -24,8 +24,10 @@ from procmodeler.model.changes import NESTED_COLLECTIONS
 from procmodeler.model.elements import (
     Bounds,
     DiagramOptions,
+    Improvement,
     Kpi,
     Metadata,
+    Objective,
     Person,
     Process,
     Relation,
@@ -33,7 +35,7 @@ from procmodeler.model.elements import (
 )
 
 #: The kinds that share the one id namespace of elements (the ids that references use).
-NAMESPACE = ("process", "unit", "person", "relation", "kpi")
+NAMESPACE = ("process", "unit", "person", "relation", "kpi", "objective", "improvement")
 #: What a key part or a field may refer to when it names "any element" (suppressions).
 ANY_ELEMENT = NAMESPACE
 
@@ -180,6 +182,7 @@ def _fields(record: type) -> tuple[str, ...]:
 _PROCESS = ("process",)
 _UNIT = ("unit",)
 _PERSON = ("person",)
+_OBJECTIVE = ("objective",)
 
 #: Every collection of the model, in the order diffs are reported and merges are done
 #: (an element's kind before the kinds that refer to it).
@@ -223,7 +226,42 @@ KINDS: tuple[Kind, ...] = (
         refs=(Ref(_PROCESS, CASCADE, part=0), Ref(_UNIT, CASCADE, part=1)),
         title=None,
     ),
-    Kind("kpi", "kpis", N_("KPI"), Kpi, refs=(Ref(_PROCESS, CASCADE, "process"),)),
+    Kind(
+        "objective",
+        "objectives",
+        N_("objective"),
+        Objective,
+        refs=(Ref(_OBJECTIVE, CASCADE, "parent"), Ref(_PERSON, CLEAR, "owner")),
+        tree="parent",
+    ),
+    Kind(
+        "contribution",
+        "contributions",
+        N_("contribution"),
+        value_field="note",
+        parts=("objective", "process"),
+        refs=(Ref(_OBJECTIVE, CASCADE, part=0), Ref(_PROCESS, CASCADE, part=1)),
+        title=None,
+    ),
+    Kind(
+        "kpi",
+        "kpis",
+        N_("KPI"),
+        Kpi,
+        refs=(Ref(_PROCESS, CASCADE, "process"), Ref(_OBJECTIVE, CLEAR, "objective")),
+    ),
+    Kind(
+        "improvement",
+        "improvements",
+        N_("improvement"),
+        Improvement,
+        refs=(
+            Ref(_PROCESS, CASCADE, "process"),
+            Ref(_PERSON, CLEAR, "responsible"),
+            Ref(("kpi",), CLEAR, "kpi"),
+        ),
+        title="title",
+    ),
     Kind("rule", "rules", N_("rule"), value_field="setting", title=None),
     Kind(
         "suppression",

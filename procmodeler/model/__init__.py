@@ -6,6 +6,8 @@ from procmodeler.model.architecture import Architecture
 from procmodeler.model.changes import Put
 from procmodeler.model.elements import (
     DIRECTIONS,
+    ESTABLISHMENT_LEVELS,
+    IMPROVEMENT_STATUSES,
     KPI_KINDS,
     LANDSCAPE,
     PROCESS_KINDS,
@@ -15,8 +17,11 @@ from procmodeler.model.elements import (
     SEVERITIES,
     Bounds,
     DiagramOptions,
+    Improvement,
     Kpi,
+    Measurement,
     Metadata,
+    Objective,
     Origin,
     Person,
     Point,
@@ -30,6 +35,8 @@ from procmodeler.model.elements import (
 
 __all__ = [
     "DIRECTIONS",
+    "ESTABLISHMENT_LEVELS",
+    "IMPROVEMENT_STATUSES",
     "KPI_KINDS",
     "LANDSCAPE",
     "PROCESS_KINDS",
@@ -40,8 +47,11 @@ __all__ = [
     "Architecture",
     "Bounds",
     "DiagramOptions",
+    "Improvement",
     "Kpi",
+    "Measurement",
     "Metadata",
+    "Objective",
     "Origin",
     "Person",
     "Point",

@@ -15,8 +15,10 @@ from procmodeler.model.changes import COLLECTIONS, NESTED_COLLECTIONS, Put
 from procmodeler.model.elements import (
     Bounds,
     DiagramOptions,
+    Improvement,
     Kpi,
     Metadata,
+    Objective,
     Origin,
     Person,
     Point,
@@ -25,6 +27,17 @@ from procmodeler.model.elements import (
     Unit,
 )
 from procmodeler.model.ids import next_id
+
+#: The collections whose elements share the one id namespace.
+ID_COLLECTIONS: tuple[str, ...] = (
+    "processes",
+    "units",
+    "people",
+    "relations",
+    "kpis",
+    "objectives",
+    "improvements",
+)
 
 
 class ModelError(Exception):
@@ -41,6 +54,11 @@ class _Index:
         self.kpis_of: dict[str, list[str]] = {}
         self.participation_of: dict[str, dict[str, str]] = {}
         self.people_in: dict[str | None, list[str]] = {}
+        self.objective_children: dict[str | None, list[str]] = {}
+        self.contributions_of: dict[str, dict[str, str]] = {}
+        self.contributors: dict[str, dict[str, str]] = {}
+        self.improvements_of: dict[str, list[str]] = {}
+        self.kpis_measuring: dict[str, list[str]] = {}
 
 
 class Architecture:
@@ -54,6 +72,9 @@ class Architecture:
         self.relations: dict[str, Relation] = {}
         self.kpis: dict[str, Kpi] = {}
         self.participation: dict[tuple[str, str], str] = {}
+        self.objectives: dict[str, Objective] = {}
+        self.contributions: dict[tuple[str, str], str] = {}
+        self.improvements: dict[str, Improvement] = {}
         self.rules: dict[str, str] = {}
         self.suppressions: dict[tuple[str, tuple[str, ...]], str] = {}
         self.diagrams: dict[str | None, DiagramOptions] = {}
@@ -211,9 +232,10 @@ class Architecture:
 
     # ------------------------------------------------------------------ ids
     def all_ids(self) -> set[str]:
-        """Ids of processes, units, people, relations and KPIs (one namespace)."""
+        """Ids of processes, units, people, relations, KPIs, objectives and improvements
+        (one namespace)."""
         ids: set[str] = set()
-        for name in ("processes", "units", "people", "relations", "kpis"):
+        for name in ID_COLLECTIONS:
             ids.update(getattr(self, name))
         return ids
 
@@ -237,10 +259,19 @@ class Architecture:
                 idx.relations_of.setdefault(rel.target, []).append(rid)
         for kid, kpi in self.kpis.items():
             idx.kpis_of.setdefault(kpi.process, []).append(kid)
+            if kpi.objective is not None:
+                idx.kpis_measuring.setdefault(kpi.objective, []).append(kid)
         for (pid, uid), letters in self.participation.items():
             idx.participation_of.setdefault(pid, {})[uid] = letters
         for person_id, person in self.people.items():
             idx.people_in.setdefault(person.unit, []).append(person_id)
+        for oid, objective in self.objectives.items():
+            idx.objective_children.setdefault(objective.parent, []).append(oid)
+        for (oid, pid), note in self.contributions.items():
+            idx.contributions_of.setdefault(pid, {})[oid] = note
+            idx.contributors.setdefault(oid, {})[pid] = note
+        for iid, improvement in self.improvements.items():
+            idx.improvements_of.setdefault(improvement.process, []).append(iid)
         self._index = idx
         self._index_revision = self._revision
         return idx
@@ -329,6 +360,59 @@ class Architecture:
     def people_in(self, uid: str | None) -> list[str]:
         return list(self._idx().people_in.get(uid, ()))
 
+    # ------------------------------------------------------------------ strategy
+    def objective_children(self, parent: str | None) -> list[str]:
+        """Ids of the objectives under *parent* (None: top level), in order."""
+        return list(self._idx().objective_children.get(parent, ()))
+
+    def objective_ancestors(self, oid: str) -> list[str]:
+        """Parent, grandparent, ... of an objective (nearest first)."""
+        result: list[str] = []
+        seen = {oid}
+        parent = self.objectives[oid].parent
+        while parent is not None and parent not in seen and parent in self.objectives:
+            result.append(parent)
+            seen.add(parent)
+            parent = self.objectives[parent].parent
+        return result
+
+    def objective_descendants(self, oid: str) -> list[str]:
+        """Children, grandchildren, ... of an objective, depth first in order."""
+        result: list[str] = []
+        children = self._idx().objective_children
+        stack = list(reversed(children.get(oid, ())))
+        seen = {oid}
+        while stack:
+            current = stack.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            result.append(current)
+            stack.extend(reversed(children.get(current, ())))
+        return result
+
+    def walk_objectives(self) -> Iterator[str]:
+        """Every objective id, depth first from the top level, in order."""
+        for oid in self.objective_children(None):
+            yield oid
+            yield from self.objective_descendants(oid)
+
+    def contributions_of(self, pid: str) -> dict[str, str]:
+        """Objective id -> note, for the objectives process *pid* contributes to."""
+        return dict(self._idx().contributions_of.get(pid, {}))
+
+    def contributors(self, oid: str) -> dict[str, str]:
+        """Process id -> note, for the processes that contribute to objective *oid*."""
+        return dict(self._idx().contributors.get(oid, {}))
+
+    def improvements_of(self, pid: str) -> list[str]:
+        """Ids of the improvements of process *pid*, in order."""
+        return list(self._idx().improvements_of.get(pid, ()))
+
+    def kpis_measuring(self, oid: str) -> list[str]:
+        """Ids of the KPIs that measure objective *oid*, in order."""
+        return list(self._idx().kpis_measuring.get(oid, ()))
+
     # ------------------------------------------------------------------ diagrams
     def diagram_levels(self) -> list[str | None]:
         """Levels that have a diagram: the landscape first, then in process order."""
@@ -359,6 +443,12 @@ class Architecture:
             for uid, unit in self.units.items():
                 if unit.head == element_id:
                     refs.append(("units", uid, "head"))
+            for oid, objective in self.objectives.items():
+                if objective.owner == element_id:
+                    refs.append(("objectives", oid, "owner"))
+            for iid, improvement in self.improvements.items():
+                if improvement.responsible == element_id:
+                    refs.append(("improvements", iid, "responsible"))
         if element_id in self.units:
             for uid in self.unit_children(element_id):
                 refs.append(("units", uid, "parent"))

@@ -21,6 +21,9 @@ COLLECTIONS: tuple[str, ...] = (
     "people",  # person id -> Person
     "relations",  # relation id -> Relation
     "kpis",  # kpi id -> Kpi
+    "objectives",  # objective id -> Objective
+    "contributions",  # (objective id, process id) -> note ("" for none)
+    "improvements",  # improvement id -> Improvement
     "participation",  # (process id, unit id) -> letters ("" .. "RACI")
     "rules",  # rule id -> "off" | "error" | "warning" | "info"
     "suppressions",  # (rule id, element ids tuple) -> justification

@@ -8,6 +8,7 @@ that files and the command line use the same words as the code.
 
 from __future__ import annotations
 
+import datetime
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -23,6 +24,12 @@ KPI_KINDS: tuple[str, ...] = (
 )
 DIRECTIONS: tuple[str, ...] = ("lower", "higher")
 PROCESS_STATUSES: tuple[str, ...] = ("draft", "in_review", "approved", "retired")
+#: How far a process has come into everyday use (REGISTER.md version 2), in order.
+ESTABLISHMENT_LEVELS: tuple[str, ...] = ("described", "in_use", "measured", "improving")
+#: The statuses of an improvement, in the order work moves through them.
+IMPROVEMENT_STATUSES: tuple[str, ...] = ("idea", "planned", "ongoing", "done", "dropped")
+#: Improvement statuses of work under way (the ones that answer a concern and can be late).
+ACTIVE_IMPROVEMENT_STATUSES: tuple[str, ...] = ("planned", "ongoing")
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
 #: What a rule can be set to in a model: off, or the severity its findings get.
 RULE_SETTINGS: tuple[str, ...] = ("off", *SEVERITIES)
@@ -95,6 +102,20 @@ def is_ncname(value: str) -> bool:
     return bool(__getattr__("_NCNAME_RE").fullmatch(value))
 
 
+_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def is_date(value: object) -> bool:
+    """True for a calendar date written ``YYYY-MM-DD`` (the one form dates are kept in)."""
+    if not isinstance(value, str) or not _DATE_RE.fullmatch(value):
+        return False
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
 def default_direction(kpi_kind: str) -> str:
     """Which direction is better for a KPI kind when none is given."""
     return "lower" if kpi_kind in _LOWER_IS_BETTER else "higher"
@@ -163,6 +184,11 @@ class Process:
     leader: str | None = None
     status: str = "draft"
     original_id: str | None = None
+    #: how far it has come into everyday use (:data:`ESTABLISHMENT_LEVELS`), None: not
+    #: assessed
+    established: str | None = None
+    #: the date of its next review (``YYYY-MM-DD``), or None
+    next_review: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,8 +225,21 @@ class Relation:
 
 
 @dataclass(frozen=True, slots=True)
+class Measurement:
+    """One value of a KPI's series (FLOW-AND-EFFECT.md): its period (canonical text, see
+    ``model.periods``), value, an optional note, and whether the process was changed
+    from this period on (a rebase: limits are computed anew from here)."""
+
+    period: str
+    value: float
+    note: str = ""
+    rebase: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Kpi:
-    """A flow-and-effect measure of one process."""
+    """A flow-and-effect measure of one process, with its series of measurements in
+    period order (when there is one, ``actual`` is the latest value)."""
 
     id: str
     process: str
@@ -210,6 +249,43 @@ class Kpi:
     direction: str = "higher"
     target: float | None = None
     actual: float | None = None
+    series: tuple[Measurement, ...] = ()
+    #: the strategic objective the KPI measures, or None
+    objective: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Objective:
+    """A strategic objective in a tree (``parent`` None: a top-level objective), with
+    the person who owns it, its horizon (free text, e.g. ``2027``) and a description.
+    Processes contribute to objectives (the model's ``contributions``)."""
+
+    id: str
+    name: str
+    parent: str | None = None
+    owner: str | None = None
+    horizon: str = ""
+    description: str = ""
+    original_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Improvement:
+    """An improvement of one process: what is to be done (``title``), how far it has
+    come (:data:`IMPROVEMENT_STATUSES`), who is responsible, the KPI it is meant to
+    move, and its dates (``YYYY-MM-DD`` or None)."""
+
+    id: str
+    process: str
+    title: str
+    status: str = "idea"
+    responsible: str | None = None
+    kpi: str | None = None
+    started: str | None = None
+    due: str | None = None
+    done: str | None = None
+    description: str = ""
+    original_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,17 +2,22 @@
 
 A model is valid when :func:`violations` returns nothing. The invariants are:
 
-* **ids**: every process, unit, person, relation and KPI id is an XML NCName, is the
-  key it is stored under, and is used once across the five collections;
+* **ids**: every process, unit, person, relation, KPI, objective and improvement id is
+  an XML NCName, is the key it is stored under, and is used once across the seven
+  collections;
 * **references**: every reference names an element of the right collection (process
   parent, owner, leader; unit parent and head; a person's unit; relation ends; a KPI's
-  process; participation rows; diagram levels, shapes, bend points, lane orders);
-* **hierarchies**: no process and no unit is its own ancestor (:func:`find_cycles`);
+  process and objective; an objective's parent and owner; an improvement's process,
+  responsible person and KPI; participation and contribution rows; diagram levels,
+  shapes, bend points, lane orders);
+* **hierarchies**: no process, unit or objective is its own ancestor (:func:`find_cycles`);
 * **relations**: no process is related to itself;
 * **vocabularies**: kinds, statuses, directions, RACI letters, rule settings and the
   model's language are words of their vocabulary;
 * **numbers**: geometry and KPI values are finite; shapes have a positive size;
-* **text**: names and suppression justifications are not empty.
+* **dates**: review and improvement dates are calendar dates ``YYYY-MM-DD``;
+* **text**: names, improvement titles and suppression justifications are not empty;
+  contribution notes are texts.
 
 Readers (native file, register, BPMN) check their own syntax, build a model and then
 report these violations in their own words; the editor's operations refuse edits that
@@ -26,15 +31,18 @@ from collections.abc import Hashable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from procmodeler.model.architecture import Architecture
+from procmodeler.model.architecture import ID_COLLECTIONS, Architecture
 from procmodeler.model.elements import (
     DIRECTIONS,
+    ESTABLISHMENT_LEVELS,
+    IMPROVEMENT_STATUSES,
     KPI_KINDS,
     LANGUAGES,
     PROCESS_KINDS,
     PROCESS_STATUSES,
     RELATION_KINDS,
     RULE_SETTINGS,
+    is_date,
     is_ncname,
     normalize_letters,
 )
@@ -50,9 +58,10 @@ KEY = "key"  # an element stored under another key than its id
 DUPLICATE = "duplicate"  # an id used in two collections
 NUMBER = "number"  # a number that is not finite (or a size that is not positive)
 EMPTY = "empty"  # a required text that is empty
+DATE = "date"  # a date that is not a calendar date YYYY-MM-DD
 
 #: The collections of elements with ids, in the order they are checked.
-ELEMENTS: tuple[str, ...] = ("processes", "units", "people", "relations", "kpis")
+ELEMENTS: tuple[str, ...] = ID_COLLECTIONS
 
 K = TypeVar("K", bound=Hashable)
 
@@ -68,6 +77,12 @@ REFERENCES: dict[tuple[str, str], str] = {
     ("relations", "source"): "processes",
     ("relations", "target"): "processes",
     ("kpis", "process"): "processes",
+    ("kpis", "objective"): "objectives",
+    ("objectives", "parent"): "objectives",
+    ("objectives", "owner"): "people",
+    ("improvements", "process"): "processes",
+    ("improvements", "responsible"): "people",
+    ("improvements", "kpi"): "kpis",
 }
 #: (collection, field) -> its vocabulary (the words are in :mod:`procmodeler.vocabulary`).
 #: Adding a field with a vocabulary means adding it here.
@@ -77,11 +92,26 @@ WORDS: dict[tuple[str, str], tuple[str, ...]] = {
     ("relations", "kind"): RELATION_KINDS,
     ("kpis", "kind"): KPI_KINDS,
     ("kpis", "direction"): DIRECTIONS,
+    ("processes", "established"): ESTABLISHMENT_LEVELS,
+    ("improvements", "status"): IMPROVEMENT_STATUSES,
 }
+#: Fields of :data:`WORDS` that may also be None (not set).
+OPTIONAL_WORDS: frozenset[tuple[str, str]] = frozenset({("processes", "established")})
+#: (collection, field) of the dates (``YYYY-MM-DD``, None allowed).
+DATES: frozenset[tuple[str, str]] = frozenset(
+    {
+        ("processes", "next_review"),
+        ("improvements", "started"),
+        ("improvements", "due"),
+        ("improvements", "done"),
+    }
+)
 #: (collection, field) of the numbers that must be finite (None allowed).
 NUMBERS: frozenset[tuple[str, str]] = frozenset({("kpis", "target"), ("kpis", "actual")})
 #: Collections whose elements must have a name.
-NAMED: frozenset[str] = frozenset({"processes", "units", "people", "kpis"})
+NAMED: frozenset[str] = frozenset({"processes", "units", "people", "kpis", "objectives"})
+#: Collections whose elements must have a title (the field is named in the violation).
+TITLED: frozenset[str] = frozenset({"improvements"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +178,7 @@ def _all(arch: Architecture) -> Iterator[Violation]:
     for collection in ELEMENTS:
         yield from _fields(arch, collection)
     yield from _participation(arch)
+    yield from _contributions(arch)
     yield from _settings(arch)
     yield from _diagrams(arch)
     yield from _geometry(arch)
@@ -191,9 +222,9 @@ def _word(
         yield Violation(VOCABULARY, collection, key, field, value, allowed=allowed)
 
 
-def _name(collection: str, key: Any, value: Any) -> Iterator[Violation]:
+def _name(collection: str, key: Any, value: Any, field: str = "name") -> Iterator[Violation]:
     if not isinstance(value, str) or not value.strip():
-        yield Violation(EMPTY, collection, key, "name", value)
+        yield Violation(EMPTY, collection, key, field, value)
 
 
 def _cycles(collection: str, records: Mapping[str, Any]) -> Iterator[Violation]:
@@ -207,22 +238,31 @@ def _fields(arch: Architecture, collection: str) -> Iterator[Violation]:
     refs = [(f, t) for (c, f), t in REFERENCES.items() if c == collection]
     words = [(f, w) for (c, f), w in WORDS.items() if c == collection]
     numbers = [f for c, f in NUMBERS if c == collection]
+    dates = sorted(f for c, f in DATES if c == collection)
     for key, element in getattr(arch, collection).items():
         if collection in NAMED:
             yield from _name(collection, key, element.name)
+        if collection in TITLED:
+            yield from _name(collection, key, element.title, "title")
         for field, target in refs:
             yield from _ref(arch, collection, key, field, getattr(element, field), target)
         for field, allowed in words:
-            yield from _word(collection, key, field, getattr(element, field), allowed)
+            value = getattr(element, field)
+            if value is not None or (collection, field) not in OPTIONAL_WORDS:
+                yield from _word(collection, key, field, value, allowed)
         for field in sorted(numbers):
             value = getattr(element, field)
             if value is not None and not _finite(value):
                 yield Violation(NUMBER, collection, key, field, value)
+        for field in dates:
+            value = getattr(element, field)
+            if value is not None and not is_date(value):
+                yield Violation(DATE, collection, key, field, value)
     if collection == "relations":
         for rid, r in arch.relations.items():
             if r.source == r.target:
                 yield Violation(SELF_RELATION, "relations", rid, "target", r.target)
-    if collection in ("processes", "units"):
+    if collection in ("processes", "units", "objectives"):
         yield from _cycles(collection, getattr(arch, collection))
 
 
@@ -233,6 +273,15 @@ def _participation(arch: Architecture) -> Iterator[Violation]:
         yield from _ref(arch, "participation", key, "unit", uid, "units")
         if not _canonical_letters(letters):
             yield Violation(VOCABULARY, "participation", key, "roles", letters)
+
+
+def _contributions(arch: Architecture) -> Iterator[Violation]:
+    for key, note in arch.contributions.items():
+        oid, pid = key
+        yield from _ref(arch, "contributions", key, "objective", oid, "objectives")
+        yield from _ref(arch, "contributions", key, "process", pid, "processes")
+        if not isinstance(note, str):
+            yield Violation(VOCABULARY, "contributions", key, "note", note)
 
 
 def _settings(arch: Architecture) -> Iterator[Violation]:

@@ -25,7 +25,7 @@ from procmodeler.notation.geometry import (
     relation_path,
     text_box,
 )
-from procmodeler.notation.kpi import worst_light
+from procmodeler.notation.kpi import IconView, has_measurements, process_icons, worst_light
 from procmodeler.notation.labels import Measure, fit_lines
 from procmodeler.notation.style import DETAIL_FONT_SIZE, NAME_FONT_SIZE, relation_style
 
@@ -55,7 +55,7 @@ class ShapeView:
     name_origin: Point  # top-left of the first name line's box
     owner_line: str  # "" when no owner
     owner_origin: Point
-    light: str | None  # "green" | "yellow" | "red" | None
+    light: str | None  # "green" | "yellow" | "red" | None (None too when icons show)
     light_center: Point
     has_children: bool
     children_center: Point  # where the "has sub-processes" sign goes (bottom right)
@@ -63,6 +63,12 @@ class ShapeView:
     finding_center: Point  # where the worst finding's badge goes (top left)
     markers: tuple[OffLevelMarker, ...]
     marker_origin: Point
+    icons: tuple[IconView, ...] = ()  # variation, assurance (processes with measurements)
+    icon_centers: tuple[Point, ...] = ()
+
+
+#: Radius of a variation or assurance icon on a shape, in diagram units.
+ICON_RADIUS = 6.5
 
 
 def shape_view(
@@ -88,7 +94,14 @@ def shape_view(
     lines = tuple(fit_lines(proc.name, box.w, max_lines, measure_name))
     block_h = len(lines) * NAME_LINE_HEIGHT + owner_h
     top = box.y + max(0.0, (box.h - block_h) / 2)
-    light = worst_light(arch.kpis[k] for k in arch.kpis_of(pid))
+    kpis = [arch.kpis[k] for k in arch.kpis_of(pid)]
+    icons: tuple[IconView, ...] = ()
+    if has_measurements(kpis):
+        light = None
+        icons = tuple(icon for icon in process_icons(kpis) if icon is not None)
+    else:
+        light = worst_light(kpis)
+    light_x = b.x + b.w - (30.0 if chevron and proc.kind == "core" else 10.0)
     markers = []
     on_level = arch.shapes.get(level, {})
     for rid in arch.relations_of(pid):
@@ -106,7 +119,7 @@ def shape_view(
         owner_line=owner_line,
         owner_origin=(box.x, top + len(lines) * NAME_LINE_HEIGHT),
         light=light,
-        light_center=(b.x + b.w - (30.0 if chevron and proc.kind == "core" else 10.0), b.y + 9.0),
+        light_center=(light_x, b.y + 9.0),
         has_children=bool(arch.children(pid)),
         children_center=(
             b.x + b.w - (30.0 if chevron and proc.kind == "core" else 11.0),
@@ -121,6 +134,11 @@ def shape_view(
         marker_origin=(
             b.x + (chevron_depth(b) if chevron and proc.kind == "core" else 0.0) + 4.0,
             b.y + b.h - MARKER_SIZE - 2.0,
+        ),
+        icons=icons,
+        icon_centers=tuple(
+            (light_x + 1.0 - (len(icons) - 1 - i) * (2 * ICON_RADIUS + 2.0), b.y + 9.5)
+            for i in range(len(icons))
         ),
     )
 

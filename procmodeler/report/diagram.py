@@ -33,9 +33,11 @@ from procmodeler.notation.geometry import (
     outline,
     text_box,
 )
+from procmodeler.notation.kpi import IconView
 from procmodeler.notation.labels import fit_label, fit_lines
 from procmodeler.notation.views import (
     DETAIL_LINE_HEIGHT,
+    ICON_RADIUS,
     NAME_LINE_HEIGHT,
     RelationView,
     ShapeView,
@@ -155,6 +157,22 @@ class _Painter(Flowable):  # type: ignore[misc]  # reportlab is untyped
         c.setStrokeColor(colors.white)
         c.setLineWidth(1.0)
         c.circle(*center, 5.0, stroke=1, fill=1)
+
+    def _icon(self, c: Canvas, icon: IconView, center: Point) -> None:
+        """A variation or assurance icon (``notation.kpi``)."""
+        cx, cy = center
+        r = ICON_RADIUS
+        c.saveState()
+        c.setFillColor(_hex(icon.fill))
+        c.setStrokeColor(colors.white)
+        c.setLineWidth(1.0)
+        c.circle(cx, cy, r, stroke=1, fill=1)
+        c.setLineWidth(r * 0.22)
+        c.setLineCap(1)
+        for line in icon.glyph:
+            self._polygon(c, [(cx + x * r, cy + y * r) for x, y in line], None, "#ffffff",
+                          r * 0.22, close=False)  # fmt: skip
+        c.restoreState()
 
     def _finding_badge(self, c: Canvas, center: Point, severity: str) -> None:
         colour = style.FINDING_COLOURS.get(severity, style.FINDING_COLOURS["info"])
@@ -373,6 +391,8 @@ class DiagramFlowable(_Painter):
             )
         if v.light:
             self._light(c, v.light_center, v.light)
+        for icon, center in zip(v.icons, v.icon_centers, strict=True):
+            self._icon(c, icon, center)
         if v.finding_severity:
             self._finding_badge(c, v.finding_center, v.finding_severity)
         if v.has_children:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from procmodeler.analysis import CheckResult, RuleSettings, run_checks
+from procmodeler.edit import measurements
 from procmodeler.edit import operations as op
 from procmodeler.edit.editor import Editor
 from procmodeler.model.architecture import Architecture
@@ -59,6 +60,14 @@ class Model:
 
     def kpi(self, pid: str, name: str, kind: str = "other", **fields: Any) -> str:
         return op.add_kpi(self.ed, pid, name, kind, **fields)
+
+    def series(self, kid: str, *values: float, rebase: int | None = None) -> None:
+        """Monthly measurements of KPI *kid* from 2024-01 (a rebase at index *rebase*)."""
+        rows = "\n".join(f"{2024 + i // 12}-{i % 12 + 1:02d}\t{v}" for i, v in enumerate(values))
+        measurements.paste_measurements(self.ed, kid, rows)
+        if rebase is not None:
+            period = f"{2024 + rebase // 12}-{rebase % 12 + 1:02d}"
+            measurements.mark_rebase(self.ed, kid, period)
 
     def rule(self, rule: str, value: str | None) -> None:
         op.set_rule(self.ed, rule, value)

@@ -16,11 +16,17 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "procmodeler" / "resources" / "
 #: example -> its deliberate weaknesses (rule, elements), see the example's README.md
 WEAKNESSES = {
     "manufacturing": [
+        ("kpi.special-cause-concern", ("C5",)),  # complaint resolution time drifting up
+        ("kpi.target-not-capable", ("C1",)),  # on-time delivery 95 % beyond its limits
+        ("kpi.target-not-capable", ("C2",)),  # time to market 18 months
         ("orphan.support-unused", ("S6",)),  # Manage facilities and workplace
         ("responsibility.no-owner", ("C5",)),  # Handle customer complaints
         ("responsibility.owner-below-span", ("C3",)),  # Provide service and after-sales
     ],
     "municipality-sv": [
+        ("kpi.special-cause-concern", ("H4",)),  # handläggningstid för klagomål ökar
+        ("kpi.target-not-capable", ("H2",)),  # 95 % beslut inom lagstadgad tid
+        ("kpi.target-not-capable", ("H4",)),  # 100 % genomförda inspektioner
         ("orphan.support-unused", ("S5",)),  # Hantera avgifter och fakturering
         ("responsibility.no-owner", ("H5",)),  # Ge vägledning och rådgivning
         ("responsibility.owner-below-span", ("H2",)),  # Handlägga bygglov

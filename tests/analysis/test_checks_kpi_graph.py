@@ -140,11 +140,21 @@ def test_cycle_suppression_matches_whatever_order_the_ids_are_given() -> None:
 SPOF = "analysis.single-point-of-failure"
 
 
-def test_the_middle_of_a_chain_of_siblings_is_a_single_point() -> None:
+def test_the_middle_of_a_chain_of_siblings_is_not_a_single_point() -> None:
     m = Model()
     m.procs("a", "b", "c")
     m.rel("a", "b")
     m.rel("c", "b", "support")  # any kind, any direction
+    m.rel("b", "c")  # a second relation with the same sibling: still two siblings
+    assert m.found(SPOF) == []  # RULES v2: a step in the middle of a plain chain
+
+
+def test_a_cut_point_related_to_three_siblings_is_a_single_point() -> None:
+    m = Model()
+    m.procs("a", "b", "c", "d")
+    m.rel("a", "b")
+    m.rel("c", "b", "support")  # any kind, any direction
+    m.rel("b", "d", "steering")
     assert m.found(SPOF) == [("b",)]
     assert "on the landscape" in m.message(SPOF, "b")
 
@@ -170,10 +180,11 @@ def test_only_relations_between_siblings_count() -> None:
 def test_each_sibling_set_is_its_own_graph() -> None:
     m = Model()
     m.proc("p", name="Deliver")
-    m.procs("c1", "c2", "c3", parent="p")
+    m.procs("c1", "c2", "c3", "c4", parent="p")
     m.chain("c1", "c2", "c3")
-    m.procs("q", "r")
-    m.chain("q", "r")
+    m.rel("c2", "c4")
+    m.procs("q", "r", "s")
+    m.chain("q", "r", "s")
     assert m.found(SPOF) == [("c2",)]
     assert "on the diagram of 'Deliver'" in m.message(SPOF, "c2")
 
@@ -284,10 +295,76 @@ def test_hand_offs_across_levels_count() -> None:
 
 def test_graph_rules_can_be_switched_off_by_settings() -> None:
     m = Model()
-    m.procs("a", "b", "c")
+    m.procs("a", "b", "c", "d")
     m.chain("a", "b", "c", "b")
+    m.rel("b", "d")
     off = RuleSettings({SPOF: "off", CYCLE: "off"})
     result = run_checks(m.arch, overrides=off)
     assert not result.by_rule(SPOF) and not result.by_rule(CYCLE)
     result = run_checks(m.arch)
     assert result.by_rule(SPOF) and result.by_rule(CYCLE)
+
+
+# ---------------------------------------------------------------------- with measurements
+CONCERN = "kpi.special-cause-concern"
+NOT_CAPABLE = "kpi.target-not-capable"
+STEADY = [20, 22, 21, 19, 20, 23, 21, 20, 22, 19, 21, 20]
+
+
+def test_a_lead_time_above_its_limits_is_a_concern() -> None:
+    m = Model()
+    m.procs("a", "b")
+    kid = m.kpi("a", "Lead time", "lead_time", target=30)
+    m.series(kid, *STEADY, 35)
+    assert m.found(CONCERN) == [("a",)]
+    assert "'Lead time' of 'a' (2025-01: 35)" in m.message(CONCERN, "a")
+    assert m.found(NOT_CAPABLE) == []
+
+
+def test_the_same_change_in_the_good_direction_is_no_concern() -> None:
+    m = Model()
+    m.procs("a", "b")
+    kid = m.kpi("a", "Satisfaction", "customer_experience")
+    m.series(kid, *STEADY, 35)  # higher is better: an improvement
+    assert m.found(CONCERN) == []
+
+
+def test_a_concern_that_is_not_the_latest_value_is_no_finding() -> None:
+    m = Model()
+    m.procs("a", "b")
+    kid = m.kpi("a", "Lead time", "lead_time")
+    m.series(kid, *STEADY[:6], 35, *STEADY[6:])
+    assert m.found(CONCERN) == []
+
+
+def test_a_target_beyond_the_limits_cannot_be_met() -> None:
+    m = Model()
+    m.procs("a", "b")
+    kid = m.kpi("a", "On time", "stability", target=99)  # higher is better
+    m.series(kid, *STEADY)
+    assert m.found(NOT_CAPABLE) == [("a",)]
+    assert "cannot meet its target 99" in m.message(NOT_CAPABLE, "a")
+    m2 = Model()
+    m2.procs("a", "b")
+    kid = m2.kpi("a", "On time", "stability", target=24)  # inside the limits: hit and miss
+    m2.series(kid, *STEADY)
+    assert m2.found(NOT_CAPABLE) == []
+
+
+def test_the_latest_segment_decides_capability() -> None:
+    m = Model()
+    m.procs("a", "b")
+    kid = m.kpi("a", "Lead time", "lead_time", target=14)
+    m.series(kid, *STEADY, *[v - 8 for v in STEADY], rebase=12)
+    assert m.found(NOT_CAPABLE) == []  # after the improvement 14 is within reach
+    m.ed.undo()  # the rebase mark
+    m.ed.undo()  # the values
+    m.series(kid, *[v - 8 for v in STEADY], *STEADY, rebase=12)  # a change for the worse
+    assert m.found(NOT_CAPABLE) == [("a",)]
+
+
+def test_kpis_without_measurements_raise_neither() -> None:
+    m = Model()
+    m.procs("a", "b")
+    m.kpi("a", "Lead time", "lead_time", target=1, actual=100)
+    assert m.found(CONCERN) == [] and m.found(NOT_CAPABLE) == []

@@ -99,7 +99,17 @@ def test_process_of_kind_without_outgoing_relation_is_found(
     m = Model()
     m.proc("s", kind)
     m.proc("c")
+    m.rel("c", "s", "flow")  # not isolated: it receives a flow
     assert m.found(rule) == [("s",)]
+
+
+@pytest.mark.parametrize(("rule", "kind", "rel_kind"), KIND_RULES)
+def test_an_isolated_process_is_not_reported_again(rule: str, kind: str, rel_kind: str) -> None:
+    m = Model()
+    m.proc("s", kind)
+    m.proc("c")
+    assert m.found("orphan.isolated") == [("c",), ("s",)]
+    assert m.found(rule) == []  # RULES v2: already reported as isolated
 
 
 @pytest.mark.parametrize(("rule", "kind", "rel_kind"), KIND_RULES)
@@ -168,6 +178,7 @@ def test_a_siblings_or_cousins_relation_does_not_count(rule: str, kind: str, rel
     m.proc("s2a", kind, parent="s2")
     m.proc("c")
     m.rel("s2a", "c", rel_kind)  # clears s2a, its ancestors s2 and p; not s1
+    m.rel("s2", "s1", "flow")  # s1 is not isolated
     assert m.found(rule) == [("s1",)]
 
 
@@ -184,6 +195,7 @@ def test_support_and_steering_messages_name_the_process() -> None:
     m = Model()
     m.proc("s", "support", name="IT operations")
     m.proc("g", "management", name="Strategic planning")
+    m.rel("s", "g", "flow")
     assert "Support process 'IT operations'" in m.message("orphan.support-unused", "s")
     assert "Management process 'Strategic planning'" in m.message("orphan.steers-nothing", "g")
 

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from procmodeler.analysis import RULES, run_checks
 from procmodeler.model.architecture import Architecture
-from procmodeler.model.elements import KPI_KINDS, PROCESS_KINDS, RELATION_KINDS
+from procmodeler.model.elements import KPI_KINDS, PROCESS_KINDS, RELATION_KINDS, Kpi
+from tests.analysis.test_xmr import naive
 
 Found = dict[str, list[tuple[str, ...]]]
 
@@ -52,9 +53,44 @@ def random_model(seed: int) -> Model:
             if rnd.random() < 0.2:
                 m.part(pid, uid, rnd.choice(["", "A", "RA", "R", "C", "I", "CI"]))
         for k in range(rnd.choice([0, 0, 1, 2])):
-            target = rnd.choice([None, 0.0, 5.0])
-            m.kpi(pid, f"K{k}", rnd.choice(KPI_KINDS), target=target)
+            target = rnd.choice([None, 0.0, 5.0, 20.0])
+            kid = m.kpi(pid, f"K{k}", rnd.choice(KPI_KINDS), target=target)
+            if rnd.random() < 0.5:
+                n = rnd.randint(1, 16)
+                values = [rnd.choice([rnd.randint(3, 7), rnd.randint(0, 12)]) for _ in range(n)]
+                m.series(kid, *values, rebase=rnd.choice([None, None, rnd.randrange(n)]))
     return m
+
+
+def kpi_reference(kpi: Kpi) -> tuple[str, str]:
+    """(variation of the latest value, assurance), straight from FLOW-AND-EFFECT.md."""
+    values = [m.value for m in kpi.series]
+    rebases = [i for i, m in enumerate(kpi.series) if m.rebase]
+    types = naive(values, rebases, kpi.direction)
+    variation = (
+        "none"
+        if len(values) < 2
+        else {
+            "common": "common_cause",
+            "improvement": "special_cause_improvement",
+            "concern": "special_cause_concern",
+        }[types[-1]]
+    )
+    start = max([0, *(r for r in rebases if r < len(values))])
+    last = values[start:]
+    if kpi.target is None or len(last) < 2:
+        return variation, "none"
+    ranges = [abs(b - a) for a, b in zip(last, last[1:], strict=False)]
+    average = sum(ranges) / len(ranges)
+    kept = [r for r in ranges if r < 3.267 * average]
+    mr = sum(kept) / len(kept) if kept else 0.0
+    mean = sum(last) / len(last)
+    upper, lower = mean + 2.66 * mr, mean - 2.66 * mr
+    if (kpi.target > upper and kpi.direction == "higher") or (
+        kpi.target < lower and kpi.direction == "lower"
+    ):
+        return variation, "consistent_fail"
+    return variation, "other"
 
 
 def reference(arch: Architecture) -> Found:  # noqa: C901 - one block per rule, on purpose
@@ -93,10 +129,19 @@ def reference(arch: Architecture) -> Found:  # noqa: C901 - one block per rule, 
             and len(arch.children(proc.parent)) > 1
         ):
             add("orphan.isolated", pid)
-        # orphan.support-unused / steers-nothing
-        if proc.kind == "support" and not any(outgoing(x, "support") for x in family):
+        # orphan.support-unused / steers-nothing (not for an isolated process)
+        isolated = (pid,) in out["orphan.isolated"]
+        if (
+            proc.kind == "support"
+            and not isolated
+            and not any(outgoing(x, "support") for x in family)
+        ):
             add("orphan.support-unused", pid)
-        if proc.kind == "management" and not any(outgoing(x, "steering") for x in family):
+        if (
+            proc.kind == "management"
+            and not isolated
+            and not any(outgoing(x, "steering") for x in family)
+        ):
             add("orphan.steers-nothing", pid)
         # orphan.no-customer (breadth-first search along flows, either direction)
         if proc.parent is None and proc.kind == "core" and not proc.customer:
@@ -151,6 +196,13 @@ def reference(arch: Architecture) -> Found:  # noqa: C901 - one block per rule, 
         for kpi in kpis:
             if kpi.target is None:
                 add("kpi.no-target", pid)
+        for kpi in kpis:
+            variation, assurance = kpi_reference(kpi)
+            if variation == "special_cause_concern":
+                add("kpi.special-cause-concern", pid)
+        for kpi in kpis:
+            if kpi_reference(kpi)[1] == "consistent_fail":
+                add("kpi.target-not-capable", pid)
 
     # analysis.dependency-cycle: mutual reachability, brute force
     graph = nx.DiGraph()
@@ -176,7 +228,8 @@ def reference(arch: Architecture) -> Found:  # noqa: C901 - one block per rule, 
         for pid in list(sib.nodes):
             rest = sib.copy()
             rest.remove_node(pid)
-            if nx.number_connected_components(rest) > base:
+            three = len(set(sib.neighbors(pid))) >= 3
+            if three and nx.number_connected_components(rest) > base:
                 add("analysis.single-point-of-failure", pid)
     # analysis.handoff-hotspot
     one = {}

@@ -48,6 +48,8 @@ def test_registry_has_every_rule_of_rules_md_with_its_default_severity() -> None
         "responsibility.owner-without-unit": "warning",
         "kpi.core-without-flow-measure": "warning",
         "kpi.no-target": "info",
+        "kpi.special-cause-concern": "warning",
+        "kpi.target-not-capable": "warning",
         "analysis.dependency-cycle": "info",
         "analysis.single-point-of-failure": "info",
         "analysis.handoff-hotspot": "info",

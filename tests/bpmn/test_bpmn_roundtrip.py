@@ -167,3 +167,30 @@ def architectures(draw: st.DrawFn) -> Architecture:
 @given(architectures())
 def test_random_models_round_trip(arch: Architecture) -> None:
     assert_round_trip(arch)
+
+
+@pytest.mark.parametrize("example", ["manufacturing", "municipality-sv"])
+def test_bundled_examples_with_their_measurements_round_trip(example: str) -> None:
+    from pathlib import Path
+
+    from procmodeler.io import native
+
+    root = Path(__file__).resolve().parents[2] / "procmodeler" / "resources" / "examples"
+    arch = native.load(root / f"{example}.procm")
+    assert sum(1 for k in arch.kpis.values() if k.series) >= 10
+    assert any(m.rebase and m.note for k in arch.kpis.values() for m in k.series)
+    assert_round_trip(arch)
+
+
+def test_broken_measurements_are_left_out_with_a_warning() -> None:
+    from procmodeler.model import Kpi, Measurement, Process
+
+    arch = Architecture()
+    arch.put("processes", "p", Process("p", "P"))
+    arch.put("shapes", (None, "p"), Bounds(0, 0, 160, 70))
+    series = (Measurement("2025-01", 1.0), Measurement("2025-02", 2.0))
+    arch.put("kpis", "k", Kpi("k", "p", "K", series=series, actual=2.0))
+    xml = export_bpmn(arch).replace(b'period="2025-02"', b'period="2025-01"')
+    back, warnings = import_bpmn(xml)
+    assert back.kpis["k"].series == ()
+    assert ["the measurements of KPI 'K' were left out" in str(w) for w in warnings] == [True]

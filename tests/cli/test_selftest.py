@@ -11,6 +11,10 @@ def test_self_test_passes_on_this_installation(run_cli) -> None:
     lines = result.stdout.splitlines()
     assert lines[0].startswith("examples: ok (2 examples load and save")
     assert lines[-1] == "self-test passed"
+    # The repository's driver comes with its own libpq (the wheel's, or the bundle's).
+    repository = next(line for line in lines if line.startswith("repository: "))
+    assert repository.startswith("repository: ok (psycopg 3."), repository
+    assert "(binary)" in repository or "(c)" in repository, repository
 
 
 def test_self_test_fails_when_an_example_does_not_save_back(run_cli, repo_root, tmp_path) -> None:

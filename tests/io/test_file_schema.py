@@ -1,5 +1,6 @@
-"""The JSON Schema of the model file (procmodeler/resources/schemas/procm-1.schema.json) describes
-what save writes: the examples, the golden file and a model with every field validate.
+"""The JSON Schema of the model file (procmodeler/resources/schemas/procm-2.schema.json) describes
+what save writes: the examples, the golden files and a model with every field validate
+(the version-1 golden file against procm-1.schema.json).
 
 A small validator for the subset of JSON Schema the schema uses lives here (the project
 does not depend on the ``jsonschema`` package); it refuses keywords it does not know, so
@@ -18,9 +19,9 @@ import pytest
 from procmodeler.io import native
 
 ROOT = Path(__file__).resolve().parents[2]
-SCHEMA = json.loads(
-    (ROOT / "procmodeler" / "resources" / "schemas" / "procm-1.schema.json").read_text("utf-8")
-)
+SCHEMAS = ROOT / "procmodeler" / "resources" / "schemas"
+SCHEMA = json.loads((SCHEMAS / "procm-2.schema.json").read_text("utf-8"))
+SCHEMA_V1 = json.loads((SCHEMAS / "procm-1.schema.json").read_text("utf-8"))
 ANNOTATIONS = {"$schema", "$id", "title", "description", "$comment", "$defs"}
 TYPES = {
     "object": lambda v: isinstance(v, dict),
@@ -99,7 +100,7 @@ def errors(value: Any, schema: dict[str, Any], path: str = "$") -> list[str]:
 def documents() -> list[tuple[str, Any]]:
     paths = [
         *sorted((ROOT / "procmodeler" / "resources" / "examples").glob("*.procm")),
-        *sorted((ROOT / "tests" / "data" / "golden").glob("v1-*.procm")),
+        *sorted((ROOT / "tests" / "data" / "golden").glob("v*.procm")),
     ]
     return [(p.name, json.loads(p.read_text("utf-8"))) for p in paths]
 
@@ -108,7 +109,7 @@ def documents() -> list[tuple[str, Any]]:
     ("name", "doc"), documents(), ids=lambda v: v if isinstance(v, str) else ""
 )
 def test_saved_files_validate(name: str, doc: Any) -> None:
-    assert errors(doc, SCHEMA) == []
+    assert errors(doc, SCHEMA_V1 if doc.get("format_version") == 1 else SCHEMA) == []
 
 
 def test_schema_lists_every_top_level_key_in_file_order() -> None:
@@ -118,7 +119,7 @@ def test_schema_lists_every_top_level_key_in_file_order() -> None:
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
-        (lambda d: d.update(format_version=2), "$.format_version: 2 is not 1"),
+        (lambda d: d.update(format_version=3), "$.format_version: 3 is not 2"),
         (lambda d: d["processes"][0].update(kind="main"), "$.processes[0].kind: 'main' not in"),
         (lambda d: d["processes"][0].update(extra=1), "$.processes[0]: unexpected extra"),
         (lambda d: d["processes"][0].pop("name"), "$.processes[0]: missing name"),
@@ -128,6 +129,14 @@ def test_schema_lists_every_top_level_key_in_file_order() -> None:
             "$.participation[0].roles: 'AR' does not match",
         ),
         (lambda d: d["kpis"][0].update(target="5"), "$.kpis[0].target: not of type"),
+        (
+            lambda d: d["kpis"][0]["series"][0].update(period="2024-1"),
+            "$.kpis[0].series[0].period: '2024-1' does not match",
+        ),
+        (
+            lambda d: d["kpis"][0]["series"][0].update(rebase=False),
+            "$.kpis[0].series[0].rebase: False is not True",
+        ),
         (lambda d: d["rules"].update(x="loud"), "$.rules['x']: 'loud' not in"),
         (
             lambda d: d["diagrams"][0]["shapes"][0].update(w=0),

@@ -3,6 +3,7 @@ loading them into the same model. Never edit a golden file; add one per new vers
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from procmodeler.model import (
     Bounds,
     DiagramOptions,
     Kpi,
+    Measurement,
     Metadata,
     Person,
     Process,
@@ -78,8 +80,23 @@ def expected_v1() -> Architecture:
     return arch
 
 
+def expected_v2() -> Architecture:
+    """The model that ``v2-every-field.procm`` holds: version 1's, and a KPI's series
+    (a note, a rebase mark; ``actual`` is its latest value)."""
+    arch = expected_v1()
+    arch.put("meta", "meta", replace(arch.meta, version_label="v2 golden"))
+    series = (
+        Measurement("2024-11", 31.5),
+        Measurement("2024-12", 30.0, 'Jul, "halvfart"'),
+        Measurement("2025-01", 26.25, "Ny e-tjänst", True),
+        Measurement("2025-02", 1e-3),
+    )
+    arch.put("kpis", "k1", replace(arch.kpis["k1"], series=series, actual=1e-3))
+    return arch
+
+
 #: Every golden file and the model it holds; a new format version adds one.
-EXPECTED = {"v1-every-field.procm": expected_v1}
+EXPECTED = {"v1-every-field.procm": expected_v1, "v2-every-field.procm": expected_v2}
 
 
 def test_every_golden_file_has_its_expected_model() -> None:

@@ -725,7 +725,25 @@ def native_seeds() -> list[bytes]:
 
     seeds = [p.read_bytes() for p in sorted(EXAMPLES.glob("*.procm"))]
     seeds.append(native.dumps(sample_model(12, 0)).encode("utf-8"))
-    return seeds
+    return seeds + hostile_native_seeds()
+
+
+def hostile_native_seeds() -> list[bytes]:
+    """The hostile shapes of issue 21 (tests/reliability/hostile.py), at sizes that keep
+    a CI campaign short, so that mutations start from them too: long texts, huge
+    numbers and coordinates, a lone surrogate, control characters, a self-relation."""
+    from tests.reliability import hostile
+
+    return [
+        hostile.long_purpose(20_000),
+        hostile.long_unbroken_purpose(5_000),
+        hostile.long_name(5_000),
+        hostile.huge_integer(400),
+        hostile.huge_coordinates(),
+        hostile.lone_surrogate(),
+        hostile.control_characters(),
+        hostile.self_relation(),
+    ]
 
 
 def mutate_native(rnd: random.Random, seeds: list[bytes]) -> bytes:
@@ -737,10 +755,12 @@ def mutate_native(rnd: random.Random, seeds: list[bytes]) -> bytes:
         return seed.replace(b'"units": [', b'"units": ' + deep + b', "x": [', 1)
     if roll < 0.5:
         doc = json.loads(seed)
-        return json.dumps(mutate_json(doc, rnd), ensure_ascii=rnd.random() < 0.2).encode()
+        text = json.dumps(mutate_json(doc, rnd), ensure_ascii=rnd.random() < 0.2)
+        return text.encode("utf-8", "surrogatepass")  # a lone surrogate seed stays one
     if roll < 0.9:
         return mutate_bytes(seed, rnd, seeds)
-    return mutate_bytes(json.dumps(mutate_json(json.loads(seed), rnd)).encode(), rnd)
+    text = json.dumps(mutate_json(json.loads(seed), rnd))
+    return mutate_bytes(text.encode("utf-8", "surrogatepass"), rnd)
 
 
 def register_seeds() -> list[dict[str, bytes]]:
@@ -897,7 +917,11 @@ def mutate_xlsx(rnd: random.Random, seeds: list[bytes], ids: list[str]) -> bytes
 
 
 def bpmn_seeds() -> list[bytes]:
-    return [p.read_bytes() for p in sorted(BPMN_SAMPLES.glob("*.bpmn"))]
+    from tests.reliability import hostile
+
+    samples = [p.read_bytes() for p in sorted(BPMN_SAMPLES.glob("*.bpmn"))]
+    # issue 21's shapes: a mesh of gateways linked both ways, coordinates of 1e308
+    return samples + [hostile.gateway_mesh(64, 12), hostile.bpmn_huge_coordinates()]
 
 
 def mutate_xml(data: bytes, rnd: random.Random) -> bytes:

@@ -12,10 +12,14 @@ from procmodeler.common.numbers import parse_decimal
 from procmodeler.model.architecture import Architecture
 from procmodeler.model.elements import (
     SEVERITIES,
+    Improvement,
+    Kpi,
+    Objective,
     Person,
     Process,
     Relation,
     Unit,
+    is_date,
     is_ncname,
     nfc,
 )
@@ -26,6 +30,8 @@ UNIT_PREFIX = "unit_"
 PERSON_PREFIX = "person_"
 RELATION_PREFIX = "rel_"
 KPI_PREFIX = "kpi_"
+OBJECTIVE_PREFIX = "obj_"
+IMPROVEMENT_PREFIX = "impr_"
 
 
 PROCESS_TEXT_FIELDS = ("name", "purpose", "customer", "need", "result")
@@ -63,6 +69,30 @@ def _relation(arch: Architecture, rid: str) -> Relation:
     return _existing(arch.relations.get(rid), N_("There is no relation '{id}'."), rid)
 
 
+def _kpi(arch: Architecture, kid: str) -> Kpi:
+    return _existing(arch.kpis.get(kid), N_("There is no KPI '{id}'."), kid)
+
+
+def _objective(arch: Architecture, oid: str) -> Objective:
+    return _existing(arch.objectives.get(oid), N_("There is no objective '{id}'."), oid)
+
+
+def _improvement(arch: Architecture, iid: str) -> Improvement:
+    return _existing(arch.improvements.get(iid), N_("There is no improvement '{id}'."), iid)
+
+
+def _date(value: Any) -> str | None:
+    """A date ``YYYY-MM-DD`` (a ``datetime.date`` or its text; None or "" clears it)."""
+    if value is None:
+        return None
+    text = value.isoformat() if hasattr(value, "isoformat") else str(value).strip()
+    if not text:
+        return None
+    if not is_date(text):
+        raise _refuse(N_("'{value}' is not a date; write it as YYYY-MM-DD."), value=text)
+    return text
+
+
 def _level(arch: Architecture, level: str | None) -> None:
     """A diagram level is the landscape (None) or an existing process."""
     if level is not None and level not in arch.processes:
@@ -85,6 +115,10 @@ _NOT_A_VALID = {
     "KPI kind": N_("'{value}' is not a valid KPI kind; use one of: {allowed}."),
     "direction": N_("'{value}' is not a valid direction; use one of: {allowed}."),
     "rule setting": N_("'{value}' is not a valid rule setting; use one of: {allowed}."),
+    "establishment level": N_(
+        "'{value}' is not a valid establishment level; use one of: {allowed}."
+    ),
+    "improvement status": N_("'{value}' is not a valid improvement status; use one of: {allowed}."),
 }
 
 

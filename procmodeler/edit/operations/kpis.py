@@ -13,11 +13,15 @@ from procmodeler.edit.operations.common import (
     RULE_VALUES,
     _check_choice,
     _clean_name,
+    _kpi,
     _new_id,
     _number,
+    _objective,
     _process,
     _refuse,
 )
+from procmodeler.edit.operations.strategy import forget_kpis
+from procmodeler.model.architecture import Architecture
 from procmodeler.model.elements import (
     DIRECTIONS,
     KPI_KINDS,
@@ -28,7 +32,7 @@ from procmodeler.model.elements import (
 
 
 # ---------------------------------------------------------------------- KPIs
-def _kpi_fields(fields: Mapping[str, Any]) -> dict[str, Any]:
+def _kpi_fields(arch: Architecture, fields: Mapping[str, Any]) -> dict[str, Any]:
     clean: dict[str, Any] = {}
     for key, value in fields.items():
         if key == "name":
@@ -43,6 +47,10 @@ def _kpi_fields(fields: Mapping[str, Any]) -> dict[str, Any]:
             clean[key] = value
         elif key in ("target", "actual"):
             clean[key] = None if value is None else _number(value)
+        elif key == "objective":
+            if value is not None:
+                _objective(arch, value)
+            clean[key] = value
         else:
             raise _refuse(N_("Unknown property '{name}'."), name=key)
     return clean
@@ -59,7 +67,7 @@ def add_kpi(
     """Add a KPI to a process; direction defaults from the kind."""
     arch = ed.arch
     proc = _process(arch, pid)
-    clean = _kpi_fields({"name": name, "kind": kind, **fields})
+    clean = _kpi_fields(arch, {"name": name, "kind": kind, **fields})
     clean.setdefault("direction", default_direction(kind))
     new_id = _new_id(arch, KPI_PREFIX, kid)
     with ed.transaction(Message(N_("Add KPI to '{name}'"), name=proc.name)):
@@ -71,7 +79,7 @@ def set_kpi(ed: Editor, kid: str, **fields: Any) -> None:
     kpi = ed.arch.kpis.get(kid)
     if kpi is None:
         raise _refuse(N_("There is no KPI '{id}'."), id=kid)
-    new = replace(kpi, **_kpi_fields(fields))
+    new = replace(kpi, **_kpi_fields(ed.arch, fields))
     if new == kpi:
         return
     with ed.transaction(Message(N_("Edit KPI '{name}'"), name=kpi.name)):
@@ -83,7 +91,19 @@ def delete_kpi(ed: Editor, kid: str) -> None:
     if kpi is None:
         return
     with ed.transaction(Message(N_("Delete KPI '{name}'"), name=kpi.name)):
+        forget_kpis(ed, {kid})
         ed.put("kpis", kid, None)
+
+
+def set_kpi_objective(ed: Editor, kid: str, oid: str | None) -> None:
+    """Say which strategic objective a KPI measures (None: none)."""
+    kpi = _kpi(ed.arch, kid)
+    if oid is not None:
+        _objective(ed.arch, oid)
+    if kpi.objective == oid:
+        return
+    with ed.transaction(Message(N_("Set objective of KPI '{name}'"), name=kpi.name)):
+        ed.put("kpis", kid, replace(kpi, objective=oid))
 
 
 # ---------------------------------------------------------------------- rule settings

@@ -91,6 +91,11 @@ def describe_references(arch: Architecture, element_id: str) -> list[Message]:
             out.append(Message(N_("member '{name}'"), name=arch.people[key].name))
         elif collection == "participation":
             out.append(Message(N_("takes part in '{name}'"), name=arch.processes[key[0]].name))
+        elif collection == "objectives":
+            out.append(Message(N_("owner of objective '{name}'"), name=arch.objectives[key].name))
+        elif collection == "improvements":
+            title = arch.improvements[key].title
+            out.append(Message(N_("responsible for improvement '{title}'"), title=title))
     return out
 
 

@@ -13,16 +13,19 @@ from procmodeler.edit.operations.common import (
     PROCESS_TEXT_FIELDS,
     _check_choice,
     _clean_name,
+    _date,
     _new_id,
     _person,
     _process,
     _refuse,
 )
 from procmodeler.edit.operations.relations import _remove_relations
+from procmodeler.edit.operations.strategy import forget_kpis
 from procmodeler.edit.placement import free_spot
 from procmodeler.model.architecture import Architecture
 from procmodeler.model.elements import (
     DEFAULT_SIZE,
+    ESTABLISHMENT_LEVELS,
     PROCESS_KINDS,
     PROCESS_STATUSES,
     Bounds,
@@ -94,6 +97,12 @@ def _with_process_fields(arch: Architecture, proc: Process, fields: Mapping[str,
             if value is not None:
                 _person(arch, value)
             clean[key] = value
+        elif key == "established":
+            if value is not None:
+                _check_choice(value, ESTABLISHMENT_LEVELS, "establishment level")
+            clean[key] = value
+        elif key == "next_review":
+            clean[key] = _date(value)
         elif key == "original_id":
             clean[key] = value
         else:
@@ -102,7 +111,8 @@ def _with_process_fields(arch: Architecture, proc: Process, fields: Mapping[str,
 
 
 def set_process_fields(ed: Editor, pid: str, **fields: Any) -> None:
-    """Change text fields, objects, kind, status, owner or leader of one process."""
+    """Change text fields, objects, kind, status, owner, leader, establishment level
+    (``established``) or the date of the next review (``next_review``) of one process."""
     arch = ed.arch
     proc = _process(arch, pid)
     new = _with_process_fields(arch, proc, fields)
@@ -112,6 +122,10 @@ def set_process_fields(ed: Editor, pid: str, **fields: Any) -> None:
         label = Message(N_("Rename '{old}' to '{new}'"), old=proc.name, new=new.name)
     elif list(fields) == ["kind"]:
         label = Message(N_("Change kind of '{name}'"), name=proc.name)
+    elif list(fields) == ["established"]:
+        label = Message(N_("Set establishment level of '{name}'"), name=proc.name)
+    elif list(fields) == ["next_review"]:
+        label = Message(N_("Set next review of '{name}'"), name=proc.name)
     else:
         label = Message(N_("Edit '{name}'"), name=proc.name)
     with ed.transaction(label):
@@ -143,6 +157,16 @@ def set_process_kind(ed: Editor, pid: str, kind: str) -> None:
     set_process_fields(ed, pid, kind=kind)
 
 
+def set_established(ed: Editor, pid: str, level: str | None) -> None:
+    """Set how far a process has come into everyday use (None: not assessed)."""
+    set_process_fields(ed, pid, established=level)
+
+
+def set_next_review(ed: Editor, pid: str, date: Any) -> None:
+    """Set the date of a process's next review (``YYYY-MM-DD``; None clears it)."""
+    set_process_fields(ed, pid, next_review=date)
+
+
 def set_owner(ed: Editor, pid: str, person_id: str | None) -> None:
     """Make a person the process owner (None clears it)."""
     _set_process_person(ed, pid, "owner", person_id, N_("Set owner of '{name}'"))
@@ -168,7 +192,8 @@ def _set_process_person(
 
 def delete_processes(ed: Editor, pids: Iterable[str]) -> None:
     """Delete processes with their descendants, shapes, diagrams, relations, KPIs,
-    participation rows and suppressions that name them: one undo entry."""
+    participation rows, contributions, improvements and suppressions that name them:
+    one undo entry (improvements of other processes forget the KPIs that go)."""
     arch = ed.arch
     roots = [p for p in dict.fromkeys(pids) if p in arch.processes]
     if not roots:
@@ -189,10 +214,16 @@ def delete_processes(ed: Editor, pids: Iterable[str]) -> None:
     with ed.transaction(label):
         rids = {r for p in doomed for r in arch.relations_of(p)}
         _remove_relations(ed, [r for r in arch.relations if r in rids])
-        for kid in [k for p in doomed for k in arch.kpis_of(p)]:
+        for iid in [i for p in doomed for i in arch.improvements_of(p)]:
+            ed.put("improvements", iid, None)
+        doomed_kpis = [k for p in doomed for k in arch.kpis_of(p)]
+        forget_kpis(ed, set(doomed_kpis))
+        for kid in doomed_kpis:
             ed.put("kpis", kid, None)
         for key in [k for k in arch.participation if k[0] in seen]:
             ed.put("participation", key, None)
+        for key in [k for k in arch.contributions if k[1] in seen]:
+            ed.put("contributions", key, None)
         for skey in [k for k in arch.suppressions if seen & set(k[1])]:
             ed.put("suppressions", skey, None)
         for level in list(arch.shapes):

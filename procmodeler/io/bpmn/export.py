@@ -302,6 +302,11 @@ class _Exporter(_Planner):
                 k.set("target", fmt(kpi.target))
             if kpi.actual is not None:
                 k.set("actual", fmt(kpi.actual))
+            for m in kpi.series:
+                e = etree.SubElement(k, pm("measurement"), period=m.period, value=fmt(m.value))
+                _opt(e, "note", xml_text(m.note))
+                if m.rebase:
+                    e.set("rebase", "true")
         if proc.kind in self.kind_values:
             etree.SubElement(el, b("categoryValueRef")).text = self.kind_values[proc.kind]
         for fid in level.incoming.get(pid, ()):

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
+from typing import Any
 
 from lxml import etree
 
 from procmodeler.common.i18n import N_
-from procmodeler.io.bpmn.import_base import _ext, _float, _reorder
+from procmodeler.io.bpmn.import_base import _clean, _ext, _float, _reorder
 from procmodeler.io.bpmn.import_geometry import _GeometryReader
 from procmodeler.io.bpmn.names import (
     b,
@@ -21,6 +23,7 @@ from procmodeler.model.elements import (
     RELATION_KINDS,
     DiagramOptions,
     Kpi,
+    Measurement,
     Metadata,
     Person,
     Process,
@@ -30,6 +33,7 @@ from procmodeler.model.elements import (
     is_ncname,
     normalize_letters,
 )
+from procmodeler.model.series import SeriesProblem, check_series
 from procmodeler.model.validate import find_cycles
 
 
@@ -292,7 +296,28 @@ class _Builder(_GeometryReader):
                     _float(data.get("target")),
                     _float(data.get("actual")),
                 )
+                series = self._series(data, name)
+                if series:
+                    kpis[kid] = replace(kpis[kid], series=series, actual=series[-1].value)
         return kpis
+
+    def _series(self, data: Any, name: str) -> tuple[Measurement, ...]:
+        """The measurements of a ``pm:kpi`` (left out, with a warning, when broken)."""
+        items = []
+        for e in data.iterfind(pm("measurement")):
+            value = _float(e.get("value"))
+            period = e.get("period", "")
+            items.append(Measurement(period, value if value is not None else math.nan,
+                                     _clean(e.get("note")), e.get("rebase") == "true"))  # fmt: skip
+        try:
+            return tuple(check_series(items))
+        except SeriesProblem as problem:
+            self.warn(
+                N_("the measurements of KPI '{name}' were left out: bad period or value {period}"),
+                name=name,
+                period=problem.period,
+            )
+            return ()
 
     # ------------------------------------------------------------------ relations
     def _relations(

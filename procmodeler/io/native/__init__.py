@@ -6,7 +6,7 @@ timestamps, numbers in one canonical form. Small leaf records (a shape, a partic
 row, a relation, a waypoint list) are written on one line each so that a change to one
 element is a one-line diff. Saving the same model twice, or opening and saving a saved
 file, gives the same bytes. ``docs/file-format.md`` is the field reference and
-``procmodeler/resources/schemas/procm-1.schema.json`` the JSON Schema.
+``procmodeler/resources/schemas/procm-2.schema.json`` the JSON Schema.
 
 Reading checks everything a hand-edited or damaged file can get wrong (JSON syntax,
 types, unknown fields, invalid or duplicate ids, dangling references, cycles) and

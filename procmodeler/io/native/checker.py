@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import math
+from dataclasses import replace
 from typing import Any
 
 from procmodeler.common.errors import Problem
@@ -17,6 +18,7 @@ from procmodeler.common.i18n import N_, Message
 from procmodeler.io.conflictfile import KEY, read_conflicts
 from procmodeler.io.native import wording
 from procmodeler.io.native.format import FORMAT_VERSION, META_KEYS, TOP_KEYS
+from procmodeler.io.native.series import read_series
 from procmodeler.model.architecture import Architecture
 from procmodeler.model.elements import COORDINATE_LIMIT as LIMIT
 from procmodeler.model.elements import (
@@ -81,13 +83,15 @@ class _Reader:
             return []
         return value
 
-    def text(self, rec: dict[str, Any], key: str, path: str) -> str:
+    def text(self, rec: dict[str, Any], key: str, path: str, required: bool = False) -> str:
         value = rec.get(key, _MISSING)
         if value is _MISSING:
             return ""
         if not isinstance(value, str):
             self.problem(f"{path}.{key}", N_("should be a text"))
             return ""
+        if required and not value.strip():
+            self.problem(f"{path}.{key}", N_("should not be empty"))
         return value
 
     def ref(self, rec: dict[str, Any], key: str, path: str) -> str | None:
@@ -337,14 +341,14 @@ class _Reader:
                 item,
                 path,
                 ("id", "process", "name", "kind", "direction"),
-                ("measure", "target", "actual"),
+                ("measure", "target", "actual", "series"),
             )
             if rec is None or (kid := self.new_id(rec, path)) is None:
                 continue
             kpi_process = self.end(rec, "process", path)
             if kpi_process is None:
                 continue
-            kpis[kid] = Kpi(
+            kpi = Kpi(
                 kid,
                 kpi_process,
                 self.text(rec, "name", path),
@@ -354,6 +358,9 @@ class _Reader:
                 self.opt_number(rec, "target", path),
                 self.opt_number(rec, "actual", path),
             )
+            if series := read_series(self, rec, path):  # the latest value is the actual
+                kpi = replace(kpi, actual=series[-1].value, series=series)
+            kpis[kid] = kpi
         return kpis
 
     def read_rules(self, doc: dict[str, Any]) -> dict[str, str]:

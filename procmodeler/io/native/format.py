@@ -7,7 +7,7 @@ from procmodeler.model.elements import (
 )
 
 #: The format version this program writes (an integer, separate from the app version).
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 #: Files larger than this are refused before they are read.
 MAX_FILE_SIZE = 200 * 1024 * 1024

@@ -14,6 +14,15 @@ from procmodeler.io.native.format import FORMAT_VERSION
 UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 
+def _v1_to_v2(doc: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 adds the optional ``series`` of a KPI (its measurements,
+    FLOW-AND-EFFECT.md); a version-1 document is a version-2 document as it is."""
+    return doc
+
+
+UPGRADES[1] = _v1_to_v2
+
+
 def upgrade(doc: dict[str, Any], filename: str = "<model>") -> dict[str, Any]:
     """Bring a parsed document of any supported version to :data:`FORMAT_VERSION`."""
     version = doc.get("format_version")

@@ -12,6 +12,7 @@ from typing import Any
 from procmodeler.common.atomicfile import write_output_file
 from procmodeler.io import conflictfile
 from procmodeler.io.native.format import FORMAT_VERSION, META_KEYS
+from procmodeler.io.native.series import series_records
 from procmodeler.model.architecture import Architecture
 
 
@@ -172,6 +173,8 @@ def to_document(arch: Architecture) -> dict[str, Any]:
         rec["direction"] = kpi.direction
         _put_if(rec, "target", _canon(kpi.target))
         _put_if(rec, "actual", _canon(kpi.actual))
+        if kpi.series:
+            rec["series"] = series_records(kpi.series, _Inline, _canon)
         kpis.append(rec)
     suppressions = [
         {"rule": rule, "elements": list(elements), "justification": text}

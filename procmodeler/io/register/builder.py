@@ -13,6 +13,7 @@ from procmodeler.common.i18n import LANGUAGES, N_, Message
 from procmodeler.io.layout import layout
 from procmodeler.io.register.cells import parse_number
 from procmodeler.io.register.csvreader import _read_folder
+from procmodeler.io.register.measurements import read_measurements
 from procmodeler.io.register.spec import (
     KIND_ALIASES,
     KPI_PREFIX,
@@ -211,7 +212,7 @@ class _Builder:
         processes = self.read_processes()
         participation = self.read_raci()
         relations = self.read_relations()
-        kpis = self.read_kpis()
+        kpis = read_measurements(self, self.read_kpis())
         collections: dict[str, dict[Any, Any]] = {
             "units": units,
             "people": people,

@@ -15,6 +15,7 @@ from procmodeler.common.errors import Problem, UserError, cannot_write
 from procmodeler.common.i18n import N_, Message
 from procmodeler.common.numbers import format_number
 from procmodeler.io.register.cells import protect
+from procmodeler.io.register.measurements import measurement_rows
 from procmodeler.io.register.spec import (
     _EXPORT_COLUMNS,
     _FORMULA_START,
@@ -91,6 +92,8 @@ def register_tables(arch: Architecture) -> dict[str, list[list[str | float | Non
         ]
         for k in arch.kpis.values()
     ]
+    if any(k.series for k in arch.kpis.values()):
+        tables["measurements"] = measurement_rows(arch, lambda k: k.id)
     tables["architecture"] = [list(SPECS["architecture"].columns)] + [
         [key, getattr(arch.meta, key)] for key in META_PROPERTIES
     ]

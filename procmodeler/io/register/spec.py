@@ -60,6 +60,7 @@ SPECS: dict[str, TableSpec] = {
             ("process", "name", "kind"),
             ("measure", "direction", "target", "actual", "id"),
         ),
+        TableSpec("measurements", ("kpi", "period", "value"), ("note", "rebase")),
         TableSpec("architecture", ("property", "value"), ()),
     )
 }

@@ -13,9 +13,12 @@ from reportlab.platypus import (
     Table,
 )
 
+from procmodeler.analysis.kpi_output import ASSURANCE_WORDS, VARIATION_WORDS
+from procmodeler.analysis.xmr import analyse_kpi
 from procmodeler.common.i18n import N_
 from procmodeler.notation import style as notation_style
 from procmodeler.notation.kpi import traffic_light
+from procmodeler.report.chart import ChartFlowable
 from procmodeler.report.context import ReportContext
 from procmodeler.report.diagram import DiagramFlowable, Legend
 from procmodeler.report.document import (
@@ -245,11 +248,20 @@ def _kpis(ctx: ReportContext, pid: str, width: float) -> Iterator[Flowable]:
     rows[0][2] = ctx.p(esc(tr("Target")), "head_right")
     rows[0][3] = ctx.p(esc(tr("Actual")), "head_right")
     for kpi in kpis:
-        light = traffic_light(kpi)
+        light = None if kpi.series else traffic_light(kpi)
         unit = f"\u00a0{esc(kpi.measure)}" if kpi.measure else ""
         direction = tr("lower is better") if kpi.direction == "lower" else tr("higher is better")
         status: object
-        if light is None:
+        if kpi.series:
+            result = analyse_kpi(kpi)
+            status = ctx.p(
+                esc(tr(VARIATION_WORDS[result.variation]))
+                + "<br/><font size=7 color='#59636e'>"
+                + esc(tr(ASSURANCE_WORDS[result.assurance]))
+                + "</font>",
+                "cell",
+            )
+        elif light is None:
             status = _muted(ctx, N_("No light"))
         else:
             status = Table(
@@ -295,6 +307,9 @@ def _kpis(ctx: ReportContext, pid: str, width: float) -> Iterator[Flowable]:
         [width * 0.32, width * 0.2, width * 0.14, width * 0.14, width * 0.2],
         extra=[("VALIGN", (4, 1), (4, -1), "MIDDLE")],
     )
+    for kpi in kpis:
+        if kpi.series:  # its process behaviour chart, as the app draws it
+            yield KeepTogether([ctx.p(esc(kpi.name), "cell"), ChartFlowable(kpi, width, 150.0, tr)])
 
 
 def _process_findings(ctx: ReportContext, pid: str) -> Iterator[Flowable]:

@@ -24,6 +24,14 @@
         <translation>Problem</translation>
     </message>
     <message>
+        <source>KPIs over time</source>
+        <translation>Nyckeltal över tid</translation>
+    </message>
+    <message>
+        <source>Scorecard</source>
+        <translation>Styrkort</translation>
+    </message>
+    <message>
         <location filename="../../procmodeler/ui/panels/_common.py" line="124"/>
         <source>Landscape</source>
         <translation>Processkarta</translation>

@@ -984,6 +984,153 @@
     </message>
 </context>
 <context>
+    <name>ChartWidget</name>
+    <message>
+        <source>Copy chart as image</source>
+        <translation>Kopiera diagrammet som bild</translation>
+    </message>
+</context>
+<context>
+    <name>KpiPanel</name>
+    <message>
+        <source>Add value</source>
+        <translation>Lägg till värde</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Ta bort</translation>
+    </message>
+    <message>
+        <source>Mark that the process was changed from the selected period on: new limits</source>
+        <translation>Markera att processen ändrades från den valda perioden: nya gränser</translation>
+    </message>
+    <message>
+        <source>Not possible</source>
+        <translation>Inte möjligt</translation>
+    </message>
+    <message>
+        <source>Paste from Excel</source>
+        <translation>Klistra in från Excel</translation>
+    </message>
+    <message>
+        <source>Paste one column of values (they follow the selected or latest period) or two columns: period and value</source>
+        <translation>Klistra in en kolumn med värden (de följer den valda eller senaste perioden) eller två kolumner: period och värde</translation>
+    </message>
+    <message>
+        <source>Process changed here</source>
+        <translation>Processen ändrad här</translation>
+    </message>
+    <message>
+        <source>Select a process to see its KPIs over time.</source>
+        <translation>Välj en process för att se dess nyckeltal över tid.</translation>
+    </message>
+    <message>
+        <source>This process has no KPIs yet: add one in Properties.</source>
+        <translation>Processen har inga nyckeltal än: lägg till ett under Egenskaper.</translation>
+    </message>
+</context>
+<context>
+    <name>MeasurementModel</name>
+    <message>
+        <source>Changed</source>
+        <translation>Ändrad</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Anteckning</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>The process was changed from this period on: new limits</source>
+        <translation>Processen ändrades från den här perioden: nya gränser</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Värde</translation>
+    </message>
+</context>
+<context>
+    <name>ScorecardModel</name>
+    <message>
+        <source>Assurance</source>
+        <translation>Måluppfyllelse</translation>
+    </message>
+    <message>
+        <source>Cannot meet the target</source>
+        <translation>Kan inte nå målet</translation>
+    </message>
+    <message>
+        <source>Common cause</source>
+        <translation>Normal variation</translation>
+    </message>
+    <message>
+        <source>Concern</source>
+        <translation>Försämring</translation>
+    </message>
+    <message>
+        <source>Double-click to show the process on the map</source>
+        <translation>Dubbelklicka för att visa processen på kartan</translation>
+    </message>
+    <message>
+        <source>Hit and miss</source>
+        <translation>Ibland, ibland inte</translation>
+    </message>
+    <message>
+        <source>Improvement</source>
+        <translation>Förbättring</translation>
+    </message>
+    <message>
+        <source>KPI</source>
+        <translation>Nyckeltal</translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation>Senaste</translation>
+    </message>
+    <message>
+        <source>Meets the target</source>
+        <translation>Når målet</translation>
+    </message>
+    <message>
+        <source>Over time</source>
+        <translation>Över tid</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>Process</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <source>Too few values</source>
+        <translation>För få värden</translation>
+    </message>
+    <message>
+        <source>Variation</source>
+        <translation>Variation</translation>
+    </message>
+</context>
+<context>
+    <name>ScorecardPanel</name>
+    <message>
+        <source>All</source>
+        <translation>Alla</translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation>Ägare:</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>Enhet:</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <source> (merged)</source>

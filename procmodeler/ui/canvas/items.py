@@ -32,11 +32,13 @@ from procmodeler.notation.geometry import (
 from procmodeler.notation.labels import ELLIPSIS, fit_lines
 from procmodeler.notation.views import (
     DETAIL_LINE_HEIGHT,
+    ICON_RADIUS,
     NAME_LINE_HEIGHT,
     RelationView,
     ShapeView,
 )
 from procmodeler.ui.canvas import style as qs
+from procmodeler.ui.chartpaint import paint_icon
 
 if TYPE_CHECKING:
     from procmodeler.ui.canvas.scene import DiagramScene
@@ -269,6 +271,10 @@ class ShapeItem(QGraphicsItem):
             painter.setPen(QPen(Qt.GlobalColor.white, 1.5))
             painter.setBrush(qs.colour(ns.LIGHT_COLOURS[self.view.light]))
             painter.drawEllipse(self._light, 5.0, 5.0)
+        if self.view.icons:
+            b = self.view.bounds
+            for icon, (cx, cy) in zip(self.view.icons, self.view.icon_centers, strict=True):
+                paint_icon(painter, icon, cx - b.x, cy - b.y, ICON_RADIUS)
         if self.view.has_children:
             self._paint_subprocess_mark(painter)
         if self.view.finding_severity and not exporting:

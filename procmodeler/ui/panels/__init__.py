@@ -23,17 +23,21 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from procmodeler.common.paths import resources_dir
 from procmodeler.ui.context import EditorContext
+from procmodeler.ui.kpipanel import KpiPanel
 from procmodeler.ui.panels.findings import LiveFindings, latest_findings
 from procmodeler.ui.panels.matrix import ParticipationMatrix, export_matrix
 from procmodeler.ui.panels.problems import ProblemsPanel
 from procmodeler.ui.panels.properties import PropertiesPanel
 from procmodeler.ui.panels.units import UnitsPanel
+from procmodeler.ui.scorecard import ScorecardPanel
 
 #: Object names of the docks (QMainWindow.saveState/restoreState use them).
 PROPERTIES_DOCK = "propertiesDock"
 UNITS_DOCK = "unitsDock"
 MATRIX_DOCK = "participationDock"
 PROBLEMS_DOCK = "problemsDock"
+KPI_DOCK = "kpiDock"
+SCORECARD_DOCK = "scorecardDock"
 
 
 def _t(text: str) -> str:
@@ -72,36 +76,44 @@ def make_dock(title: str, name: str, widget: QWidget, parent: QMainWindow) -> QD
 
 
 def create_panels(context: EditorContext, parent: QMainWindow) -> list[QDockWidget]:
-    """The four panel docks for *context*: properties, units and people, participation
-    matrix, problems (in that order). Not yet added to *parent* (see place_panels)."""
+    """The panel docks for *context*: properties, units and people, participation
+    matrix, problems, KPIs over time and the scorecard (in that order). Not yet added to
+    *parent* (see place_panels)."""
     LiveFindings.for_context(context)  # one shared checker for all panels and the canvas
     return [
         make_dock(_t("Properties"), PROPERTIES_DOCK, PropertiesPanel(context), parent),
         make_dock(_t("Units and people"), UNITS_DOCK, UnitsPanel(context), parent),
         make_dock(_t("Participation (RACI)"), MATRIX_DOCK, ParticipationMatrix(context), parent),
         make_dock(_t("Problems"), PROBLEMS_DOCK, ProblemsPanel(context), parent),
+        make_dock(_t("KPIs over time"), KPI_DOCK, KpiPanel(context), parent),
+        make_dock(_t("Scorecard"), SCORECARD_DOCK, ScorecardPanel(context), parent),
     ]
 
 
 def place_panels(window: QMainWindow, docks: list[QDockWidget]) -> None:
-    """Default places: properties and units on the right (tabbed), participation and
-    problems at the bottom (tabbed, problems in front)."""
+    """Default places: properties, units, KPIs over time and the scorecard on the right
+    (tabbed), problems and participation at the bottom (tabbed, the first of each in
+    front)."""
     by_name = {d.objectName(): d for d in docks}
-    right = [by_name[n] for n in (PROPERTIES_DOCK, UNITS_DOCK) if n in by_name]
+    names = (PROPERTIES_DOCK, UNITS_DOCK, KPI_DOCK, SCORECARD_DOCK)
+    right = [by_name[n] for n in names if n in by_name]
     bottom = [by_name[n] for n in (PROBLEMS_DOCK, MATRIX_DOCK) if n in by_name]
     for dock in right:
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     for dock in bottom:
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-    if len(right) > 1:
-        window.tabifyDockWidget(right[0], right[1])
-        right[0].raise_()
-    if len(bottom) > 1:
-        window.tabifyDockWidget(bottom[0], bottom[1])
-        bottom[0].raise_()
+    for group in (right, bottom):
+        for dock in group[1:]:
+            window.tabifyDockWidget(group[0], dock)
+        if group:
+            group[0].raise_()
 
 
 __all__ = [
+    "KPI_DOCK",
+    "SCORECARD_DOCK",
+    "KpiPanel",
+    "ScorecardPanel",
     "MATRIX_DOCK",
     "PROBLEMS_DOCK",
     "PROPERTIES_DOCK",

@@ -9,9 +9,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from procmodeler.ui.panels import (
+    KPI_DOCK,
     MATRIX_DOCK,
     PROBLEMS_DOCK,
     PROPERTIES_DOCK,
+    SCORECARD_DOCK,
     UNITS_DOCK,
     LiveFindings,
     create_panels,
@@ -71,7 +73,14 @@ def snapshot(context, window) -> dict:
 
 
 def test_docks_have_names_titles_and_state(window):
-    assert set(window.docks) == {PROPERTIES_DOCK, UNITS_DOCK, MATRIX_DOCK, PROBLEMS_DOCK}
+    assert set(window.docks) == {
+        PROPERTIES_DOCK,
+        UNITS_DOCK,
+        MATRIX_DOCK,
+        PROBLEMS_DOCK,
+        KPI_DOCK,
+        SCORECARD_DOCK,
+    }
     for dock in window.docks.values():
         assert isinstance(dock, QDockWidget) and dock.windowTitle()
         assert window.dockWidgetArea(dock) != Qt.DockWidgetArea.NoDockWidgetArea
