@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QMimeData, QObject
+from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication, QCheckBox, QMessageBox, QWidget
 
 from procmodeler.common.errors import UserError
@@ -137,9 +138,21 @@ class EditCommands(QObject):
         if self.copy():
             self.canvas.run(ops.delete_processes, pids)
 
-    def _paste_fragment(self, fragment: clipboard.Fragment) -> None:
+    def _mouse_on_diagram(self) -> tuple[float, float] | None:
+        """The diagram point under the mouse, when the mouse is over the diagram."""
+        view = self.canvas.view
+        pos = view.viewport().mapFromGlobal(QCursor.pos())
+        under = QApplication.widgetAt(QCursor.pos())  # None where the platform cannot tell
+        if under not in (None, view.viewport()) or not view.viewport().rect().contains(pos):
+            return None  # elsewhere, or over a menu that hangs above the diagram
+        point = view.mapToScene(pos)
+        return (point.x(), point.y())
+
+    def _paste_fragment(
+        self, fragment: clipboard.Fragment, at: tuple[float, float] | None = None
+    ) -> None:
         level = self.context.level
-        offset = clipboard.paste_offset(self.context.arch, fragment, level)
+        offset = clipboard.paste_offset(self.context.arch, fragment, level, at)
         new = self.canvas.run(clipboard.paste_fragment, fragment, level, offset)
         if new:
             self.context.set_selection(new)
@@ -154,7 +167,7 @@ class EditCommands(QObject):
         except UserError as exc:
             self.canvas._refused("\n".join(exc.lines(self.context.catalogue())))
             return
-        self._paste_fragment(fragment)
+        self._paste_fragment(fragment, self._mouse_on_diagram())
 
     def duplicate(self) -> None:
         self.canvas.flush()

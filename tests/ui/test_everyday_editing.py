@@ -58,3 +58,69 @@ def test_a_process_with_nothing_attached_goes_without_a_question(window) -> None
     window.context.set_selection([pid])
     window.actions_by_name["delete"].trigger()  # no dialog: the fixture would fail
     assert pid not in window.context.arch.processes
+
+
+# ---------------------------------------------------------------------- item 5: paste
+def _overlaps(a, b) -> bool:  # type: ignore[no-untyped-def]
+    return a.x < b.x + b.w and b.x < a.x + a.w and a.y < b.y + b.h and b.y < a.y + a.h
+
+
+def test_paste_lands_at_the_mouse_with_a_distinct_name(window, qtbot) -> None:
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtGui import QCursor
+    from PySide6.QtTest import QTest
+
+    arch = window.context.arch
+    it = window.ids["it"]
+    view = window.canvas.view
+    window.context.set_selection([it])
+    view.setFocus()
+    QTest.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    target = view.mapFromScene(600.0, 320.0)  # an empty place of the support band
+    QCursor.setPos(view.viewport().mapToGlobal(target))
+    QTest.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    (new,) = window.context.selection
+    b = arch.shapes[None][new]
+    assert abs(b.x + b.w / 2 - 600) <= 10 and abs(b.y + b.h / 2 - 320) <= 10
+    assert arch.processes[new].name == "Run IT (copy)"
+    # pasted again on the same spot: beside the first copy, never on top of it
+    QTest.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    (again,) = window.context.selection
+    assert not _overlaps(arch.shapes[None][again], b)
+    assert arch.processes[again].name == "Run IT (copy 2)"
+    QCursor.setPos(window.geometry().bottomRight() + QPoint(300, 300))
+
+
+def test_duplicate_lands_beside_and_another_level_keeps_the_name(window) -> None:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QCursor
+
+    QCursor.setPos(window.geometry().bottomRight() + QPoint(300, 300))
+    arch = window.context.arch
+    sell = window.ids["sell"]
+    window.context.set_selection([sell])
+    window.actions_by_name["duplicate"].trigger()
+    (dup,) = window.context.selection
+    shapes = arch.shapes[None]
+    assert not any(_overlaps(shapes[dup], b) for pid, b in shapes.items() if pid != dup)
+    assert shapes[dup].y == shapes[sell].y and shapes[dup].x > shapes[sell].x
+    assert arch.processes[dup].name == "Sell (copy)"
+    window.context.set_selection([sell])
+    window.actions_by_name["copy"].trigger()
+    window.context.open_level(window.ids["deliver"])
+    window.actions_by_name["paste"].trigger()
+    (pasted,) = window.context.selection
+    assert arch.processes[pasted].name == "Sell"  # another level: the same name
+
+
+def test_a_swedish_model_names_the_copy_kopia() -> None:
+    from procmodeler.edit import clipboard
+    from procmodeler.edit import operations as ops
+    from procmodeler.edit.editor import Editor
+
+    ed = Editor()
+    ops.set_metadata(ed, language="sv")
+    pid = ops.create_process(ed, "IT-stöd", "support")
+    fragment = clipboard.copy_fragment(ed.arch, None, [pid])
+    (new,) = clipboard.paste_fragment(ed, fragment, None)
+    assert ed.arch.processes[new].name == "IT-stöd (kopia)"
