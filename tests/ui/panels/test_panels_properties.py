@@ -142,6 +142,45 @@ def test_refresh_keeps_unfinished_typing_unless_changed_elsewhere(qtbot, context
     assert page.name.text() == "Selling"
 
 
+def edit_kpi_cell(qtbot, table, column: int, text: str, row: int = 0) -> None:  # type: ignore[no-untyped-def]
+    """Edit one cell of the KPI table as a user would: a choice or typed text."""
+    index = table.model().index(row, column)
+    table.setCurrentIndex(index)
+    table.edit(index)
+    cell = table.focusWidget()
+    if isinstance(cell, QComboBox):
+        cell.setCurrentIndex(cell.findData(text))
+        cell.activated.emit(cell.currentIndex())
+    else:
+        assert isinstance(cell, QLineEdit)
+        cell.setText(text)
+        qtbot.keyClick(cell, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: table.state() != table.State.EditingState)
+
+
+def test_a_new_kpis_direction_follows_its_kind_until_chosen(qtbot, context, panel):
+    """Issue 19 item 6: lead time and variation: lower is better, until the user says."""
+    context.set_selection(["pr_deliver"])
+    page = panel.process_page
+    table = page.kpis
+    qtbot.mouseClick(page.add_kpi_button, Qt.MouseButton.LeftButton)
+    (kid,) = context.arch.kpis_of("pr_deliver")
+    qtbot.keyClick(table.findChild(QLineEdit), Qt.Key.Key_Escape)
+    assert context.arch.kpis[kid].direction == "higher"  # kind "other"
+    edit_kpi_cell(qtbot, table, 1, "lead_time")
+    assert context.arch.kpis[kid].direction == "lower"
+    assert table.model().index(0, 3).data() == "↓"
+    edit_kpi_cell(qtbot, table, 1, "customer_experience")
+    assert context.arch.kpis[kid].direction == "higher"
+    edit_kpi_cell(qtbot, table, 1, "variation")
+    assert context.arch.kpis[kid].direction == "lower"
+    edit_kpi_cell(qtbot, table, 3, "higher")  # the user's own choice
+    edit_kpi_cell(qtbot, table, 1, "lead_time")
+    assert context.arch.kpis[kid].direction == "higher"  # kept
+    context.editor.undo()
+    assert context.arch.kpis[kid].kind == "variation"
+
+
 def test_kpi_add_edit_and_delete(qtbot, context, panel):
     context.set_selection(["pr_deliver"])
     page = panel.process_page
@@ -158,18 +197,7 @@ def test_kpi_add_edit_and_delete(qtbot, context, panel):
     qtbot.waitUntil(lambda: context.arch.kpis[kid].name == "Delivery lead time")
 
     def edit_cell(column: int, text: str) -> None:
-        index = table.model().index(0, column)
-        table.setCurrentIndex(index)
-        table.edit(index)
-        cell = table.focusWidget()
-        if isinstance(cell, QComboBox):
-            cell.setCurrentIndex(cell.findData(text))
-            cell.activated.emit(cell.currentIndex())
-        else:
-            assert isinstance(cell, QLineEdit)
-            cell.setText(text)
-            qtbot.keyClick(cell, Qt.Key.Key_Return)
-            qtbot.waitUntil(lambda: table.state() != table.State.EditingState)
+        edit_kpi_cell(qtbot, table, column, text)
 
     edit_cell(1, "lead_time")
     edit_cell(2, "days")
