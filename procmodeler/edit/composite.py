@@ -5,7 +5,7 @@ processes to another level, arrange shapes in lanes, place the hidden processes)
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from procmodeler.common.i18n import N_, Message
@@ -118,3 +118,35 @@ def place_unplaced(ed: Editor, level: str | None) -> list[str]:
     if missing:
         ops.set_shape_bounds(ed, level, spots_for(arch, level, missing, ops.DEFAULT_SIZE))
     return missing
+
+
+def set_processes_fields(ed: Editor, pids: Iterable[str], **fields: object) -> list[str]:
+    """Give several processes the same kind, owner, leader, status or establishment
+    level (``established``): one undo entry ("Edit 3 processes"); a new kind moves
+    landscape shapes into their band. Returns the processes that changed."""
+    todo = [p for p in dict.fromkeys(pids) if p in ed.arch.processes]
+    label = Message(N_("Edit {n} process"), N_("Edit {n} processes"), len(todo))
+    return _set_each(ed, ed.arch.processes, todo, label, ops.set_process_fields, fields)
+
+
+def set_relations_fields(ed: Editor, rids: Iterable[str], **fields: object) -> list[str]:
+    """Give several relations the same kind or object: one undo entry. Returns the
+    relations that changed."""
+    todo = [r for r in dict.fromkeys(rids) if r in ed.arch.relations]
+    label = Message(N_("Edit {n} relation"), N_("Edit {n} relations"), len(todo))
+    return _set_each(ed, ed.arch.relations, todo, label, ops.set_relation, fields)
+
+
+def _set_each(
+    ed: Editor,
+    table: Mapping[str, object],
+    ids: list[str],
+    label: Message,
+    operation: Callable[..., None],
+    fields: Mapping[str, object],
+) -> list[str]:
+    before = {i: table[i] for i in ids}
+    with ed.transaction(label):
+        for ident in ids:
+            operation(ed, ident, **fields)
+    return [i for i in ids if table[i] != before[i]]

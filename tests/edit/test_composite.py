@@ -106,3 +106,31 @@ def test_deletion_scope_counts_what_goes_with_the_processes() -> None:
     assert not deletion_scope(arch, [], [r1])
     lone = op.create_process(ed, "Lone", "core")
     assert not deletion_scope(ed.arch, [lone], [])
+
+
+def test_set_processes_fields_is_one_undo_entry() -> None:
+    ed = Editor()
+    a = op.create_process(ed, "A", "core", bounds=Bounds(0.0, 200.0, 160.0, 70.0))
+    b = op.create_process(ed, "B", "support", bounds=Bounds(200.0, 400.0, 160.0, 70.0))
+    unit = op.add_unit(ed, "IT")
+    anna = op.add_person(ed, "Anna", unit)
+    before = ed.arch.copy()
+    changed = composite.set_processes_fields(ed, [a, b], owner=anna, kind="support")
+    assert changed == [a, b]
+    assert {p.owner for p in ed.arch.processes.values()} == {anna}
+    assert ed.undo_label().text() == "Edit 2 processes"
+    assert composite.set_processes_fields(ed, [a, b], owner=anna) == []
+    ed.undo()
+    assert ed.arch == before
+
+
+def test_set_relations_fields_is_one_undo_entry() -> None:
+    ed = Editor()
+    a, b, c = (op.create_process(ed, n, "core") for n in "ABC")
+    r1 = op.connect(ed, a, b, "flow")
+    r2 = op.connect(ed, b, c, "support")
+    before = ed.arch.copy()
+    assert composite.set_relations_fields(ed, [r1, r2], kind="steering", object="Plan") == [r1, r2]
+    assert ed.undo_label().text() == "Edit 2 relations"
+    ed.undo()
+    assert ed.arch == before

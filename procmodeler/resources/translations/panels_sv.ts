@@ -794,5 +794,37 @@
         <source>Warning: more than one unit is accountable for this process</source>
         <translation>Varning: mer än en enhet ansvarar (A) för den här processen</translation>
     </message>
+    <message>
+        <source>A change here applies to every selected element.</source>
+        <translation>En ändring här gäller alla markerade element.</translation>
+    </message>
+    <message>
+        <source>Establishment level</source>
+        <translation>Etableringsnivå</translation>
+    </message>
+    <message>
+        <source>{n} processes selected</source>
+        <translation>{n} processer markerade</translation>
+    </message>
+    <message>
+        <source>{n} relations selected</source>
+        <translation>{n} relationer markerade</translation>
+    </message>
+    <message>
+        <source>Several</source>
+        <translation>Flera</translation>
+    </message>
+    <message>
+        <source>(not assessed)</source>
+        <translation>(inte bedömd)</translation>
+    </message>
+    <message>
+        <source>Several values</source>
+        <translation>Flera värden</translation>
+    </message>
+    <message>
+        <source>What flows</source>
+        <translation>Vad som flödar</translation>
+    </message>
 </context>
 </TS>
