@@ -826,5 +826,29 @@
         <source>What flows</source>
         <translation>Vad som flödar</translation>
     </message>
+    <message>
+        <source>Sub-unit</source>
+        <translation>Underenhet</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Lägg till</translation>
+    </message>
+    <message>
+        <source>Add a unit, a sub-unit or a person</source>
+        <translation>Lägg till en enhet, en underenhet eller en person</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Medlem</translation>
+    </message>
+    <message>
+        <source>Member of {unit}</source>
+        <translation>Medlem i {unit}</translation>
+    </message>
+    <message>
+        <source>Nothing moved: '{name}' is already in '{unit}'.</source>
+        <translation>Inget flyttades: ”{name}” finns redan i ”{unit}”.</translation>
+    </message>
 </context>
 </TS>
