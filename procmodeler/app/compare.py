@@ -7,12 +7,13 @@ import shutil
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from procmodeler.common.errors import Problem, UserError
 from procmodeler.common.i18n import N_, Message
 from procmodeler.io import native
 from procmodeler.io.diff import ADDED, REMOVED, Change, diff
-from procmodeler.io.records import BY_NAME
+from procmodeler.io.records import BY_NAME, Kind
 from procmodeler.model.architecture import Architecture
 from procmodeler.model.elements import Bounds
 
@@ -51,11 +52,25 @@ def processes_touched(change: Change, arch: Architecture) -> set[str]:
         return {change.key}
     value = change.old if change.op == REMOVED else change.new
     if value is None or change.op not in (ADDED, REMOVED):
-        value = kind.items(arch).get(change.key)
+        value = kind.current(arch, change.key)
+    return _processes_of(kind, change.key, value, arch, hops=1)
+
+
+def _processes_of(kind: Kind, key: Any, value: Any, arch: Architecture, hops: int) -> set[str]:
+    """The processes a record refers to; through an element it refers to (a
+    measurement's KPI) when *hops* allows."""
     touched: set[str] = set()
+    if value is None:
+        return touched
     for ref in kind.refs:
-        if "process" in ref.kinds and value is not None:
-            touched.update(kind.referred(change.key, value, ref))
+        for target in kind.referred(key, value, ref):
+            if "process" in ref.kinds:
+                touched.add(target)
+            elif hops:
+                for name in ref.kinds:
+                    other = BY_NAME[name]
+                    found = other.current(arch, target)
+                    touched |= _processes_of(other, target, found, arch, hops - 1)
     return touched
 
 

@@ -57,6 +57,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "diff": ("cmd_diff", N_("show what changed between two models")),
     "merge": ("cmd_merge", N_("merge two models' changes since their common ancestor")),
     "git-setup": ("cmd_gitsetup", N_("make git diff and git merge understand model files")),
+    "layout": ("cmd_layout", N_("lay out a model's diagrams anew and route every line")),
 }
 
 

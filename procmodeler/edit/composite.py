@@ -150,3 +150,22 @@ def _set_each(
         for ident in ids:
             operation(ed, ident, **fields)
     return [i for i in ids if table[i] != before[i]]
+
+
+def move_into_band(ed: Editor, pids: Iterable[str], dx: float, dy: float, kind: str) -> list[str]:
+    """Move landscape shapes by (dx, dy) into the band of *kind* and make their
+    processes of that kind, where they were dropped: one undo entry. Returns the
+    processes whose kind changed."""
+    arch = ed.arch
+    moving = [p for p in pids if p in arch.shapes.get(None, {})]
+    if not moving:
+        return []
+    first = arch.processes[moving[0]].name
+    with ed.transaction(Message(N_("Change kind of '{name}'"), name=first)):
+        ops.move_shapes(ed, None, moving, dx, dy)
+        dropped = {p: arch.shapes[None][p] for p in moving}
+        changed = [p for p in moving if arch.processes[p].kind != kind]
+        for pid in changed:
+            ops.set_process_kind(ed, pid, kind)
+        ops.set_shape_bounds(ed, None, dropped)
+    return changed

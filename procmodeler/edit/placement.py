@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from procmodeler.common.i18n import N_, Message
 from procmodeler.model.architecture import Architecture
 from procmodeler.model.elements import BAND_ORDER, Bounds, snap
+from procmodeler.notation.geometry import bands_of
 
 GAP = 30.0
 BAND_GAP = 60.0
@@ -106,3 +108,52 @@ def spots_for(
         placed[pid] = spot
         tmp.shapes.setdefault(level, {})[pid] = spot
     return placed
+
+
+def band_drop(
+    arch: Architecture, pids: Iterable[str], dx: float, dy: float
+) -> tuple[str | None, bool]:
+    """What moving the landscape shapes *pids* by (dx, dy) means for the bands:
+    (the kind of another band a moved process lands in, or None; whether the bands
+    would overlap after the move). The bands are those of the shapes that stay."""
+    shapes = arch.shapes.get(None, {})
+    moving = [p for p in pids if p in shapes and p in arch.processes]
+    kinds = {pid: p.kind for pid, p in arch.processes.items()}
+    staying = {p: b for p, b in shapes.items() if p not in set(moving)}
+    for pid in moving:
+        cy = shapes[pid].moved(dx, dy).center[1]
+        for band in bands_of(staying, kinds):
+            b = band.bounds
+            # the bands span the whole map: only the height matters
+            if band.kind != kinds[pid] and b.y <= cy <= b.y + b.h:
+                return band.kind, False
+    after = dict(shapes)
+    after.update({p: shapes[p].moved(dx, dy) for p in moving})
+    bands = bands_of(after, kinds)
+    overlap = any(
+        _overlaps(a.bounds, b.bounds) for i, a in enumerate(bands) for b in bands[i + 1 :]
+    )
+    return None, overlap
+
+
+#: The title of the question a drop in another band asks, and what a refused drop says.
+CHANGE_KIND_TITLE = N_("Change the kind?")
+BANDS_WOULD_OVERLAP = N_("The bands would overlap: the process went back.")
+_KIND_QUESTIONS = {
+    "management": N_("Make '{name}' a management process?"),
+    "core": N_("Make '{name}' a core process?"),
+    "support": N_("Make '{name}' a support process?"),
+}
+_KIND_QUESTIONS_MANY = {
+    "management": N_("Make the {n} processes management processes?"),
+    "core": N_("Make the {n} processes core processes?"),
+    "support": N_("Make the {n} processes support processes?"),
+}
+
+
+def band_question(name: str, kind: str, count: int) -> Message:
+    """The question asked when *count* processes (the first named *name*) are dropped
+    in the band of *kind*."""
+    if count == 1:
+        return Message(_KIND_QUESTIONS[kind], name=name)
+    return Message(_KIND_QUESTIONS_MANY[kind], n=count)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from procmodeler.common.i18n import N_, Message, Translator
-from procmodeler.io.records import BY_NAME, KINDS, Kind, build, to_json
+from procmodeler.io.records import BY_NAME, KINDS, Kind, assemble, to_json
 from procmodeler.model.architecture import Architecture
 
 ADDED = "added"
@@ -85,10 +85,9 @@ def apply_changes(arch: Architecture, changes: Iterable[Change]) -> Architecture
     by_kind: dict[str, list[Change]] = {}
     for change in changes:
         by_kind.setdefault(change.kind, []).append(change)
-    meta = arch.meta
-    collections: dict[str, dict[Any, Any]] = {}
+    every: dict[str, dict[Any, Any]] = {}
     for kind in KINDS:
-        items = kind.items(arch)
+        items = every[kind.name] = kind.items(arch)
         for change in by_kind.get(kind.name, ()):
             if change.op == REMOVED:
                 items.pop(change.key, None)
@@ -97,12 +96,7 @@ def apply_changes(arch: Architecture, changes: Iterable[Change]) -> Architecture
             else:
                 assert change.field is not None  # a change of a field names it
                 items[change.key] = kind.with_fields(items[change.key], {change.field: change.new})
-        if kind.collection == "meta":
-            meta = items[None]
-        else:
-            collections[kind.collection] = items
-    collections["conflicts"] = dict(arch.conflicts)
-    result = build(meta, collections)
+    result = assemble(every, dict(arch.conflicts))
     result.origin = arch.origin
     return result
 
@@ -148,6 +142,8 @@ FIELD_LABELS: dict[str, str] = {
     "language": N_("language"),
     "version_label": N_("version"),
     "author": N_("author"),
+    "value": N_("value"),
+    "period": N_("period"),
     "established": N_("establishment level"),
     "next_review": N_("next review"),
     "objective": N_("objective"),
@@ -164,6 +160,8 @@ FIELD_LABELS: dict[str, str] = {
 KIND_FIELD_LABELS: dict[tuple[str, str], str] = {
     ("relation", "source"): N_("from"),
     ("relation", "target"): N_("to"),
+    ("measurement", "note"): N_("comment"),
+    ("measurement", "rebase"): N_("process changed here"),
     ("contribution", "note"): N_("remark"),
 }
 
@@ -297,6 +295,8 @@ def format_listing(arch: Architecture, tr: Translator) -> str:
                 field_value = kind.get(value, name)
                 if name == "id" or field_value in (None, "", ()):
                     continue
+                if name in kind.parts:
+                    continue  # already in the heading (a measurement's period)
                 label = field_label(kind.name, name, tr)
                 lines.append(f"  {label}: {namer.value(kind, name, field_value)}")
     if layout_lines:

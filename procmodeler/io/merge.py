@@ -24,7 +24,8 @@ from procmodeler.io.records import (
     KINDS,
     NAMESPACE,
     Kind,
-    build,
+    assemble,
+    fold,
     renamed,
 )
 from procmodeler.model.architecture import Architecture
@@ -162,6 +163,10 @@ class _Merger:
     ) -> None:
         ckey = (kind.name, key, field_name)
         if ckey not in self.conflicts:
+            if field_name is None and kind.held():  # a whole element, with its items
+                b = kind.whole(self.base, key, b)
+                o = kind.whole(self.ours, key, o)
+                t = kind.whole(self.theirs, key, t)
             self.conflicts[ckey] = Conflict(kind.name, key, field_name, b, o, t)
 
     def merge_kind(self, kind: Kind) -> None:
@@ -348,6 +353,34 @@ class _Merger:
                 break
         return changed
 
+    def repair_nested(self) -> None:
+        """Nested items of one owner that do not go together (both sides started a KPI's
+        series, with periods of different kinds): the owner keeps OURS' items, and each
+        of THEIRS' that differs is a conflict."""
+        for kind in KINDS:
+            if kind.nesting is None:
+                continue
+            owner = BY_NAME[kind.nesting.owner]
+            owners = self.merged[owner.name]
+            items = self.merged[kind.name]
+            grouped: dict[Any, dict[Any, Any]] = {}
+            for key, value in items.items():
+                grouped.setdefault(key[0], {})[key] = value
+            for owner_id, mine in grouped.items():
+                if owner_id not in owners:
+                    continue
+                try:
+                    fold(kind, {owner_id: owners[owner_id]}, mine)
+                except ValueError:
+                    ours = self.ours[kind.name]
+                    for key, value in mine.items():
+                        if ours.get(key) != value:
+                            del items[key]
+                            if key in ours:
+                                items[key] = ours[key]
+                            base = self.base[kind.name].get(key)
+                            self.conflict(kind, key, None, base, ours.get(key), value)
+
 
 def _cycle_members(items: dict[Any, Any], tree: str) -> list[Any]:
     """Keys of the records that are their own ancestors."""
@@ -390,16 +423,12 @@ def merge(
         if not (merger.repair_references() or merger.repair_cycles()):
             break
     merger.record_needed()
+    merger.repair_nested()
     conflicts = list(merger.conflicts.values())
-    meta = merger.merged["architecture"][None]
-    collections = {
-        kind.collection: merger.merged[kind.name] for kind in KINDS if kind.collection != "meta"
-    }
     recorded = {**theirs.conflicts, **ours.conflicts}
     for item in conflicts:
         recorded[item.entry_key] = (item.base, item.ours, item.theirs)
-    collections["conflicts"] = recorded
-    model = build(meta, collections)
+    model = assemble(merger.merged, recorded)
     model.origin = ours.origin  # where OURS came from (not content: never merged)
     return MergeResult(model, conflicts, mapping)
 

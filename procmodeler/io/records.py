@@ -7,6 +7,11 @@ the landscape), its fields, and which of them refer to other elements (and what 
 to the record when the element it refers to is gone). Diff, merge and renumbering are
 written once over this table: a new collection needs one :class:`Kind` entry in
 :data:`KINDS` (and nothing else here), see ``docs/teams.md``.
+
+A kind may live inside a field of another kind's records (a KPI's ``series`` of
+measurements): its :class:`Nesting` says where. Its items are flattened as
+``(owner id, item key)`` keys, the owner's kind no longer has that field, and
+:func:`assemble` folds the items back into their owners.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from procmodeler.model.elements import (
     DiagramOptions,
     Improvement,
     Kpi,
+    Measurement,
     Metadata,
     Objective,
     Person,
@@ -33,6 +39,7 @@ from procmodeler.model.elements import (
     Relation,
     Unit,
 )
+from procmodeler.model.series import with_series
 
 #: The kinds that share the one id namespace of elements (the ids that references use).
 NAMESPACE = ("process", "unit", "person", "relation", "kpi", "objective", "improvement")
@@ -63,6 +70,22 @@ class Ref:
 
 
 @dataclass(frozen=True)
+class Nesting:
+    """Where a nested kind's items live: in the tuple field ``field`` of the records of
+    the kind ``owner``, told apart by their field ``key``. ``fold(owner_record, items)``
+    is the owner's record holding *items* (put in order, derived fields set; raises
+    ValueError when the items do not go together); ``bare(owner_record)`` the owner's
+    record as diffed and merged: without the items and without what derives from them.
+    """
+
+    owner: str
+    field: str
+    key: str
+    fold: Callable[[Any, list[Any]], Any]
+    bare: Callable[[Any], Any]
+
+
+@dataclass(frozen=True)
 class Kind:
     """One collection of the model as records: see the module docstring."""
 
@@ -77,6 +100,7 @@ class Kind:
     tree: str | None = None  # the field holding the parent, for cycle checks
     layout: bool = False  # geometry: reported and merged, but kept apart
     title: str | None = "name"  # the field that names a record for people
+    nesting: Nesting | None = None  # set: the records live inside another kind's records
 
     # ................................................................ keys and ids
     def key_id(self, key: Any) -> str:
@@ -121,13 +145,92 @@ class Kind:
         if self.collection == "meta":
             return {None: arch.meta}
         src = getattr(arch, self.collection)
+        nesting = self.nesting
+        if nesting is not None:
+            field, key = nesting.field, nesting.key
+            return {
+                (owner, getattr(item, key)): item
+                for owner, record in src.items()
+                for item in getattr(record, field)
+            }
         if self.collection in NESTED_COLLECTIONS:
             return {(level, k): v for level, inner in src.items() for k, v in inner.items()}
+        held = self.held()
+        if held:
+            out = {}
+            for k, v in src.items():
+                for inner in held:
+                    v = inner.nesting.bare(v)  # type: ignore[union-attr]
+                out[k] = v
+            return out
         return dict(src)
 
+    def held(self) -> tuple[Kind, ...]:
+        """The kinds whose items live inside this kind's records."""
+        return _NESTED_IN.get(self.name, ())
+
+    def current(self, arch: Architecture, key: Any) -> Any:
+        """The record at *key* in *arch* as :meth:`items` has it, or None."""
+        if self.collection == "meta":
+            return arch.meta
+        nesting = self.nesting
+        if nesting is None:
+            value = arch.get(self.collection, key)
+            for inner in self.held():
+                value = inner.nesting.bare(value) if value is not None else None  # type: ignore[union-attr]
+            return value
+        owner, item_key = key
+        record = getattr(arch, self.collection).get(owner)
+        for item in getattr(record, nesting.field) if record is not None else ():
+            if getattr(item, nesting.key) == item_key:
+                return item
+        return None
+
     def fields(self) -> tuple[str, ...]:
-        """The names of a record's fields (a scalar value has the one :attr:`value_field`)."""
-        return _fields(self.record) if self.record else (self.value_field,)
+        """The names of a record's fields (a scalar value has the one :attr:`value_field`);
+        a field that holds a nested kind's items is not one of them."""
+        if not self.record:
+            return (self.value_field,)
+        held = {inner.nesting.field for inner in self.held() if inner.nesting is not None}
+        if held:
+            return tuple(f for f in _fields(self.record) if f not in held)
+        return _fields(self.record)
+
+    def stored(self, arch: Architecture, key: Any, value: Any) -> tuple[str, Any, Any]:
+        """What to put into *arch* (collection, key, value; None removes) so that the
+        record at *key* becomes *value* (as :meth:`items` has it; None: gone). A nested
+        item goes into its owner's record (LookupError when the owner is gone; ValueError
+        when the item does not go with the owner's other items); an owner's record
+        without its items keeps the ones it holds now."""
+        if self.collection == "meta":
+            return "meta", "meta", value
+        nesting = self.nesting
+        if nesting is not None:
+            owner_id, item_key = key
+            owner = getattr(arch, self.collection).get(owner_id)
+            if owner is None:
+                raise LookupError(owner_id)
+            kept = [i for i in getattr(owner, nesting.field) if getattr(i, nesting.key) != item_key]
+            if value is not None:
+                kept.append(value)
+            return self.collection, owner_id, nesting.fold(owner, kept)
+        if value is not None:
+            now = arch.get(self.collection, key)
+            for inner in self.held():
+                field = inner.nesting.field  # type: ignore[union-attr]
+                if now is not None and not getattr(value, field):
+                    value = inner.nesting.fold(value, list(getattr(now, field)))  # type: ignore[union-attr]
+        return self.collection, key, value
+
+    def whole(self, items: dict[str, dict[Any, Any]], key: Any, value: Any) -> Any:
+        """A record of *items* (kind name -> items, one side of a merge) with the nested
+        items it holds put back: a whole element as a conflict records it."""
+        if value is None:
+            return None
+        for inner in self.held():
+            mine = {k: v for k, v in items[inner.name].items() if k[0] == key}
+            value = fold(inner, {key: value}, mine)[key]
+        return value
 
     def get(self, value: Any, field: str) -> Any:
         return getattr(value, field) if self.record else value
@@ -183,6 +286,19 @@ _PROCESS = ("process",)
 _UNIT = ("unit",)
 _PERSON = ("person",)
 _OBJECTIVE = ("objective",)
+
+
+def _bare_kpi(kpi: Kpi) -> Kpi:
+    """A KPI without its series; its ``actual`` is then the latest value, so it goes too."""
+    return dataclasses.replace(kpi, series=(), actual=None) if kpi.series else kpi
+
+
+def _fold_series(kpi: Kpi, series: list[Measurement]) -> Kpi:
+    """A KPI holding *series*, ordered by period (raises SeriesProblem, a ValueError)."""
+    return with_series(kpi, series)
+
+
+_SERIES = Nesting("kpi", "series", "period", _fold_series, _bare_kpi)
 
 #: Every collection of the model, in the order diffs are reported and merges are done
 #: (an element's kind before the kinds that refer to it).
@@ -251,6 +367,16 @@ KINDS: tuple[Kind, ...] = (
         refs=(Ref(_PROCESS, CASCADE, "process"), Ref(_OBJECTIVE, CLEAR, "objective")),
     ),
     Kind(
+        "measurement",
+        "kpis",
+        N_("measurement"),
+        Measurement,
+        parts=("kpi", "period"),
+        refs=(Ref(("kpi",), CASCADE, part=0),),
+        title=None,
+        nesting=_SERIES,
+    ),
+    Kind(
         "improvement",
         "improvements",
         N_("improvement"),
@@ -309,6 +435,50 @@ KINDS: tuple[Kind, ...] = (
 BY_NAME: dict[str, Kind] = {kind.name: kind for kind in KINDS}
 
 
+#: Owner kind name -> the kinds that live inside its records.
+_NESTED_IN: dict[str, tuple[Kind, ...]] = {}
+for _kind in KINDS:
+    if _kind.nesting is not None:
+        _owner = _kind.nesting.owner
+        _NESTED_IN[_owner] = (*_NESTED_IN.get(_owner, ()), _kind)
+
+
+def fold(kind: Kind, owners: dict[Any, Any], items: dict[Any, Any]) -> dict[Any, Any]:
+    """The owners' records (of :meth:`Kind.items`) with the nested *kind*'s *items* put
+    back into them; items of an owner that is not there are left out. Raises
+    ValueError when the items of one owner do not go together."""
+    nesting = kind.nesting
+    assert nesting is not None  # only nested kinds are folded
+    grouped: dict[Any, list[Any]] = {}
+    for (owner, _), item in items.items():
+        grouped.setdefault(owner, []).append(item)
+    return {key: nesting.fold(value, grouped.get(key, [])) for key, value in owners.items()}
+
+
+def assemble(
+    items: dict[str, dict[Any, Any]], conflicts: dict[Any, Any] | None = None
+) -> Architecture:
+    """A model from every kind's flat ``{key: value}`` items (kind name -> items, as
+    :meth:`Kind.items` gives them): nested kinds folded into their owners' records,
+    nested collections unflattened."""
+    by_collection: dict[str, dict[Any, Any]] = {}
+    meta = Metadata()
+    for kind in KINDS:
+        if kind.collection == "meta":
+            meta = items[kind.name][None]
+        elif kind.nesting is None:
+            by_collection[kind.collection] = items[kind.name]
+    for kind in KINDS:
+        if kind.nesting is not None:
+            owner = BY_NAME[kind.nesting.owner]
+            by_collection[owner.collection] = fold(
+                kind, by_collection[owner.collection], items[kind.name]
+            )
+    if conflicts is not None:
+        by_collection["conflicts"] = conflicts
+    return build(meta, by_collection)
+
+
 def build(meta: Metadata, collections: dict[str, dict[Any, Any]]) -> Architecture:
     """A model from flat ``{collection: {key: value}}`` dicts (nested ones unflattened)."""
     out: dict[str, dict[Any, Any]] = {}
@@ -340,10 +510,19 @@ def from_json(kind: Kind, field: str | None, raw: Any) -> Any:
     """The inverse of :func:`to_json` for a field of *kind* (``field`` None: a whole
     record). Raises ValueError when *raw* does not fit."""
     if field is None and kind.record is not None and raw is not None:
-        if not isinstance(raw, dict) or not set(raw) <= set(kind.fields()):
+        held = {inner.nesting.field: inner for inner in kind.held() if inner.nesting}
+        if not isinstance(raw, dict) or not set(raw) <= set(kind.fields()) | set(held):
             raise ValueError(f"not a {kind.name} record")
+        values = {}
+        for name, item in raw.items():
+            if name in held:
+                if not isinstance(item, list):
+                    raise ValueError(f"{name} should be a list")
+                values[name] = tuple(from_json(held[name], None, one) for one in item)
+            else:
+                values[name] = _tuples(item)
         try:
-            return kind.record(**{k: _tuples(v) for k, v in raw.items()})
+            return kind.record(**values)
         except TypeError as exc:
             raise ValueError(str(exc)) from None
     return _tuples(raw)

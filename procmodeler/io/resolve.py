@@ -24,12 +24,23 @@ OURS = "ours"
 THEIRS = "theirs"
 
 
-def _store_key(kind: Kind, key: Any) -> Any:
-    return "meta" if kind.collection == "meta" else key
-
-
 def _current(arch: Architecture, kind: Kind, key: Any) -> Any:
-    return arch.get(kind.collection, _store_key(kind, key))
+    return kind.current(arch, key)
+
+
+def _put(ed: Editor, kind: Kind, key: Any, value: Any) -> None:
+    """Make the record at *key* *value* (None: remove it), a nested item in its owner."""
+    try:
+        collection, store_key, stored = kind.stored(ed.arch, key, value)
+    except LookupError as gone:
+        raise EditRefused(
+            Message(N_("Theirs needs '{id}', which no longer exists."), id=gone.args[0])
+        ) from None
+    except ValueError:
+        raise EditRefused(
+            Message(N_("Theirs' '{id}' does not go with what is there now."), id=kind.key_id(key))
+        ) from None
+    ed.put(collection, store_key, stored)
 
 
 def resolve(ed: Editor, entry_key: tuple[str, str, str], take: str) -> None:
@@ -64,12 +75,12 @@ def _take_theirs(ed: Editor, conflict: Conflict, busy: set[tuple[str, str, str]]
             )  # fmt: skip
         value = kind.with_fields(current, {conflict.field: conflict.theirs})
         value = _bring_needed(ed, kind, conflict.key, value, busy)
-        ed.put(kind.collection, _store_key(kind, conflict.key), value)
+        _put(ed, kind, conflict.key, value)
     elif conflict.theirs is None:
         remove_element(ed, kind, conflict.key)
     else:
         value = _bring_needed(ed, kind, conflict.key, conflict.theirs, busy)
-        ed.put(kind.collection, _store_key(kind, conflict.key), value)
+        _put(ed, kind, conflict.key, value)
         if isinstance(conflict.theirs, Process):
             _place(ed, conflict.theirs)
         ed.put("conflicts", conflict.entry_key, None)
@@ -84,7 +95,7 @@ def _bring_needed(
     arch = ed.arch
     for ref in kind.refs:
         for target in kind.referred(key, value, ref):
-            if any(target in BY_NAME[name].items(arch) for name in ref.kinds):
+            if any(BY_NAME[name].current(arch, target) is not None for name in ref.kinds):
                 continue
             for name in ref.kinds:
                 entry = (name, target, "")
@@ -121,6 +132,8 @@ def remove_element(ed: Editor, kind: Kind, key: Any) -> None:
     arch = ed.arch
     if kind.name in NAMESPACE:
         for other in KINDS:
+            if other in kind.held():
+                continue  # its items live in the record and go with it
             for other_key, value in list(other.items(arch).items()):
                 hits = [ref for ref in other.refs if key in other.referred(other_key, value, ref)]
                 if any(ref.on_delete == CASCADE for ref in hits):
@@ -132,7 +145,6 @@ def remove_element(ed: Editor, kind: Kind, key: Any) -> None:
                         for ref in hits
                         if ref.field is not None
                     }
-                    new = other.with_fields(value, cleared)
-                    ed.put(other.collection, _store_key(other, other_key), new)
+                    _put(ed, other, other_key, other.with_fields(value, cleared))
     if _current(arch, kind, key) is not None:
-        ed.put(kind.collection, _store_key(kind, key), None)
+        _put(ed, kind, key, None)

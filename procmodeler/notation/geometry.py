@@ -5,7 +5,7 @@ stored geometry; nothing here is stored or recomputed into the model."""
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from procmodeler.model.architecture import Architecture
@@ -88,12 +88,17 @@ def landscape_bands(arch: Architecture) -> list[Band]:
     Each band encloses the shapes of its kind with padding and a label column on the
     left; all bands share the same left and right edges so the map reads as one.
     """
-    shapes = arch.shapes.get(None, {})
+    kinds = {pid: p.kind for pid, p in arch.processes.items()}
+    return bands_of(arch.shapes.get(None, {}), kinds)
+
+
+def bands_of(shapes: Mapping[str, Bounds], kinds: Mapping[str, str]) -> list[Band]:
+    """The landscape bands around *shapes* (process id -> box) of the given *kinds*."""
     per_kind: dict[str, list[Bounds]] = {k: [] for k in PROCESS_KINDS}
     for pid, b in shapes.items():
-        proc = arch.processes.get(pid)
-        if proc is not None:
-            per_kind[proc.kind].append(b)
+        kind = kinds.get(pid)
+        if kind in per_kind:
+            per_kind[kind].append(b)
     everything = union([b for boxes in per_kind.values() for b in boxes])
     if everything is None:
         return []
@@ -191,10 +196,18 @@ def _clip_to_box(inside: Point, outside: Point, b: Bounds) -> Point:
     return (cx + dx * t, cy + dy * t)
 
 
+def _on_or_in(point: Point, b: Bounds, slack: float = 1.0) -> bool:
+    x, y = point
+    return b.x - slack <= x <= b.x + b.w + slack and b.y - slack <= y <= b.y + b.h + slack
+
+
 def relation_path(source: Bounds, target: Bounds, waypoints: Sequence[Point] = ()) -> list[Point]:
     """The polyline of a relation: from the source's border, through the bend points,
-    to the target's border."""
+    to the target's border. A routed line's stored points include its ends (on the
+    shapes' outlines): those are kept as they are."""
     inner = list(waypoints)
+    if len(inner) >= 2 and _on_or_in(inner[0], source) and _on_or_in(inner[-1], target):
+        return inner
     first_aim = inner[0] if inner else target.center
     last_aim = inner[-1] if inner else source.center
     start = _clip_to_box(source.center, first_aim, source)

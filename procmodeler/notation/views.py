@@ -9,7 +9,7 @@ records with their own primitives, so both show the same words in the same place
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from procmodeler.model.architecture import Architecture
 from procmodeler.model.elements import Bounds, Point
@@ -19,13 +19,15 @@ from procmodeler.notation.geometry import (
     arrow_head,
     chevron_depth,
     diamond_head,
-    label_room,
     midpoint,
     outline,
     relation_path,
     text_box,
 )
 from procmodeler.notation.kpi import IconView, has_measurements, process_icons, worst_light
+from procmodeler.notation.labelplace import LINE_HEIGHT as LABEL_LINE_HEIGHT
+from procmodeler.notation.labelplace import PAD as LABEL_PAD
+from procmodeler.notation.labelplace import WIDTHS, PlacedLabel, place_labels, wrap
 from procmodeler.notation.labels import Measure, fit_lines
 from procmodeler.notation.style import DETAIL_FONT_SIZE, NAME_FONT_SIZE, relation_style
 
@@ -154,7 +156,9 @@ class RelationView:
     head_style: str
     label: str
     label_center: Point
-    label_width: float  # the most the label may take (0: too short a line for one)
+    label_width: float  # the width of the label's box (0: no label)
+    label_box: Bounds | None = None  # where the label goes (None: no label)
+    label_lines: tuple[str, ...] = ()  # the label wrapped by words
 
 
 def relation_view(arch: Architecture, level: str | None, rid: str) -> RelationView | None:
@@ -165,8 +169,40 @@ def relation_view(arch: Architecture, level: str | None, rid: str) -> RelationVi
     tgt = shapes.get(rel.target)
     if src is None or tgt is None:
         return None
-    points = arch.waypoints.get(level, {}).get(rid, ())
-    return relation_view_between(rid, rel.kind, rel.object, src, tgt, points)
+    from procmodeler.notation.router import drawn_routes
+
+    points = drawn_routes(arch, level).get(rid, ())
+    view = relation_view_between(rid, rel.kind, rel.object, src, tgt, points)
+    placed = level_labels(arch, level).get(rid)
+    if placed is None:
+        return view
+    box = placed.bounds
+    return replace(
+        view,
+        label_box=box,
+        label_lines=placed.lines,
+        label_center=box.center,
+        label_width=box.w,
+    )
+
+
+def level_labels(arch: Architecture, level: str | None) -> dict[str, PlacedLabel]:
+    """Where the object names of the flows on *level* go (once per model revision)."""
+    from procmodeler.notation.router import drawn_routes, per_revision
+
+    def compute() -> dict[str, PlacedLabel]:
+        shapes = arch.shapes.get(level, {})
+        routes = drawn_routes(arch, level)
+        paths = {}
+        texts = {}
+        for rid, route in routes.items():
+            rel = arch.relations[rid]
+            if rel.kind == "flow" and rel.object.strip():
+                paths[rid] = relation_path(shapes[rel.source], shapes[rel.target], route)
+                texts[rid] = rel.object
+        return place_labels(dict(shapes), paths, texts)
+
+    return per_revision(arch, ("labels", level), compute)
 
 
 def relation_view_between(
@@ -181,6 +217,14 @@ def relation_view_between(
     draws, for geometry that is not (yet) in the model, e.g. during a live drag."""
     path = relation_path(source, target, waypoints)
     style = relation_style(kind)
+    label = object_name if kind == "flow" else ""
+    box: Bounds | None = None
+    lines: list[str] = []
+    if label.strip():
+        lines, w = wrap(" ".join(label.split()), WIDTHS[0])
+        h = len(lines) * LABEL_LINE_HEIGHT + 2 * LABEL_PAD
+        cx, cy = midpoint(path)
+        box = Bounds(cx - w / 2, cy - h / 2, w, h)
     if style.head == "diamond":
         head: tuple[Point, ...] = diamond_head(path[-2], path[-1])
     else:
@@ -191,9 +235,11 @@ def relation_view_between(
         path=tuple(path),
         head=head,
         head_style=style.head,
-        label=object_name if kind == "flow" else "",
-        label_center=midpoint(path),
-        label_width=label_room(path),
+        label=label,
+        label_center=box.center if box else midpoint(path),
+        label_width=box.w if box else 0.0,
+        label_box=box,
+        label_lines=tuple(lines),
     )
 
 

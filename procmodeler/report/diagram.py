@@ -51,6 +51,9 @@ from procmodeler.report.words import KIND_SINGULAR, RELATION_KINDS
 
 MARGIN = 6.0  # diagram units around the content
 PRINT_SCALE = 0.75  # 1 diagram unit = 1 px at 100 % = 0.75 pt
+#: The smallest text on a printed diagram, in diagram units (band labels shrink no
+#: further here than the detail text): the map's least scale follows from it.
+REPORT_MIN_FONT_SIZE = style.DETAIL_FONT_SIZE
 
 
 def _hex(value: str) -> colors.Color:
@@ -82,6 +85,8 @@ class _Painter(Flowable):  # type: ignore[misc]  # reportlab is untyped
         angle: float = 0.0,
     ) -> None:
         """Text whose baseline starts at (x, baseline), upright on the page."""
+        if size * self.scale < getattr(self, "min_text", 0.0):
+            return  # too small to read here (an overview names the pages instead)
         t = c.beginText()
         if angle == 0:
             t.setTextTransform(1, 0, 0, -1, x, baseline)
@@ -182,8 +187,9 @@ class _Painter(Flowable):  # type: ignore[misc]  # reportlab is untyped
         c.setLineWidth(0.8)
         c.circle(x, y, 5.5, stroke=1, fill=1)
         mark = "!" if severity != "info" else "i"
-        w = fonts.width(mark, 7.5, True)
-        self._text(c, x - w / 2, y + 2.7, mark, fonts.BOLD, 7.5, "#ffffff")
+        size = REPORT_MIN_FONT_SIZE  # a mark, but text all the same: never below 6 pt
+        w = fonts.width(mark, size, True)
+        self._text(c, x - w / 2, y + size * 0.36, mark, fonts.BOLD, size, "#ffffff")
 
     def _children_sign(self, c: Canvas, center: Point, colour: str) -> None:
         x, y = center
@@ -222,8 +228,13 @@ class DiagramFlowable(_Painter):
         severity_of: Mapping[str, str] | None = None,
         max_height: float = 400.0,
         max_scale: float = PRINT_SCALE,
+        part: Bounds | None = None,
+        tiles: Sequence[Bounds] = (),
     ) -> None:
         super().__init__()
+        self.part = part  # only this part of the diagram (a page of a split map)
+        self.tiles = list(tiles)  # on an overview: the parts, outlined and numbered
+        self.min_text = 0.0  # text drawn smaller than this (pt) is left out (overview)
         self.max_scale = max_scale
         self.tr = tr
         self.level = level
@@ -249,6 +260,8 @@ class DiagramFlowable(_Painter):
         self.lanes = [(lane.bounds, arch.units[lane.unit].name) for lane in lanes(arch, level)]
         box = content_bounds(arch, level) or Bounds(0, 0, 10, 10)
         self.box = Bounds(box.x - MARGIN, box.y - MARGIN, box.w + 2 * MARGIN, box.h + 2 * MARGIN)
+        if part is not None:
+            self.box = part
         self.origin = (self.box.x, self.box.y)
         self.scale = PRINT_SCALE
 
@@ -263,6 +276,10 @@ class DiagramFlowable(_Painter):
     def draw(self) -> None:
         c: Canvas = self.canv
         self._begin(c)
+        if self.part is not None:
+            clip = c.beginPath()
+            clip.rect(self.box.x, self.box.y, self.box.w, self.box.h)
+            c.clipPath(clip, stroke=0, fill=0)
         for band in self.bands:
             self._band(c, band.kind, band.bounds)
         if self.arrows:
@@ -277,7 +294,37 @@ class DiagramFlowable(_Painter):
         for rel in self.relations:
             if rel.label:
                 self._relation_label(c, rel)
+        for number, tile in enumerate(self.tiles, 1):
+            self._tile(c, number, tile)
         c.restoreState()
+
+    def _tile(self, c: Canvas, number: int, b: Bounds) -> None:
+        """One part of a split map on its overview: outlined, with its page's number."""
+        c.saveState()
+        c.setStrokeColor(_hex("#5f6b7a"))
+        c.setLineWidth(1.2 / self.scale)
+        c.setDash([6 / self.scale, 4 / self.scale])
+        c.rect(b.x, b.y, b.w, b.h, stroke=1, fill=0)
+        c.restoreState()
+        size = 14.0 / self.scale
+        label = str(number)
+        w = fonts.width(label, size, True)
+        self._round_rect(
+            c,
+            Bounds(b.x + 6 / self.scale, b.y + 6 / self.scale, w + size, size * 1.5),
+            3,
+            "#ffffff",
+            "#5f6b7a",
+        )
+        self._text(
+            c,
+            b.x + 6 / self.scale + size / 2,
+            b.y + 6 / self.scale + size * 1.1,
+            label,
+            self.name_font,
+            size,
+            "#2f3a46",
+        )
 
     def _vertical_label(
         self,
@@ -318,7 +365,7 @@ class DiagramFlowable(_Painter):
             style.BAND_FONT_BOLD,
             style.BAND_FONT_SIZE,
             ks.accent,
-            style.BAND_MIN_FONT_SIZE,
+            REPORT_MIN_FONT_SIZE,
         )
 
     def _need_arrow(self, c: Canvas, b: Bounds, label: str) -> None:
@@ -349,18 +396,18 @@ class DiagramFlowable(_Painter):
         self._line(c, rel.kind, rel.path, rel.head, rel.head_style)
 
     def _relation_label(self, c: Canvas, rel: RelationView) -> None:
+        """The name in the box the notation placed for it, every line of it."""
         size = style.DETAIL_FONT_SIZE
-        if rel.label_width <= 0:
+        box = rel.label_box
+        if box is None or not rel.label_lines:
             return
-        line = fit_lines(rel.label, rel.label_width - 6, 1, self.measure_detail)
-        if not line:
-            return
-        w = self.measure_detail(line[0])
-        cx, cy = rel.label_center
-        box = Bounds(cx - w / 2 - 3, cy - size * 0.75, w + 6, size * 1.5)
         self._round_rect(c, box, 3, style.LABEL_BACKGROUND, None)
         colour = style.relation_style(rel.kind).colour
-        self._text(c, cx - w / 2, cy + size * 0.36, line[0], self.detail_font, size, colour)
+        line_h = (box.h - 6.0) / len(rel.label_lines)
+        for i, line in enumerate(rel.label_lines):
+            w = self.measure_detail(line)
+            y = self._baseline(box.y + 3.0 + i * line_h, line_h, size)
+            self._text(c, box.x + (box.w - w) / 2, y, line, self.detail_font, size, colour)
 
     def _shape(self, c: Canvas, v: ShapeView) -> None:
         ks = style.kind_style(v.kind)

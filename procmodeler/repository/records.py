@@ -22,10 +22,12 @@ from procmodeler.model.changes import COLLECTIONS, NESTED_COLLECTIONS
 SECTIONS: tuple[str, ...] = COLLECTIONS
 
 #: Sections whose keys are element ids (one id namespace per architecture).
-ELEMENT_SECTIONS = frozenset({"units", "people", "processes", "relations", "kpis"})
+ELEMENT_SECTIONS = frozenset(
+    {"units", "people", "processes", "relations", "kpis", "objectives", "improvements"}
+)
 
 #: Document lists whose items are keyed by their ``id``.
-_ID_LISTS = ("units", "people", "processes", "relations", "kpis")
+_ID_LISTS = ("units", "people", "processes", "relations", "kpis", "objectives", "improvements")
 
 #: The key of a row of a document section this program does not know (a newer format's):
 #: the whole section is one row.
@@ -48,6 +50,8 @@ def rows_of_document(doc: dict[str, Any]) -> Rows:
             rows[(section, item["id"])] = item
     for item in doc.get("participation", ()):
         rows[("participation", f"{item['process']}/{item['unit']}")] = item
+    for item in doc.get("contributions", ()):
+        rows[("contributions", f"{item['objective']}/{item['process']}")] = item
     for rule, setting in doc.get("rules", {}).items():
         rows[("rules", rule)] = setting
     for item in doc.get("suppressions", ()):
@@ -90,6 +94,9 @@ def document_of_rows(rows: Iterable[tuple[str, str, Any]], format_version: int) 
         "relations": [],
         "participation": [],
         "kpis": [],
+        "objectives": [],
+        "contributions": [],
+        "improvements": [],
         "rules": {},
         "suppressions": [],
     }
@@ -204,6 +211,8 @@ def key_order(arch: Architecture, section: str) -> list[str]:
         return ["meta"]
     if section == "participation":
         return [f"{p}/{u}" for p, u in arch.participation]
+    if section == "contributions":
+        return [f"{o}/{p}" for o, p in arch.contributions]
     if section == "suppressions":
         return [json.dumps([r, *e], ensure_ascii=False) for r, e in arch.suppressions]
     if section in ("shapes", "waypoints"):

@@ -46,6 +46,9 @@ VIEW_MENU = (
     "-",
     "swimlanes",
     "arrange_lanes",
+    "arrange",
+    "route_lines",
+    "present",
     "snap",
 )
 TOOLBAR = (
@@ -62,6 +65,7 @@ TOOLBAR = (
     "-",
     "level_up",
     "swimlanes",
+    "arrange",
     "-",
     "find",
 )
@@ -190,6 +194,27 @@ class WindowActions(QObject):
             w.canvas.arrange_in_lanes,
             None,
             self.tr("Move each process into the lane of its accountable unit"),
+        )
+        a(
+            "arrange",
+            self.tr("A&rrange"),
+            w.canvas.arrange,
+            "Ctrl+Shift+L",
+            self.tr("Lay out this diagram anew and route every line"),
+        )
+        a(
+            "route_lines",
+            self.tr("Route &Lines"),
+            w.canvas.route_lines,
+            None,
+            self.tr("Route every line of this diagram anew around the shapes"),
+        )
+        a(
+            "present",
+            self.tr("&Presentation Mode"),
+            w.presentation.toggle,
+            "F11",
+            self.tr("The diagram alone, full screen; arrow keys step through the levels"),
         )
         a("snap", self.tr("Snap to &Grid"), w.commands.set_snap, None, checkable=True)
 

@@ -60,10 +60,12 @@ class _DiagramPicture:
 
     def draw(self, painter: QPainter, target: QRectF) -> None:
         self.scene.exporting = True
+        self.scene.speak(self.scene.arch.meta.language)  # the model's words, not the UI's
         try:
             self.scene.render(painter, target, self.source, Qt.AspectRatioMode.KeepAspectRatio)
         finally:
             self.scene.exporting = False
+            self.scene.speak(None)
 
 
 def diagram_picture(scene: DiagramScene) -> Picture:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from procmodeler import ISSUES_URL, __version__
+from procmodeler.ui.panels import PROBLEMS_DOCK
 
 if TYPE_CHECKING:
     from procmodeler.ui.mainwindow import MainWindow
@@ -82,7 +83,7 @@ class GettingStarted(QDialog):
                     "to do."
                 ),
                 self.tr("Show Problems"),
-                lambda: self._raise_panel(-1),
+                lambda: self._raise_panel(PROBLEMS_DOCK),
             ),
             (
                 self.tr("5. Make a report"),
@@ -142,10 +143,11 @@ class GettingStarted(QDialog):
         name = "municipality-sv" if current_language() == "sv" else "manufacturing"
         self.window_.documents.open_example(examples_dir() / f"{name}.procm")
 
-    def _raise_panel(self, which: int) -> None:
+    def _raise_panel(self, which: int | str) -> None:
         docks = self.window_.panel_docks
+        named = [d for d in docks if d.objectName() == which]
         if docks:
-            dock = docks[which] if which >= 0 else docks[-1]
+            dock = named[0] if named else docks[which if isinstance(which, int) else 0]
             dock.show()
             dock.raise_()
 

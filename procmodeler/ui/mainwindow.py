@@ -29,6 +29,7 @@ from procmodeler.ui.editcommands import EditCommands
 from procmodeler.ui.exchange import Exchange
 from procmodeler.ui.finddialog import FindDialog
 from procmodeler.ui.helpmenu import HelpCommands
+from procmodeler.ui.presentation import Presentation
 from procmodeler.ui.registerdialogs import RegisterExchange
 from procmodeler.ui.shared import RepositoryLink
 from procmodeler.ui.startpage import StartPage
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self.registers = RegisterExchange(self)
         self.help = HelpCommands(self)
         self.commands = EditCommands(self)
+        self.presentation = Presentation(self)
         self.window_actions = WindowActions(self)
         self.actions_by_name: dict[str, QAction] = self.window_actions.by_name
         self.window_actions.build_menus()

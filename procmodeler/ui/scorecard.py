@@ -1,7 +1,11 @@
 """The scorecard: every KPI of the architecture in one sortable table with a sparkline,
 the latest value, the target, variation and assurance (as on the map's icons), filtered
 by unit (processes the unit or one of its sub-units takes part in or owns) and by
-owner; a double-click reveals the KPI's process on the map."""
+owner; a double-click reveals the KPI's process on the map.
+
+A big model has thousands of KPIs: each KPI's analysis is computed once per version of
+the KPI (not on every paint or sort comparison), and a hidden scorecard (a tab behind
+another) is brought up to date when it is shown, not on every edit."""
 
 from __future__ import annotations
 
@@ -32,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from procmodeler.analysis.xmr import ASSURANCES, VARIATIONS, analyse_kpi
+from procmodeler.analysis.xmr import ASSURANCES, VARIATIONS, KpiAnalysis, analyse_kpi
 from procmodeler.model.architecture import Architecture
 from procmodeler.model.elements import Kpi
 from procmodeler.notation.chart import sparkline_view
@@ -68,15 +72,26 @@ class ScorecardModel(QAbstractTableModel):
         super().__init__(parent)
         self.context = context
         self._ids: list[str] = []
+        self._results: dict[str, tuple[Kpi, KpiAnalysis | None]] = {}
         self.refresh()
 
     def refresh(self) -> None:
         self.beginResetModel()
         self._ids = list(self.context.arch.kpis)
+        kpis = self.context.arch.kpis
+        self._results = {k: v for k, v in self._results.items() if kpis.get(k) is v[0]}
         self.endResetModel()
 
     def kpi(self, row: int) -> Kpi:
         return self.context.arch.kpis[self._ids[row]]
+
+    def result(self, kpi: Kpi) -> KpiAnalysis | None:
+        """The KPI's analysis, computed once for this version of the KPI."""
+        cached = self._results.get(kpi.id)
+        if cached is None or cached[0] is not kpi:
+            cached = (kpi, analyse_kpi(kpi) if kpi.series else None)
+            self._results[kpi.id] = cached
+        return cached[1]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._ids)
@@ -116,7 +131,7 @@ class ScorecardModel(QAbstractTableModel):
         column = COLUMNS[index.column()]
         if role == KPI_ROLE:
             return kpi
-        result = analyse_kpi(kpi) if kpi.series else None
+        result = self.result(kpi)
         state = None
         if result is not None and column == "variation":
             state = result.variation
@@ -189,10 +204,14 @@ class ScorecardFilter(QSortFilterProxyModel):
         super().__init__(parent)
         self.unit: str | None = None
         self.owner: str | None = None
+        self._units: set[str] = set()  # the unit and its sub-units
         self.setSortRole(SORT_ROLE)
 
     def set_filter(self, unit: str | None, owner: str | None) -> None:
         self.unit, self.owner = unit, owner
+        model = self.sourceModel()
+        if unit is not None and isinstance(model, ScorecardModel):
+            self._units = units_within(model.context.arch, unit)
         self.invalidate()
 
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
@@ -205,7 +224,7 @@ class ScorecardFilter(QSortFilterProxyModel):
         if self.owner is not None and proc.owner != self.owner:
             return False
         if self.unit is not None:
-            units = units_within(arch, self.unit)
+            units = self._units
             owner = arch.people.get(proc.owner) if proc.owner else None
             taking_part = set(arch.participation_of(proc.id))
             if not (taking_part & units or (owner is not None and owner.unit in units)):
@@ -264,9 +283,22 @@ class ScorecardPanel(QWidget):
         self.unit_filter.currentIndexChanged.connect(self._apply_filter)
         self.owner_filter.currentIndexChanged.connect(self._apply_filter)
         self.table.doubleClicked.connect(self._reveal)
-        context.committed.connect(lambda _e: self.refresh())
-        context.documentReplaced.connect(self.refresh)
-        self.refresh()
+        self._stale = True  # filled when first shown
+        self._shown = False  # its dock's tab is in front (see make_dock)
+        context.committed.connect(lambda _e: self._changed())
+        context.documentReplaced.connect(self._changed)
+
+    def set_shown(self, shown: bool) -> None:
+        """Told by the dock when its tab comes to the front or goes behind another."""
+        self._shown = shown
+        if shown and self._stale:
+            self.refresh()
+
+    def _changed(self) -> None:
+        if self._shown:
+            self.refresh()
+        else:
+            self._stale = True
 
     def sizeHint(self) -> QSize:  # noqa: N802 - a dock tabbed at the bottom: stay modest
         return QSize(420, 200)
@@ -275,6 +307,7 @@ class ScorecardPanel(QWidget):
         return QSize(160, 120)
 
     def refresh(self) -> None:
+        self._stale = False
         arch = self.context.arch
         for combo, items in (
             (self.unit_filter, [(u.name, u.id) for u in arch.units.values()]),

@@ -194,3 +194,32 @@ def test_broken_measurements_are_left_out_with_a_warning() -> None:
     back, warnings = import_bpmn(xml)
     assert back.kpis["k"].series == ()
     assert ["the measurements of KPI 'K' were left out" in str(w) for w in warnings] == [True]
+
+
+def test_strategy_survives_our_own_round_trip() -> None:
+    """Objectives, contributions, a KPI's objective, improvements, establishment levels
+    and review dates (issue 13) travel in our extension data, losslessly."""
+    from tests.io.test_register_strategy import strategic
+
+    arch = strategic()
+    ed = Editor(arch)
+    ops.add_objective(ed, "Självständighet & <x>", description="rad 1\nrad 2", oid="G3")
+    ops.set_contribution(ed, "G3", "A1", "a & b")
+    assert_round_trip(ed.arch)
+    assert len(ed.arch.improvements) == 3 and len(ed.arch.contributions) == 3
+
+
+def test_strategy_that_does_not_fit_is_left_out_with_warnings() -> None:
+    from tests.io.test_register_strategy import strategic
+
+    xml = export_bpmn(strategic()).decode("utf-8")
+    xml = xml.replace('status="ongoing"', 'status="finished"')
+    xml = xml.replace('due="2026-05-31"', 'due="2026-02-30"')
+    xml = xml.replace('established="measured"', 'established="perfect"')
+    xml = xml.replace('objective="G2"', 'objective="G9"')  # the KPI's and a contribution's
+    back, warnings = import_bpmn(xml.encode("utf-8"))
+    texts = [str(w) for w in warnings]
+    assert len(texts) == 5, texts
+    assert list(back.contributions) == [("G1", "B")]
+    assert back.improvements["I1"].status == "idea" and back.improvements["I1"].due is None
+    assert back.processes["A"].established is None and back.kpis["K1"].objective is None

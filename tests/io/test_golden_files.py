@@ -13,9 +13,11 @@ from procmodeler.model import (
     Architecture,
     Bounds,
     DiagramOptions,
+    Improvement,
     Kpi,
     Measurement,
     Metadata,
+    Objective,
     Person,
     Process,
     Relation,
@@ -95,8 +97,48 @@ def expected_v2() -> Architecture:
     return arch
 
 
+def expected_v3() -> Architecture:
+    """The model that ``v3-every-field.procm`` holds: version 2's, and strategic steering
+    and everyday improvement (an objective tree, contributions, a KPI's objective,
+    improvements with every field, a process's establishment level and next review)."""
+    arch = expected_v2()
+    arch.put("meta", "meta", replace(arch.meta, version_label="v3 golden"))
+    core = arch.processes["core"]
+    arch.put("processes", "core", replace(core, established="in_use", next_review="2026-09-30"))
+    lead = arch.processes["lead"]
+    arch.put("processes", "lead", replace(lead, established="improving"))
+    arch.put(
+        "objectives",
+        "g1",
+        Objective("g1", "Trygg uppväxt", None, "boss", "2027", "Nämndens mål\n2024–2027", "M1"),
+    )
+    arch.put("objectives", "g2", Objective("g2", "Tidigt stöd", "g1"))
+    arch.put("contributions", ("g2", "core"), 'Utreder "snabbt"')
+    arch.put("contributions", ("g1", "lead"), "")
+    arch.put("kpis", "k1", replace(arch.kpis["k1"], objective="g2"))
+    arch.put(
+        "improvements",
+        "i1",
+        Improvement(
+            "i1", "core", "E-tjänst för ansökan", "ongoing", "nobody", "k1",
+            "2025-01-15", "2025-06-30", None, "Beskrivning\nmed två rader", "F-1",
+        ),
+    )  # fmt: skip
+    arch.put("improvements", "i2", Improvement("i2", "sub", "Idé utan datum"))
+    arch.put(
+        "improvements",
+        "i3",
+        Improvement("i3", "lead", "Klar", "done", done="2025-02-28", started="2024-12-01"),
+    )
+    return arch
+
+
 #: Every golden file and the model it holds; a new format version adds one.
-EXPECTED = {"v1-every-field.procm": expected_v1, "v2-every-field.procm": expected_v2}
+EXPECTED = {
+    "v1-every-field.procm": expected_v1,
+    "v2-every-field.procm": expected_v2,
+    "v3-every-field.procm": expected_v3,
+}
 
 
 def test_every_golden_file_has_its_expected_model() -> None:

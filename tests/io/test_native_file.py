@@ -31,6 +31,7 @@ def sample() -> Architecture:
     c = op.create_process(ed, "Del", "core", parent=b, pid="C")
     op.set_process_fields(ed, b, objects_in=["In 1", "In 2"], status="approved")
     op.set_owner(ed, b, boss)
+    op.move_shapes(ed, None, [b], 0.1, 0.2)  # before the line: a move re-routes it
     op.connect(ed, a, b, "steering", "Plan", waypoints={None: [(10.25, 20), (30, 40.5)]})
     op.connect(ed, b, c, "flow")
     op.set_participation(ed, b, top, "a")
@@ -41,7 +42,6 @@ def sample() -> Architecture:
     op.set_rule(ed, "orphan.isolated", "off")
     op.suppress_finding(ed, "kpi.no-target", [b], "Mäts inte än")
     op.set_diagram_options(ed, None, True, [sub, top])
-    op.move_shapes(ed, None, [b], 0.1, 0.2)
     return ed.arch
 
 
@@ -59,7 +59,7 @@ def test_dumps_is_deterministic_and_lossless() -> None:
 def test_keys_in_documented_order_and_defaults_omitted() -> None:
     doc = json.loads(native.dumps(sample()))
     assert list(doc) == [key for key in native.TOP_KEYS if key not in ("repository", "conflicts")]
-    assert doc["format_version"] == native.FORMAT_VERSION == 2
+    assert doc["format_version"] == native.FORMAT_VERSION == 3
     first = doc["processes"][0]
     assert list(first) == ["id", "name", "kind"]  # no empty fields, no default status
     second = doc["processes"][1]
@@ -72,7 +72,7 @@ def test_keys_in_documented_order_and_defaults_omitted() -> None:
 def test_indentation_and_one_line_records() -> None:
     text = native.dumps(sample())
     lines = text.splitlines()
-    assert lines[0] == "{" and lines[1] == '  "format_version": 2,'
+    assert lines[0] == "{" and lines[1] == '  "format_version": 3,'
     relation_lines = [line for line in lines if '"source": ' in line]
     assert len(relation_lines) == 2  # one line per relation
     assert relation_lines[0].startswith("    {") and relation_lines[0].endswith("},")
@@ -158,7 +158,7 @@ def test_newer_format_version_is_refused_naming_both(tmp_path: Path) -> None:
     with pytest.raises(UserError) as info:
         native.load(path)
     (line,) = info.value.lines()
-    assert str(path) in line and "version 7" in line and "version 2 and older" in line
+    assert str(path) in line and "version 7" in line and "version 3 and older" in line
 
 
 def test_missing_or_bad_format_version() -> None:
@@ -298,7 +298,7 @@ def with_change(change) -> str:  # noqa: ANN001
         (lambda d: d.update(rules=[]), "rules: should be an object"),
         (lambda d: d.update(processes={}), "processes: should be a list"),
         (lambda d: d["meta"].update(language="de"), "meta.language: 'de' is not one of: en, sv"),
-        (lambda d: d.update(extra=1), "extra: is not a field of format version 2"),
+        (lambda d: d.update(extra=1), "extra: is not a field of format version 3"),
         (
             lambda d: d["suppressions"][0].update(justification=""),
             "suppressions[0].justification: should not be empty",

@@ -44,7 +44,7 @@ def test_a_version_1_file_is_upgraded() -> None:
     doc["format_version"] = 1
     arch = native.loads(json.dumps(doc))
     assert arch.kpis["k"].series == () and arch.kpis["k"].actual == 4.0
-    assert json.loads(native.dumps(arch))["format_version"] == 2
+    assert json.loads(native.dumps(arch))["format_version"] == native.FORMAT_VERSION
 
 
 @pytest.mark.parametrize(

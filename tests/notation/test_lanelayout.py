@@ -1,5 +1,6 @@
 """Shapes arranged in swimlanes: each goes into the lane of its accountable unit (else
-responsible, else any taking part), keeping its x; nothing moves without lanes."""
+responsible, else any taking part), in a left-to-right flow; nothing moves without
+lanes."""
 
 from __future__ import annotations
 
@@ -35,18 +36,28 @@ def _model(swimlanes: bool) -> Editor:
     return ed
 
 
-def test_shapes_go_into_their_lanes_keeping_x() -> None:
+def test_shapes_go_into_their_lanes_in_a_left_to_right_flow() -> None:
     ed = _model(True)
+    op.connect(ed, "A", "B", "flow", "Order")
     moved = arranged_in_lanes(ed.arch, "P")
     assert set(moved) == {"A", "B"}
     op.set_shape_bounds(ed, "P", moved)
     by_unit = {lane.unit: lane.bounds for lane in lanes(ed.arch, "P")}
     # Sell (accountable: Sales) and Pick (accountable: Stock) sit in their lanes
-    for pid, unit, x in (("A", "U1", 100), ("B", "U2", 400)):
+    for pid, unit in (("A", "U1"), ("B", "U2")):
         b = ed.arch.shapes["P"][pid]
         lane = by_unit[unit]
-        assert b.x == x and lane.y <= b.y and b.y + b.h <= lane.y + lane.h
+        assert lane.y <= b.y and b.y + b.h <= lane.y + lane.h
+    # the flow goes left to right, a column per step, from the leftmost shape's x
+    a, b = ed.arch.shapes["P"]["A"], ed.arch.shapes["P"]["B"]
+    assert a.x == 100 and b.x > a.x + a.w
     assert arranged_in_lanes(ed.arch, "P") == {}  # settled
+
+
+def test_processes_without_flows_share_the_first_column() -> None:
+    ed = _model(True)
+    moved = arranged_in_lanes(ed.arch, "P")
+    assert moved["A"].x == moved["B"].x == 100
 
 
 def test_nothing_moves_without_lanes() -> None:

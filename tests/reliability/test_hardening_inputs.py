@@ -162,6 +162,12 @@ def test_lone_surrogate_is_refused_at_load_with_its_line() -> None:
     ]
     ok = data.replace(b"\\ud800", b"\\ud83d\\ude00")  # a proper pair is an emoji
     assert "\U0001f600" in native.loadb(ok).meta.name
+    # text handed over as a string (not bytes) may hold a raw surrogate, even in a
+    # Swedish (non-ASCII) model: refused the same way
+    raw = ok.decode("utf-8").replace("\\ud83d\\ude00", "\ud800 å")
+    with pytest.raises(UserError, match="half of a UTF-16 character pair"):
+        native.loads(raw, "m.procm")
+    assert "å" in native.loads(raw.replace("\ud800", "x"), "m.procm").meta.name
 
 
 def test_self_relation_in_our_own_bpmn_says_a_process_cannot_relate_to_itself() -> None:

@@ -363,3 +363,27 @@ def test_a_killed_push_leaves_the_repository_as_before(repo_db: RepoDb, tmp_path
         assert [v.number for v in repo.log("M")] == [1]
         assert repo.pull("M").snapshot() == pulled.snapshot()
         assert repo.push(edited, "M").version == 2
+
+
+def test_objectives_contributions_and_improvements_are_pushed_and_pulled(
+    repo_db: RepoDb,
+) -> None:
+    """Strategy (issue 13) travels like every other collection, edits included."""
+    golden = native.load(ROOT / "tests" / "data" / "golden" / "v3-every-field.procm")
+    with Repository(repo_db.url("alice")) as repo:
+        repo.push(golden, "Strategy")
+        pulled = repo.pull("Strategy")
+        assert pulled.snapshot() == golden.snapshot()
+        edited = pulled.copy()
+        edited.put("contributions", ("g2", "core"), None)
+        edited.put("kpis", "k1", dataclasses.replace(edited.kpis["k1"], objective=None))
+        edited.put("objectives", "g2", None)
+        done = dataclasses.replace(edited.improvements["i1"], status="done", done="2025-06-01")
+        edited.put("improvements", "i1", done)
+        second = repo.push(edited, "Strategy")
+        assert second.summary["objectives"] == {"removed": 1}
+        assert second.summary["contributions"] == {"removed": 1}
+        assert second.summary["improvements"] == {"changed": 1}
+        again = repo.pull("Strategy")
+        assert again.snapshot() == edited.snapshot()
+        assert repo.pull("Strategy", 1).snapshot() == golden.snapshot()

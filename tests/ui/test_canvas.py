@@ -114,9 +114,10 @@ def test_drag_moves_selected_shapes_as_one_undo_entry(window) -> None:
     d = arch.shapes[None][deliver]
     click(window.canvas.view, d.x + 80, d.y + 35, Qt.KeyboardModifier.ControlModifier)
     assert set(window.context.selection) == {sell, deliver}
-    drag(window.canvas.view, (d.x + 80, d.y + 35), (d.x + 80, d.y + 75))
-    assert arch.shapes[None][deliver].y == d.y + 40
-    assert arch.shapes[None][sell].y == new.y + 40
+    # sideways: straight down would make the core band overlap the support band
+    drag(window.canvas.view, (d.x + 80, d.y + 35), (d.x + 120, d.y + 35))
+    assert arch.shapes[None][deliver].x == d.x + 40
+    assert arch.shapes[None][sell].x == new.x + 40
     assert ed.undo_label().text() == "Move 2 processes"
     ed.undo()
     ed.undo()

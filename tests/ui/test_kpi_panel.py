@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDockWidget
 
 from procmodeler.ui.kpipanel import KpiPanel
+from procmodeler.ui.panels import KPI_DOCK, SCORECARD_DOCK
 from procmodeler.ui.scorecard import ScorecardPanel
 
 pytestmark = pytest.mark.gui
@@ -87,10 +88,20 @@ def test_scorecard_sorts_filters_and_reveals(window, qtbot) -> None:  # type: ig
 
     ed = window.context.editor
     deliver = window.ids["deliver"]
-    ops.add_kpi(ed, deliver, "Delivered on time", "customer_experience", target=95)
-    panel(window).paste(STABLE)  # nothing selected: no KPI, nothing happens
     sc = window.findChild(ScorecardPanel, "scorecardPanel")
-    assert sc is not None and sc.proxy.rowCount() == 2
+    kpi_dock = window.findChild(QDockWidget, KPI_DOCK)
+    sc_dock = window.findChild(QDockWidget, SCORECARD_DOCK)
+    assert sc is not None and kpi_dock is not None and sc_dock is not None
+    sc_dock.raise_()
+    qtbot.waitUntil(lambda: sc.proxy.rowCount() == 1)
+    with qtbot.waitSignal(sc_dock.visibilityChanged):
+        kpi_dock.raise_()  # the scorecard is a tab behind the KPI panel now
+    ops.add_kpi(ed, deliver, "Delivered on time", "customer_experience", target=95)
+    assert sc.proxy.rowCount() == 1  # hidden: not brought up to date on every edit
+    panel(window).paste(STABLE)  # nothing selected: no KPI, nothing happens
+    with qtbot.waitSignal(sc_dock.visibilityChanged):
+        sc_dock.raise_()  # the user picks the Scorecard tab
+    assert sc.proxy.rowCount() == 2
     sc.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
     assert sc.proxy.index(0, 1).data() == "Delivered on time"
     sc.unit_filter.setCurrentIndex(sc.unit_filter.findData(window.ids["production"]))

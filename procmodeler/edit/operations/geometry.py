@@ -12,6 +12,9 @@ from procmodeler.model.elements import (
     DiagramOptions,
     Point,
 )
+from procmodeler.notation.autolayout import layout_level
+from procmodeler.notation.diagramcheck import path_crosses_box
+from procmodeler.notation.router import drawn_routes, level_links, route_level
 
 
 # ---------------------------------------------------------------------- geometry
@@ -31,12 +34,70 @@ def move_shapes(ed: Editor, level: str | None, pids: Iterable[str], dx: float, d
     )
     moved = set(moving)
     with ed.transaction(label):
+        freeze_routes(ed, level)
         for pid in moving:
             ed.put("shapes", (level, pid), shapes[pid].moved(dx, dy))
+        together = []
         for rid, points in list(arch.waypoints.get(level, {}).items()):
             rel = arch.relations.get(rid)
             if rel is not None and rel.source in moved and rel.target in moved:
                 ed.put("waypoints", (level, rid), tuple((x + dx, y + dy) for x, y in points))
+                together.append(rid)
+        reroute(ed, level, moving, keep=together)
+
+
+def freeze_routes(ed: Editor, level: str | None) -> None:
+    """Store the lines of *level* that are drawn without a stored route (a model from
+    before routing) as they are drawn now, so that an edit re-routes only the lines
+    it affects and the others stay where the user saw them."""
+    stored = ed.arch.waypoints.get(level, {})
+    drawn = drawn_routes(ed.arch, level)
+    for rid, route in list(drawn.items()):
+        if not stored.get(rid):
+            ed.put("waypoints", (level, rid), tuple(route))
+
+
+def reroute(ed: Editor, level: str | None, pids: Iterable[str], keep: Iterable[str] = ()) -> None:
+    """Route anew the lines of *level* that end at one of the shapes *pids* or run
+    through one of them; every other line keeps its route, and so do the lines in
+    *keep* (moved with both their ends) unless they now run through a shape."""
+    arch = ed.arch
+    shapes = arch.shapes.get(level, {})
+    moved = [p for p in pids if p in shapes]
+    if not moved:
+        return
+    names = set(moved)
+    kept = set(keep)
+    area = [shapes[p] for p in moved]
+    drawn = drawn_routes(arch, level)
+    affected = []
+    for link in level_links(arch, level):
+        route = drawn.get(link.id, ())
+        ends = (link.source, link.target)
+        if link.id not in kept and not names & set(ends) and not _near(route, area):
+            continue
+        if link.id in kept:
+            hit = any(path_crosses_box(route, b) for p, b in shapes.items() if p not in ends)
+        else:
+            hit = bool(names & set(ends)) or any(
+                path_crosses_box(route, shapes[p]) for p in moved if p not in ends
+            )
+        if hit:
+            affected.append(link.id)
+    for rid, route in route_level(arch, level, affected).items():
+        ed.put("waypoints", (level, rid), tuple(route))
+
+
+def _near(route: Iterable[Point], boxes: list[Bounds]) -> bool:
+    """Whether the box around *route* meets one of *boxes* (a quick test first)."""
+    points = list(route)
+    if not points:
+        return False
+    x0 = min(p[0] for p in points)
+    x1 = max(p[0] for p in points)
+    y0 = min(p[1] for p in points)
+    y1 = max(p[1] for p in points)
+    return any(b.x <= x1 and x0 <= b.x + b.w and b.y <= y1 and y0 <= b.y + b.h for b in boxes)
 
 
 def set_shape_bounds(ed: Editor, level: str | None, bounds: Mapping[str, Bounds]) -> None:
@@ -58,8 +119,10 @@ def set_shape_bounds(ed: Editor, level: str | None, bounds: Mapping[str, Bounds]
         else Message(N_("Place {n} process"), N_("Place {n} processes"), len(bounds))
     )
     with ed.transaction(label):
+        freeze_routes(ed, level)
         for pid, b in bounds.items():
             ed.put("shapes", (level, pid), b)
+        reroute(ed, level, bounds)
 
 
 def remove_shapes(ed: Editor, level: str | None, pids: Iterable[str]) -> None:
@@ -97,6 +160,35 @@ def set_diagram_options(
     options = DiagramOptions(swimlanes, tuple(lane_order))
     with ed.transaction(Message(N_("Change diagram options"))):
         ed.put("diagrams", level, None if options == DiagramOptions() else options)
+
+
+def route_lines(ed: Editor, level: str | None) -> None:
+    """Route every line of *level* anew (the command "Route Lines"): one undo entry."""
+    _level(ed.arch, level)
+    routes = route_level(ed.arch, level)
+    if not routes:
+        return
+    with ed.transaction(Message(N_("Route lines"))):
+        for rid, route in routes.items():
+            ed.put("waypoints", (level, rid), tuple(route))
+
+
+def arrange(ed: Editor, level: str | None) -> None:
+    """Lay out the processes of *level* anew (the command "Arrange") and route every
+    line of it: one undo entry. The landscape gets its three bands, a sub-process level
+    a layered left-to-right flow (:mod:`procmodeler.notation.autolayout`)."""
+    arch = ed.arch
+    _level(arch, level)
+    boxes = layout_level(arch, level)
+    if not boxes:
+        return
+    with ed.transaction(Message(N_("Arrange"))):
+        for pid in arch.children(level):
+            ed.put("shapes", (level, pid), boxes[pid])
+        for rid in list(arch.waypoints.get(level, {})):
+            ed.put("waypoints", (level, rid), None)
+        for rid, route in route_level(arch, level).items():
+            ed.put("waypoints", (level, rid), tuple(route))
 
 
 def show_swimlanes(ed: Editor, level: str | None, on: bool) -> None:

@@ -25,6 +25,7 @@ from procmodeler.model.elements import (
     nfc,
     normalize_letters,
 )
+from procmodeler.notation.router import route_level
 
 
 # ---------------------------------------------------------------------- relations
@@ -53,6 +54,10 @@ def connect(
         for level, points in (waypoints or {}).items():
             if points:
                 ed.put("waypoints", (level, new_id), tuple((float(x), float(y)) for x, y in points))
+        for level, shapes in list(arch.shapes.items()):
+            if source in shapes and target in shapes and not (waypoints or {}).get(level):
+                for rid, route in route_level(arch, level, [new_id]).items():
+                    ed.put("waypoints", (level, rid), tuple(route))
     return new_id
 
 

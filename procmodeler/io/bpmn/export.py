@@ -60,6 +60,7 @@ _SHAPE = f"{{{BPMNDI}}}BPMNShape"
 _EDGE = f"{{{BPMNDI}}}BPMNEdge"
 _BOUNDS = f"{{{DC}}}Bounds"
 _WAYPOINT = f"{{{DI}}}waypoint"
+_LABEL = f"{{{BPMNDI}}}BPMNLabel"
 _FILL = f"{{{COLOR}}}background-color"
 _STROKE = f"{{{COLOR}}}border-color"
 
@@ -222,6 +223,7 @@ class _Exporter(_Planner):
         for (rule, elements), text in arch.suppressions.items():
             s = etree.SubElement(ext, pm("suppression"), rule=rule, elements=" ".join(elements))
             s.text = xml_text(text)
+        write_strategy(arch, ext)
         for rid in self.cross:
             self._relation_ext(ext, rid, ("auto", ()))
         for level_key, rid, points in self.leftover_waypoints:
@@ -291,6 +293,8 @@ class _Exporter(_Planner):
         _opt(ext, "need", proc.need)
         _opt(ext, "result", proc.result)
         _opt(ext, "originalId", proc.original_id)
+        _opt(ext, "established", proc.established)
+        _opt(ext, "nextReview", proc.next_review)
         if pid in level.unplaced:
             ext.set("placed", "false")
         for kid in arch.kpis_of(pid):
@@ -302,6 +306,7 @@ class _Exporter(_Planner):
                 k.set("target", fmt(kpi.target))
             if kpi.actual is not None:
                 k.set("actual", fmt(kpi.actual))
+            _opt(k, "objective", kpi.objective)
             for m in kpi.series:
                 e = etree.SubElement(k, pm("measurement"), period=m.period, value=fmt(m.value))
                 _opt(e, "note", xml_text(m.note))
@@ -365,11 +370,22 @@ class _Exporter(_Planner):
         )
         return shape
 
-    def _edge(self, plane: etree._Element, element_id: str, points: Iterable[Point]) -> None:
+    def _edge(
+        self,
+        plane: etree._Element,
+        element_id: str,
+        points: Iterable[Point],
+        label: Bounds | None = None,
+    ) -> None:
         edge = etree.SubElement(plane, _EDGE, id=self.fresh(f"{element_id}_di"))
         edge.set("bpmnElement", element_id)
         for x, y in points:
             etree.SubElement(edge, _WAYPOINT, x=fmt(x), y=fmt(y))
+        if label is not None:
+            box = etree.SubElement(etree.SubElement(edge, _LABEL), _BOUNDS)
+            for key, value in (("x", label.x), ("y", label.y), ("width", label.w)):
+                box.set(key, fmt(value))
+            box.set("height", fmt(label.h))
 
     def _write_level_di(self, plane: etree._Element, level: Level_t) -> None:
         arch = self.arch
@@ -383,7 +399,7 @@ class _Exporter(_Planner):
         for gw, box in level.gateways.items():
             self._shape(plane, gw, box)
         for flow in level.flows:
-            self._edge(plane, flow.id, flow.points)
+            self._edge(plane, flow.id, flow.points, level.labels.get(flow.id))
 
     def _write_order(self, ext: etree._Element, root: etree._Element) -> None:
         """Where the importer's natural order (document order) would differ from the
@@ -430,6 +446,43 @@ def _has_pm_process(el: etree._Element) -> bool:
 def _opt(el: etree._Element, name: str, value: str | None) -> None:
     if value:
         el.set(name, xml_text(value))
+
+
+def write_strategy(arch: Architecture, ext: etree._Element) -> None:
+    """Objectives, contributions and improvements as ``pm:objective``,
+    ``pm:contribution`` and ``pm:improvement`` of the architecture's extension data, in
+    the model's order (descriptions and notes as the elements' text)."""
+    for o in arch.objectives.values():
+        e = etree.SubElement(ext, pm("objective"), id=o.id, name=xml_text(o.name))
+        for attr, value in (
+            ("parent", o.parent),
+            ("owner", o.owner),
+            ("horizon", o.horizon),
+            ("originalId", o.original_id),
+        ):
+            _opt(e, attr, value)
+        if o.description:
+            e.text = xml_text(o.description)
+    for (oid, pid), note in arch.contributions.items():
+        e = etree.SubElement(ext, pm("contribution"), objective=oid, process=pid)
+        if note:
+            e.text = xml_text(note)
+    for i in arch.improvements.values():
+        e = etree.SubElement(
+            ext, pm("improvement"), id=i.id, process=i.process, title=xml_text(i.title)
+        )
+        e.set("status", i.status)
+        for attr, value in (
+            ("responsible", i.responsible),
+            ("kpi", i.kpi),
+            ("started", i.started),
+            ("due", i.due),
+            ("done", i.done),
+            ("originalId", i.original_id),
+        ):
+            _opt(e, attr, value)
+        if i.description:
+            e.text = xml_text(i.description)
 
 
 def _bool(value: bool) -> str:

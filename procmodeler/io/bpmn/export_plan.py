@@ -35,15 +35,6 @@ def straight(a: Bounds, c: Bounds) -> tuple[Point, ...]:
     return (clip(a, c.center), clip(c, a.center))
 
 
-def _diamond_vertex(center: Point, toward: Point) -> Point:
-    cx, cy = center
-    dx, dy = toward[0] - cx, toward[1] - cy
-    half = GATEWAY / 2
-    if abs(dx) >= abs(dy):
-        return (cx + (half if dx >= 0 else -half), cy)
-    return (cx, cy + (half if dy >= 0 else -half))
-
-
 def _union(boxes: Iterable[Bounds], points: Iterable[Point]) -> Bounds | None:
     xs: list[float] = []
     ys: list[float] = []
@@ -61,7 +52,8 @@ def _union(boxes: Iterable[Bounds], points: Iterable[Point]) -> Bounds | None:
 # ---------------------------------------------------------------------- plan of one level
 @dataclass
 class _Flow:
-    """A sequence flow or association to write (and its diagram edge)."""
+    """A sequence flow or association to write (and its diagram edge, routed by
+    :func:`procmodeler.io.bpmn.export_routes.route_flows`)."""
 
     id: str
     source: str  # BPMN id of the source node
@@ -85,11 +77,15 @@ class _Level:
     flows: list[_Flow] = field(default_factory=list)
     incoming: dict[str, list[str]] = field(default_factory=dict)
     outgoing: dict[str, list[str]] = field(default_factory=dict)
+    labels: dict[str, Bounds] = field(default_factory=dict)  # flow id -> its name's box
     # relation id -> ("exact" | "auto" | "explicit", stored points)
     routes: dict[str, tuple[str, tuple[Point, ...]]] = field(default_factory=dict)
 
 
 Level_t = _Level
+
+
+from procmodeler.io.bpmn.export_routes import gateway_spot, route_flows  # noqa: E402
 
 
 class _Planner:
@@ -176,33 +172,21 @@ class _Planner:
 
         flows: list[_Flow] = []
         for src, split in gateway_of.items():
-            box, gbox = level.bounds[src], level.gateways[split]
-            start = clip(box, gbox.center)
-            flows.append(
-                _Flow(
-                    self.fresh(f"{src}_split_flow"),
-                    src,
-                    split,
-                    [],
-                    (start, _diamond_vertex(gbox.center, start)),
-                )
-            )
+            flows.append(_Flow(self.fresh(f"{src}_split_flow"), src, split, []))
         for (src, tgt), group in pairs.items():
             # relations with stored waypoints first (in stored order), then the others
             order = {rid: i for i, rid in enumerate(stored)}
             group = sorted(group, key=lambda r: (r not in stored, order.get(r, 0)))
-            first = group[0]
             gw = gateway_of.get(src)
-            points = self._route(level, src, tgt, first, stored, gw)
             names = [arch.relations[r].object for r in group if arch.relations[r].object]
-            flows.append(_Flow(first, gw or src, tgt, group, points, name=", ".join(names)))
-            for rid in group:
-                self._note_route(level, rid, stored, points if rid == first else None)
+            flows.append(_Flow(group[0], gw or src, tgt, group, name=", ".join(names)))
         for rid in assoc:
             rel = arch.relations[rid]
-            points = self._route(level, rel.source, rel.target, rid, stored, None)
-            flows.append(_Flow(rid, rel.source, rel.target, [rid], points, association=True))
-            self._note_route(level, rid, stored, points)
+            flows.append(_Flow(rid, rel.source, rel.target, [rid], association=True))
+        route_flows(arch, level, flows)
+        for flow in flows:
+            for rid in flow.relations:
+                self._note_route(level, rid, stored, flow.points if rid == flow.id else None)
         # diagram edges in the order of the stored waypoints, then the rest
         position = {rid: i for i, rid in enumerate(stored)}
         big = len(position) + 1
@@ -235,36 +219,9 @@ class _Planner:
             toward = pts[1] if pts and len(pts) >= 2 else level.bounds[tgt].center
             sx += toward[0] - cx
             sy += toward[1] - cy
-        gap = 20.0 + GATEWAY / 2
-        if abs(sx) * box.h >= abs(sy) * box.w:
-            gx = box.x + box.w + gap if sx >= 0 else box.x - gap
-            gy = cy
-        else:
-            gx = cx
-            gy = box.y + box.h + gap if sy >= 0 else box.y - gap
         gw = self.fresh(f"{src}_split")
-        level.gateways[gw] = Bounds(gx - GATEWAY / 2, gy - GATEWAY / 2, GATEWAY, GATEWAY)
+        level.gateways[gw] = gateway_spot(level, box, (sx, sy))
         return gw
-
-    def _route(
-        self,
-        level: Level_t,
-        src: str,
-        tgt: str,
-        rid: str,
-        stored: dict[str, tuple[Point, ...]],
-        gateway: str | None,
-    ) -> tuple[Point, ...]:
-        pts = stored.get(rid)
-        pts = pts if pts and len(pts) >= 2 else None
-        if gateway is None:
-            return pts or straight(level.bounds[src], level.bounds[tgt])
-        gbox = level.gateways[gateway]
-        if pts:
-            rest = pts[1:]
-            return (_diamond_vertex(gbox.center, rest[0]), *rest)
-        end = clip(level.bounds[tgt], gbox.center)
-        return (_diamond_vertex(gbox.center, end), end)
 
     def _note_route(
         self,

@@ -11,6 +11,7 @@ from lxml import etree
 from procmodeler.common.i18n import N_
 from procmodeler.io.bpmn.import_base import _clean, _ext, _float, _reorder
 from procmodeler.io.bpmn.import_geometry import _GeometryReader
+from procmodeler.io.bpmn.import_strategy import read_strategy
 from procmodeler.io.bpmn.names import (
     b,
     parse_points,
@@ -48,6 +49,11 @@ class _Builder(_GeometryReader):
         processes = self._processes()
         self._apply_lanes(processes, units, participation)
         kpis = self._kpis(processes)
+        kpi_objectives = {
+            kid: data.get("objective")
+            for kid, data in self.kpi_data.items()
+            if data.get("objective")
+        }
         relations, routes = self._relations(processes)
         arch = Architecture(self._metadata())
         settings = self._settings(processes, units)
@@ -74,6 +80,8 @@ class _Builder(_GeometryReader):
             arch.put("kpis", kid, kpi)
         for key, letters in participation.items():
             arch.put("participation", key, letters)
+        if self.ours:
+            read_strategy(self, arch, self._architecture_ext(), kpi_objectives)
         rules, suppressions, diagrams = settings
         for rule, value in rules.items():
             arch.put("rules", rule, value)
@@ -271,9 +279,11 @@ class _Builder(_GeometryReader):
 
     def _kpis(self, processes: dict[str, Process]) -> dict[str, Kpi]:
         kpis: dict[str, Kpi] = {}
+        self.kpi_data: dict[str, Any] = {}
         for pid, p in self.procs.items():
             for data in p.kpis:
                 kid, _ = self.model_id(data.get("id"), "kpi_")
+                self.kpi_data[kid] = data
                 kind = data.get("kind", "other")
                 if kind not in KPI_KINDS:
                     self.warn(

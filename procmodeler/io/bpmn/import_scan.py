@@ -23,6 +23,7 @@ from procmodeler.io.bpmn.import_base import (
     _local,
     _Proc,
 )
+from procmodeler.io.bpmn.import_strategy import process_strategy
 from procmodeler.io.bpmn.names import (
     BPMN,
     PM,
@@ -248,6 +249,7 @@ class _Scanner(_ImportState):
                 proc.fields[key] = data.get(attr)
         if data.get("originalId"):
             proc.fields["original_id"] = data.get("originalId")
+        proc.fields.update(process_strategy(self, proc.name, data))
         if data.get("placed") == "false":
             proc.placed = False
         proc.kpis.extend(data.iterfind(pm("kpi")))

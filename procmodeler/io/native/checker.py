@@ -19,6 +19,12 @@ from procmodeler.io.conflictfile import KEY, read_conflicts
 from procmodeler.io.native import wording
 from procmodeler.io.native.format import FORMAT_VERSION, META_KEYS, TOP_KEYS
 from procmodeler.io.native.series import read_series
+from procmodeler.io.native.strategy import (
+    date,
+    read_contributions,
+    read_improvements,
+    read_objectives,
+)
 from procmodeler.model.architecture import Architecture
 from procmodeler.model.elements import COORDINATE_LIMIT as LIMIT
 from procmodeler.model.elements import (
@@ -180,6 +186,9 @@ class _Reader:
         relations = self.read_relations(doc)
         participation = self.read_participation(doc)
         kpis = self.read_kpis(doc)
+        objectives = read_objectives(self, doc)
+        contributions = read_contributions(self, doc)
+        improvements = read_improvements(self, doc)
         rules = self.read_rules(doc)
         suppressions = self.read_suppressions(doc)
         diagrams, shapes, waypoints = self.read_diagrams(doc)
@@ -192,6 +201,9 @@ class _Reader:
                 "relations": relations,
                 "participation": participation,
                 "kpis": kpis,
+                "objectives": objectives,
+                "contributions": contributions,
+                "improvements": improvements,
                 "rules": rules,
                 "suppressions": suppressions,
                 "diagrams": diagrams,
@@ -264,7 +276,8 @@ class _Reader:
                 ("id", "name", "kind"),
                 (
                     "parent", "owner", "leader", "purpose", "customer", "need", "result",
-                    "objects_in", "objects_out", "status", "original_id",
+                    "objects_in", "objects_out", "status", "original_id", "established",
+                    "next_review",
                 ),
             )  # fmt: skip
             if rec is None or (pid := self.new_id(rec, path)) is None:
@@ -284,6 +297,10 @@ class _Reader:
                 leader=self.ref(rec, "leader", path),
                 status=(self.word(rec, "status") if "status" in rec else "draft"),
                 original_id=self.ref(rec, "original_id", path),
+                established=(
+                    None if rec.get("established") is None else self.word(rec, "established")
+                ),
+                next_review=date(self, rec, "next_review", path),
             )
         return processes
 
@@ -341,7 +358,7 @@ class _Reader:
                 item,
                 path,
                 ("id", "process", "name", "kind", "direction"),
-                ("measure", "target", "actual", "series"),
+                ("measure", "target", "actual", "series", "objective"),
             )
             if rec is None or (kid := self.new_id(rec, path)) is None:
                 continue
@@ -357,6 +374,7 @@ class _Reader:
                 self.word(rec, "direction"),
                 self.opt_number(rec, "target", path),
                 self.opt_number(rec, "actual", path),
+                objective=self.ref(rec, "objective", path),
             )
             if series := read_series(self, rec, path):  # the latest value is the actual
                 kpi = replace(kpi, actual=series[-1].value, series=series)

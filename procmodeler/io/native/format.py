@@ -7,7 +7,7 @@ from procmodeler.model.elements import (
 )
 
 #: The format version this program writes (an integer, separate from the app version).
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 #: Files larger than this are refused before they are read.
 MAX_FILE_SIZE = 200 * 1024 * 1024
@@ -28,6 +28,9 @@ TOP_KEYS: tuple[str, ...] = (
     "relations",
     "participation",
     "kpis",
+    "objectives",
+    "contributions",
+    "improvements",
     "rules",
     "suppressions",
     "diagrams",

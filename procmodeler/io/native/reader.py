@@ -143,6 +143,8 @@ _PAIR = re.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}"
 def _refuse_lone_surrogates(text: str, filename: str) -> None:
     """Refuse a surrogate without its partner, naming its line (JSON allows the escape
     ``\\ud800``, but such text cannot be written as UTF-8: every later save would fail)."""
+    if "\\ud" not in text and "\\uD" not in text and _encodable(text):
+        return  # the common case, in quick passes (the full pattern is slow on MBs)
     pos = 0
     while (found := _SURROGATE.search(text, pos)) is not None:
         start = found.start(1) if found.group(1) else found.start(2)
@@ -160,6 +162,17 @@ def _refuse_lone_surrogates(text: str, filename: str) -> None:
                 line=text.count("\n", 0, start) + 1,
             )
         )
+
+
+def _encodable(text: str) -> bool:
+    """True when *text* holds no raw surrogate (ASCII text is known to hold none)."""
+    if text.isascii():
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def from_document(doc: Any, filename: str = "<model>") -> Architecture:

@@ -23,6 +23,17 @@ def _v1_to_v2(doc: dict[str, Any]) -> dict[str, Any]:
 UPGRADES[1] = _v1_to_v2
 
 
+def _v2_to_v3(doc: dict[str, Any]) -> dict[str, Any]:
+    """Version 3 adds strategic steering and everyday improvement (REGISTER.md version
+    2): the optional lists ``objectives``, ``contributions`` and ``improvements``, a
+    KPI's ``objective`` and a process's ``established`` and ``next_review``; a version-2
+    document is a version-3 document as it is."""
+    return doc
+
+
+UPGRADES[2] = _v2_to_v3
+
+
 def upgrade(doc: dict[str, Any], filename: str = "<model>") -> dict[str, Any]:
     """Bring a parsed document of any supported version to :data:`FORMAT_VERSION`."""
     version = doc.get("format_version")

@@ -15,10 +15,13 @@ _NO_SUCH = {
     "units": N_("there is no unit '{id}'"),
     "people": N_("there is no person '{id}'"),
     "relations": N_("there is no relation '{id}'"),
+    "kpis": N_("there is no KPI '{id}'"),
+    "objectives": N_("there is no objective '{id}'"),
 }
 _OWN_ANCESTOR = {
     "processes": N_("the process '{id}' is its own ancestor ({cycle})"),
     "units": N_("the unit '{id}' is its own ancestor ({cycle})"),
+    "objectives": N_("the objective '{id}' is its own ancestor ({cycle})"),
 }
 _NOT_ONE_OF = N_("'{value}' is not one of: {allowed}")
 
@@ -38,7 +41,7 @@ class Paths:
         collection, key = violation.collection, violation.key
         if collection in v.ELEMENTS:
             return self.ids.get(key, collection)
-        if collection in ("participation", "suppressions"):
+        if collection in ("participation", "suppressions", "contributions"):
             return self.rows.get(key, collection)
         if collection == "rules":
             return f"rules[{_string(key)}]"
@@ -81,6 +84,8 @@ def problem(violation: v.Violation, paths: Paths) -> tuple[str, str, dict[str, A
         return at, N_("should be a finite number"), {}
     if kind == v.EMPTY:
         return at, N_("should not be empty"), {}
+    if kind == v.DATE:
+        return at, N_("'{value}' is not a date YYYY-MM-DD"), {"value": violation.value}
     # an id stored twice or under another key cannot come from a file's syntax
     return (
         at,

@@ -13,6 +13,11 @@ from procmodeler.common.atomicfile import write_output_file
 from procmodeler.io import conflictfile
 from procmodeler.io.native.format import FORMAT_VERSION, META_KEYS
 from procmodeler.io.native.series import series_records
+from procmodeler.io.native.strategy import (
+    contribution_records,
+    improvement_records,
+    objective_records,
+)
 from procmodeler.model.architecture import Architecture
 
 
@@ -124,6 +129,28 @@ def _put_if(record: dict[str, Any], key: str, value: Any) -> None:
         record[key] = list(value) if isinstance(value, tuple) else value
 
 
+def _process_records(arch: Architecture) -> list[dict[str, Any]]:
+    processes = []
+    for proc in arch.processes.values():
+        rec = {"id": proc.id, "name": proc.name, "kind": proc.kind}
+        _put_if(rec, "parent", proc.parent)
+        _put_if(rec, "owner", proc.owner)
+        _put_if(rec, "leader", proc.leader)
+        _put_if(rec, "purpose", proc.purpose)
+        _put_if(rec, "customer", proc.customer)
+        _put_if(rec, "need", proc.need)
+        _put_if(rec, "result", proc.result)
+        _put_if(rec, "objects_in", proc.objects_in)
+        _put_if(rec, "objects_out", proc.objects_out)
+        if proc.status != "draft":
+            rec["status"] = proc.status
+        _put_if(rec, "original_id", proc.original_id)
+        _put_if(rec, "established", proc.established)
+        _put_if(rec, "next_review", proc.next_review)
+        processes.append(rec)
+    return processes
+
+
 def to_document(arch: Architecture) -> dict[str, Any]:
     """The model as a JSON-ready document with keys in file order."""
     meta = arch.meta
@@ -141,22 +168,7 @@ def to_document(arch: Architecture) -> dict[str, Any]:
         _put_if(rec, "title", person.title)
         _put_if(rec, "original_id", person.original_id)
         people.append(rec)
-    processes = []
-    for proc in arch.processes.values():
-        rec = {"id": proc.id, "name": proc.name, "kind": proc.kind}
-        _put_if(rec, "parent", proc.parent)
-        _put_if(rec, "owner", proc.owner)
-        _put_if(rec, "leader", proc.leader)
-        _put_if(rec, "purpose", proc.purpose)
-        _put_if(rec, "customer", proc.customer)
-        _put_if(rec, "need", proc.need)
-        _put_if(rec, "result", proc.result)
-        _put_if(rec, "objects_in", proc.objects_in)
-        _put_if(rec, "objects_out", proc.objects_out)
-        if proc.status != "draft":
-            rec["status"] = proc.status
-        _put_if(rec, "original_id", proc.original_id)
-        processes.append(rec)
+    processes = _process_records(arch)
     relations = []
     for rel in arch.relations.values():
         rec = _Inline(id=rel.id, source=rel.source, target=rel.target, kind=rel.kind)
@@ -173,6 +185,7 @@ def to_document(arch: Architecture) -> dict[str, Any]:
         rec["direction"] = kpi.direction
         _put_if(rec, "target", _canon(kpi.target))
         _put_if(rec, "actual", _canon(kpi.actual))
+        _put_if(rec, "objective", kpi.objective)
         if kpi.series:
             rec["series"] = series_records(kpi.series, _Inline, _canon)
         kpis.append(rec)
@@ -190,6 +203,9 @@ def to_document(arch: Architecture) -> dict[str, Any]:
         "relations": relations,
         "participation": participation,
         "kpis": kpis,
+        "objectives": objective_records(arch),
+        "contributions": contribution_records(arch, _Inline),
+        "improvements": improvement_records(arch),
         "rules": dict(arch.rules),
         "suppressions": suppressions,
         "diagrams": diagrams,

@@ -21,6 +21,12 @@ from procmodeler.io.register.spec import (
     RELATION_PREFIX,
     ImportResult,
 )
+from procmodeler.io.register.strategy import (
+    process_strategy,
+    read_contributions,
+    read_improvements,
+    read_objectives,
+)
 from procmodeler.io.register.tables import _Collector, _Row, _Table
 from procmodeler.io.register.wording import report_violations
 from procmodeler.io.register.xlsxreader import _read_workbook
@@ -42,20 +48,32 @@ from procmodeler.model.elements import (
 )
 from procmodeler.model.ids import IdAllocator, ncname_from
 from procmodeler.model.validate import Violation, violations
+from procmodeler.notation.router import route_level
 
 # ====================================================================== building
-_KIND_OF = {"units": "unit", "people": "person", "processes": "process"}
+_KIND_OF = {
+    "units": "unit",
+    "people": "person",
+    "processes": "process",
+    "objectives": "objective",
+    "improvements": "improvement",
+}
 
 _NO_SUCH = {
     "unit": N_("there is no unit '{id}'"),
     "person": N_("there is no person '{id}'"),
     "process": N_("there is no process '{id}'"),
+    "objective": N_("there is no objective '{id}'"),
+    "kpi": N_("there is no KPI with the id '{id}'"),
 }
 _NO_FILE = {
     "unit": N_("there is no unit '{id}' (the register has no units file)"),
     "person": N_("there is no person '{id}' (the register has no people file)"),
     "process": N_("there is no process '{id}'"),
+    "objective": N_("there is no objective '{id}' (the register has no objectives file)"),
+    "kpi": N_("there is no KPI with the id '{id}'"),
 }
+_FILE_OF = {"unit": "units", "person": "people", "objective": "objectives", "kpi": "kpis"}
 _WRONG_KIND = {
     ("unit", "person"): N_("'{id}' is a person, not a unit"),
     ("unit", "process"): N_("'{id}' is a process, not a unit"),
@@ -64,7 +82,6 @@ _WRONG_KIND = {
     ("process", "unit"): N_("'{id}' is a unit, not a process"),
     ("process", "person"): N_("'{id}' is a person, not a process"),
 }
-_OTHER_KINDS = ("unit", "person", "process")
 
 
 # The allowed values of the choice columns (value -> itself), made once, not per row.
@@ -166,12 +183,12 @@ class _Builder:
         raw = row.cells.get(column, "")
         if not raw:
             return None
-        found = self.raw_kind.get(raw)
+        found = self.raw_kind.get(raw, "")
         if found == kind:
             return self.model_id[raw]
-        if found in _OTHER_KINDS:
+        if (kind, found) in _WRONG_KIND:
             self.error(table, row, column, _WRONG_KIND[(kind, found)], id=raw)
-        elif kind != "process" and {"unit": "units", "person": "people"}[kind] not in self.tables:
+        elif kind != "process" and _FILE_OF[kind] not in self.tables:
             self.error(table, row, column, _NO_FILE[kind], id=raw)
         else:
             self.error(table, row, column, _NO_SUCH[kind], id=raw)
@@ -204,6 +221,8 @@ class _Builder:
         self.declare("processes", "process")
         self.declare("relations", "relation")
         self.declare("kpis", "kpi")
+        self.declare("objectives", "objective")
+        self.declare("improvements", "improvement")
         self.map_ids()
 
         meta = self.read_meta()
@@ -212,6 +231,7 @@ class _Builder:
         processes = self.read_processes()
         participation = self.read_raci()
         relations = self.read_relations()
+        objectives = read_objectives(self)
         kpis = read_measurements(self, self.read_kpis())
         collections: dict[str, dict[Any, Any]] = {
             "units": units,
@@ -220,13 +240,21 @@ class _Builder:
             "relations": relations,
             "participation": participation,
             "kpis": kpis,
+            "objectives": objectives,
+            "contributions": read_contributions(self),
+            "improvements": read_improvements(self),
         }
         self.report(violations(Architecture.from_collections(meta, dict(collections))))
         self.out.raise_errors()
         if not with_layout:
             return Architecture.from_collections(meta, collections)
         shapes = layout(Architecture.from_collections(meta, dict(collections)))
-        return Architecture.from_collections(meta, {**collections, "shapes": shapes})
+        placed = Architecture.from_collections(meta, {**collections, "shapes": shapes})
+        waypoints = {level: route_level(placed, level) for level in shapes}
+        waypoints = {level: routes for level, routes in waypoints.items() if routes}
+        return Architecture.from_collections(
+            meta, {**collections, "shapes": shapes, "waypoints": waypoints}
+        )
 
     def report(self, found: list[Violation]) -> None:
         """Report what the validator finds in the register's words (a row that already
@@ -327,7 +355,8 @@ class _Builder:
                     "status",
                     _STATUS_CHOICES,
                 )
-            if not raw or not self._defines(raw, row):
+            strategy = process_strategy(self, table, row)
+            if not raw or not self._defines(raw, row) or strategy is None:
                 continue
             pid = self.model_id[raw]
             parent = self.ref(table, row, "parent", "process")
@@ -349,6 +378,7 @@ class _Builder:
                 leader=leader,
                 status=status or "draft",
                 original_id=None if raw == pid else raw,
+                **strategy,
             )
         return processes
 
@@ -429,7 +459,7 @@ class _Builder:
         kpis: dict[str, Kpi] = {}
         table = self.tables.get("kpis")
         new_id = self.generated(KPI_PREFIX)
-        pending: list[tuple[str | None, tuple[Any, ...]]] = []
+        pending: list[tuple[str | None, tuple[Any, ...], str | None]] = []
         for row in self.rows("kpis"):
             assert table is not None
             raw_p = self.required(table, row, "process")
@@ -450,10 +480,13 @@ class _Builder:
                 except ValueError:
                     self.error(table, row, column, N_("'{value}' is not a number"), value=text)
                     ok = False
+            objective = self.ref(table, row, "objective", "objective")
             raw = row.cells.get("id", "")
             if raw and not self._defines(raw, row):
                 continue
             if not ok or pid is None or name is None or kind is None:
+                continue
+            if objective is None and row.cells.get("objective"):
                 continue
             fields = (
                 pid,
@@ -464,10 +497,10 @@ class _Builder:
                 numbers["target"],
                 numbers["actual"],
             )
-            pending.append((self.model_id[raw] if raw else None, fields))
-        for kid, fields in pending:  # generated ids after every given one is known
+            pending.append((self.model_id[raw] if raw else None, fields, objective))
+        for kid, fields, objective in pending:  # generated ids after every given one is known
             kid = kid or new_id()
-            kpis[kid] = Kpi(kid, *fields)
+            kpis[kid] = Kpi(kid, *fields, objective=objective)
         return kpis
 
 

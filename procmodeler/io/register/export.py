@@ -24,6 +24,7 @@ from procmodeler.io.register.spec import (
     REGISTER_FILES,
     SPECS,
 )
+from procmodeler.io.register.strategy import strategy_tables
 from procmodeler.model.architecture import Architecture
 
 
@@ -62,6 +63,8 @@ def register_tables(arch: Architecture) -> dict[str, list[list[str | float | Non
             "; ".join(p.objects_in),
             "; ".join(p.objects_out),
             p.status,
+            p.next_review or "",
+            p.established or "",
         ]
         for p in processes.values()
     ]
@@ -89,11 +92,13 @@ def register_tables(arch: Architecture) -> dict[str, list[list[str | float | Non
             k.direction,
             k.target,
             k.actual,
+            ref(arch.objectives, k.objective),
         ]
         for k in arch.kpis.values()
     ]
     if any(k.series for k in arch.kpis.values()):
         tables["measurements"] = measurement_rows(arch, lambda k: k.id)
+    tables.update(strategy_tables(arch, ref, rid))
     tables["architecture"] = [list(SPECS["architecture"].columns)] + [
         [key, getattr(arch.meta, key)] for key in META_PROPERTIES
     ]

@@ -49,7 +49,17 @@ SPECS: dict[str, TableSpec] = {
         TableSpec(
             "processes",
             ("id", "name", "kind"),
-            ("parent", "owner", "leader", *_PROCESS_TEXT, "objects_in", "objects_out", "status"),
+            (
+                "parent",
+                "owner",
+                "leader",
+                *_PROCESS_TEXT,
+                "objects_in",
+                "objects_out",
+                "status",
+                "next_review",
+                "established",
+            ),
         ),
         TableSpec("units", ("id", "name"), ("parent", "head")),
         TableSpec("people", ("id", "name"), ("unit", "title")),
@@ -58,9 +68,16 @@ SPECS: dict[str, TableSpec] = {
         TableSpec(
             "kpis",
             ("process", "name", "kind"),
-            ("measure", "direction", "target", "actual", "id"),
+            ("measure", "direction", "target", "actual", "id", "objective"),
         ),
         TableSpec("measurements", ("kpi", "period", "value"), ("note", "rebase")),
+        TableSpec("objectives", ("id", "name"), ("parent", "owner", "horizon", "description")),
+        TableSpec("contributions", ("objective", "process"), ("note",)),
+        TableSpec(
+            "improvements",
+            ("id", "process", "title"),
+            ("status", "responsible", "kpi", "started", "due", "done", "description"),
+        ),
         TableSpec("architecture", ("property", "value"), ()),
     )
 }
@@ -68,7 +85,17 @@ SPECS: dict[str, TableSpec] = {
 #: Export column order of the files whose ``id`` column comes first.
 _EXPORT_COLUMNS: dict[str, tuple[str, ...]] = {
     "relations": ("id", "source", "target", "kind", "object"),
-    "kpis": ("id", "process", "name", "kind", "measure", "direction", "target", "actual"),
+    "kpis": (
+        "id",
+        "process",
+        "name",
+        "kind",
+        "measure",
+        "direction",
+        "target",
+        "actual",
+        "objective",
+    ),
 }
 
 META_PROPERTIES = ("name", "organisation", "language", "version_label", "author")

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 _CYCLE = {
     "processes": N_("the parents of processes form a cycle: {cycle}"),
     "units": N_("the parents of units form a cycle: {cycle}"),
+    "objectives": N_("the parents of objectives form a cycle: {cycle}"),
 }
 _NO_SUCH = {
     "processes": N_("there is no process '{id}'"),
@@ -21,6 +22,7 @@ _NO_SUCH = {
     "people": N_("there is no person '{id}'"),
     "relations": N_("there is no process '{id}'"),
     "kpis": N_("there is no process '{id}'"),
+    "objectives": N_("there is no objective '{id}'"),
 }
 
 
@@ -61,6 +63,8 @@ def _words(violation: v.Violation) -> tuple[str | None, str, dict[str, Any]]:
         return name, msgid, {"value": violation.value, "allowed": allowed}
     if kind == v.EMPTY:
         return name, N_("the required cell '{column}' is empty"), {"column": name}
+    if kind == v.DATE:
+        return name, N_("'{value}' is not a date YYYY-MM-DD"), {"value": violation.value}
     if kind == v.NUMBER:
         return name, N_("'{value}' is not a number"), {"value": violation.value}
     return (

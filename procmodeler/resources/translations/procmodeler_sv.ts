@@ -485,6 +485,30 @@
 <context>
     <name>WindowActions</name>
     <message>
+        <source>A&amp;rrange</source>
+        <translation>O&amp;rdna</translation>
+    </message>
+    <message>
+        <source>Lay out this diagram anew and route every line</source>
+        <translation>Lägg ut diagrammet på nytt och dra alla linjer</translation>
+    </message>
+    <message>
+        <source>Route &amp;Lines</source>
+        <translation>Dra om &amp;linjerna</translation>
+    </message>
+    <message>
+        <source>Route every line of this diagram anew around the shapes</source>
+        <translation>Dra alla linjer i diagrammet på nytt runt formerna</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation Mode</source>
+        <translation>&amp;Presentationsläge</translation>
+    </message>
+    <message>
+        <source>The diagram alone, full screen; arrow keys step through the levels</source>
+        <translation>Bara diagrammet, i helskärm; piltangenterna stegar mellan nivåerna</translation>
+    </message>
+    <message>
         <source>&amp;About procmodeler</source>
         <translation>&amp;Om procmodeler</translation>
     </message>

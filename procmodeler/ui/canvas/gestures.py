@@ -15,9 +15,17 @@ from PySide6.QtWidgets import (
     QGraphicsPathItem,
     QGraphicsRectItem,
     QGraphicsSceneMouseEvent,
+    QMessageBox,
 )
 
+from procmodeler.edit import composite
 from procmodeler.edit import operations as ops
+from procmodeler.edit.placement import (
+    BANDS_WOULD_OVERLAP,
+    CHANGE_KIND_TITLE,
+    band_drop,
+    band_question,
+)
 from procmodeler.model.elements import Bounds
 from procmodeler.notation import style as ns
 from procmodeler.notation.views import relation_view_between
@@ -281,8 +289,7 @@ class Gestures:
         d, self.drag = self.drag, None
         if isinstance(d, _Move):
             if d.started and (d.dx or d.dy):
-                pids = [i.pid for i in d.items]
-                s.run(ops.move_shapes, s.level, pids, d.dx, d.dy)
+                self._drop(d)
             elif not d.started and d.select_only is not None:
                 s.clearSelection()
                 d.select_only.setSelected(True)
@@ -304,6 +311,41 @@ class Gestures:
             d.item.setOpacity(1.0)
             if d.target is not None:
                 s.run(ops.set_relation, d.item.rid, **{d.end: d.target.pid})
+
+    def _drop(self, d: _Move) -> None:
+        """A move ends: on the landscape, a process dropped in another band becomes of
+        that band's kind when the user agrees (one undo entry) or snaps back; a move
+        that would make the bands overlap snaps back."""
+        s = self.scene
+        pids = [i.pid for i in d.items]
+        if s.level is None:
+            kind, overlap = band_drop(s.arch, pids, d.dx, d.dy)
+            tr = s.context.catalogue()
+            if kind is not None:
+                name = s.arch.processes[pids[0]].name
+                question = band_question(name, kind, len(pids)).text(tr)
+                answer = QMessageBox.question(
+                    s.views()[0] if s.views() else None,
+                    tr(CHANGE_KIND_TITLE),
+                    question,
+                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                )
+                if answer == QMessageBox.StandardButton.Yes:
+                    s.run(composite.move_into_band, pids, d.dx, d.dy, kind)
+                else:
+                    self._snap_back(d)
+                return
+            if overlap:  # bands never overlap: the process goes back (said in the status bar)
+                self._snap_back(d)
+                s.statusMessage.emit(tr(BANDS_WOULD_OVERLAP))
+                return
+        s.run(ops.move_shapes, s.level, pids, d.dx, d.dy)
+
+    def _snap_back(self, d: _Move) -> None:
+        for item in d.items:
+            if item.scene() is self.scene:
+                item.setPos(d.origin[item.pid])
+        self.scene.rebuild()  # the lines as the model has them
 
     def cancel(self) -> None:
         """Abort the gesture: items back where they were, previews gone."""

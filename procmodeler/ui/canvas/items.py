@@ -29,7 +29,7 @@ from procmodeler.notation.geometry import (
     MARKER_SIZE,
     text_box,
 )
-from procmodeler.notation.labels import ELLIPSIS, fit_lines
+from procmodeler.notation.labels import ELLIPSIS
 from procmodeler.notation.views import (
     DETAIL_LINE_HEIGHT,
     ICON_RADIUS,
@@ -55,6 +55,25 @@ Z_SELECTED = 15.0  # above other shapes, below relation lines and labels
 Z_PREVIEW = 100.0
 
 RESIZE_HANDLES = ("nw", "n", "ne", "e", "se", "s", "sw", "w")
+
+
+def rounded_path(points: tuple[Point, ...] | list[Point], radius: float = 6.0) -> QPainterPath:
+    """The polyline through *points* with its corners rounded (at most *radius*, and at
+    most half of each segment)."""
+    path = QPainterPath(QPointF(*points[0]))
+    for i in range(1, len(points) - 1):
+        a, b, c = points[i - 1], points[i], points[i + 1]
+        r = min(radius, math.dist(a, b) / 2, math.dist(b, c) / 2)
+        if r < 0.5:
+            path.lineTo(QPointF(*b))
+            continue
+        ab, bc = math.dist(a, b), math.dist(b, c)
+        p1 = (b[0] + (a[0] - b[0]) * r / ab, b[1] + (a[1] - b[1]) * r / ab)
+        p2 = (b[0] + (c[0] - b[0]) * r / bc, b[1] + (c[1] - b[1]) * r / bc)
+        path.lineTo(QPointF(*p1))
+        path.quadTo(QPointF(*b), QPointF(*p2))
+    path.lineTo(QPointF(*points[-1]))
+    return path
 
 
 def _static(text: str, font_size: float, bold: bool = False) -> QStaticText:
@@ -395,25 +414,24 @@ class RelationItem(QGraphicsItem):
         rs = ns.relation_style(view.kind)
         self._pen = qs.pen(rs.colour, rs.width, rs.dash)
         self._colour = qs.colour(rs.colour)
-        path = QPainterPath(QPointF(*view.path[0]))
-        for p in view.path[1:]:
-            path.lineTo(QPointF(*p))
+        path = rounded_path(view.path)
         self._line = path
         self._head = qs.polygon(view.head)
         self._label = None
         self._label_rect = QRectF()
-        if view.label and view.label_width > 0:
-            # one line within the room the notation gives it (as in the report)
-            lines = fit_lines(view.label, view.label_width - 6, 1, qs.detail_measure)
-            if lines:
-                st = _static(lines[0], ns.DETAIL_FONT_SIZE)
+        self._label_lines: list[tuple[QPointF, QStaticText]] = []
+        if view.label_box is not None and view.label_lines:
+            # the box the notation placed, clear of shapes and other names; every line
+            box = view.label_box
+            self._label_rect = QRectF(box.x, box.y, box.w, box.h)
+            line_h = (box.h - 6.0) / len(view.label_lines)
+            for i, text in enumerate(view.label_lines):
+                st = _static(text, ns.DETAIL_FONT_SIZE)
                 size: QSizeF = st.size()
-                cx, cy = view.label_center
-                h = ns.DETAIL_FONT_SIZE * 1.5
-                self._label_rect = QRectF(
-                    cx - size.width() / 2 - 3, cy - h / 2, size.width() + 6, h
-                )
-                self._label = (QPointF(cx - size.width() / 2, cy - size.height() / 2), st)
+                x = box.x + (box.w - size.width()) / 2
+                y = box.y + 3.0 + i * line_h + (line_h - size.height()) / 2
+                self._label_lines.append((QPointF(x, y), st))
+            self._label = self._label_lines[0]
         stroker = QPainterPathStroker()
         stroker.setWidth(10.0)
         hit = stroker.createStroke(path)
@@ -509,7 +527,8 @@ class RelationItem(QGraphicsItem):
             painter.drawRoundedRect(self._label_rect, 3, 3)
             painter.setPen(self._colour)
             painter.setFont(qs.detail_font())
-            painter.drawStaticText(*self._label)
+            for origin, st in self._label_lines:
+                painter.drawStaticText(origin, st)
         if selected:
             painter.setPen(QPen(Qt.GlobalColor.white, 1.2))
             for i, p in enumerate(self.view.path):

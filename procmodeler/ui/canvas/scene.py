@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from procmodeler.common.errors import UserError
+from procmodeler.common.i18n import translator
 from procmodeler.edit import operations as ops
 from procmodeler.model.elements import snap
 from procmodeler.model.events import Committed
@@ -61,6 +62,8 @@ class DiagramScene(QGraphicsScene):
 
     #: a refused edit or a user mistake, as text for the user
     editRefused = Signal(str)
+    #: a note for the status bar (e.g. a drop that snapped back)
+    statusMessage = Signal(str)
     #: a shape or relation was right-clicked (item or None, screen position, scene position)
     contextMenuWanted = Signal(object, object, object)
     #: the user wants to rename a process in place (process id)
@@ -157,13 +160,15 @@ class DiagramScene(QGraphicsScene):
         self.addItem(item)
         return item
 
-    def _rebuild_decor(self) -> None:
+    def _rebuild_decor(self, language: str | None = None) -> None:
+        """Bands, need arrows and lanes; their words in the UI's language, or in
+        *language* (an image export speaks the model's language)."""
         for item in self._decor:
             self.removeItem(item)
         self._decor.clear()
         arch = self.arch
         if self.level is None:
-            tr = self.context.catalogue()
+            tr = translator(language) if language else self.context.catalogue()
             for band in landscape_bands(arch):
                 label = tr(ns.BAND_LABELS.get(band.kind, band.kind))
                 self._decor.append(BandItem(band, label))
@@ -177,6 +182,10 @@ class DiagramScene(QGraphicsScene):
                 self._decor.append(LaneItem(lane, unit.name if unit else lane.unit, i))
         for item in self._decor:
             self.addItem(item)
+
+    def speak(self, language: str | None) -> None:
+        """Draw the decoration's words in *language* (None: the UI's again)."""
+        self._rebuild_decor(language)
 
     def content_rect(self) -> QRectF:
         """The box around everything drawn on the level (empty when nothing is)."""

@@ -50,10 +50,14 @@ def metrics(size: float, bold: bool = False) -> QFontMetricsF:
     return QFontMetricsF(font(size, bold))
 
 
+#: Label fitting measures the same texts again whenever a shape is redrawn (a finding
+#: mark, a rename nearby): remembered, a big level redraws several times faster.
+@functools.lru_cache(maxsize=65_536)
 def name_measure(text: str) -> float:
     return metrics(ns.NAME_FONT_SIZE, True).horizontalAdvance(text)
 
 
+@functools.lru_cache(maxsize=65_536)
 def detail_measure(text: str) -> float:
     return metrics(ns.DETAIL_FONT_SIZE).horizontalAdvance(text)
 

@@ -44,6 +44,7 @@ class Canvas(QWidget):
         self._level = context.level
         self._shown = False
         self.scene.editRefused.connect(self._refused)
+        self.scene.statusMessage.connect(self.message)
         self.scene.contextMenuWanted.connect(self._context_menu)
         self.view.paletteDropped.connect(self._dropped)
         self.view.nameEntered.connect(self._name_entered)
@@ -186,6 +187,20 @@ class Canvas(QWidget):
         moved = arranged_in_lanes(self.context.arch, level)
         if moved:
             self.run(ops.set_shape_bounds, level, moved)
+
+    def arrange(self) -> None:
+        """Lay out this diagram anew and route every line (one undo entry); in
+        swimlanes, each process goes into its unit's lane in a left-to-right flow."""
+        level = self.context.level
+        if level is not None and self.swimlanes_shown():
+            self.arrange_in_lanes()
+            return
+        self.run(ops.arrange, level)
+        self.view.fit()
+
+    def route_lines(self) -> None:
+        """Route every line of this diagram anew around the shapes (one undo entry)."""
+        self.run(ops.route_lines, self.context.level)
 
     def place_unplaced(self) -> None:
         """Put the processes of this level that have no shape onto the diagram."""

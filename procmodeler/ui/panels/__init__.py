@@ -38,6 +38,7 @@ MATRIX_DOCK = "participationDock"
 PROBLEMS_DOCK = "problemsDock"
 KPI_DOCK = "kpiDock"
 SCORECARD_DOCK = "scorecardDock"
+OBJECTIVES_DOCK = "objectivesDock"
 
 
 def _t(text: str) -> str:
@@ -63,10 +64,15 @@ def install_translator(app: QCoreApplication, lang: str) -> QTranslator | None:
 
 
 def make_dock(title: str, name: str, widget: QWidget, parent: QMainWindow) -> QDockWidget:
-    """A closable, movable, floatable dock named *name* (for saveState) around *widget*."""
+    """A closable, movable, floatable dock named *name* (for saveState) around *widget*.
+    A panel with a ``set_shown(bool)`` method is told when its tab comes to the front or
+    goes behind another (or the dock is closed), so that it can skip work while hidden."""
     dock = QDockWidget(title, parent)
     dock.setObjectName(name)
     dock.setWidget(widget)
+    set_shown = getattr(widget, "set_shown", None)
+    if callable(set_shown):
+        dock.visibilityChanged.connect(set_shown)
     dock.setFeatures(
         QDockWidget.DockWidgetFeature.DockWidgetClosable
         | QDockWidget.DockWidgetFeature.DockWidgetMovable
@@ -77,7 +83,7 @@ def make_dock(title: str, name: str, widget: QWidget, parent: QMainWindow) -> QD
 
 def create_panels(context: EditorContext, parent: QMainWindow) -> list[QDockWidget]:
     """The panel docks for *context*: properties, units and people, participation
-    matrix, problems, KPIs over time and the scorecard (in that order). Not yet added to
+    matrix, problems, KPIs over time, the scorecard and the strategy views (in that order). Not yet added to
     *parent* (see place_panels)."""
     LiveFindings.for_context(context)  # one shared checker for all panels and the canvas
     return [
@@ -87,15 +93,26 @@ def create_panels(context: EditorContext, parent: QMainWindow) -> list[QDockWidg
         make_dock(_t("Problems"), PROBLEMS_DOCK, ProblemsPanel(context), parent),
         make_dock(_t("KPIs over time"), KPI_DOCK, KpiPanel(context), parent),
         make_dock(_t("Scorecard"), SCORECARD_DOCK, ScorecardPanel(context), parent),
+        *strategy_docks(context, parent),
+    ]
+
+
+def strategy_docks(context: EditorContext, parent: QMainWindow) -> list[QDockWidget]:
+    """The docks of the strategy views (issue 13): objectives."""
+    from procmodeler.ui.strategy.objectives import ObjectivesPanel
+
+    tr = context.catalogue()
+    return [
+        make_dock(tr("Objectives"), OBJECTIVES_DOCK, ObjectivesPanel(context), parent),
     ]
 
 
 def place_panels(window: QMainWindow, docks: list[QDockWidget]) -> None:
-    """Default places: properties, units, KPIs over time and the scorecard on the right
-    (tabbed), problems and participation at the bottom (tabbed, the first of each in
+    """Default places: properties, units, KPIs over time, the scorecard and the
+    objectives on the right (tabbed), problems and participation at the bottom (tabbed, the first of each in
     front)."""
     by_name = {d.objectName(): d for d in docks}
-    names = (PROPERTIES_DOCK, UNITS_DOCK, KPI_DOCK, SCORECARD_DOCK)
+    names = (PROPERTIES_DOCK, UNITS_DOCK, KPI_DOCK, SCORECARD_DOCK, OBJECTIVES_DOCK)
     right = [by_name[n] for n in names if n in by_name]
     bottom = [by_name[n] for n in (PROBLEMS_DOCK, MATRIX_DOCK) if n in by_name]
     for dock in right:
@@ -111,6 +128,7 @@ def place_panels(window: QMainWindow, docks: list[QDockWidget]) -> None:
 
 __all__ = [
     "KPI_DOCK",
+    "OBJECTIVES_DOCK",
     "SCORECARD_DOCK",
     "KpiPanel",
     "ScorecardPanel",

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow
 from procmodeler.ui.panels import (
     KPI_DOCK,
     MATRIX_DOCK,
+    OBJECTIVES_DOCK,
     PROBLEMS_DOCK,
     PROPERTIES_DOCK,
     SCORECARD_DOCK,
@@ -80,6 +81,7 @@ def test_docks_have_names_titles_and_state(window):
         PROBLEMS_DOCK,
         KPI_DOCK,
         SCORECARD_DOCK,
+        OBJECTIVES_DOCK,
     }
     for dock in window.docks.values():
         assert isinstance(dock, QDockWidget) and dock.windowTitle()

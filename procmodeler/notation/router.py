@@ -1,0 +1,220 @@
+"""Routing the lines of one diagram: every line (or only the lines that changed, the
+others kept as they are) from the simple routes or the grid search of
+:mod:`procmodeler.notation.routing` and :mod:`procmodeler.notation.orthogrid`, then its
+ends spread and its segments nudged (:mod:`procmodeler.notation.nudging`); and the
+same for a level of a model, which the editor, the export and the report share."""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TypeVar
+
+from procmodeler.model.architecture import Architecture
+from procmodeler.model.elements import Bounds, Point
+from procmodeler.notation.nudging import SPACING, nudge, spread_ports
+from procmodeler.notation.orthogrid import End, search
+from procmodeler.notation.routing import (
+    SIDES,
+    STUB,
+    Link,
+    Obstacles,
+    Route,
+    Shape,
+    center_port,
+    preferred_sides,
+    route_cost,
+    simple_route,
+    simplify,
+    stub,
+)
+
+REGION_PAD = 240.0
+T = TypeVar("T")
+
+
+def _first_route(obstacles: Obstacles, link: Link) -> Route:
+    shapes = obstacles.shapes
+    a, b = shapes[link.source], shapes[link.target]
+    pairs = preferred_sides(a.bounds, b.bounds)
+    best: Route | None = None
+    for ps, qs in pairs:
+        route = simple_route(center_port(a, ps), ps, center_port(b, qs), qs)
+        if route is None or obstacles.route_blocked(route, link.source, link.target):
+            continue
+        if best is None or route_cost(route) < route_cost(best):
+            best = route
+    if best is None:
+        best = _around(obstacles, link)
+    if best is not None:
+        return best
+    first = pairs[0]
+    starts = [End(center_port(a, s), s, 0.0 if s == first[0] else 10.0) for s in SIDES]
+    goals = [End(center_port(b, s), s, 0.0) for s in SIDES]
+    box = _union([a.bounds, b.bounds])
+    for pad in (REGION_PAD, None):
+        region = _grow(box if pad is not None else _union([s.bounds for s in shapes.values()]), pad)
+        route = search(obstacles, link.source, link.target, starts, goals, region)
+        if route is not None:
+            return route
+    p, q = center_port(a, first[0]), center_port(b, first[1])
+    p2, q2 = stub(p, first[0], STUB), stub(q, first[1], STUB)
+    return simplify([p, p2, (p2[0], q2[1]), q2, q])
+
+
+def _around(obstacles: Obstacles, link: Link) -> Route | None:
+    """A route that leaves and enters on the same side of both shapes and runs past
+    whatever stands between them (over a row, or beside a column), or None."""
+    shapes = obstacles.shapes
+    a, b = shapes[link.source], shapes[link.target]
+    ab, bb = a.bounds, b.bounds
+    found: list[Route] = []
+    for side in SIDES:
+        p, q = center_port(a, side), center_port(b, side)
+        for step in range(4):
+            gap = STUB + 12.0 + step * 24.0
+            if side == "top":
+                m = min(ab.y, bb.y) - gap
+                route = simplify([p, (p[0], m), (q[0], m), q])
+            elif side == "bottom":
+                m = max(ab.y + ab.h, bb.y + bb.h) + gap
+                route = simplify([p, (p[0], m), (q[0], m), q])
+            elif side == "left":
+                m = min(ab.x, bb.x) - gap
+                route = simplify([p, (m, p[1]), (m, q[1]), q])
+            else:
+                m = max(ab.x + ab.w, bb.x + bb.w) + gap
+                route = simplify([p, (m, p[1]), (m, q[1]), q])
+            if not obstacles.route_blocked(route, link.source, link.target):
+                found.append(route)
+                break
+    return min(found, key=route_cost) if found else None
+
+
+def _union(boxes: Sequence[Bounds]) -> Bounds:
+    x0 = min(b.x for b in boxes)
+    y0 = min(b.y for b in boxes)
+    x1 = max(b.x + b.w for b in boxes)
+    y1 = max(b.y + b.h for b in boxes)
+    return Bounds(x0, y0, x1 - x0, y1 - y0)
+
+
+def _grow(b: Bounds, pad: float | None) -> Bounds:
+    p = REGION_PAD if pad is None else pad
+    return Bounds(b.x - p, b.y - p, b.w + 2 * p, b.h + 2 * p)
+
+
+def route_links(
+    shapes: Mapping[str, Shape],
+    links: Sequence[Link],
+    kept: Sequence[tuple[Link, Route]] = (),
+) -> dict[str, Route]:
+    """Routes for *links* (by id). The lines in *kept* (other links with their routes)
+    stay as they are; the new lines' ends and segments keep clear of them."""
+    obstacles = Obstacles(shapes)
+    todo = [lk for lk in links if lk.source in shapes and lk.target in shapes]
+    todo.sort(key=lambda lk: (_distance(shapes, lk), lk.id))
+    routes: dict[str, Route] = {}
+    ends_of: dict[str, tuple[str, str]] = {}
+    for link in todo:
+        routes[link.id] = _first_route(obstacles, link)
+        ends_of[link.id] = (link.source, link.target)
+    movable = {lk.id for lk in todo}
+    # the kept lines that can matter: those sharing a shape with a new one or near one
+    ends = {e for lk in todo for e in (lk.source, lk.target)}
+    near = _box_of([p for r in routes.values() for p in r], 2 * SPACING)
+    for lk, route in kept:
+        if len(route) >= 2 and (
+            lk.source in ends or lk.target in ends or _meets(near, _box_of(route, 0.0))
+        ):
+            routes[lk.id] = route
+            ends_of[lk.id] = (lk.source, lk.target)
+    spread_ports(routes, ends_of, shapes, obstacles, movable)
+    nudge(routes, ends_of, obstacles, movable)
+    return {lk.id: routes[lk.id] for lk in todo}
+
+
+def _box_of(points: Sequence[Point], pad: float) -> tuple[float, float, float, float]:
+    if not points:
+        return (0.0, 0.0, -1.0, -1.0)
+    xs = [p[0] for p in points]
+    ys = [p[1] for p in points]
+    return (min(xs) - pad, min(ys) - pad, max(xs) + pad, max(ys) + pad)
+
+
+def _meets(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
+
+
+def _distance(shapes: Mapping[str, Shape], link: Link) -> float:
+    (ax, ay), (bx, by) = shapes[link.source].bounds.center, shapes[link.target].bounds.center
+    return abs(ax - bx) + abs(ay - by)
+
+
+# ---------------------------------------------------------------------- a model's level
+def level_shapes(arch: Architecture, level: str | None) -> dict[str, Shape]:
+    """The shapes of *level* as obstacles (core processes on the landscape are chevrons)."""
+    return {
+        pid: Shape(b, level is None and arch.processes[pid].kind == "core")
+        for pid, b in arch.shapes.get(level, {}).items()
+        if pid in arch.processes
+    }
+
+
+def level_links(arch: Architecture, level: str | None) -> list[Link]:
+    """The relations drawn as lines on *level* (both ends shown there)."""
+    shapes = arch.shapes.get(level, {})
+    return [
+        Link(rid, rel.source, rel.target)
+        for rid, rel in arch.relations.items()
+        if rel.source in shapes and rel.target in shapes and rel.source != rel.target
+    ]
+
+
+def route_level(
+    arch: Architecture, level: str | None, only: Iterable[str] | None = None
+) -> dict[str, Route]:
+    """Routes for the lines of *level*: all of them, or only those in *only* (the
+    others kept as stored)."""
+    links = level_links(arch, level)
+    if only is None:
+        return route_links(level_shapes(arch, level), links)
+    wanted = set(only)
+    stored = arch.waypoints.get(level, {})
+    kept = [(lk, stored[lk.id]) for lk in links if lk.id not in wanted and lk.id in stored]
+    return route_links(level_shapes(arch, level), [lk for lk in links if lk.id in wanted], kept)
+
+
+# id(model) -> (its revision, what was computed for it); an entry goes when its model does
+_CACHE: dict[int, tuple[int, dict[object, object]]] = {}
+
+
+def per_revision(arch: Architecture, key: object, compute: Callable[[], T]) -> T:
+    """compute(), remembered for this revision of *arch* under *key*."""
+    ident = id(arch)
+    if ident not in _CACHE:
+        weakref.finalize(arch, _CACHE.pop, ident, None)
+    revision, found = _CACHE.get(ident, (-1, {}))
+    if revision != arch.revision:
+        found = {}
+        _CACHE[ident] = (arch.revision, found)
+    if key not in found:
+        found[key] = compute()
+    return found[key]  # type: ignore[return-value]
+
+
+def drawn_routes(arch: Architecture, level: str | None) -> dict[str, Route]:
+    """The lines of *level* as drawn: the stored route or bend points of each relation,
+    and a route computed for each relation that has none stored (e.g. in a file from
+    before routing), computed once per revision of the model."""
+
+    def compute() -> dict[str, Route]:
+        stored = arch.waypoints.get(level, {})
+        links = level_links(arch, level)
+        missing = [lk.id for lk in links if not stored.get(lk.id)]
+        found = {lk.id: stored[lk.id] for lk in links if stored.get(lk.id)}
+        if missing:
+            found.update(route_level(arch, level, missing))
+        return found
+
+    return per_revision(arch, ("routes", level), compute)

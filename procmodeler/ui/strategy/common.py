@@ -1,0 +1,99 @@
+"""What the strategy views share: today's date, the words of the vocabularies in the
+app's language, a KPI's analysis cached per version, and the KPI icons."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+
+from PySide6.QtGui import QIcon
+
+from procmodeler.analysis.xmr import KpiAnalysis, analyse_kpi
+from procmodeler.common.i18n import Translator
+from procmodeler.model.elements import Kpi
+from procmodeler.ui.scorecard import icon_pixmap
+from procmodeler.vocabulary import ESTABLISHMENT, IMPROVEMENT_STATUS, words
+
+
+def clock_today() -> str:
+    """Today from the clock, ``YYYY-MM-DD`` (the app's checks and views use it)."""
+    return datetime.date.today().isoformat()
+
+
+#: the date the strategy views take as today (tests put a fixed date here)
+TODAY: list[Callable[[], str]] = [clock_today]
+
+
+def today() -> str:
+    return TODAY[0]()
+
+
+def statuses(tr: Translator) -> dict[str, str]:
+    """Improvement status -> its word."""
+    return words(IMPROVEMENT_STATUS, tr)
+
+
+def levels(tr: Translator) -> dict[str, str]:
+    """Establishment level -> its word."""
+    return words(ESTABLISHMENT, tr)
+
+
+class Analyses:
+    """Each KPI's analysis, computed once per version of the KPI record."""
+
+    def __init__(self) -> None:
+        self._cache: dict[str, tuple[Kpi, KpiAnalysis]] = {}
+
+    def __call__(self, kpi: Kpi) -> KpiAnalysis:
+        cached = self._cache.get(kpi.id)
+        if cached is None or cached[0] is not kpi:
+            cached = (kpi, analyse_kpi(kpi))
+            self._cache[kpi.id] = cached
+        return cached[1]
+
+    def icons(self, kpi: Kpi) -> tuple[QIcon | None, QIcon | None, str, str]:
+        """(variation icon, assurance icon, variation state, assurance state)."""
+        if not kpi.series:
+            return None, None, "none", "none"
+        result = self(kpi)
+        side = 1 if result.values[-1] > result.segments[-1].mean else -1
+        var = icon_pixmap(result.variation, side) if result.variation != "none" else None
+        ass = icon_pixmap(result.assurance) if result.assurance != "none" else None
+        return var, ass, result.variation, result.assurance
+
+
+def state_words(tr: Translator) -> dict[str, str]:
+    """The words of the scorecard for variation and assurance states."""
+    return {
+        "none": tr("Too few values"),
+        "common_cause": tr("Common cause"),
+        "special_cause_improvement": tr("Improvement"),
+        "special_cause_concern": tr("Concern"),
+        "consistent_pass": tr("Meets the target"),
+        "inconsistent": tr("Hit and miss"),
+        "consistent_fail": tr("Cannot meet the target"),
+    }
+
+
+class FilledWhenShown:
+    """For a panel in a dock: filled (``refresh``) when its tab is in front, marked
+    stale while it is behind another (see ``make_dock``)."""
+
+    _shown = True
+    _stale = True
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+    def set_shown(self, shown: bool) -> None:
+        """Told by the dock when its tab comes to the front or goes behind another."""
+        self._shown = shown
+        if shown and self._stale:
+            self.refresh()
+
+    def changed(self) -> None:
+        """The model changed: refresh now if shown, else when shown."""
+        if self._shown:
+            self.refresh()
+        else:
+            self._stale = True

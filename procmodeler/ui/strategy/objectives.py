@@ -1,0 +1,314 @@
+"""The objectives panel: the objective tree with owner and horizon, the KPIs that
+measure each objective (with their variation and assurance icons) under it; add,
+rename (F2 or a double-click), move (drag and drop), delete; the owner, horizon and
+description of the current objective below the tree."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QDropEvent, QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from procmodeler.edit import operations as ops
+from procmodeler.model.events import Committed
+from procmodeler.ui.context import EditorContext
+from procmodeler.ui.panels._common import (
+    CommitLineEdit,
+    CommitTextEdit,
+    SearchCombo,
+    dialogs,
+    run_op,
+)
+from procmodeler.ui.panels.pageparts import people_choices
+from procmodeler.ui.strategy.common import Analyses, FilledWhenShown, state_words
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1  # objective id, or None on a KPI row
+KPI_ROLE = Qt.ItemDataRole.UserRole + 2  # KPI id on a KPI row
+NAME, OWNER, HORIZON, VARIATION, ASSURANCE = range(5)
+
+
+class ObjectiveTree(QTreeWidget):
+    """The tree widget: drops become ``move_objective``, Delete deletes."""
+
+    def __init__(self, panel: ObjectivesPanel) -> None:
+        super().__init__(panel)
+        self.panel = panel
+        self.setObjectName("objectiveTree")
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+        )
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt name
+        source = self.currentItem()
+        oid = source.data(NAME, ID_ROLE) if source is not None else None
+        target = self.itemAt(event.position().toPoint())
+        event.setDropAction(Qt.DropAction.IgnoreAction)
+        event.accept()  # the tree is rebuilt from the model; Qt moves nothing itself
+        if oid is None:
+            return
+        where = self.dropIndicatorPosition()
+        self.panel.drop(oid, target, where)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt name
+        if event.key() == Qt.Key.Key_Delete and self.state() != self.State.EditingState:
+            self.panel.delete_current()
+            return
+        if event.key() == Qt.Key.Key_Insert:
+            self.panel.add_objective(
+                sub=bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            )
+            return
+        super().keyPressEvent(event)
+
+
+class ObjectivesPanel(FilledWhenShown, QWidget):
+    """Objectives as a tree, their measuring KPIs, and the current objective's fields."""
+
+    def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("objectivesPanel")
+        self.context = context
+        self.analyses = Analyses()
+        tr = context.catalogue()
+        self.tree = ObjectiveTree(self)
+        self.tree.setHeaderLabels(
+            [tr("Objective"), tr("Owner"), tr("Horizon"), tr("Variation"), tr("Assurance")]
+        )
+        header = self.tree.header()
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        for col in (OWNER, HORIZON, VARIATION, ASSURANCE):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        bar = QHBoxLayout()
+        self.add_button = self._button(tr("New objective"), lambda: self.add_objective(False))
+        self.sub_button = self._button(tr("New sub-objective"), lambda: self.add_objective(True))
+        self.delete_button = self._button(tr("Delete"), self.delete_current)
+        for button in (self.add_button, self.sub_button, self.delete_button):
+            bar.addWidget(button)
+        bar.addStretch(1)
+        self.owner = SearchCombo(tr("(nobody)"), self)
+        self.owner.setObjectName("objectiveOwner")
+        self.horizon = CommitLineEdit(self)
+        self.horizon.setObjectName("objectiveHorizon")
+        self.horizon.setPlaceholderText(tr("e.g. 2027"))
+        self.description = CommitTextEdit(self)
+        self.description.setObjectName("objectiveDescription")
+        self.description.setMaximumHeight(70)
+        form = QFormLayout()
+        form.addRow(tr("Owner:"), self.owner)
+        form.addRow(tr("Horizon:"), self.horizon)
+        form.addRow(tr("Description:"), self.description)
+        self.form = QWidget(self)
+        self.form.setLayout(form)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(bar)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.form)
+        self.setMinimumSize(self.minimumSizeHint())  # the form must not widen the dock
+        self.owner.picked.connect(lambda pid: self._set(owner=pid))
+        self.horizon.commit.connect(lambda text: self._set(horizon=text))
+        self.description.commit.connect(lambda text: self._set(description=text))
+        self.tree.itemChanged.connect(self._renamed)
+        self.tree.currentItemChanged.connect(lambda *_: self._show_current())
+        self.tree.itemDoubleClicked.connect(self._double_clicked)
+        self._filling = False
+        context.committed.connect(self._on_committed)
+        context.documentReplaced.connect(self.changed)
+        self.refresh()
+
+    def _button(self, text: str, slot: object) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setAutoRaise(True)
+        button.clicked.connect(slot)
+        return button
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(380, 420)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - must not make the window taller
+        return QSize(160, 120)
+
+    # ------------------------------------------------------------------ refresh
+    def _on_committed(self, event: Committed) -> None:
+        imp = self.context.impact(event)
+        if imp.strategy or imp.kpis or imp.people or imp.processes:
+            self.changed()
+
+    def items(self) -> dict[str, QTreeWidgetItem]:
+        """Objective id -> its item."""
+        out: dict[str, QTreeWidgetItem] = {}
+
+        def visit(item: QTreeWidgetItem | None) -> None:
+            oid = item.data(NAME, ID_ROLE) if item is not None else None
+            if item is not None and oid is not None:
+                out[oid] = item
+                for i in range(item.childCount()):
+                    visit(item.child(i))
+
+        for i in range(self.tree.topLevelItemCount()):
+            visit(self.tree.topLevelItem(i))
+        return out
+
+    def current_objective(self) -> str | None:
+        item = self.tree.currentItem()
+        return item.data(NAME, ID_ROLE) if item is not None else None
+
+    def refresh(self) -> None:
+        """Rebuild the tree from the model, keeping what was collapsed and current."""
+        self._stale = False
+        arch = self.context.arch
+        tr = self.context.catalogue()
+        old = self.items()
+        collapsed = {oid for oid, item in old.items() if not item.isExpanded()}
+        current = self.current_objective()
+        self._filling = True
+        self.tree.clear()
+        made: dict[str, QTreeWidgetItem] = {}
+        said = state_words(tr)
+        for oid in arch.walk_objectives():
+            obj = arch.objectives[oid]
+            parent = made.get(obj.parent) if obj.parent else None
+            item = QTreeWidgetItem(parent) if parent is not None else QTreeWidgetItem(self.tree)
+            made[oid] = item
+            owner = arch.people.get(obj.owner) if obj.owner else None
+            item.setText(NAME, obj.name)
+            item.setText(OWNER, owner.name if owner else "")
+            item.setText(HORIZON, obj.horizon)
+            item.setToolTip(NAME, obj.description or obj.name)
+            item.setData(NAME, ID_ROLE, oid)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDragEnabled)
+        for oid, item in made.items():
+            for n, kid in enumerate(arch.kpis_measuring(oid)):
+                kpi = arch.kpis[kid]
+                proc = arch.processes.get(kpi.process)
+                row = QTreeWidgetItem()
+                row.setText(NAME, f"{kpi.name} — {proc.name}" if proc else kpi.name)
+                row.setData(NAME, KPI_ROLE, kid)
+                italic = QFont(row.font(NAME))
+                italic.setItalic(True)
+                row.setFont(NAME, italic)
+                row.setToolTip(NAME, tr("Measured by KPI '{name}'").format(name=kpi.name))
+                row.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                var, ass, vstate, astate = self.analyses.icons(kpi)
+                for col, icon, state in ((VARIATION, var, vstate), (ASSURANCE, ass, astate)):
+                    if icon is not None:
+                        row.setIcon(col, icon)
+                    row.setToolTip(col, said[state])
+                item.insertChild(n, row)
+            item.setExpanded(oid not in collapsed)
+        if current in made:
+            self.tree.setCurrentItem(made[current])
+        self._filling = False
+        self._show_current()
+
+    def _show_current(self) -> None:
+        oid = self.current_objective()
+        obj = self.context.arch.objectives.get(oid) if oid else None
+        self.form.setEnabled(obj is not None)
+        self.sub_button.setEnabled(obj is not None)
+        self.delete_button.setEnabled(obj is not None)
+        self.owner.set_choices(people_choices(self.context), obj.owner if obj else None)
+        self.horizon.set_value(obj.horizon if obj else "")
+        self.description.set_value(obj.description if obj else "")
+
+    # ------------------------------------------------------------------ edits
+    def _set(self, **fields: object) -> None:
+        oid = self.current_objective()
+        if oid is not None:
+            run_op(self, self.context, ops.set_objective_fields, oid, **fields)
+
+    def _renamed(self, item: QTreeWidgetItem, column: int) -> None:
+        oid = item.data(NAME, ID_ROLE)
+        if self._filling or column != NAME or oid is None:
+            return
+        obj = self.context.arch.objectives.get(oid)
+        changed = obj is not None and item.text(NAME).strip() != obj.name
+        if changed and not run_op(self, self.context, ops.rename_objective, oid, item.text(NAME)):
+            self.refresh()
+
+    def _double_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
+        kid = item.data(NAME, KPI_ROLE)
+        kpi = self.context.arch.kpis.get(kid) if kid else None
+        if kpi is not None:
+            self.context.reveal(kpi.process)
+
+    def add_objective(self, sub: bool = False) -> str | None:
+        """Ask for a name and add an objective: at the top level, or under the current
+        objective (*sub*). Returns its id, or None."""
+        tr = self.context.catalogue()
+        parent = self.current_objective() if sub else None
+        if sub and parent is None:
+            return None
+        name = dialogs.get_text(self, tr("New objective"), tr("Name of the objective:"))
+        if not name or not name.strip():
+            return None
+        before = set(self.context.arch.objectives)
+        if not run_op(self, self.context, ops.add_objective, name, parent):
+            return None
+        new = next(o for o in self.context.arch.objectives if o not in before)
+        if self._stale:
+            self.refresh()
+        item = self.items().get(new)
+        if item is not None:
+            self.tree.setCurrentItem(item)
+        return new
+
+    def delete_current(self) -> None:
+        oid = self.current_objective()
+        arch = self.context.arch
+        if oid is None or oid not in arch.objectives:
+            return
+        tr = self.context.catalogue()
+        below = len(arch.objective_descendants(oid))
+        if below and not dialogs.confirm(
+            self,
+            tr("Delete objective"),
+            tr("Delete '{name}' with its {n} sub-objectives?").format(
+                name=arch.objectives[oid].name, n=below
+            ),
+        ):
+            return
+        run_op(self, self.context, ops.delete_objective, oid)
+
+    def drop(self, oid: str, target: QTreeWidgetItem | None, where: object) -> None:
+        """Move *oid* as the drop said: onto an objective (under it, last), above or
+        below one (its sibling), or onto the empty area (top level, last)."""
+        arch = self.context.arch
+        pos = QAbstractItemView.DropIndicatorPosition
+        tid = target.data(NAME, ID_ROLE) if target is not None else None
+        if target is not None and tid is None:  # a KPI row: onto its objective
+            parent_item = target.parent()
+            tid = parent_item.data(NAME, ID_ROLE) if parent_item is not None else None
+            where = pos.OnItem
+        if tid is None or where == pos.OnViewport:
+            run_op(self, self.context, ops.move_objective, oid, None)
+            return
+        if tid == oid:
+            return
+        if where == pos.OnItem:
+            run_op(self, self.context, ops.move_objective, oid, tid)
+            return
+        parent = arch.objectives[tid].parent
+        siblings = [s for s in arch.objective_children(parent) if s != oid]
+        if where == pos.AboveItem:
+            before: str | None = tid
+        else:
+            i = siblings.index(tid) + 1
+            before = siblings[i] if i < len(siblings) else None
+        run_op(self, self.context, ops.move_objective, oid, parent, before)

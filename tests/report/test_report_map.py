@@ -1,0 +1,74 @@
+"""The report's process map (issue 14): it uses the whole landscape page, its smallest
+text is at least 6 pt, and a map too big for that is split over pages after an
+overview that numbers the parts; every top-level process is named on a part."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+from pypdf import PageObject
+
+from procmodeler.model.architecture import Architecture
+from tests.report.conftest import Pdf, normalise
+
+
+def text_sizes(page: PageObject) -> list[tuple[float, str]]:
+    """(size in pt as printed, text) of every piece of text on *page*."""
+    found: list[tuple[float, str]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if not text.strip():
+            return
+        c = tm[2] * cm[0] + tm[3] * cm[2]
+        d = tm[2] * cm[1] + tm[3] * cm[3]
+        found.append((size * math.hypot(c, d), text.strip()))
+
+    page.extract_text(visitor_text=visit)
+    return found
+
+
+def map_pages(pdf: Pdf, part: str) -> tuple[int, list[int]]:
+    """The overview's page index and the indexes of the parts' pages."""
+    overview = next(i for i, t in enumerate(pdf.pages) if "overview shows its parts" in t)
+    parts = [i for i, t in enumerate(pdf.pages) if part in t]
+    return overview, parts
+
+
+def check_split_map(pdf: Pdf, arch: Architecture, part: str) -> None:
+    overview, parts = map_pages(pdf, part)
+    assert len(parts) >= 2 and parts[0] == overview + 1
+    for index in (overview, *parts):
+        sizes = text_sizes(pdf.reader.pages[index])
+        assert sizes and min(s for s, _ in sizes) >= 6.0 - 0.01, (index, min(sizes))
+    named = normalise(" ".join(pdf.pages[i] for i in parts))
+    for pid in arch.children(None):
+        first_word = arch.processes[pid].name.split()[0]
+        assert first_word in named, pid
+
+
+def test_a_big_map_is_split_into_readable_parts(
+    manufacturing: Architecture, build: Callable[..., Pdf]
+) -> None:
+    pdf = build(manufacturing, lang="en")
+    check_split_map(pdf, manufacturing, "of the process map")
+
+
+def test_a_big_swedish_map_is_split_into_readable_parts(
+    municipality: Architecture, build: Callable[..., Pdf]
+) -> None:
+    pdf = build(municipality, lang="sv")
+    overview = next(i for i, t in enumerate(pdf.pages) if "översikten visar dess delar" in t)
+    parts = [i for i, t in enumerate(pdf.pages) if "av processkartan" in t and i > overview]
+    assert len(parts) >= 2
+    for index in (overview, *parts):
+        assert min(s for s, _ in text_sizes(pdf.reader.pages[index])) >= 6.0 - 0.01
+
+
+def test_a_small_map_fills_one_landscape_page(sample_en: Pdf) -> None:
+    page = next(i for i, t in enumerate(sample_en.pages) if "The map shows the processes" in t)
+    assert "of the process map" not in sample_en.pages[page + 1]
+    sizes = text_sizes(sample_en.reader.pages[page])
+    assert min(s for s, _ in sizes) >= 6.0 - 0.01
+    box = sample_en.reader.pages[page].mediabox
+    assert float(box.width) > float(box.height)  # a landscape page

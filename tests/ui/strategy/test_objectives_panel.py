@@ -1,0 +1,82 @@
+"""The objectives panel with real widgets: the tree shows objectives and the KPIs that
+measure them with their icons; add, rename (F2), move (drop), delete and the owner are
+undoable edits."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit
+
+from procmodeler.ui.strategy.objectives import ASSURANCE, KPI_ROLE, NAME, VARIATION, ObjectivesPanel
+
+
+def test_tree_shows_objectives_owner_horizon_and_measuring_kpis(qtbot, context):
+    panel = ObjectivesPanel(context)
+    qtbot.addWidget(panel)
+    items = panel.items()
+    assert list(items) == ["o_goal", "o_fast", "o_cost"]
+    assert items["o_goal"].text(1) == "Anna Berg"
+    assert items["o_cost"].text(2) == "2027"
+    assert items["o_fast"].parent() is items["o_goal"]
+    kpi_row = items["o_fast"].child(0)
+    assert kpi_row.data(NAME, KPI_ROLE) == "k_lt"
+    assert kpi_row.text(NAME) == "Lead time to offer — Sell"
+    assert not kpi_row.icon(VARIATION).isNull()  # a special cause concern
+    assert kpi_row.toolTip(VARIATION) == "Concern"
+    assert kpi_row.toolTip(ASSURANCE) == "Hit and miss"
+
+
+def test_add_rename_owner_move_delete_and_undo(qtbot, context, fake_dialogs):
+    panel = ObjectivesPanel(context)
+    qtbot.addWidget(panel)
+    panel.show()
+    ed = context.editor
+    fake_dialogs.texts = ["Safe schools"]
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    new = panel.current_objective()
+    assert new is not None and ed.arch.objectives[new].name == "Safe schools"
+    assert ed.arch.objectives[new].parent is None
+    # F2 renames in place
+    qtbot.waitExposed(panel)
+    panel.tree.setFocus()
+    qtbot.keyClick(panel.tree, Qt.Key.Key_F2)
+    editor = panel.tree.viewport().findChild(QLineEdit)
+    assert editor is not None
+    assert panel.tree.state() == panel.tree.State.EditingState
+    editor.setText("Safe and calm schools")
+    panel.tree.commitData(editor)  # what the delegate does on Return
+    assert ed.arch.objectives[new].name == "Safe and calm schools"
+    # owner from the form below the tree
+    panel.owner.picked.emit("p_bo")
+    assert ed.arch.objectives[new].owner == "p_bo"
+    # dropped onto "Satisfied customers": becomes its last sub-objective
+    panel.drop(new, panel.items()["o_goal"], QAbstractItemView.DropIndicatorPosition.OnItem)
+    assert ed.arch.objective_children("o_goal") == ["o_fast", new]
+    # dropped above "Fast answers": first among the siblings
+    panel.drop(new, panel.items()["o_fast"], QAbstractItemView.DropIndicatorPosition.AboveItem)
+    assert ed.arch.objective_children("o_goal") == [new, "o_fast"]
+    assert panel.items()[new].parent() is panel.items()["o_goal"]
+    # Delete key on the current objective
+    panel.tree.setCurrentItem(panel.items()[new])
+    qtbot.keyClick(panel.tree, Qt.Key.Key_Delete)
+    assert new not in ed.arch.objectives and new not in panel.items()
+    for _ in range(6):
+        ed.undo()
+    assert new not in ed.arch.objectives
+    assert list(panel.items()) == ["o_goal", "o_fast", "o_cost"]
+
+
+def test_deleting_an_objective_with_sub_objectives_asks(qtbot, context, fake_dialogs):
+    panel = ObjectivesPanel(context)
+    qtbot.addWidget(panel)
+    panel.tree.setCurrentItem(panel.items()["o_goal"])
+    fake_dialogs.confirm_answer = False
+    panel.delete_current()
+    assert "o_goal" in context.arch.objectives
+    assert "1 sub-objectives" in fake_dialogs.asked[-1][1]
+    fake_dialogs.confirm_answer = True
+    panel.delete_current()
+    assert "o_goal" not in context.arch.objectives and "o_fast" not in context.arch.objectives
+    assert context.arch.kpis["k_lt"].objective is None
+    context.editor.undo()
+    assert list(panel.items()) == ["o_goal", "o_fast", "o_cost"]
