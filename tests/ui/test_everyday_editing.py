@@ -124,3 +124,94 @@ def test_a_swedish_model_names_the_copy_kopia() -> None:
     fragment = clipboard.copy_fragment(ed.arch, None, [pid])
     (new,) = clipboard.paste_fragment(ed, fragment, None)
     assert ed.arch.processes[new].name == "IT-stöd (kopia)"
+
+
+# ---------------------------------------------------------------------- item 2: layout
+def _settle(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    qtbot.waitUntil(lambda: window.default_sizes_applied)
+    for _ in range(5):
+        QApplication.processEvents()
+
+
+def _docks(window) -> dict:  # type: ignore[no-untyped-def,type-arg]
+    return {d.objectName(): d for d in window.docking.all_docks()}
+
+
+def test_first_launch_panel_sizes(window, qtbot) -> None:
+    """The problems list shows at least 8 rows, the matrix 12, the KPI table 5, and the
+    properties' KPI table its names, at the first-launch layout."""
+    from PySide6.QtWidgets import QApplication
+
+    from procmodeler.ui.panels.matrixpaint import ROW
+
+    _settle(qtbot, window)
+    docks = _docks(window)
+    docks["problemsDock"].raise_()
+    QApplication.processEvents()
+    problems = docks["problemsDock"].widget()
+    row = max(problems.view.sizeHintForRow(0), 20) if problems.model.rowCount() else 22
+    assert problems.view.viewport().height() >= 8 * row
+    docks["participationDock"].raise_()
+    QApplication.processEvents()
+    matrix = docks["participationDock"].widget()
+    assert matrix.view.viewport().height() >= 12 * ROW
+    assert matrix.hint.isVisible()
+    docks["kpiDock"].raise_()
+    QApplication.processEvents()
+    kpi = docks["kpiDock"].widget()
+    assert kpi.table.viewport().height() >= 5 * kpi.table.verticalHeader().defaultSectionSize()
+    docks["propertiesDock"].raise_()
+    window.context.set_selection([window.ids["sell"]])
+    QApplication.processEvents()
+    table = docks["propertiesDock"].widget().process_page.kpis
+    assert table.height() >= 5 * 24
+    assert table.columnWidth(0) >= 60  # the KPI's name stays readable
+
+
+def test_view_reset_layout_and_panel_toggles(window, qtbot) -> None:
+    from PySide6.QtCore import Qt
+
+    _settle(qtbot, window)
+    docks = _docks(window)
+    view_menu = next(
+        a.menu() for a in window.menuBar().actions() if a.text().replace("&", "") == "View"
+    )
+    panels = next(a.menu() for a in view_menu.actions() if a.menu() is not None)
+    toggles = {a.text().replace("&", "") for a in panels.actions() if a.isCheckable()}
+    assert {d.windowTitle() for d in docks.values()} <= toggles
+    # the user closes, floats and moves panels, then resets
+    docks["problemsDock"].toggleViewAction().trigger()
+    assert not docks["problemsDock"].isVisible()
+    docks["unitsDock"].setFloating(True)
+    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, docks["propertiesDock"])
+    window.actions_by_name["reset_layout"].trigger()
+    _settle(qtbot, window)
+    for dock in docks.values():
+        assert dock.isVisible() and not dock.isFloating(), dock.objectName()
+    right = Qt.DockWidgetArea.RightDockWidgetArea
+    assert window.dockWidgetArea(docks["propertiesDock"]) == right
+    assert window.dockWidgetArea(docks["problemsDock"]) == Qt.DockWidgetArea.BottomDockWidgetArea
+    assert window.dockWidgetArea(docks["paletteDock"]) == Qt.DockWidgetArea.LeftDockWidgetArea
+
+
+def test_one_key_hides_every_dock_and_brings_them_back(window, qtbot) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    _settle(qtbot, window)
+    shown = [d for d in _docks(window).values() if d.isVisible()]
+    assert shown
+    action = window.actions_by_name["canvas_only"]
+    assert action.shortcut().toString() == "Ctrl+Shift+F"
+    window.canvas.view.setFocus()
+    QTest.keyClick(
+        window.canvas.view,
+        Qt.Key.Key_F,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert not any(d.isVisible() for d in _docks(window).values())
+    assert window.canvas.isVisible()
+    action.trigger()
+    assert all(d.isVisible() for d in shown)

@@ -708,6 +708,22 @@
         <source>&amp;Report a Problem…</source>
         <translation>&amp;Rapportera ett problem…</translation>
     </message>
+    <message>
+        <source>&amp;Reset Layout</source>
+        <translation>Åte&amp;rställ layout</translation>
+    </message>
+    <message>
+        <source>Every panel back in its place and at its first size</source>
+        <translation>Varje panel tillbaka på sin plats och i sin första storlek</translation>
+    </message>
+    <message>
+        <source>&amp;Canvas Only</source>
+        <translation>Bara &amp;ritytan</translation>
+    </message>
+    <message>
+        <source>Hide every panel; again: show them again</source>
+        <translation>Dölj alla paneler; en gång till: visa dem igen</translation>
+    </message>
 </context>
 <context>
     <name>RegisterExchange</name>

@@ -304,6 +304,7 @@ class ParticipationMatrix(QWidget):
         legend.setObjectName("matrixLegend")
         legend.setWordWrap(True)  # a narrow window wraps it instead of widening the dock
         bar.addWidget(legend, 1)
+        self.legend = legend
         self.expand_button = QToolButton()
         self.expand_button.setText(_t("Expand all"))
         self.collapse_button = QToolButton()
@@ -345,6 +346,21 @@ class ParticipationMatrix(QWidget):
         context.selectionChanged.connect(self._selection_from_context)
         self.live.findingsChanged.connect(self._findings_changed)
         self._findings_changed()
+
+    def height_for_rows(self, rows: int) -> int:
+        """The height this panel needs to show *rows* rows under its header."""
+        view = self.view
+        spacing = max(0, self.layout().spacing())
+        return (
+            self.legend.sizeHint().height()
+            + self.hint.sizeHint().height()
+            + view.header_view.sizeHint().height()
+            + rows * ROW
+            + view.horizontalScrollBar().sizeHint().height()
+            + 2 * view.frameWidth()
+            + 3 * spacing
+            + 8
+        )
 
     @staticmethod
     def _legend_html() -> str:
