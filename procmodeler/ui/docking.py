@@ -22,9 +22,11 @@ from procmodeler.ui.panels import (
     place_panels,
 )
 
-#: the right-hand docks' first width, and the share of the window the bottom ones may take
+#: the right-hand docks' first width; the bottom ones may take this share of the window's
+#: height, or all but CANVAS_HEIGHT of it when that is more (a tall window)
 RIGHT_WIDTH = 400
-BOTTOM_SHARE = 0.5
+BOTTOM_SHARE = 0.42
+CANVAS_HEIGHT = 480
 #: rows the participation matrix shows at first (the problems list then shows more than 8)
 MATRIX_ROWS = 12
 
@@ -98,13 +100,14 @@ class Docking(QObject):
 
     def _bottom_height(self) -> int:
         """Enough for the matrix's first rows under its header, legend and hint, and the
-        dock's title and tabs; at most half the window."""
+        dock's title and tabs; on a small window less, so that the diagram keeps room."""
         by_name = {d.objectName(): d for d in self.panel_docks}
         matrix = by_name[MATRIX_DOCK].widget() if MATRIX_DOCK in by_name else None
         wanted = 300
         if isinstance(matrix, ParticipationMatrix):
             wanted = matrix.height_for_rows(MATRIX_ROWS) + 64  # dock title and tab bar
-        return min(wanted, int(self.window.height() * BOTTOM_SHARE))
+        height = self.window.height()
+        return min(wanted, max(int(height * BOTTOM_SHARE), height - CANVAS_HEIGHT))
 
     def all_docks(self) -> list[QDockWidget]:
         return [self.palette_dock, self.tree_dock, *self.panel_docks]

@@ -147,6 +147,9 @@ def test_first_launch_panel_sizes(window, qtbot) -> None:
     from procmodeler.ui.panels.matrixpaint import ROW
 
     _settle(qtbot, window)
+    window.resize(1584, 952)  # the first-launch size on a 1600x1000 screen
+    window.actions_by_name["reset_layout"].trigger()
+    _settle(qtbot, window)
     docks = _docks(window)
     docks["problemsDock"].raise_()
     QApplication.processEvents()
