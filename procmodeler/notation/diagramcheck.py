@@ -7,6 +7,7 @@ interchange, the layout and routing tests and the benchmarks.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -105,3 +106,27 @@ def problems(shapes: Mapping[str, Bounds], edges: Sequence[Edge]) -> list[str]:
             if boxes_overlap(label, box):
                 found.append(f"labels of {eid} and {other} overlap")
     return found
+
+
+def crossings(edges: Sequence[Edge]) -> int:
+    """How often a horizontal segment of one line crosses a vertical segment of another
+    (strictly inside both: lines that meet at a shared end do not count)."""
+    horizontal: list[tuple[float, float, float, str]] = []
+    vertical: list[tuple[float, float, float, str]] = []
+    for edge in edges:
+        for a, b in zip(edge.points, edge.points[1:], strict=False):
+            if abs(a[1] - b[1]) < 0.01 and abs(a[0] - b[0]) >= 0.01:
+                horizontal.append((a[1], min(a[0], b[0]), max(a[0], b[0]), edge.id))
+            elif abs(a[0] - b[0]) < 0.01 and abs(a[1] - b[1]) >= 0.01:
+                vertical.append((a[0], min(a[1], b[1]), max(a[1], b[1]), edge.id))
+    vertical.sort()
+    xs = [v[0] for v in vertical]
+    count = 0
+    for y, x0, x1, eid in horizontal:
+        start = bisect.bisect_right(xs, x0 + TOLERANCE)
+        for x, y0, y1, other in vertical[start:]:
+            if x >= x1 - TOLERANCE:
+                break
+            if other != eid and y0 + TOLERANCE < y < y1 - TOLERANCE:
+                count += 1
+    return count

@@ -51,8 +51,11 @@ def wrap(text: str, width: float, measure: Measure = label_measure) -> tuple[lis
 class _Index:
     def __init__(self) -> None:
         self.cells: dict[tuple[int, int], list[Bounds]] = {}
+        self.big: list[Bounds] = []  # boxes over too many cells: tested every time
 
     def _keys(self, b: Bounds) -> list[tuple[int, int]]:
+        if (b.w + b.h) / CELL > 256:
+            return []
         return [
             (i, j)
             for i in range(int(b.x // CELL), int((b.x + b.w) // CELL) + 1)
@@ -60,21 +63,28 @@ class _Index:
         ]
 
     def add(self, b: Bounds) -> None:
-        for key in self._keys(b):
+        keys = self._keys(b)
+        if not keys:
+            self.big.append(b)
+        for key in keys:
             self.cells.setdefault(key, []).append(b)
 
     def overlap(self, b: Bounds) -> float:
         grown = Bounds(b.x - GAP, b.y - GAP, b.w + 2 * GAP, b.h + 2 * GAP)
         total = 0.0
         seen: set[int] = set()
-        for key in self._keys(grown):
-            for other in self.cells.get(key, ()):
-                if id(other) in seen or not boxes_overlap(grown, other, 0.0):
-                    continue
-                seen.add(id(other))
-                w = min(grown.x + grown.w, other.x + other.w) - max(grown.x, other.x)
-                h = min(grown.y + grown.h, other.y + other.h) - max(grown.y, other.y)
-                total += max(0.0, w) * max(0.0, h)
+        keys = self._keys(grown)
+        if keys:
+            near = [o for key in keys for o in self.cells.get(key, ())]
+        else:  # a huge label: every box
+            near = [o for found in self.cells.values() for o in found]
+        for other in [*near, *self.big]:
+            if id(other) in seen or not boxes_overlap(grown, other, 0.0):
+                continue
+            seen.add(id(other))
+            w = min(grown.x + grown.w, other.x + other.w) - max(grown.x, other.x)
+            h = min(grown.y + grown.h, other.y + other.h) - max(grown.y, other.y)
+            total += max(0.0, w) * max(0.0, h)
         return total
 
 

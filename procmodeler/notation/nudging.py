@@ -6,6 +6,7 @@ their bends cross as few other lines as possible."""
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -85,8 +86,8 @@ def spread_ports(
                 )
     for (sid, side), ends in sorted(groups.items()):
         shape = shapes[sid]
-        along = 1 if side in ("left", "right") else 0
-        ends.sort(key=lambda e: (e.toward[along], e.toward[1 - along], e.link, e.at_start))
+        cx, cy = shape.bounds.center
+        ends.sort(key=lambda e: (_bearing(side, e.toward[0] - cx, e.toward[1] - cy), e.link))
         taken = fixed.get((sid, side), [])
         lo, hi = side_span(shape, side)
         n = len(ends) + len(taken)
@@ -100,6 +101,19 @@ def spread_ports(
             source, target = ends_of[end.link]
             if not obstacles.route_blocked(moved, source, target):
                 routes[end.link] = moved
+
+
+def _bearing(side: str, dx: float, dy: float) -> float:
+    """The direction from a shape towards a line's far end, as seen from *side*: it
+    grows along the side (top to bottom, left to right), so that ends sorted by it do
+    not cross when their lines turn towards their far ends."""
+    if side == "right":
+        return math.atan2(dy, dx)
+    if side == "left":
+        return math.atan2(dy, -dx)
+    if side == "bottom":
+        return math.atan2(dx, dy)
+    return math.atan2(dx, -dy)
 
 
 # ---------------------------------------------------------------------- nudging

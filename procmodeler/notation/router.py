@@ -218,3 +218,30 @@ def drawn_routes(arch: Architecture, level: str | None) -> dict[str, Route]:
         return found
 
     return per_revision(arch, ("routes", level), compute)
+
+
+def routes_after_move(
+    arch: Architecture, level: str | None, pids: Iterable[str], dx: float, dy: float
+) -> dict[str, Route]:
+    """The lines of the shapes *pids* while they are dragged by (dx, dy): routed anew
+    where one end moves, moved along where both do (what the move will store)."""
+    moving = set(pids)
+    shapes = level_shapes(arch, level)
+    for pid in moving & set(shapes):
+        old = shapes[pid]
+        shapes[pid] = Shape(old.bounds.moved(dx, dy), old.chevron)
+    drawn = drawn_routes(arch, level)
+    result: dict[str, Route] = {}
+    todo: list[Link] = []
+    kept: list[tuple[Link, Route]] = []
+    for link in level_links(arch, level):
+        ends = {link.source, link.target} & moving
+        route = drawn.get(link.id, ())
+        if len(ends) == 2:
+            result[link.id] = tuple((x + dx, y + dy) for x, y in route)
+        elif ends:
+            todo.append(link)
+        elif len(route) >= 2:
+            kept.append((link, route))
+    result.update(route_links(shapes, todo, kept))
+    return result

@@ -24,6 +24,7 @@ CLEARANCE = 6.0  # a line keeps this far from shapes that are not its ends
 STUB = 16.0  # a line leaves and enters its shape straight for at least this long
 BEND = 40.0  # the cost of one bend, in units of length
 PORT_MARGIN = 12.0  # ports keep this far from a side's corners
+MAX_CELLS = 256  # a shape or segment over more buckets than this is not bucketed
 SIDES = ("right", "bottom", "left", "top")
 OUT: dict[str, tuple[int, int]] = {
     "left": (-1, 0),
@@ -60,10 +61,14 @@ class Obstacles:
     def __init__(self, shapes: Mapping[str, Shape]) -> None:
         self.shapes = shapes
         self.cells: dict[tuple[int, int], list[str]] = {}
+        self.big: list[str] = []  # shapes over too many cells: tested with every segment
         c = self.CELL
         cells = self.cells
         for sid, shape in shapes.items():
             b = shape.bounds
+            if (b.w + b.h) / c > MAX_CELLS:
+                self.big.append(sid)
+                continue
             for i in range(int(b.x // c), int((b.x + b.w) // c) + 1):
                 for j in range(int(b.y // c), int((b.y + b.h) // c) + 1):
                     found = cells.get((i, j))
@@ -81,7 +86,9 @@ class Obstacles:
     def near(self, a: Point, b: Point, pad: float) -> set[str]:
         x0, x1 = sorted((a[0], b[0]))
         y0, y1 = sorted((a[1], b[1]))
-        found: set[str] = set()
+        found: set[str] = set(self.big)
+        if (x1 - x0 + y1 - y0 + 4 * pad) / self.CELL > MAX_CELLS:  # a very long segment
+            return found | set(self.shapes)
         for key in self._keys(x0 - pad, y0 - pad, x1 + pad, y1 + pad):
             found.update(self.cells.get(key, ()))
         return found

@@ -74,6 +74,7 @@ MARKER_FILL = "#ffffff"
 MARKER_STROKE = "#5f6b7a"
 NEED_ARROW_FILL = "#eef1f4"
 LABEL_BACKGROUND = "#ffffff"  # behind the object name of a flow
+LABEL_CROWDED = "#d4a72c"  # the border of a name that found no free place
 FINDING_COLOURS = {"error": "#d1242f", "warning": "#d4a72c", "info": "#57606a"}
 LIGHT_COLOURS = {"green": "#2da44e", "yellow": "#e3b341", "red": "#d1242f"}
 

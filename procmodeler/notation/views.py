@@ -159,6 +159,7 @@ class RelationView:
     label_width: float  # the width of the label's box (0: no label)
     label_box: Bounds | None = None  # where the label goes (None: no label)
     label_lines: tuple[str, ...] = ()  # the label wrapped by words
+    label_fits: bool = True  # False: no free place was found; it covers something
 
 
 def relation_view(arch: Architecture, level: str | None, rid: str) -> RelationView | None:
@@ -181,6 +182,7 @@ def relation_view(arch: Architecture, level: str | None, rid: str) -> RelationVi
         view,
         label_box=box,
         label_lines=placed.lines,
+        label_fits=placed.fits,
         label_center=box.center,
         label_width=box.w,
     )

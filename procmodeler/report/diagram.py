@@ -9,6 +9,7 @@ text matrix that flips it upright again.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping, Sequence
 
 from reportlab.lib import colors
@@ -146,7 +147,7 @@ class _Painter(Flowable):  # type: ignore[misc]  # reportlab is untyped
         rs = style.relation_style(kind)
         c.saveState()
         c.setDash(list(rs.dash) if rs.dash else [])
-        self._polygon(c, path, None, rs.colour, rs.width, close=False)
+        self._rounded(c, path, rs.colour, rs.width)
         c.restoreState()
         if not head:
             return
@@ -156,6 +157,25 @@ class _Painter(Flowable):  # type: ignore[misc]  # reportlab is untyped
             self._polygon(c, head, "#ffffff", rs.colour, rs.width)
         else:
             self._polygon(c, head, rs.colour, rs.colour, 0.8)
+
+    def _rounded(self, c: Canvas, points: Sequence[Point], stroke: str, width: float) -> None:
+        """A polyline with its corners rounded (as the canvas draws relation lines)."""
+        p = c.beginPath()
+        p.moveTo(*points[0])
+        for a, b, d in zip(points, points[1:], points[2:], strict=False):
+            ab, bd = math.dist(a, b), math.dist(b, d)
+            r = min(6.0, ab / 2, bd / 2)
+            if r < 0.5:
+                p.lineTo(*b)
+                continue
+            p1 = (b[0] + (a[0] - b[0]) * r / ab, b[1] + (a[1] - b[1]) * r / ab)
+            p2 = (b[0] + (d[0] - b[0]) * r / bd, b[1] + (d[1] - b[1]) * r / bd)
+            p.lineTo(*p1)
+            p.curveTo(b[0], b[1], b[0], b[1], *p2)
+        p.lineTo(*points[-1])
+        c.setStrokeColor(_hex(stroke))
+        c.setLineWidth(width)
+        c.drawPath(p, stroke=1, fill=0)
 
     def _light(self, c: Canvas, center: Point, light: str) -> None:
         c.setFillColor(_hex(style.LIGHT_COLOURS[light]))
@@ -401,7 +421,8 @@ class DiagramFlowable(_Painter):
         box = rel.label_box
         if box is None or not rel.label_lines:
             return
-        self._round_rect(c, box, 3, style.LABEL_BACKGROUND, None)
+        crowded = None if rel.label_fits else style.LABEL_CROWDED
+        self._round_rect(c, box, 3, style.LABEL_BACKGROUND, crowded)
         colour = style.relation_style(rel.kind).colour
         line_h = (box.h - 6.0) / len(rel.label_lines)
         for i, line in enumerate(rel.label_lines):

@@ -270,6 +270,7 @@ class WindowActions(QObject):
         self._fill(bar.addMenu(self.tr("&Edit")), EDIT_MENU)
         view = bar.addMenu(self.tr("&View"))
         self._fill(view, VIEW_MENU)
+        view.addMenu(w.map_colouring.menu)
         view.addSeparator()
         panels = view.addMenu(self.tr("&Panels"))
         for dock in [*w.docking.all_docks(), *w.teamwork.docks()]:

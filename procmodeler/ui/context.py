@@ -26,7 +26,8 @@ class EditorContext(QObject):
 
     #: a transaction, undo or redo happened (argument: the Committed event)
     committed = Signal(object)
-    #: the selected element ids changed (processes, relations, units, people, KPIs)
+    #: the selected element ids changed (processes, relations, units, people, KPIs,
+    #: objectives, improvements)
     selectionChanged = Signal()
     #: the diagram level shown changed (argument: None for the landscape, else a process id)
     levelChanged = Signal(object)
@@ -89,7 +90,15 @@ class EditorContext(QObject):
         arch = self.arch
         return any(
             element_id in coll
-            for coll in (arch.processes, arch.relations, arch.units, arch.people, arch.kpis)
+            for coll in (
+                arch.processes,
+                arch.relations,
+                arch.units,
+                arch.people,
+                arch.kpis,
+                arch.objectives,
+                arch.improvements,
+            )
         )
 
     # ------------------------------------------------------------------ view state

@@ -33,6 +33,7 @@ from procmodeler.ui.presentation import Presentation
 from procmodeler.ui.registerdialogs import RegisterExchange
 from procmodeler.ui.shared import RepositoryLink
 from procmodeler.ui.startpage import StartPage
+from procmodeler.ui.strategy.mapcolour import MapColouring
 from procmodeler.ui.teamwork import Teamwork
 
 APP_TITLE = "procmodeler"
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
         self.panel_docks = self.docking.panel_docks
         self.live_findings = self.docking.live_findings
         self.teamwork = Teamwork(self)
+        self.map_colouring = MapColouring(self)
         self.documents = Documents(self)
         self.exchange = Exchange(self)
         self.shared = RepositoryLink(self)

@@ -72,3 +72,11 @@ def test_mutated_documents(data: st.DataObject, replacement: Any, delete: bool) 
 @given(cut=st.integers(0, len(TEXT)), junk=st.text(max_size=3))
 def test_truncated_and_spliced_text(cut: int, junk: str) -> None:
     check(TEXT[:cut] + junk)
+
+
+def test_an_empty_original_id_means_none_and_round_trips() -> None:
+    # found by the test above: "" was read as an original id but never written back
+    doc = json.loads(TEXT)
+    doc["units"][1]["original_id"] = ""
+    check(json.dumps(doc))
+    assert native.loads(json.dumps(doc)).units[doc["units"][1]["id"]].original_id is None

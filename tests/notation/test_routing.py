@@ -101,3 +101,64 @@ def test_kept_lines_stay_and_routing_is_deterministic() -> None:
     again = route_links(shapes, links[:1], kept)
     assert set(again) == {"r0"}
     clear(first, shapes, links)
+
+
+def test_a_name_without_room_is_still_placed_and_marked() -> None:
+    from procmodeler.notation.labelplace import place_labels
+
+    # two shapes 20 apart: no room between them for a long name, and nothing else free
+    boxes = {"a": Bounds(0, 0, 100, 60), "b": Bounds(120, 0, 100, 60)}
+    walls = {f"w{i}": Bounds(-400, -400 + 70 * i, 1000, 60) for i in range(12) if i != 5}
+    placed = place_labels(
+        {**boxes, **walls},
+        {"r": ((100, 30), (120, 30))},
+        {"r": "Granskningsutlåtande med samrådsredogörelse"},
+    )
+    label = placed["r"]
+    assert not label.fits and label.lines  # drawn, never dropped
+    assert "Granskningsutlåtande" in label.lines  # wrapped by words, no word cut
+
+
+def test_names_are_wrapped_by_words_and_kept_clear() -> None:
+    from procmodeler.notation.diagramcheck import boxes_overlap
+    from procmodeler.notation.labelplace import place_labels
+
+    shapes = {
+        "a": Bounds(0, 0, 120, 60),
+        "b": Bounds(300, 0, 120, 60),
+        "c": Bounds(300, 200, 120, 60),
+    }
+    routes = {"r": ((120, 30), (300, 30)), "s": ((120, 40), (200, 40), (200, 230), (300, 230))}
+    texts = {"r": "Beslut om bygglov, startbesked och kontrollplan", "s": "Tillsynsrapport"}
+    placed = place_labels(shapes, routes, texts)
+    assert all(p.fits for p in placed.values())
+    assert not boxes_overlap(placed["r"].bounds, placed["s"].bounds)
+    for p in placed.values():
+        assert not any(boxes_overlap(p.bounds, b) for b in shapes.values())
+    assert len(placed["r"].lines) >= 2 and all(
+        w in ["Beslut", "om", "bygglov,", "startbesked", "och", "kontrollplan"]
+        for line in placed["r"].lines
+        for w in line.split()
+    )
+
+
+def test_lines_fanning_out_from_one_shape_do_not_cross() -> None:
+    from procmodeler.notation.diagramcheck import Edge, crossings
+
+    # a management process above steering five core processes (the landscape's case)
+    shapes = {"m": Shape(Bounds(500, 0, 180, 80))}
+    shapes.update({f"c{i}": Shape(Bounds(350 * i, 250, 180, 80), True) for i in range(5)})
+    links = [Link(f"r{i}", "m", f"c{i}") for i in range(5)]
+    routes = route_links(shapes, links)
+    clear(routes, shapes, links)
+    edges = [Edge(lk.id, lk.source, lk.target, routes[lk.id]) for lk in links]
+    assert crossings(edges) == 0
+
+
+def test_crossings_are_counted() -> None:
+    from procmodeler.notation.diagramcheck import Edge, crossings
+
+    plus = [Edge("h", "a", "b", ((0, 50), (100, 50))), Edge("v", "c", "d", ((50, 0), (50, 100)))]
+    assert crossings(plus) == 1
+    touching = [Edge("h", "a", "b", ((0, 50), (50, 50))), Edge("v", "c", "d", ((50, 0), (50, 100)))]
+    assert crossings(touching) == 0

@@ -72,3 +72,17 @@ def test_a_small_map_fills_one_landscape_page(sample_en: Pdf) -> None:
     assert min(s for s, _ in sizes) >= 6.0 - 0.01
     box = sample_en.reader.pages[page].mediabox
     assert float(box.width) > float(box.height)  # a landscape page
+
+
+def test_a_big_sub_process_diagram_is_split_too(tmp_path, build: Callable[..., Pdf]) -> None:  # type: ignore[no-untyped-def]
+    from procmodeler.io.register.builder import import_register
+    from tests.diagram.test_di_reads_right import forty_on_a_level
+
+    arch = import_register(forty_on_a_level(tmp_path / "register")).arch
+    pdf = build(arch, lang="en")
+    parts = [i for i, t in enumerate(pdf.pages) if "of the diagram" in t and "Part " in t]
+    assert len(parts) >= 2
+    for index in parts:
+        assert min(s for s, _ in text_sizes(pdf.reader.pages[index])) >= 6.0 - 0.01
+    named = normalise(" ".join(pdf.pages[i] for i in parts))
+    assert all(f"Step {n}" in named for n in range(1, 41))

@@ -174,3 +174,53 @@ def test_an_image_export_speaks_the_models_language(window, monkeypatch, tmp_pat
     # the canvas itself still speaks the UI's language
     labels = [getattr(item, "label", "") for item in window.canvas.scene._decor]
     assert "Core processes" in labels
+
+
+def test_lines_follow_a_dragged_shape_orthogonally_before_the_release(window) -> None:
+    from PySide6.QtCore import QEvent, QPoint
+
+    from tests.ui.helpers import _send, view_point
+
+    arch = window.context.arch
+    view = window.canvas.view
+    flow, deliver = window.ids["flow"], window.ids["deliver"]
+    d = arch.shapes[None][deliver]
+    left = Qt.MouseButton.LeftButton
+    a = view_point(view, d.x + 80, d.y + 35)
+    _send(view, QEvent.Type.MouseButtonPress, a, left, left, Qt.KeyboardModifier.NoModifier)
+    for step in range(1, 5):
+        p = QPoint(a.x() + 10 * step, a.y() + 12 * step)
+        _send(
+            view,
+            QEvent.Type.MouseMove,
+            p,
+            Qt.MouseButton.NoButton,
+            left,
+            Qt.KeyboardModifier.NoModifier,
+        )
+    live = window.canvas.scene.relations[flow].view.path
+    assert is_orthogonal(live) and len(live) >= 3  # no diagonal while dragging
+    _send(
+        view,
+        QEvent.Type.MouseButtonRelease,
+        p,
+        left,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    assert window.canvas.scene.relations[flow].view.path == arch.waypoints[None][flow]
+    assert_in_sync(window)
+
+
+def test_fit_to_window_fills_the_canvas(window) -> None:
+    from procmodeler.ui.canvas.view import FIT_MAX_ZOOM
+
+    view = window.canvas.view
+    for level in (None, window.ids["deliver"]):
+        window.context.open_level(level)
+        window.actions_by_name["fit"].trigger()
+        shown = view.mapFromScene(window.canvas.scene.content_rect()).boundingRect()
+        port = view.viewport().rect()
+        filled = max(shown.width() / port.width(), shown.height() / port.height())
+        assert filled >= 0.9 or view.zoom == pytest.approx(FIT_MAX_ZOOM), (level, filled)
+        assert port.contains(shown.adjusted(1, 1, -1, -1))  # and all of it is in view

@@ -90,13 +90,21 @@ def reroute(ed: Editor, level: str | None, pids: Iterable[str], keep: Iterable[s
 
 def _near(route: Iterable[Point], boxes: list[Bounds]) -> bool:
     """Whether the box around *route* meets one of *boxes* (a quick test first)."""
-    points = list(route)
-    if not points:
+    points = iter(route)
+    first = next(points, None)
+    if first is None:
         return False
-    x0 = min(p[0] for p in points)
-    x1 = max(p[0] for p in points)
-    y0 = min(p[1] for p in points)
-    y1 = max(p[1] for p in points)
+    x0 = x1 = first[0]
+    y0 = y1 = first[1]
+    for x, y in points:
+        if x < x0:
+            x0 = x
+        elif x > x1:
+            x1 = x
+        if y < y0:
+            y0 = y
+        elif y > y1:
+            y1 = y
     return any(b.x <= x1 and x0 <= b.x + b.w and b.y <= y1 and y0 <= b.y + b.h for b in boxes)
 
 

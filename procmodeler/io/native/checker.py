@@ -248,7 +248,7 @@ class _Reader:
                 self.text(rec, "name", path),
                 self.ref(rec, "parent", path),
                 self.ref(rec, "head", path),
-                self.ref(rec, "original_id", path),
+                self.ref(rec, "original_id", path) or None,
             )
         return units
 
@@ -263,7 +263,7 @@ class _Reader:
                 self.text(rec, "name", path),
                 self.ref(rec, "unit", path),
                 self.text(rec, "title", path),
-                self.ref(rec, "original_id", path),
+                self.ref(rec, "original_id", path) or None,
             )
         return people
 
@@ -296,7 +296,7 @@ class _Reader:
                 owner=self.ref(rec, "owner", path),
                 leader=self.ref(rec, "leader", path),
                 status=(self.word(rec, "status") if "status" in rec else "draft"),
-                original_id=self.ref(rec, "original_id", path),
+                original_id=self.ref(rec, "original_id", path) or None,
                 established=(
                     None if rec.get("established") is None else self.word(rec, "established")
                 ),

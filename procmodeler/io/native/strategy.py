@@ -93,7 +93,7 @@ def read_objectives(checker: _Reader, doc: dict[str, Any]) -> dict[str, Objectiv
             checker.ref(rec, "owner", path),
             checker.text(rec, "horizon", path),
             checker.text(rec, "description", path),
-            checker.ref(rec, "original_id", path),
+            checker.ref(rec, "original_id", path) or None,
         )
     return objectives
 
@@ -143,6 +143,6 @@ def read_improvements(checker: _Reader, doc: dict[str, Any]) -> dict[str, Improv
             due,
             done,
             checker.text(rec, "description", path),
-            checker.ref(rec, "original_id", path),
+            checker.ref(rec, "original_id", path) or None,
         )
     return improvements

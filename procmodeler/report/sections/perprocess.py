@@ -17,17 +17,17 @@ from reportlab.platypus import (
 from procmodeler.analysis.kpi_output import ASSURANCE_WORDS, VARIATION_WORDS
 from procmodeler.analysis.xmr import analyse_kpi
 from procmodeler.common.i18n import N_
-from procmodeler.model.elements import Bounds
 from procmodeler.notation import style as notation_style
 from procmodeler.notation.kpi import traffic_light
 from procmodeler.report.chart import ChartFlowable
 from procmodeler.report.context import ReportContext
-from procmodeler.report.diagram import REPORT_MIN_FONT_SIZE, DiagramFlowable, Legend
+from procmodeler.report.diagram import DiagramFlowable, Legend
 from procmodeler.report.document import (
     AnchorParagraph,
     Heading,
 )
 from procmodeler.report.fonts import BOLD
+from procmodeler.report.mapparts import MIN_MAP_SCALE, split_diagram
 from procmodeler.report.sections.base import (
     Dot,
     _chapter,
@@ -51,11 +51,8 @@ from procmodeler.report.words import (
     word,
 )
 
+
 # ---------------------------------------------------------------------- map
-#: The least scale of the map (pt per diagram unit): its smallest text at 6 pt.
-MIN_MAP_SCALE = 6.0 / REPORT_MIN_FONT_SIZE
-
-
 def process_map(ctx: ReportContext, number_: int, width: float, height: float) -> list[Flowable]:
     tr = ctx.tr
     story = _chapter(ctx, number_, tr("The process map"), "map", template="wide")
@@ -81,16 +78,6 @@ def process_map(ctx: ReportContext, number_: int, width: float, height: float) -
     if min(width / box.w, room / box.h) >= MIN_MAP_SCALE:
         return [*story, whole, Spacer(1, 8), Legend(tr)]
     # too big to read on one page: an overview of the parts, then a page per part
-    shapes = list(ctx.arch.shapes.get(None, {}).values())
-    xs = _cuts(box.x, box.x + box.w, width / MIN_MAP_SCALE, [(b.x, b.x + b.w) for b in shapes])
-    ys = _cuts(
-        box.y, box.y + box.h, (height - 40) / MIN_MAP_SCALE, [(b.y, b.y + b.h) for b in shapes]
-    )
-    tiles = [
-        Bounds(x0, y0, x1 - x0, y1 - y0)
-        for y0, y1 in zip(ys, ys[1:], strict=False)
-        for x0, x1 in zip(xs, xs[1:], strict=False)
-    ]
     story.append(
         ctx.p(
             esc(
@@ -101,45 +88,10 @@ def process_map(ctx: ReportContext, number_: int, width: float, height: float) -
             )
         )
     )
-    overview = DiagramFlowable(
-        ctx.arch, None, tr, ctx.severity_of, max_height=room - 30, max_scale=1.0, tiles=tiles
+    parts = split_diagram(
+        ctx, None, width, height, room - 30, N_("Part {n} of {count} of the process map")
     )
-    overview.min_text = 6.0
-    story += [overview, Spacer(1, 8), Legend(tr)]
-    for index, tile in enumerate(tiles, 1):
-        story.append(PageBreak())
-        caption = tr("Part {n} of {count} of the process map").format(n=index, count=len(tiles))
-        story.append(ctx.p(esc(caption)))
-        story.append(
-            DiagramFlowable(
-                ctx.arch,
-                None,
-                tr,
-                ctx.severity_of,
-                max_height=height - 40,
-                max_scale=1.5,
-                part=tile,
-            )
-        )
-    return story
-
-
-def _cuts(start: float, end: float, most: float, spans: list[tuple[float, float]]) -> list[float]:
-    """Where to cut a map from *start* to *end* into parts at most *most* long: in the
-    gaps between the shapes' *spans* where one lies far enough on, else anywhere."""
-    merged: list[list[float]] = []
-    for a, b in sorted(spans):
-        if merged and a <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], b)
-        else:
-            merged.append([a, b])
-    gaps = [(p[1] + q[0]) / 2 for p, q in zip(merged, merged[1:], strict=False)]
-    cuts = [start]
-    while end - cuts[-1] > most:
-        last = cuts[-1]
-        fitting = [g for g in gaps if last + most / 3 < g <= last + most]
-        cuts.append(max(fitting) if fitting else last + most)
-    return [*cuts, end]
+    return [*story, parts[0], Spacer(1, 8), Legend(tr), *parts[1:]]
 
 
 # ---------------------------------------------------------------------- process sections
@@ -395,15 +347,27 @@ def _sub_processes(
         return
     title = ctx.p(esc(tr("Sub-processes")), "h4")
     flow: list[Flowable] = [title]
+    caption = ctx.p(
+        esc(tr("Diagram of the sub-processes of {name}.").format(name=ctx.name(pid))), "caption"
+    )
     if arch.shapes.get(pid):
-        flow.append(DiagramFlowable(arch, pid, tr, ctx.severity_of, max_height=height * 0.42))
-        flow.append(
-            ctx.p(
-                esc(tr("Diagram of the sub-processes of {name}.").format(name=ctx.name(pid))),
-                "caption",
+        small = DiagramFlowable(arch, pid, tr, ctx.severity_of, max_height=height * 0.42)
+        box = small.box
+        if min(width / box.w, height * 0.42 / box.h) >= MIN_MAP_SCALE:
+            flow += [small, caption]
+        elif min(width / box.w, (height - 80) / box.h) >= MIN_MAP_SCALE:  # a page of its own
+            flow.insert(0, PageBreak())
+            big = DiagramFlowable(arch, pid, tr, ctx.severity_of, max_height=height - 80)
+            flow += [big, caption]
+        else:  # an overview of the parts, then a page per part
+            yield title
+            yield caption
+            yield from split_diagram(
+                ctx, pid, width, height, height * 0.42, N_("Part {n} of {count} of the diagram")
             )
-        )
-    yield KeepTogether(flow) if len(flow) > 1 else title
+            flow = []
+    if flow:
+        yield KeepTogether(flow) if len(flow) > 1 else title
     # the list: children (with their own sections) or every descendant (indexed here)
     rows: list[list[object]] = [_head(ctx, N_("Process"), N_("Kind"), N_("Process owner"))]
     listed = children if level == 1 else arch.descendants(pid)

@@ -522,7 +522,10 @@ class RelationItem(QGraphicsItem):
             painter.setBrush(self._colour)
         painter.drawPolygon(self._head)
         if self._label is not None:
-            painter.setPen(Qt.PenStyle.NoPen)
+            if self.view.label_fits:
+                painter.setPen(Qt.PenStyle.NoPen)
+            else:  # crowded: it covers something (Arrange makes room); say so
+                painter.setPen(qs.pen(ns.LABEL_CROWDED, 1.0, (3.0, 2.0)))
             painter.setBrush(qs.colour(ns.LABEL_BACKGROUND))
             painter.drawRoundedRect(self._label_rect, 3, 3)
             painter.setPen(self._colour)

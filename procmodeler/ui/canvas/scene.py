@@ -32,6 +32,7 @@ from procmodeler.model.elements import snap
 from procmodeler.model.events import Committed
 from procmodeler.notation import style as ns
 from procmodeler.notation.geometry import landscape_bands, lanes, need_arrows
+from procmodeler.notation.router import routes_after_move
 from procmodeler.notation.views import (
     content_bounds,
     diagram_relations,
@@ -371,6 +372,8 @@ class DiagramScene(QGraphicsScene):
         arch = self.arch
         level_points = arch.waypoints.get(self.level, {})
         rids = dict.fromkeys(rid for pid in moving for rid in arch.relations_of(pid))
+        if dx or dy:  # the lines as the move will route them
+            level_points = routes_after_move(arch, self.level, moving, dx, dy)
         for rid in rids:
             item = self.relations.get(rid)
             rel = arch.relations.get(rid)
@@ -381,8 +384,6 @@ class DiagramScene(QGraphicsScene):
             if src is None or tgt is None:
                 continue
             points = list(level_points.get(rid, ()))
-            if rel.source in moving and rel.target in moving:
-                points = [(x + dx, y + dy) for x, y in points]
             item.set_view(
                 relation_view_between(rid, rel.kind, rel.object, src.bounds, tgt.bounds, points)
             )

@@ -28,6 +28,7 @@ MIN_ZOOM = 0.1
 MAX_ZOOM = 4.0
 ZOOM_STEP = 1.25
 FIT_MAX_ZOOM = 1.5
+FIT_MARGIN = 8.0  # diagram units around the content at fit-to-window: no empty margins
 GRID_DOTS = 20.0
 CANVAS_BG = "#ffffff"
 DOT_COLOUR = "#d5dbe2"
@@ -147,7 +148,7 @@ class DiagramView(QGraphicsView):
             self.set_zoom(1.0)
             self.centerOn(0, 0)
             return
-        rect = rect.adjusted(-30, -30, 30, 30)
+        rect = rect.adjusted(-FIT_MARGIN, -FIT_MARGIN, FIT_MARGIN, FIT_MARGIN)
         vw = max(1, self.viewport().width())
         vh = max(1, self.viewport().height())
         factor = min(vw / rect.width(), vh / rect.height(), FIT_MAX_ZOOM)

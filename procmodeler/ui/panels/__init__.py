@@ -39,6 +39,9 @@ PROBLEMS_DOCK = "problemsDock"
 KPI_DOCK = "kpiDock"
 SCORECARD_DOCK = "scorecardDock"
 OBJECTIVES_DOCK = "objectivesDock"
+STRATEGY_DOCK = "strategyMatrixDock"
+IMPROVEMENTS_DOCK = "improvementsDock"
+MANAGEMENT_DOCK = "managementDock"
 
 
 def _t(text: str) -> str:
@@ -98,23 +101,39 @@ def create_panels(context: EditorContext, parent: QMainWindow) -> list[QDockWidg
 
 
 def strategy_docks(context: EditorContext, parent: QMainWindow) -> list[QDockWidget]:
-    """The docks of the strategy views (issue 13): objectives."""
+    """The docks of the strategy views (issue 13): objectives, strategy matrix,
+    improvements board and the management view."""
+    from procmodeler.ui.strategy.board import ImprovementsBoard
+    from procmodeler.ui.strategy.management import ManagementView
+    from procmodeler.ui.strategy.matrix import StrategyMatrix
     from procmodeler.ui.strategy.objectives import ObjectivesPanel
 
     tr = context.catalogue()
     return [
         make_dock(tr("Objectives"), OBJECTIVES_DOCK, ObjectivesPanel(context), parent),
+        make_dock(tr("Strategy matrix"), STRATEGY_DOCK, StrategyMatrix(context), parent),
+        make_dock(tr("Improvements"), IMPROVEMENTS_DOCK, ImprovementsBoard(context), parent),
+        make_dock(tr("What to act on"), MANAGEMENT_DOCK, ManagementView(context), parent),
     ]
 
 
 def place_panels(window: QMainWindow, docks: list[QDockWidget]) -> None:
-    """Default places: properties, units, KPIs over time, the scorecard and the
-    objectives on the right (tabbed), problems and participation at the bottom (tabbed, the first of each in
+    """Default places: properties, units, KPIs over time, the scorecard, the
+    objectives and what to act on at the right (tabbed); problems, participation, the
+    strategy matrix and the improvements board at the bottom (tabbed, the first of each in
     front)."""
     by_name = {d.objectName(): d for d in docks}
-    names = (PROPERTIES_DOCK, UNITS_DOCK, KPI_DOCK, SCORECARD_DOCK, OBJECTIVES_DOCK)
+    names = (
+        PROPERTIES_DOCK,
+        UNITS_DOCK,
+        KPI_DOCK,
+        SCORECARD_DOCK,
+        OBJECTIVES_DOCK,
+        MANAGEMENT_DOCK,
+    )
     right = [by_name[n] for n in names if n in by_name]
-    bottom = [by_name[n] for n in (PROBLEMS_DOCK, MATRIX_DOCK) if n in by_name]
+    bottom_names = (PROBLEMS_DOCK, MATRIX_DOCK, STRATEGY_DOCK, IMPROVEMENTS_DOCK)
+    bottom = [by_name[n] for n in bottom_names if n in by_name]
     for dock in right:
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     for dock in bottom:
@@ -129,6 +148,9 @@ def place_panels(window: QMainWindow, docks: list[QDockWidget]) -> None:
 __all__ = [
     "KPI_DOCK",
     "OBJECTIVES_DOCK",
+    "IMPROVEMENTS_DOCK",
+    "MANAGEMENT_DOCK",
+    "STRATEGY_DOCK",
     "SCORECARD_DOCK",
     "KpiPanel",
     "ScorecardPanel",

@@ -42,7 +42,7 @@ class MatrixModel(QAbstractItemModel):
     def rebuild(self) -> None:
         arch = self.context.arch
         self.beginResetModel()
-        self.cols = unit_columns(arch)
+        self.cols = self.columns()
         self._children = {}
         self._parent = {}
         for pid in arch.walk():
@@ -62,12 +62,17 @@ class MatrixModel(QAbstractItemModel):
     def structure_differs(self) -> bool:
         """True when processes or units were added, removed, moved or reordered."""
         arch = self.context.arch
-        units = [c.uid for c in unit_columns(arch)]
+        units = [c.uid for c in self.columns()]
         return units != [c.uid for c in self.cols] or list(arch.walk()) != self._flat()
+
+    def columns(self) -> list[UnitColumn]:
+        """The columns after the process column: the units (the strategy matrix
+        overrides this with the objectives)."""
+        return unit_columns(self.context.arch)
 
     def refresh_names(self) -> None:
         """Unit names changed but not the tree: new header texts without a reset."""
-        self.cols = unit_columns(self.context.arch)
+        self.cols = self.columns()
         if self.cols:
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 1, len(self.cols))
 

@@ -42,6 +42,7 @@ from procmodeler.ui.panels.pageparts import (
     section,
     split_objects,
 )
+from procmodeler.ui.strategy.processpart import ProcessStrategy
 
 
 # ---------------------------------------------------------------------- process page
@@ -56,6 +57,8 @@ class ProcessPage(QWidget):
         layout.addWidget(self.header)
         layout.addLayout(self._build_form())
         self._build_kpis(layout)
+        self.strategy = ProcessStrategy(context)  # establishment, review, objectives
+        layout.addWidget(self.strategy)
         self._build_relations(layout)
         layout.addStretch(1)
         self._connect_edits()
@@ -237,6 +240,7 @@ class ProcessPage(QWidget):
         self.kpis.kpi_model.refresh()
         self.delete_kpi_button.setEnabled(bool(arch.kpis_of(proc.id)))
         self._refresh_relations()
+        self.strategy.show_process(proc.id)
 
     def _refresh_relations(self) -> None:
         arch = self.context.arch

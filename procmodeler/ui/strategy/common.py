@@ -7,10 +7,12 @@ import datetime
 from collections.abc import Callable
 
 from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QDockWidget, QWidget
 
 from procmodeler.analysis.xmr import KpiAnalysis, analyse_kpi
 from procmodeler.common.i18n import Translator
 from procmodeler.model.elements import Kpi
+from procmodeler.ui.context import EditorContext
 from procmodeler.ui.scorecard import icon_pixmap
 from procmodeler.vocabulary import ESTABLISHMENT, IMPROVEMENT_STATUS, words
 
@@ -97,3 +99,19 @@ class FilledWhenShown:
             self.refresh()
         else:
             self._stale = True
+
+
+def show_element(widget: QWidget, context: EditorContext, ident: str) -> None:
+    """Lead to an element: a process on the map; an objective in the objectives panel;
+    an improvement on the improvements board (their docks come to the front)."""
+    arch = context.arch
+    dock_name = None
+    if ident in arch.objectives:
+        dock_name = "objectivesDock"
+    elif ident in arch.improvements:
+        dock_name = "improvementsDock"
+    context.reveal(ident)
+    dock = widget.window().findChild(QDockWidget, dock_name) if dock_name else None
+    if dock is not None:
+        dock.show()
+        dock.raise_()

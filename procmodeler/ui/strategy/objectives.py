@@ -5,7 +5,7 @@ description of the current objective below the tree."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QDropEvent, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,11 +38,16 @@ NAME, OWNER, HORIZON, VARIATION, ASSURANCE = range(5)
 
 
 class ObjectiveTree(QTreeWidget):
-    """The tree widget: drops become ``move_objective``, Delete deletes."""
+    """The tree widget: a drop asks for ``move_objective``, Delete for a deletion, Insert
+    (Shift: under the current one) for a new objective."""
 
-    def __init__(self, panel: ObjectivesPanel) -> None:
-        super().__init__(panel)
-        self.panel = panel
+    #: (objective id, the item dropped on or None, the drop indicator position)
+    dropped = Signal(str, object, object)
+    deleteRequested = Signal()
+    addRequested = Signal(bool)
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
         self.setObjectName("objectiveTree")
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
@@ -60,28 +65,26 @@ class ObjectiveTree(QTreeWidget):
         event.accept()  # the tree is rebuilt from the model; Qt moves nothing itself
         if oid is None:
             return
-        where = self.dropIndicatorPosition()
-        self.panel.drop(oid, target, where)
+        self.dropped.emit(oid, target, self.dropIndicatorPosition())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt name
         if event.key() == Qt.Key.Key_Delete and self.state() != self.State.EditingState:
-            self.panel.delete_current()
+            self.deleteRequested.emit()
             return
         if event.key() == Qt.Key.Key_Insert:
-            self.panel.add_objective(
-                sub=bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-            )
+            self.addRequested.emit(bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
             return
         super().keyPressEvent(event)
 
 
-class ObjectivesPanel(FilledWhenShown, QWidget):
+class ObjectivesPanel(QWidget, FilledWhenShown):
     """Objectives as a tree, their measuring KPIs, and the current objective's fields."""
 
     def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("objectivesPanel")
         self.context = context
+        self._in_tree_signal = False  # an edit from the tree's own signal or drop
         self.analyses = Analyses()
         tr = context.catalogue()
         self.tree = ObjectiveTree(self)
@@ -124,11 +127,15 @@ class ObjectivesPanel(FilledWhenShown, QWidget):
         self.horizon.commit.connect(lambda text: self._set(horizon=text))
         self.description.commit.connect(lambda text: self._set(description=text))
         self.tree.itemChanged.connect(self._renamed)
+        self.tree.dropped.connect(self._dropped)
+        self.tree.deleteRequested.connect(self.delete_current)
+        self.tree.addRequested.connect(self.add_objective)
         self.tree.currentItemChanged.connect(lambda *_: self._show_current())
         self.tree.itemDoubleClicked.connect(self._double_clicked)
         self._filling = False
         context.committed.connect(self._on_committed)
         context.documentReplaced.connect(self.changed)
+        context.selectionChanged.connect(self._selection_from_context)
         self.refresh()
 
     def _button(self, text: str, slot: object) -> QToolButton:
@@ -148,7 +155,10 @@ class ObjectivesPanel(FilledWhenShown, QWidget):
     def _on_committed(self, event: Committed) -> None:
         imp = self.context.impact(event)
         if imp.strategy or imp.kpis or imp.people or imp.processes:
-            self.changed()
+            if self._in_tree_signal:  # the tree's items must outlive the signal or drop
+                QTimer.singleShot(0, self, self.changed)
+            else:
+                self.changed()
 
     def items(self) -> dict[str, QTreeWidgetItem]:
         """Objective id -> its item."""
@@ -178,6 +188,7 @@ class ObjectivesPanel(FilledWhenShown, QWidget):
         collapsed = {oid for oid, item in old.items() if not item.isExpanded()}
         current = self.current_objective()
         self._filling = True
+        self.tree.blockSignals(True)  # no current-item or item-changed signals mid-rebuild
         self.tree.clear()
         made: dict[str, QTreeWidgetItem] = {}
         said = state_words(tr)
@@ -214,8 +225,18 @@ class ObjectivesPanel(FilledWhenShown, QWidget):
             item.setExpanded(oid not in collapsed)
         if current in made:
             self.tree.setCurrentItem(made[current])
+        self.tree.blockSignals(False)
         self._filling = False
         self._show_current()
+
+    def _selection_from_context(self) -> None:
+        selection = self.context.selection
+        if len(selection) == 1 and selection[0] in self.context.arch.objectives:
+            if self._stale:
+                self.refresh()
+            item = self.items().get(selection[0])
+            if item is not None and item is not self.tree.currentItem():
+                self.tree.setCurrentItem(item)
 
     def _show_current(self) -> None:
         oid = self.current_objective()
@@ -239,8 +260,14 @@ class ObjectivesPanel(FilledWhenShown, QWidget):
             return
         obj = self.context.arch.objectives.get(oid)
         changed = obj is not None and item.text(NAME).strip() != obj.name
-        if changed and not run_op(self, self.context, ops.rename_objective, oid, item.text(NAME)):
-            self.refresh()
+        self._in_tree_signal = True
+        try:
+            if changed and not run_op(
+                self, self.context, ops.rename_objective, oid, item.text(NAME)
+            ):
+                QTimer.singleShot(0, self, self.refresh)
+        finally:
+            self._in_tree_signal = False
 
     def _double_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
         kid = item.data(NAME, KPI_ROLE)
@@ -285,6 +312,13 @@ class ObjectivesPanel(FilledWhenShown, QWidget):
         ):
             return
         run_op(self, self.context, ops.delete_objective, oid)
+
+    def _dropped(self, oid: str, target: QTreeWidgetItem | None, where: object) -> None:
+        self._in_tree_signal = True  # the tree is rebuilt after the drop, not inside it
+        try:
+            self.drop(oid, target, where)
+        finally:
+            self._in_tree_signal = False
 
     def drop(self, oid: str, target: QTreeWidgetItem | None, where: object) -> None:
         """Move *oid* as the drop said: onto an objective (under it, last), above or

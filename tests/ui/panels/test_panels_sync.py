@@ -9,12 +9,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from procmodeler.ui.panels import (
+    IMPROVEMENTS_DOCK,
     KPI_DOCK,
+    MANAGEMENT_DOCK,
     MATRIX_DOCK,
     OBJECTIVES_DOCK,
     PROBLEMS_DOCK,
     PROPERTIES_DOCK,
     SCORECARD_DOCK,
+    STRATEGY_DOCK,
     UNITS_DOCK,
     LiveFindings,
     create_panels,
@@ -82,6 +85,9 @@ def test_docks_have_names_titles_and_state(window):
         KPI_DOCK,
         SCORECARD_DOCK,
         OBJECTIVES_DOCK,
+        STRATEGY_DOCK,
+        IMPROVEMENTS_DOCK,
+        MANAGEMENT_DOCK,
     }
     for dock in window.docks.values():
         assert isinstance(dock, QDockWidget) and dock.windowTitle()

@@ -14,6 +14,7 @@ from procmodeler.edit import operations as ops  # noqa: E402
 from procmodeler.edit.measurements import set_series  # noqa: E402
 from procmodeler.model.elements import Measurement  # noqa: E402
 from tests.ui.panels.conftest import build_sample, context, fake_dialogs  # noqa: E402, F401
+from tests.ui.panels.test_panels_sync import window  # noqa: E402, F401 - all panels docked
 
 TODAY = "2026-06-30"
 #: a lead time that got worse: the last eight values all above the earlier mean

@@ -5,7 +5,7 @@ undoable edits."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QLineEdit
+from PySide6.QtWidgets import QAbstractItemView
 
 from procmodeler.ui.strategy.objectives import ASSURANCE, KPI_ROLE, NAME, VARIATION, ObjectivesPanel
 
@@ -40,12 +40,10 @@ def test_add_rename_owner_move_delete_and_undo(qtbot, context, fake_dialogs):
     qtbot.waitExposed(panel)
     panel.tree.setFocus()
     qtbot.keyClick(panel.tree, Qt.Key.Key_F2)
-    editor = panel.tree.viewport().findChild(QLineEdit)
-    assert editor is not None
     assert panel.tree.state() == panel.tree.State.EditingState
-    editor.setText("Safe and calm schools")
-    panel.tree.commitData(editor)  # what the delegate does on Return
+    panel.items()[new].setText(NAME, "Safe and calm schools")  # what the editor commits
     assert ed.arch.objectives[new].name == "Safe and calm schools"
+    qtbot.waitUntil(lambda: panel.items()[new].text(NAME) == "Safe and calm schools")
     # owner from the form below the tree
     panel.owner.picked.emit("p_bo")
     assert ed.arch.objectives[new].owner == "p_bo"

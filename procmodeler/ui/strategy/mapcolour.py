@@ -1,0 +1,166 @@
+"""The map coloured by establishment level or by objective (View › Colour the Map By):
+each shape gets a light wash and a band of its colour(s) (one stripe per top-level
+objective it serves), and a legend in the map's corner says what the colours mean.
+The colours are ``notation/strategy.py``'s; the marks are items on the shapes, so the
+canvas itself is not changed."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QRectF, Qt
+from PySide6.QtGui import QAction, QActionGroup, QColor, QPainter, QPainterPath
+from PySide6.QtWidgets import QGraphicsItem, QLabel, QMenu, QStyleOptionGraphicsItem, QWidget
+
+from procmodeler.model.events import Committed
+from procmodeler.notation.strategy import MODES, legend, process_colours
+from procmodeler.ui.canvas.items import ShapeItem
+from procmodeler.ui.context import EditorContext
+from procmodeler.ui.strategy.common import levels
+
+if TYPE_CHECKING:
+    from procmodeler.ui.mainwindow import MainWindow
+
+BAND = 7.0
+
+
+class ColourMark(QGraphicsItem):
+    """A wash over a shape's outline and a band of stripes along its bottom."""
+
+    def __init__(self, outline: QPainterPath, rect: QRectF, colours: list[str]) -> None:
+        super().__init__()
+        self.outline = outline
+        self.rect = rect
+        self.colours = colours
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setAcceptHoverEvents(False)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
+        return self.rect.adjusted(-2, -2, 2, 2)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: Any = None
+    ) -> None:
+        scene = self.scene()
+        if scene is not None and getattr(scene, "exporting", False):
+            return  # an exported image has no legend: the map's own colours
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        wash = QColor(self.colours[0])
+        wash.setAlpha(70)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.fillPath(self.outline, wash)
+        painter.save()
+        painter.setClipPath(self.outline)
+        width = self.rect.width() / len(self.colours)
+        for i, colour in enumerate(self.colours):
+            band = QRectF(
+                self.rect.left() + i * width, self.rect.bottom() - BAND, width + 0.5, BAND
+            )
+            painter.fillRect(band, QColor(colour))
+        painter.restore()
+
+
+class MapLegend(QLabel):
+    """What the colours mean, in the map's top right corner."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("strategyLegend")
+        self.setStyleSheet(
+            "QLabel#strategyLegend { background: rgba(255,255,255,235); border: 1px solid #999;"
+            " border-radius: 4px; padding: 4px; }"
+        )
+        self.hide()
+
+    def show_rows(self, title: str, rows: list[tuple[str, str]]) -> None:
+        cells = "".join(
+            f"<tr><td><span style='color:{colour}; font-size:14px'>&#9632;</span></td>"
+            f"<td>{text.replace('<', '&lt;')}</td></tr>"
+            for colour, text in rows
+        )
+        self.setText(f"<b>{title}</b><table cellspacing='2'>{cells}</table>")
+        self.adjustSize()
+        parent = self.parentWidget()
+        if parent is not None:
+            self.move(max(8, parent.width() - self.width() - 8), 8)
+        self.show()
+        self.raise_()
+
+
+class MapColouring(QObject):
+    """The colouring of one window's map and its menu."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.context: EditorContext = window.context
+        self.scene = window.canvas.scene
+        self.mode = "kind"
+        tr = self.context.catalogue()
+        self.legend = MapLegend(window.canvas.view.viewport())
+        self.menu = QMenu(tr("Colour the Map By"), window)
+        self.menu.setObjectName("mapColourMenu")
+        group = QActionGroup(self)
+        self.actions: dict[str, QAction] = {}
+        for mode, text in zip(
+            MODES,
+            (tr("Kind of Process"), tr("Establishment Level"), tr("Objective")),
+            strict=True,
+        ):
+            action = self.menu.addAction(text)
+            action.setCheckable(True)
+            action.setChecked(mode == self.mode)
+            action.setObjectName(f"colourBy_{mode}")
+            action.triggered.connect(lambda _c=False, m=mode: self.set_mode(m))
+            group.addAction(action)
+            self.actions[mode] = action
+        self.context.committed.connect(self._on_committed)
+        self.context.levelChanged.connect(lambda _level: self.refresh())
+        self.context.documentReplaced.connect(self.refresh)
+
+    def set_mode(self, mode: str) -> None:
+        """ "kind" (the map's own colours), "established" or "objective"."""
+        self.mode = mode
+        self.actions[mode].setChecked(True)
+        self.refresh()
+
+    def _on_committed(self, event: Committed) -> None:
+        if self.mode == "kind":
+            return
+        imp = self.context.impact(event)
+        if imp.processes or imp.contributions or imp.objectives or imp.shapes or imp.tree:
+            self.refresh()
+
+    def marks(self) -> list[ColourMark]:
+        return [item for item in self.scene.items() if isinstance(item, ColourMark)]
+
+    def refresh(self) -> None:
+        """Repaint the marks of the level shown, and the legend."""
+        for item in self.marks():
+            self.scene.removeItem(item)
+        if self.mode == "kind":
+            self.legend.hide()
+            return
+        arch = self.context.arch
+        for pid, shape in self.scene.shapes.items():
+            if pid not in arch.processes or not isinstance(shape, ShapeItem):
+                continue
+            colours = process_colours(arch, pid, self.mode)
+            b = shape.view.bounds
+            outline = getattr(shape, "_outline", None) or shape.shape()
+            mark = ColourMark(outline, QRectF(0, 0, b.w, b.h), colours)
+            mark.setParentItem(shape)
+        self._show_legend()
+
+    def _show_legend(self) -> None:
+        arch = self.context.arch
+        tr = self.context.catalogue()
+        if self.mode == "established":
+            words = levels(tr)
+            rows = [(c, words[k] if k else tr("Not assessed")) for c, k in legend(arch, self.mode)]
+            self.legend.show_rows(tr("Establishment level"), rows)
+        else:
+            rows = [
+                (c, arch.objectives[k].name if k else tr("Serves no objective"))
+                for c, k in legend(arch, self.mode)
+            ]
+            self.legend.show_rows(tr("Objective (with sub-objectives)"), rows)

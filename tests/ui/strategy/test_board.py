@@ -1,0 +1,103 @@
+"""The improvements board with real widgets: cards in the column of their status,
+overdue ones marked, the four filters, status changes by keyboard and by a drop (the
+mime data a drag carries), delete, each one undo entry."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, QPoint, Qt
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QComboBox
+
+from procmodeler.edit import operations as ops
+from procmodeler.ui.strategy.board import MIME, OVERDUE, ImprovementsBoard
+
+
+def pick(combo: QComboBox, ident: str | None) -> None:
+    combo.setCurrentIndex(combo.findData(ident) if ident else 0)
+
+
+def board_with_cards(qtbot, context) -> ImprovementsBoard:
+    ed = context.editor
+    ops.add_improvement(ed, "pr_sell", "Offer templates", iid="i_tpl", responsible="p_anna")
+    ops.add_improvement(
+        ed, "pr_offer", "Price list online", iid="i_price", status="planned", due="2026-09-01"
+    )
+    ops.add_improvement(ed, "pr_it", "New laptops", iid="i_it", status="done", done="2026-02-01")
+    board = ImprovementsBoard(context)
+    qtbot.addWidget(board)
+    board.resize(1000, 400)
+    board.show()
+    qtbot.waitExposed(board)
+    return board
+
+
+def test_columns_and_overdue_marks(qtbot, context):
+    board = board_with_cards(qtbot, context)
+    assert board.shown_ids("idea") == ["i_tpl"]
+    assert board.shown_ids("planned") == ["i_price"]
+    assert board.shown_ids("ongoing") == ["i_pick"]
+    assert board.shown_ids("done") == ["i_it"]
+    assert board.shown_ids("dropped") == []
+    late = board.columns["ongoing"].item(0)
+    assert "Overdue since 2026-05-01" in late.text()
+    assert late.foreground().color().name() == OVERDUE
+    on_time = board.columns["planned"].item(0)
+    assert "Due 2026-09-01" in on_time.text() and on_time.foreground().color().name() != OVERDUE
+    assert "(1)" in board.titles["idea"].text()
+
+
+def test_filters_by_process_unit_responsible_and_status(qtbot, context):
+    board = board_with_cards(qtbot, context)
+    pick(board.process_filter, "pr_sell")  # with its sub-process "Make offer"
+    assert board.shown_ids("idea") == ["i_tpl"] and board.shown_ids("planned") == ["i_price"]
+    assert board.shown_ids("ongoing") == [] and board.shown_ids("done") == []
+    pick(board.process_filter, None)
+    pick(board.unit_filter, "u_ops")  # takes part in Deliver
+    assert board.shown_ids("ongoing") == ["i_pick"] and board.shown_ids("idea") == []
+    pick(board.unit_filter, None)
+    pick(board.person_filter, "p_anna")
+    assert [board.shown_ids(s) for s in ("idea", "planned", "ongoing")] == [["i_tpl"], [], []]
+    pick(board.person_filter, None)
+    pick(board.status_filter, "done")
+    assert board.columns["done"].isVisible() and not board.columns["idea"].isVisible()
+    pick(board.status_filter, None)
+    assert board.columns["idea"].isVisible()
+
+
+def test_status_by_keyboard_and_drop_then_undo(qtbot, context, fake_dialogs):
+    board = board_with_cards(qtbot, context)
+    arch = context.arch
+    assert board.select("i_tpl")
+    column = board.columns["idea"]
+    qtbot.keyClick(column, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert arch.improvements["i_tpl"].status == "planned"
+    assert board.shown_ids("planned") == ["i_tpl", "i_price"]
+    qtbot.keyClick(board.columns["planned"], Qt.Key.Key_3)  # 3: ongoing, starts today
+    assert arch.improvements["i_tpl"].status == "ongoing"
+    assert arch.improvements["i_tpl"].started == "2026-06-30"
+    assert context.selection == ("i_tpl",)
+    # a card dragged to "dropped"
+    data = QMimeData()
+    data.setData(MIME, b"i_price")
+    target = board.columns["dropped"]
+    drop = QDropEvent(
+        QPoint(5, 5).toPointF(),
+        Qt.DropAction.MoveAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    target.dropEvent(drop)
+    assert arch.improvements["i_price"].status == "dropped"
+    assert board.shown_ids("dropped") == ["i_price"]
+    # Delete asks, then deletes
+    board.select("i_it")
+    qtbot.keyClick(board.columns["done"], Qt.Key.Key_Delete)
+    assert "i_it" not in arch.improvements and fake_dialogs.asked
+    for _ in range(4):
+        context.editor.undo()
+    assert (
+        arch.improvements["i_tpl"].status == "idea" and arch.improvements["i_tpl"].started is None
+    )
+    assert arch.improvements["i_price"].status == "planned" and "i_it" in arch.improvements
+    assert board.shown_ids("idea") == ["i_tpl"] and board.shown_ids("done") == ["i_it"]
