@@ -62,7 +62,15 @@ def answer_modal(qtbot, button: QMessageBox.StandardButton, tick: bool, seen: li
     and press *button*."""
 
     def press() -> None:
+        # the box being shown now (an earlier test may have left another window modal)
+        boxes = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QMessageBox) and w.isVisible()
+        ]
         box = QApplication.activeModalWidget()
+        if boxes and box not in boxes:
+            box = boxes[-1]
         if not isinstance(box, QMessageBox):
             QTimer.singleShot(20, press)
             return
