@@ -48,6 +48,7 @@ class Analyses:
 
     def __init__(self) -> None:
         self._cache: dict[str, tuple[Kpi, KpiAnalysis]] = {}
+        self._icons: dict[tuple[str, int], QIcon] = {}
 
     def __call__(self, kpi: Kpi) -> KpiAnalysis:
         cached = self._cache.get(kpi.id)
@@ -62,9 +63,17 @@ class Analyses:
             return None, None, "none", "none"
         result = self(kpi)
         side = 1 if result.values[-1] > result.segments[-1].mean else -1
-        var = icon_pixmap(result.variation, side) if result.variation != "none" else None
-        ass = icon_pixmap(result.assurance) if result.assurance != "none" else None
+        var = self._icon(result.variation, side) if result.variation != "none" else None
+        ass = self._icon(result.assurance, 1) if result.assurance != "none" else None
         return var, ass, result.variation, result.assurance
+
+    def _icon(self, state: str, side: int) -> QIcon:
+        """The icon of a state, drawn once (a few kinds for thousands of KPIs)."""
+        key = (state, side)
+        icon = self._icons.get(key)
+        if icon is None:
+            icon = self._icons[key] = icon_pixmap(state, side)
+        return icon
 
 
 def state_words(tr: Translator) -> dict[str, str]:
