@@ -10,7 +10,7 @@ from PySide6.QtGui import QDropEvent, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
-    QHBoxLayout,
+    QGridLayout,
     QHeaderView,
     QToolButton,
     QTreeWidget,
@@ -103,15 +103,17 @@ class ObjectivesPanel(FilledWhenShown, QWidget):
             header.resizeSection(col, 30)
             head.setText(col, "")
             head.setToolTip(col, text)
-        bar = QHBoxLayout()
+        bar = QGridLayout()  # two rows: the labels stay whole in a narrow dock
         self.add_button = self._button(tr("New objective"), lambda: self.add_objective(False))
         self.sub_button = self._button(tr("New sub-objective"), lambda: self.add_objective(True))
         self.kpi_button = self._button(tr("Measure with KPI…"), self.measure_with_kpi)
         self.kpi_button.setToolTip(tr("Choose a KPI that measures the current objective"))
         self.delete_button = self._button(tr("Delete"), self.delete_current)
-        for button in (self.add_button, self.sub_button, self.kpi_button, self.delete_button):
-            bar.addWidget(button)
-        bar.addStretch(1)
+        for i, button in enumerate(
+            (self.add_button, self.sub_button, self.kpi_button, self.delete_button)
+        ):
+            bar.addWidget(button, i // 2, i % 2, Qt.AlignmentFlag.AlignLeft)
+        bar.setColumnStretch(2, 1)
         self.owner = SearchCombo(tr("(nobody)"), self)
         self.owner.setObjectName("objectiveOwner")
         self.horizon = CommitLineEdit(self)
