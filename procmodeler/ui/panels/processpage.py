@@ -28,10 +28,7 @@ from procmodeler.ui.panels._common import (
     SearchCombo,
     _t,
     level_name,
-    process_kind_labels,
-    relation_kind_labels,
     run_op,
-    status_labels,
 )
 from procmodeler.ui.panels.kpis import KpiTable
 from procmodeler.ui.panels.pageparts import (
@@ -42,6 +39,7 @@ from procmodeler.ui.panels.pageparts import (
     section,
     split_objects,
 )
+from procmodeler.ui.words import process_kind_labels, relation_kind_labels, status_labels
 
 
 # ---------------------------------------------------------------------- process page

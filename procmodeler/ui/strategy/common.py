@@ -14,7 +14,7 @@ from procmodeler.common.i18n import Translator
 from procmodeler.model.elements import Kpi
 from procmodeler.ui.context import EditorContext
 from procmodeler.ui.scorecard import icon_pixmap
-from procmodeler.vocabulary import ESTABLISHMENT, IMPROVEMENT_STATUS, words
+from procmodeler.vocabulary import ASSURANCE, ESTABLISHMENT, IMPROVEMENT_STATUS, VARIATION, words
 
 
 def clock_today() -> str:
@@ -77,16 +77,9 @@ class Analyses:
 
 
 def state_words(tr: Translator) -> dict[str, str]:
-    """The words of the scorecard for variation and assurance states."""
-    return {
-        "none": tr("Too few values"),
-        "common_cause": tr("Common cause"),
-        "special_cause_improvement": tr("Improvement"),
-        "special_cause_concern": tr("Concern"),
-        "consistent_pass": tr("Meets the target"),
-        "inconsistent": tr("Hit and miss"),
-        "consistent_fail": tr("Cannot meet the target"),
-    }
+    """The words of the scorecard for variation and assurance states (the vocabulary's;
+    ``none`` is "too few values")."""
+    return {**words(ASSURANCE, tr), **words(VARIATION, tr)}
 
 
 class FilledWhenShown:
