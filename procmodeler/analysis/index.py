@@ -10,8 +10,10 @@ importer let through.
 
 from __future__ import annotations
 
+import datetime
 from functools import cached_property
 
+from procmodeler.analysis.attention import Attention, attention
 from procmodeler.model.architecture import Architecture
 from procmodeler.model.elements import RELATION_KINDS, Kpi, Person, Process, Relation
 
@@ -19,10 +21,19 @@ from procmodeler.model.elements import RELATION_KINDS, Kpi, Person, Process, Rel
 class ModelIndex:
     """Lookups over one revision of an architecture, computed lazily."""
 
-    def __init__(self, arch: Architecture) -> None:
+    def __init__(self, arch: Architecture, today: str | None = None) -> None:
         self.arch = arch
         self.processes: dict[str, Process] = arch.processes
         self.revision = arch.revision
+        #: the date that date rules compare with (``YYYY-MM-DD``): the clock's by default
+        self.today: str = today or datetime.date.today().isoformat()
+
+    @cached_property
+    def attention(self) -> Attention:
+        """What management should act on (concerns, objectives without a process or a
+        KPI, overdue improvements and reviews): the one definition that the strategy and
+        improvement rules and the management view share."""
+        return attention(self.arch, self.today)
 
     # ------------------------------------------------------------------ hierarchy
     @cached_property

@@ -52,13 +52,15 @@ def run_checks(
     lang: str | None = None,
     overrides: RuleSettings | None = None,
     only: Iterable[str] | None = None,
+    today: str | None = None,
 ) -> CheckResult:
     """Check *arch* against every rule of RULES.md.
 
     *lang* ("en" or "sv") is the language of the messages, the model's language when
     None. The model's rule settings (``arch.rules``, ``arch.suppressions``) apply,
     *overrides* (e.g. from :func:`~procmodeler.analysis.settings.load_rules_file`)
-    take precedence over them. *only* limits the run to some rule ids.
+    take precedence over them. *only* limits the run to some rule ids. *today*
+    (``YYYY-MM-DD``) is the date that date rules compare with; the clock's when None.
     """
     if lang is None or lang not in LANGUAGES:
         lang = arch.meta.language if arch.meta.language in LANGUAGES else "en"
@@ -69,7 +71,7 @@ def run_checks(
         for (rule, elements), text in settings.suppressions.items()
     }
     used: set[tuple[str, tuple[str, ...]]] = set()
-    idx = ModelIndex(arch)
+    idx = ModelIndex(arch, today)
     wanted = set(only) if only is not None else None
     findings: list[Finding] = []
     for rule_id, info in RULES.items():

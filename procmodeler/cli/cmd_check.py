@@ -1,4 +1,5 @@
-"""``procmodeler check PATH [--format text|json] [--rules RULES.json] [--lang en|sv]``:
+"""``procmodeler check PATH [--format text|json] [--rules RULES.json] [--lang en|sv]
+[--today YYYY-MM-DD]``:
 check a model (a ``.procm`` file, or a process register imported in memory) against
 the rules of RULES.md.
 
@@ -22,6 +23,7 @@ from procmodeler.common.terminal import visible, visible_json
 from procmodeler.io import native
 from procmodeler.io.register import import_register
 from procmodeler.model.architecture import Architecture
+from procmodeler.model.elements import is_date
 
 
 def add_arguments(parser: argparse.ArgumentParser, tr: Translator, name: str) -> None:
@@ -51,6 +53,11 @@ def add_arguments(parser: argparse.ArgumentParser, tr: Translator, name: str) ->
         "--lang",
         choices=LANGUAGES,
         help=tr("language of the findings (default: the model's language)"),
+    )
+    parser.add_argument(
+        "--today",
+        metavar="YYYY-MM-DD",
+        help=tr("the date that date rules compare with (default: today)"),
     )
 
 
@@ -87,13 +94,20 @@ def load_model(path_text: str, tr: Translator, geometry: bool = True) -> Archite
 
 
 def run(args: argparse.Namespace, tr: Translator) -> int:
+    if args.today is not None and not is_date(args.today):
+        raise UserError(
+            Problem(
+                "--today",
+                Message(N_("'{value}' is not a date YYYY-MM-DD"), value=args.today),
+            )
+        )
     overrides = load_rules_file(args.rules) if args.rules else None
     register = is_register(args.path)
     arch = load_model(args.path, tr, geometry=not register)
     # A register's import places every process on a diagram, so orphan.unplaced finds
     # nothing in it: check skips that rule and the layout, which it would only feed.
     only = [rule for rule in RULES if rule != "orphan.unplaced"] if register else None
-    result = run_checks(arch, lang=args.lang, overrides=overrides, only=only)
+    result = run_checks(arch, lang=args.lang, overrides=overrides, only=only, today=args.today)
     if args.format == "json":
         text = visible_json(format_json(result))
     else:

@@ -247,16 +247,3 @@ def midpoint(path: Sequence[Point]) -> Point:
             return (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
         half -= seg
     return path[-1]
-
-
-MAX_LABEL_WIDTH = 150.0
-MIN_LABEL_WIDTH = 30.0
-
-
-def label_room(path: Sequence[Point]) -> float:
-    """How wide the object name of a relation may be: the length of the line between
-    the two shapes (so that the name does not cover them), at most MAX_LABEL_WIDTH;
-    0 when that is less than MIN_LABEL_WIDTH (the name is then not drawn)."""
-    length = sum(math.dist(a, b) for a, b in zip(path, path[1:], strict=False)) - 8.0
-    room = min(MAX_LABEL_WIDTH, length)
-    return room if room >= MIN_LABEL_WIDTH else 0.0

@@ -16,6 +16,7 @@ import pytest
 from checks_helpers import Model
 
 from procmodeler.cli import main
+from procmodeler.edit import operations as op
 from procmodeler.io import native
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,7 +40,11 @@ def unowned_model(lang: str = "en") -> Model:
     for pid in ("a", "b"):
         m.part(pid, "u", "A")
     m.kpi("a", "Lead time", "lead_time")
-    m.kpi("b", "Satisfaction", "customer_experience", target=4)
+    kid = m.kpi("b", "Satisfaction", "customer_experience", target=4)
+    op.add_objective(m.ed, "Permits people trust", oid="g")  # served and measured
+    for pid in ("a", "b"):
+        op.set_contribution(m.ed, "g", pid)
+    op.set_kpi_objective(m.ed, kid, "g")
     return m
 
 
@@ -250,9 +255,12 @@ def write_register(folder: Path) -> None:
     (folder / "raci.csv").write_text("process,unit,roles\n1.1,U1,A\nP2,U1,A\n", encoding="utf-8")
     (folder / "relations.csv").write_text("source,target,kind\n1.1,P2,flow\n", encoding="utf-8")
     (folder / "kpis.csv").write_text(
-        "process,name,kind,target\n1.1,Lead time,lead_time,20\nP2,Lead time,lead_time,5\n",
+        "process,name,kind,target,objective\n1.1,Lead time,lead_time,20,G\n"
+        "P2,Lead time,lead_time,5,\n",
         encoding="utf-8",
     )
+    (folder / "objectives.csv").write_text("id,name\nG,Permits on time\n", encoding="utf-8")
+    (folder / "contributions.csv").write_text("objective,process\nG,1.1\nG,P2\n", encoding="utf-8")
 
 
 def test_a_register_folder_is_imported_in_memory(

@@ -11,6 +11,7 @@ from checks_msgids import collect
 
 from procmodeler.analysis import RULES, format_json, format_text, run_checks, summary_line
 from procmodeler.common.i18n import _PLURAL_SEP, parse_po
+from procmodeler.edit import operations as op
 
 ROOT = Path(__file__).resolve().parents[2]
 CHECKS_PO = ROOT / "procmodeler" / "resources" / "translations" / "sv" / "checks.po"
@@ -26,8 +27,11 @@ def sample(lang: str = "en") -> Model:
     m.part("b", "u", "R")
     m.person("anna", "u", name="Anna Lind")
     m.owner("a", "anna")
-    m.kpi("a", "Lead time", "lead_time")
+    kid = m.kpi("a", "Lead time", "lead_time")
     m.suppress("kpi.no-target", ["a"], "Target is set in the next planning round")
+    op.add_objective(m.ed, "Permits on time", oid="g")  # served and measured
+    op.set_contribution(m.ed, "g", "a")
+    op.set_kpi_objective(m.ed, kid, "g")
     return m
 
 
@@ -181,8 +185,12 @@ def test_every_rule_message_is_translated() -> None:
     m.part("a1", "fin", "R")
     m.owner("a2", "anna")
     m.part("a2", "fin", "R")
+    op.add_objective(m.ed, "Trygg uppväxt", oid="goal")  # unserved, unmeasured
+    op.add_improvement(m.ed, "c", "Ny rutin", status="ongoing", due="2026-01-31")  # overdue
+    op.set_next_review(m.ed, "d", "2026-05-31")  # review overdue
     result = m.check()
-    en = {(f.rule, f.elements, f.related): f.message for f in run_checks(m.arch, "en").findings}
+    en_result = run_checks(m.arch, "en", today=m.today)
+    en = {(f.rule, f.elements, f.related): f.message for f in en_result.findings}
     sv = {(f.rule, f.elements, f.related): f.message for f in result.findings}
     assert en.keys() == sv.keys()
     assert {key[0] for key in sv} == set(RULES), set(RULES) - {key[0] for key in sv}

@@ -122,3 +122,43 @@ def test_the_checker_finds_what_reads_wrong() -> None:
     assert problems(
         {"a": shapes["a"]}, [Edge("r", "a", "b", (), True, Bounds(50, 20, 10, 10))]
     ) == ["label of r covers a"]
+
+
+SAMPLES = sorted((Path(__file__).resolve().parents[1] / "data" / "bpmn-samples").glob("*.bpmn"))
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.stem)
+def test_bpmn_imported_without_diagram_data_is_laid_out_to_read_right(
+    sample: Path, tmp_path: Path
+) -> None:
+    from lxml import etree
+
+    from procmodeler.io.bpmn import import_bpmn
+    from procmodeler.io.bpmn.names import BPMNDI
+
+    root = etree.parse(str(sample)).getroot()
+    for diagram in root.findall(f"{{{BPMNDI}}}BPMNDiagram"):
+        root.remove(diagram)
+    bare = tmp_path / "bare.bpmn"
+    bare.write_bytes(etree.tostring(root))
+    arch, _ = import_bpmn(str(bare))
+    assert arch.shapes and di_problems(export_bpmn(arch)) == []
+
+
+def wide_landscape(folder: Path) -> Path:
+    """Twelve core processes (two rows), management and support processes that steer
+    and support many of them, and flows that jump back."""
+    procs = [[f"M{i}", f"Management {i}", "management", ""] for i in range(1, 5)]
+    procs += [[f"C{i}", f"Core process number {i}", "core", ""] for i in range(1, 13)]
+    procs += [[f"S{i}", f"Support {i}", "support", ""] for i in range(1, 8)]
+    rels = [[f"C{i}", f"C{i + 1}", "flow", f"Handover {i}"] for i in range(1, 12)]
+    rels += [["C9", "C3", "flow", "Rework"], ["C12", "C1", "flow", "Next order"]]
+    rels += [[f"M{m}", f"C{c}", "steering", ""] for m in range(1, 5) for c in range(m, 13, 4)]
+    rels += [[f"S{s}", f"C{c}", "support", ""] for s in range(1, 8) for c in range(s, 13, 5)]
+    rels += [["M1", "M2", "flow", "Plan"], ["S1", "S2", "flow", "Staff"]]
+    return write_register(folder, procs, rels)
+
+
+def test_a_wide_landscape_laid_out_by_import_reads_right(tmp_path: Path) -> None:
+    arch = import_register(wide_landscape(tmp_path / "register")).arch
+    assert di_problems(export_bpmn(arch)) == []

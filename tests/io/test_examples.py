@@ -9,7 +9,13 @@ import pytest
 
 from procmodeler.io import native
 from procmodeler.io.register import import_register
-from procmodeler.model import KPI_KINDS, RELATION_KINDS, Architecture
+from procmodeler.model import (
+    ESTABLISHMENT_LEVELS,
+    IMPROVEMENT_STATUSES,
+    KPI_KINDS,
+    RELATION_KINDS,
+    Architecture,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "procmodeler" / "resources" / "examples"
@@ -76,3 +82,20 @@ def test_readme_names_the_deliberate_weaknesses(name: str) -> None:
     unowned = [p for p, proc in arch.processes.items()
                if proc.owner is None and not any(arch.processes[a].owner for a in arch.ancestors(p))]  # fmt: skip
     assert len(unowned) == 1 and unowned[0] in readme
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_example_strategy(name: str) -> None:
+    """An objective tree with owners, contributions, KPIs that measure objectives, 8 to 15
+    improvements in every status, establishment levels and review dates (issue 13)."""
+    arch = native.load(EXAMPLES / f"{name}.procm")
+    assert len(arch.objectives) >= 8 and any(o.parent for o in arch.objectives.values())
+    assert all(o.owner for o in arch.objectives.values())
+    assert len(arch.contributions) >= 10
+    assert sum(1 for k in arch.kpis.values() if k.objective) >= 8
+    assert 8 <= len(arch.improvements) <= 15
+    assert {i.status for i in arch.improvements.values()} == set(IMPROVEMENT_STATUSES)
+    assert all(i.responsible for i in arch.improvements.values())
+    top = arch.top_level()
+    assert {arch.processes[p].established for p in top} >= set(ESTABLISHMENT_LEVELS)
+    assert sum(1 for p in top if arch.processes[p].next_review) >= 8

@@ -224,3 +224,21 @@ def test_fit_to_window_fills_the_canvas(window) -> None:
         filled = max(shown.width() / port.width(), shown.height() / port.height())
         assert filled >= 0.9 or view.zoom == pytest.approx(FIT_MAX_ZOOM), (level, filled)
         assert port.contains(shown.adjusted(1, 1, -1, -1))  # and all of it is in view
+
+
+def test_route_lines_routes_hand_drawn_bends_anew_in_one_undo_entry(window) -> None:
+    from procmodeler.edit import operations as ops
+
+    arch = window.context.arch
+    ed = window.context.editor
+    flow = window.ids["flow"]
+    ops.set_waypoints(ed, None, flow, [(300, 100), (320, 260)])  # a diagonal by hand
+    assert not is_orthogonal(window.canvas.scene.relations[flow].view.path)
+    history = len(ed.history())
+    window.actions_by_name["route_lines"].trigger()
+    assert len(ed.history()) == history + 1 and ed.undo_label().text() == "Route lines"
+    assert is_orthogonal(arch.waypoints[None][flow])
+    assert window.canvas.scene.relations[flow].view.path == arch.waypoints[None][flow]
+    ed.undo()
+    assert arch.waypoints[None][flow] == ((300.0, 100.0), (320.0, 260.0))
+    assert_in_sync(window)

@@ -10,14 +10,15 @@ plain-Python graph algorithms of analysis/graphs.py (connected and strongly conn
 components, articulation points);
 the rest is plain Python over the index.
 
-One module per group of rules (``orphans``, ``responsibility``, ``flow``, ``graph``),
+One module per group of rules (``orphans``, ``responsibility``, ``flow``, ``strategy``,
+``graph``),
 imported here in the order of RULES.md so that :data:`RULES` keeps that order;
 ``registry`` holds the records and helpers they share.
 """
 
 # isort: off
 # registration order is the order of RULES.md
-from procmodeler.analysis.rules import orphans, responsibility, flow, graph
+from procmodeler.analysis.rules import orphans, responsibility, flow, strategy, graph
 
 # isort: on
 from procmodeler.analysis.rules.registry import (
@@ -30,6 +31,6 @@ from procmodeler.analysis.rules.registry import (
 )
 
 #: The rule modules, in registration order.
-MODULES = (orphans, responsibility, flow, graph)
+MODULES = (orphans, responsibility, flow, strategy, graph)
 
 __all__ = ["GROUPS", "MAX_NAMES", "MODULES", "RULES", "Raw", "RuleFunction", "RuleInfo"]

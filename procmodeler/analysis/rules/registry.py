@@ -53,6 +53,8 @@ GROUPS: dict[str, str] = {
     "orphan": N_("Orphaned processes"),
     "responsibility": N_("Unclear responsibility"),
     "kpi": N_("Flow and effect"),
+    "strategy": N_("Strategic steering"),
+    "improvement": N_("Improvement and establishment"),
     "analysis": N_("Graph analysis"),
 }
 
@@ -66,10 +68,16 @@ def _rule(
     why: str,
     what: str,
     elements_sorted: bool = False,
+    group: str | None = None,
 ) -> Callable[[RuleFunction], RuleFunction]:
+    """Register a rule; its group is the first part of its id unless *group* says."""
+
+    group_name = group or rule_id.split(".", 1)[0]
+
     def register(func: RuleFunction) -> RuleFunction:
-        group = rule_id.split(".", 1)[0]
-        RULES[rule_id] = RuleInfo(rule_id, severity, group, title, why, what, func, elements_sorted)
+        RULES[rule_id] = RuleInfo(
+            rule_id, severity, group_name, title, why, what, func, elements_sorted
+        )
         return func
 
     return register

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from procmodeler.common.i18n import Translator, translator
+from procmodeler.io.bpmn.export_routes import gateway_spot, route_flows
 from procmodeler.model.architecture import Architecture
 from procmodeler.model.elements import DEFAULT_SIZE, Bounds, Point
 from procmodeler.model.ids import IdAllocator
@@ -20,21 +21,6 @@ POOL_BAND = 30.0
 
 
 # ---------------------------------------------------------------------- geometry
-def clip(box: Bounds, toward: Point) -> Point:
-    """Where the line from the box's centre toward a point leaves the box."""
-    cx, cy = box.center
-    dx, dy = toward[0] - cx, toward[1] - cy
-    if dx == 0 and dy == 0:
-        return (cx, cy)
-    hw, hh = box.w / 2, box.h / 2
-    scale = min(hw / abs(dx) if dx else float("inf"), hh / abs(dy) if dy else float("inf"))
-    return (round(cx + dx * scale, 2), round(cy + dy * scale, 2))
-
-
-def straight(a: Bounds, c: Bounds) -> tuple[Point, ...]:
-    return (clip(a, c.center), clip(c, a.center))
-
-
 def _union(boxes: Iterable[Bounds], points: Iterable[Point]) -> Bounds | None:
     xs: list[float] = []
     ys: list[float] = []
@@ -83,9 +69,6 @@ class _Level:
 
 
 Level_t = _Level
-
-
-from procmodeler.io.bpmn.export_routes import gateway_spot, route_flows  # noqa: E402
 
 
 class _Planner:

@@ -192,7 +192,7 @@ class StrategyView(MatrixView):
         QTreeView.keyPressEvent(self, event)
 
 
-class StrategyMatrix(QWidget, FilledWhenShown):
+class StrategyMatrix(FilledWhenShown, QWidget):
     """The strategy matrix with a hint line; filled when its tab is in front."""
 
     def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
@@ -227,6 +227,7 @@ class StrategyMatrix(QWidget, FilledWhenShown):
         layout.addWidget(self.view, 1)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
+        self.setMinimumSize(self.minimumSizeHint())  # its layout must not widen the window
         context.committed.connect(self._on_committed)
         context.documentReplaced.connect(self.changed)
         self.live.findingsChanged.connect(self._findings_changed)
