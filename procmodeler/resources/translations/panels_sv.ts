@@ -690,5 +690,9 @@
         <source>Nothing moved: '{name}' is already in '{unit}'.</source>
         <translation>Inget flyttades: ”{name}” finns redan i ”{unit}”.</translation>
     </message>
+    <message>
+        <source>Move…</source>
+        <translation>Flytta…</translation>
+    </message>
 </context>
 </TS>

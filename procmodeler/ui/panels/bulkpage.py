@@ -18,15 +18,9 @@ from procmodeler.model.elements import (
     RELATION_KINDS,
 )
 from procmodeler.ui.context import EditorContext
-from procmodeler.ui.panels._common import (
-    CommitLineEdit,
-    _t,
-    process_kind_labels,
-    relation_kind_labels,
-    run_op,
-    status_labels,
-)
+from procmodeler.ui.panels._common import CommitLineEdit, _t, run_op
 from procmodeler.ui.panels.pageparts import PageHeader, form_layout, people_choices
+from procmodeler.ui.words import process_kind_labels, relation_kind_labels, status_labels
 
 #: the data of the "several values" item of a choice
 MIXED = "\x00mixed"
