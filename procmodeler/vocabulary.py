@@ -1,8 +1,9 @@
 """The domain's words: every vocabulary of the model with the words people read.
 
 Process kinds, relation kinds, KPI kinds, directions, statuses, RACI letters,
-severities, KPI traffic lights, establishment levels and improvement statuses: the keys are the model's
-(:mod:`procmodeler.model.elements`), the English words are here and the Swedish ones in
+severities, KPI traffic lights, establishment levels, improvement statuses, and what a
+KPI's measurements say (variation and assurance, FLOW-AND-EFFECT.md): the keys are the
+model's (:mod:`procmodeler.model.elements`; ``analysis.xmr`` for the last two), the English words are here and the Swedish ones in
 ``resources/translations/sv/vocabulary.po``. The canvas, the panels, the report, the
 BPMN export and the checks all name these things with the words below, through
 :func:`word` (or ``Translator`` on a msgid); Qt's ``.ts`` files hold widget chrome only.
@@ -82,6 +83,20 @@ LIGHT: dict[str, str] = {
     "yellow": N_("Near target"),
     "red": N_("Off target"),
 }
+#: What the latest value of a KPI's series says (``analysis.xmr.VARIATIONS``).
+VARIATION: dict[str, str] = {
+    "none": N_("Too few values"),
+    "common_cause": N_("Common cause"),
+    "special_cause_improvement": N_("Improvement"),
+    "special_cause_concern": N_("Concern"),
+}
+#: Whether the process, as it runs, meets a KPI's target (``analysis.xmr.ASSURANCES``).
+ASSURANCE: dict[str, str] = {
+    "none": N_("No target or too few values"),
+    "consistent_pass": N_("Meets the target"),
+    "inconsistent": N_("Hit and miss"),
+    "consistent_fail": N_("Cannot meet the target"),
+}
 #: A RACI letter's role ("Responsible").
 RACI_ROLE: dict[str, str] = {
     "R": N_("Responsible"),
@@ -98,6 +113,7 @@ RACI_MEANING: dict[str, str] = {
 }
 
 __all__ = [
+    "ASSURANCE",
     "BAND_ORDER",
     "DIRECTION",
     "ESTABLISHMENT",
@@ -111,6 +127,7 @@ __all__ = [
     "RELATION_KIND",
     "SEVERITY",
     "STATUS",
+    "VARIATION",
     "VOCABULARIES",
     "roles_text",
     "word",
@@ -131,6 +148,11 @@ VOCABULARIES: dict[str, tuple[dict[str, str], tuple[str, ...]]] = {
     "RACI role": (RACI_ROLE, tuple(RACI)),
     "RACI meaning": (RACI_MEANING, tuple(RACI)),
     "traffic light": (LIGHT, ("green", "yellow", "red")),
+    "variation": (
+        VARIATION,
+        ("none", "common_cause", "special_cause_improvement", "special_cause_concern"),
+    ),
+    "assurance": (ASSURANCE, ("none", "consistent_pass", "inconsistent", "consistent_fail")),
 }
 
 

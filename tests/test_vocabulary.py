@@ -71,3 +71,12 @@ def test_format_number_writes_integers_without_a_fraction() -> None:
     assert format_number(12.0) == "12"
     assert format_number(2.5, decimal_comma=True) == "2,5"
     assert format_number(None) == ""
+
+
+def test_variation_and_assurance_words_name_exactly_the_analysis_states() -> None:
+    from procmodeler.analysis.xmr import ASSURANCES, VARIATIONS
+
+    assert tuple(v.VARIATION) == VARIATIONS
+    assert tuple(v.ASSURANCE) == ASSURANCES
+    sv = translator("sv")
+    assert v.word(v.ASSURANCE, "consistent_fail", sv) == "Kan inte nå målet"

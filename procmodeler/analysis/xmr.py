@@ -12,6 +12,9 @@ API::
 
 from __future__ import annotations
 
+import bisect
+import functools
+import math
 import operator
 import re
 from collections.abc import Sequence
@@ -62,13 +65,21 @@ class Segment:
 
 @dataclass(frozen=True, slots=True)
 class KpiAnalysis:
-    """What a KPI's series says."""
+    """What a KPI's series says. ``codes`` holds per value its zone and whether it is a
+    special cause (see :func:`zones`); ``types`` spells that out."""
 
     values: tuple[float, ...]
     segments: tuple[Segment, ...]
-    types: tuple[str, ...]  # per value, see POINT_TYPES
+    codes: bytes
+    direction: str
     variation: str
     assurance: str
+
+    @property
+    def types(self) -> tuple[str, ...]:
+        """Per value: ``common``, ``improvement`` or ``concern`` (see POINT_TYPES)."""
+        table = _HIGHER if self.direction == "higher" else _LOWER
+        return tuple(map(table.__getitem__, self.codes))
 
     @property
     def latest_segment(self) -> Segment | None:
@@ -78,12 +89,23 @@ class KpiAnalysis:
 def segment_limits(values: Sequence[float], start: int = 0, end: int | None = None) -> Segment:
     """The mean, screened m̄R and limits of ``values[start:end]`` (at least one value)."""
     end = len(values) if end is None else end
-    xs = values[start:end]
+    xs = tuple(values[start:end])
+    return _limits(xs, _steps(xs), start, end)
+
+
+def _steps(xs: tuple[float, ...]) -> list[float]:
+    """``xs[i + 1] - xs[i]``: its absolute value is a moving range, its sign whether the
+    series rises (for floats ``y - x > 0`` exactly when ``x < y``: no difference of two
+    different floats rounds to zero)."""
+    return list(map(operator.sub, xs[1:], xs[:-1]))
+
+
+def _limits(xs: tuple[float, ...], steps: list[float], start: int, end: int) -> Segment:
     n = len(xs)
     mean = sum(xs) / n
     if n < 2:
         return Segment(start, end, mean, None, None, None, None, None)
-    ranges = list(map(abs, map(operator.sub, xs[1:], xs[:-1])))
+    ranges = list(map(abs, steps))
     mr = sum(ranges) / len(ranges)
     cut = SCREEN * mr
     if max(ranges) < cut:
@@ -96,77 +118,96 @@ def segment_limits(values: Sequence[float], start: int = 0, end: int | None = No
     return Segment(start, end, mean, mr_bar, mean - half, mean + half, mean - near, mean + near)
 
 
-# Runs and trends are found by regular expressions over one byte per value (or step),
-# built with map() so that the per-value work runs in C.
-_ONE = re.compile(b"\x01")
-_RUN_RE = re.compile(b"\x01{%d,}" % RUN)
-_TREND_RE = re.compile(b"\x01{%d,}" % (RUN - 1))
+# Every rule is found by regular expressions over one byte per value: its zone (below),
+# found for all values at once by one bisect per value, with map() so that the
+# per-value work runs in C. Zones: 0 outside below the lower limit, 1 near below
+# (beyond the lower near-limit line, not outside), 2 below the mean, 3 on the mean,
+# 4 above it, 5 near above, 6 outside above. A special cause value's code is its zone
+# plus 8 (``SPECIAL``).
+SPECIAL = 8
+_RULE1 = bytes(range(256)).translate(
+    bytes.maketrans(b"\x00\x06", bytes([SPECIAL, 6 | SPECIAL]))
+)  # outside: special
+_MARK = bytes(i | SPECIAL if i < 16 else i for i in range(256))
+_RUN_RES = (re.compile(b"[\x04-\x06]{%d,}" % RUN), re.compile(b"[\x00-\x02]{%d,}" % RUN))
+_TREND_RE = re.compile(b"\x01{%d,}" % (RUN - 1))  # over steps: 1 rising (or falling)
 _NOT_RISING_RE = re.compile(b"\x00{%d,}" % (RUN - 1))
-_FLIP = bytes.maketrans(b"\x00\x01", b"\x01\x00")
-_NEAR_RE = re.compile(b"(?=\x02\x02[\x01\x02]|\x02\x01\x02|[\x01\x02]\x02\x02)")
+#: Rule 4: a window of three on one side (zones 4-6, or 0-2) with two or more near (5, 1).
+_NEAR_RES = (
+    (5, re.compile(b"(?=\x05\x05[\x04-\x06]|\x05[\x04-\x06]\x05|[\x04-\x06]\x05\x05)")),
+    (1, re.compile(b"(?=\x01\x01[\x00-\x02]|\x01[\x00-\x02]\x01|[\x00-\x02]\x01\x01)")),
+)
+_INF = float("inf")
+_ZERO = 0.0
+#: Zone -> side: +1 above the mean, -1 below, 0 on it.
+SIDE_OF_ZONE = (-1, -1, -1, 0, 1, 1, 1)
 
 
-def _flagged(xs: Sequence[float], seg: Segment) -> tuple[set[int], bytes, bytes]:
-    """Indices (within the segment) of its special cause values, and per value whether
-    it lies above and below the mean (as bytes of 0/1)."""
+def zones(xs: Sequence[float], seg: Segment) -> bytes:
+    """Per value its zone (see above); a segment without limits has only 2, 3 and 4.
+
+    ``x >= t`` is ``x > nextafter(t, -inf)`` for floats (and for integers up to 2**53),
+    so one ``bisect_left`` over six sorted thresholds answers every comparison.
+    """
     mean = seg.mean
-    above = bytes(map(mean.__lt__, xs))
-    # without a value on the mean, below is the complement of above (no second pass)
-    below = bytes(map(mean.__gt__, xs)) if mean in xs else above.translate(_FLIP)
-    flagged: set[int] = set()
-    upper, lower, nu, nl = seg.upper, seg.lower, seg.near_upper, seg.near_lower
-    if upper is None or lower is None or nu is None or nl is None:
-        return flagged, above, below
-    n = len(xs)
-    top, bottom = max(xs), min(xs)
-    out_up = bytes(map(upper.__lt__, xs)) if top > upper else None  # rule 1
-    out_down = bytes(map(lower.__gt__, xs)) if bottom < lower else None
-    for code in (out_up, out_down):
-        if code is not None:
-            flagged.update(m.start() for m in _ONE.finditer(code))
-    if n >= RUN:
-        for code in (above, below):  # rule 2
-            for m in _RUN_RE.finditer(code):
-                flagged.update(range(m.start(), m.end()))
-        first, rest = xs[:-1], xs[1:]
-        rising = bytes(map(operator.lt, first, rest))
-        codes = [rising]
+    lower, upper, nl, nu = seg.lower, seg.upper, seg.near_lower, seg.near_upper
+    if lower is None or upper is None or nl is None or nu is None:
+        lower = nl = -_INF
+        nu = upper = _INF
+    down = math.nextafter
+    thresholds = [down(lower, -_INF), down(nl, -_INF), down(mean, -_INF), mean, nu, upper]
+    return bytes(map(functools.partial(bisect.bisect_left, thresholds), xs))
+
+
+def _codes(xs: Sequence[float], steps: list[float], seg: Segment) -> bytes:
+    """Per value of a segment its zone, plus SPECIAL for a special cause value."""
+    zone = zones(xs, seg)
+    if seg.upper is None:
+        return zone
+    code = bytearray(zone.translate(_RULE1))  # rule 1
+    if len(xs) >= RUN:
+        for run in _RUN_RES:  # rule 2
+            for m in run.finditer(zone):
+                a, b = m.span()
+                code[a:b] = zone[a:b].translate(_MARK)
+        rising = bytes(map(_ZERO.__lt__, steps))
+        trends = [rising]
         if _NOT_RISING_RE.search(rising):  # a fall of RUN values needs RUN - 1 non-rises
-            codes.append(bytes(map(operator.gt, first, rest)))
-        for code in codes:
-            for m in _TREND_RE.finditer(code):  # rule 3: RUN values are RUN - 1 steps
-                flagged.update(range(m.start(), m.end() + 1))
-    # rule 4: per value 0 (not on this side), 1 (on it) or 2 (near: beyond the near-limit
-    # line and not outside); a window of three on one side with two or more near
-    for side, beyond, outside, limit in (
-        (above, nu.__lt__, out_up, top > nu),
-        (below, nl.__gt__, out_down, bottom < nl),
-    ):
-        if not limit:
-            continue
-        code = bytes(map(operator.add, side, bytes(map(beyond, xs))))
-        if outside is not None:
-            code = bytes(map(operator.sub, code, outside))
-        for m in _NEAR_RE.finditer(code):
-            w = m.start()
-            flagged.update(j for j in (w, w + 1, w + 2) if code[j] == 2)
-    return flagged, above, below
+            trends.append(bytes(map(_ZERO.__gt__, steps)))
+        for trend in trends:
+            for m in _TREND_RE.finditer(trend):  # rule 3: RUN values are RUN - 1 steps
+                a, b = m.start(), m.end() + 1
+                code[a:b] = zone[a:b].translate(_MARK)
+    for near, window in _NEAR_RES:  # rule 4
+        if near in zone:
+            for m in window.finditer(zone):
+                for j in range(m.start(), m.start() + 3):
+                    if zone[j] == near:
+                        code[j] = near | SPECIAL
+    return bytes(code)
+
+
+#: Code -> what special_causes() says of the value.
+_SIDE_OF_CODE = (0,) * SPECIAL + tuple(side or 2 for side in SIDE_OF_ZONE) + (0,)
 
 
 def special_causes(values: Sequence[float], seg: Segment) -> list[int]:
     """Per value of the segment: 0 common cause, else its side (+1 above the mean, -1
     below; side 0 marks a special cause value on the mean as 2)."""
-    flagged, above, below = _flagged(values[seg.start : seg.end], seg)
-    out = [0] * seg.points
-    for i in flagged:
-        out[i] = 1 if above[i] else (-1 if below[i] else 2)
-    return out
+    xs = tuple(values[seg.start : seg.end])
+    return list(map(_SIDE_OF_CODE.__getitem__, _codes(xs, _steps(xs), seg)))
 
 
 def segment_bounds(n: int, rebases: Sequence[int]) -> list[tuple[int, int]]:
     """Segments ``(start, end)`` of a series of *n* values rebased at *rebases*."""
     starts = sorted({0, *(i for i in rebases if 0 < i < n)})
     return [(s, e) for s, e in zip(starts, [*starts[1:], n], strict=True)] if n else []
+
+
+#: Code -> the type of the value, when higher or lower is better (a special cause
+#: value on the mean is a concern).
+_HIGHER = ("common",) * SPECIAL + ("concern",) * 4 + ("improvement",) * 3 + ("common",)
+_LOWER = ("common",) * SPECIAL + ("improvement",) * 3 + ("concern",) * 4 + ("common",)
 
 
 def analyse(
@@ -178,16 +219,29 @@ def analyse(
     """The analysis of a series of *values* (in period order) with rebase marks at the
     indices *rebases*, for a KPI whose better *direction* is ``higher`` or ``lower``."""
     vals = tuple(values)
-    segments = tuple(segment_limits(vals, s, e) for s, e in segment_bounds(len(vals), rebases))
-    good = 0 if direction == "higher" else 1  # which of (above, below) is the better side
-    types: list[str] = ["common"] * len(vals)
-    for seg in segments:
-        flagged, above, below = _flagged(vals[seg.start : seg.end], seg)
-        for i in flagged:
-            types[seg.start + i] = "improvement" if (above, below)[good][i] else "concern"
-    variation = "none" if len(vals) < 2 else _VARIATION_OF[types[-1]]
+    n = len(vals)
+    if not rebases or n < 2:  # one segment (or none): no slicing, no joining
+        if not n:
+            return KpiAnalysis(vals, (), b"", direction, "none", "none")
+        steps = _steps(vals)
+        seg = _limits(vals, steps, 0, n)
+        segments: tuple[Segment, ...] = (seg,)
+        codes = _codes(vals, steps, seg)
+    else:
+        parts = []
+        found = []
+        for s, e in segment_bounds(n, rebases):
+            xs = vals[s:e]
+            steps = _steps(xs)
+            seg = _limits(xs, steps, s, e)
+            found.append(seg)
+            parts.append(_codes(xs, steps, seg))
+        segments = tuple(found)
+        codes = b"".join(parts)
+    table = _HIGHER if direction == "higher" else _LOWER
+    variation = "none" if n < 2 else _VARIATION_OF[table[codes[-1]]]
     return KpiAnalysis(
-        vals, segments, tuple(types), variation, _assurance(segments, direction, target)
+        vals, segments, codes, direction, variation, _assurance(segments, direction, target)
     )
 
 

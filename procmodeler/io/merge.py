@@ -176,6 +176,8 @@ class _Merger:
             if key in t:
                 tv = t[key]
                 same = ov is tv or ov == tv
+                if not same and kind.recomputed and b.get(key) not in (ov, tv):
+                    continue  # both sides re-routed it: routed anew from the merged shapes
                 out[key] = ov if same else self.merge_fields(kind, key, b.get(key), ov, tv)
             elif key in b:  # deleted on their side (a deletion wins over a layout change)
                 if ov != b[key] and not kind.layout:

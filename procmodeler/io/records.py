@@ -99,6 +99,9 @@ class Kind:
     refs: tuple[Ref, ...] = ()
     tree: str | None = None  # the field holding the parent, for cycle checks
     layout: bool = False  # geometry: reported and merged, but kept apart
+    # derived geometry the app computes again when a record is missing (a relation's
+    # route): when both sides changed it differently, the merge drops it, not a conflict
+    recomputed: bool = False
     title: str | None = "name"  # the field that names a record for people
     nesting: Nesting | None = None  # set: the records live inside another kind's records
 
@@ -427,6 +430,7 @@ KINDS: tuple[Kind, ...] = (
         parts=("level", "relation"),
         refs=(Ref(_PROCESS, CASCADE, part=0), Ref(("relation",), CASCADE, part=1)),
         layout=True,
+        recomputed=True,
         title=None,
     ),
 )

@@ -68,7 +68,7 @@ def render_report(
     theme = Theme(profile)
     today = today or datetime.date.today()
     ticker = _Ticker(progress)
-    result = run_checks(arch, lang, overrides)
+    result = run_checks(arch, lang, overrides, today=today.isoformat())
     ticker.prepared(0.3)
     ctx = ReportContext(arch, tr, theme, result, today, overrides)
     pagesize = PAGE_SIZES[profile.page_size]
@@ -103,10 +103,14 @@ def render_report(
     story += list(sections.processes(ctx, 3, body_w, body_h))
     ticker.prepared(0.8)
     story += sections.matrix(ctx, 4, body_w, wide_w)
-    story += sections.findings(ctx, 5, body_w)
-    story += sections.graph_analysis(ctx, 6, body_w)
-    story += sections.index(ctx, 7, body_w, doc)
-    story += sections.glossary(ctx, 8)
+    number = 5
+    if sections.has_strategy(ctx):  # only for a model with objectives or improvements
+        story += sections.strategy(ctx, number, body_w)
+        number += 1
+    story += sections.findings(ctx, number, body_w)
+    story += sections.graph_analysis(ctx, number + 1, body_w)
+    story += sections.index(ctx, number + 2, body_w, doc)
+    story += sections.glossary(ctx, number + 3)
     ticker.prepared(1.0)
     doc.build_report(story)
     ticker.done()

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QObject, Signal
 
-from procmodeler.common.i18n import Translator, translator
+from procmodeler.common.i18n import Translator
 from procmodeler.edit.editor import Editor
 from procmodeler.edit.impact import Impact
 from procmodeler.model.architecture import Architecture
@@ -139,6 +139,6 @@ class EditorContext(QObject):
     def catalogue(self) -> Translator:
         """The Qt-free catalogue in the app's language, for messages from lower layers
         (undo labels, findings, refused edits)."""
-        from PySide6.QtCore import QLocale
+        from procmodeler.ui.words import ui_translator
 
-        return translator("sv" if QLocale().language() == QLocale.Language.Swedish else "en")
+        return ui_translator()

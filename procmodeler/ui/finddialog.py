@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 from procmodeler.model.architecture import Architecture
 from procmodeler.model.elements import Person, Process, Unit
 from procmodeler.ui import icons
-from procmodeler.ui.canvas import style as qs
 from procmodeler.ui.context import EditorContext
+from procmodeler.ui.words import kind_label
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 MAX_RESULTS = 200
@@ -114,7 +114,7 @@ class FindDialog(QDialog):
             proc = arch.processes[eid]
             where = [arch.processes[a].name for a in reversed(arch.ancestors(eid))]
             path = " \u203a ".join(where) if where else self.tr("Process map")
-            return f"{qs.kind_label(proc.kind)} \u00b7 {path}"
+            return f"{kind_label(proc.kind)} \u00b7 {path}"
         if category == "unit":
             unit = arch.units[eid]
             parent = arch.units.get(unit.parent) if unit.parent else None

@@ -11,7 +11,6 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QSize,
@@ -41,6 +40,7 @@ from procmodeler.model.periods import month_of, shift_period
 from procmodeler.notation.chart import ChartView, chart_view
 from procmodeler.ui.chartpaint import chart_image, fmt, paint_chart, text_width
 from procmodeler.ui.context import EditorContext
+from procmodeler.ui.words import number_text
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("period", "value", "rebase", "note")
@@ -165,7 +165,7 @@ class MeasurementModel(QAbstractTableModel):
             if column == "period":
                 return m.period
             if column == "value":
-                return QLocale().toString(float(m.value), "g", 12)
+                return number_text(m.value)
             if column == "note":
                 return m.note
         if role == Qt.ItemDataRole.CheckStateRole and column == "rebase":

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 
 from procmodeler.model.elements import PROCESS_KINDS, RELATION_KINDS
 from procmodeler.ui import icons
-from procmodeler.ui.canvas import style as qs
 from procmodeler.ui.canvas.view import PALETTE_MIME
+from procmodeler.ui.words import kind_label, relation_label
 
 
 def palette_mime(kind: str) -> QMimeData:
@@ -38,7 +38,7 @@ class PaletteButton(QToolButton):
         super().__init__(parent)
         self.kind = kind
         self.setObjectName(f"palette_{kind}")
-        self.setText(qs.kind_label(kind))
+        self.setText(kind_label(kind))
         self.setIcon(icons.process_icon(kind))
         self.setIconSize(QSize(34, 20))
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -103,7 +103,7 @@ class Palette(QWidget):
         for kind in RELATION_KINDS:
             rel_button = QToolButton(self)
             rel_button.setObjectName(f"palette_rel_{kind}")
-            rel_button.setText(qs.relation_label(kind))
+            rel_button.setText(relation_label(kind))
             rel_button.setIcon(icons.relation_icon(kind))
             rel_button.setIconSize(QSize(34, 20))
             rel_button.setCheckable(True)

@@ -43,6 +43,7 @@ from procmodeler.notation.chart import sparkline_view
 from procmodeler.notation.kpi import assurance_icon, variation_icon
 from procmodeler.ui.chartpaint import paint_chart, paint_icon
 from procmodeler.ui.context import EditorContext
+from procmodeler.ui.words import state_labels
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("process", "kpi", "trend", "latest", "target", "variation", "assurance")
@@ -113,15 +114,7 @@ class ScorecardModel(QAbstractTableModel):
         return None
 
     def words(self) -> dict[str, str]:
-        return {
-            "none": self.tr("Too few values"),
-            "common_cause": self.tr("Common cause"),
-            "special_cause_improvement": self.tr("Improvement"),
-            "special_cause_concern": self.tr("Concern"),
-            "consistent_pass": self.tr("Meets the target"),
-            "inconsistent": self.tr("Hit and miss"),
-            "consistent_fail": self.tr("Cannot meet the target"),
-        }
+        return state_labels()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._ids):

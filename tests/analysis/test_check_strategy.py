@@ -109,3 +109,24 @@ def test_a_bad_today_is_refused_in_one_line(tmp_path: Path) -> None:
     assert proc.stderr.strip().splitlines() == [
         "procmodeler: error: --today: '30/6/2026' is not a date YYYY-MM-DD"
     ]
+
+
+def test_without_today_the_date_rules_use_the_clock() -> None:
+    """The app's live checks and a check without --today compare with the computer's
+    date: due yesterday is overdue, due today is not."""
+    import datetime
+
+    from procmodeler.analysis import run_checks
+    from procmodeler.edit import Editor
+    from procmodeler.edit import operations as op
+
+    today = datetime.date.today()
+    ed = Editor()
+    op.create_process(ed, "P", pid="P")
+    op.add_improvement(ed, "P", "Late", iid="I1", status="ongoing",
+                       due=(today - datetime.timedelta(days=1)).isoformat())  # fmt: skip
+    op.add_improvement(ed, "P", "On time", iid="I2", status="ongoing", due=today.isoformat())
+    op.set_next_review(ed, "P", (today - datetime.timedelta(days=1)).isoformat())
+    result = run_checks(ed.arch)
+    assert [f.elements for f in result.by_rule("improvement.overdue")] == [("I1",)]
+    assert [f.elements for f in result.by_rule("process.review-overdue")] == [("P",)]

@@ -223,6 +223,70 @@ class EditingMachine(RuleBasedStateMachine):
             roles,
         )
 
+    # .................................................................. strategy
+    @rule(data=st.data(), name=names, horizon=names)
+    def add_objective(self, data: st.DataObject, name: str, horizon: str) -> None:
+        parent = data.draw(st.none() | st.sampled_from([*sorted(self.arch.objectives), "ghost"]))
+        owner = data.draw(st.none() | st.sampled_from([*sorted(self.arch.people), "ghost"]))
+        self.attempt(op.add_objective, name, parent=parent, owner=owner, horizon=horizon)
+
+    @rule(data=st.data(), name=names)
+    def rename_objective(self, data: st.DataObject, name: str) -> None:
+        self.attempt(op.rename_objective, self.pick(data, self.arch.objectives), name)
+
+    @rule(data=st.data())
+    def move_objective(self, data: st.DataObject) -> None:
+        parent = data.draw(st.none() | st.sampled_from([*sorted(self.arch.objectives), "ghost"]))
+        before = data.draw(st.none() | st.sampled_from([*sorted(self.arch.objectives), "ghost"]))
+        self.attempt(op.move_objective, self.pick(data, self.arch.objectives), parent, before)
+
+    @rule(data=st.data())
+    def delete_objective(self, data: st.DataObject) -> None:
+        self.attempt(op.delete_objective, self.pick(data, self.arch.objectives))
+
+    @rule(data=st.data(), note=st.none() | names)
+    def set_contribution(self, data: st.DataObject, note: str | None) -> None:
+        oid = self.pick(data, self.arch.objectives)
+        self.attempt(op.set_contribution, oid, self.pick(data, self.arch.processes), note)
+
+    @rule(data=st.data())
+    def set_kpi_objective(self, data: st.DataObject) -> None:
+        oid = data.draw(st.none() | st.sampled_from([*sorted(self.arch.objectives), "ghost"]))
+        self.attempt(op.set_kpi_objective, self.pick(data, self.arch.kpis), oid)
+
+    @rule(
+        data=st.data(),
+        title=names,
+        status=st.sampled_from(["idea", "planned", "ongoing", "done", "dropped", "bad"]),
+        due=st.sampled_from([None, "2026-06-30", "2026-02-30", "soon"]),
+    )
+    def add_improvement(self, data: st.DataObject, title: str, status: str, due: Any) -> None:
+        kpi = data.draw(st.none() | st.sampled_from([*sorted(self.arch.kpis), "ghost"]))
+        pid = self.pick(data, self.arch.processes)
+        self.attempt(op.add_improvement, pid, title, status=status, due=due, kpi=kpi)
+
+    @rule(
+        data=st.data(),
+        status=st.sampled_from(["idea", "planned", "ongoing", "done", "dropped", "bad"]),
+        today=st.sampled_from([None, "2026-06-30", "30/6"]),
+    )
+    def set_improvement_status(self, data: st.DataObject, status: str, today: Any) -> None:
+        iid = self.pick(data, self.arch.improvements)
+        self.attempt(op.set_improvement_status, iid, status, today=today)
+
+    @rule(data=st.data())
+    def delete_improvement(self, data: st.DataObject) -> None:
+        self.attempt(op.delete_improvement, self.pick(data, self.arch.improvements))
+
+    @rule(
+        data=st.data(),
+        level=st.sampled_from([None, "described", "in_use", "measured", "improving", "bad"]),
+        review=st.sampled_from([None, "", "2026-09-30", "2026-13-01"]),
+    )
+    def set_establishment(self, data: st.DataObject, level: Any, review: Any) -> None:
+        pid = self.pick(data, self.arch.processes)
+        self.attempt(op.set_process_fields, pid, established=level, next_review=review)
+
     # .................................................................. units and people
     @rule(data=st.data(), name=names)
     def add_unit(self, data: st.DataObject, name: str) -> None:

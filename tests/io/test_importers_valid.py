@@ -21,7 +21,17 @@ from procmodeler.io.bpmn import export_bpmn, import_bpmn
 from procmodeler.io.bpmn.names import PM
 from procmodeler.io.layout import layout
 from procmodeler.io.register import export_register, import_register
-from procmodeler.model import Architecture, Kpi, Metadata, Person, Process, Relation, Unit
+from procmodeler.model import (
+    Architecture,
+    Improvement,
+    Kpi,
+    Metadata,
+    Objective,
+    Person,
+    Process,
+    Relation,
+    Unit,
+)
 from procmodeler.model.validate import violations
 
 SETTINGS = settings(
@@ -64,6 +74,30 @@ def models(draw: st.DrawFn) -> Architecture:
         (draw(st.sampled_from(pids)), uid): draw(st.sampled_from(("R", "A", "RA", "C")))
         for uid in units
     }
+    objectives: dict[str, Objective] = {}
+    for i in range(draw(st.integers(0, 3))):
+        parent = draw(st.sampled_from([None, *objectives])) if objectives else None
+        owner = draw(st.sampled_from([None, *people])) if people else None
+        objectives[f"o{i}"] = Objective(f"o{i}", f"Objective {i}", parent, owner)
+    contributions = {
+        (oid, draw(st.sampled_from(pids))): draw(st.sampled_from(("", "note")))
+        for oid in objectives
+    }
+    if objectives:
+        kpis = {
+            k.id: Kpi(k.id, k.process, k.name, target=k.target, objective=draw(
+                st.sampled_from([None, *objectives])))
+            for k in kpis.values()
+        }  # fmt: skip
+    improvements = {
+        f"i{i}": Improvement(
+            f"i{i}", draw(st.sampled_from(pids)), f"Improvement {i}",
+            draw(st.sampled_from(("idea", "planned", "ongoing", "done", "dropped"))),
+            draw(st.sampled_from([None, *people])), draw(st.sampled_from([None, *kpis])),
+            due=draw(st.sampled_from([None, "2026-06-30"])),
+        )
+        for i in range(draw(st.integers(0, 3)))
+    }  # fmt: skip
     collections: dict[str, Any] = {
         "units": units,
         "people": people,
@@ -71,6 +105,9 @@ def models(draw: st.DrawFn) -> Architecture:
         "relations": relations,
         "kpis": kpis,
         "participation": participation,
+        "objectives": objectives,
+        "contributions": contributions,
+        "improvements": improvements,
     }
     arch = Architecture.from_collections(Metadata(name="M"), dict(collections))
     arch = Architecture.from_collections(
@@ -101,8 +138,11 @@ NATIVE_REFS = {
     "people": ("unit",),
     "processes": ("parent", "owner", "leader"),
     "relations": ("source", "target"),
-    "kpis": ("process",),
+    "kpis": ("process", "objective"),
     "participation": ("process", "unit"),
+    "objectives": ("parent", "owner"),
+    "contributions": ("objective", "process"),
+    "improvements": ("process", "responsible", "kpi", "due", "status"),
 }
 
 
@@ -125,8 +165,11 @@ REGISTER_REFS = {
     "people": ("unit",),
     "processes": ("parent", "owner", "leader"),
     "relations": ("source", "target"),
-    "kpis": ("process",),
+    "kpis": ("process", "objective"),
     "raci": ("process", "unit"),
+    "objectives": ("parent", "owner"),
+    "contributions": ("objective", "process"),
+    "improvements": ("process", "responsible", "kpi", "due", "status"),
 }
 
 
@@ -138,6 +181,8 @@ def test_register_import(arch: Architecture, data: st.DataObject, tmp_path: Path
     for _ in range(data.draw(st.integers(1, 3))):
         name = data.draw(st.sampled_from(sorted(REGISTER_REFS)))
         path = folder / f"{name}.csv"
+        if not path.exists():
+            continue
         rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
         if len(rows) < 2:
             continue
@@ -150,7 +195,10 @@ def test_register_import(arch: Architecture, data: st.DataObject, tmp_path: Path
     valid_or_refused(lambda: import_register(folder))
 
 
-BPMN_REFS = ("parent", "head", "unit", "owner", "leader", "source", "target", "process")
+BPMN_REFS = (
+    "parent", "head", "unit", "owner", "leader", "source", "target", "process", "objective",
+    "responsible", "kpi", "due", "status", "established", "nextReview",
+)  # fmt: skip
 
 
 @SETTINGS

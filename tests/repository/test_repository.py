@@ -107,6 +107,10 @@ def test_order_and_every_collection_survive_many_versions(repo_db: RepoDb) -> No
                 removed.put("relations", rid, None)
         for key in [k for k in removed.participation if k[0] == victim]:
             removed.put("participation", key, None)
+        for iid in [i for i, imp in removed.improvements.items() if imp.process == victim]:
+            removed.put("improvements", iid, None)
+        for key in [k for k in removed.contributions if k[1] == victim]:
+            removed.put("contributions", key, None)
         for kid in [k for k, kpi in removed.kpis.items() if kpi.process == victim]:
             removed.put("kpis", kid, None)
         for child in [p for p, proc in removed.processes.items() if proc.parent == victim]:
@@ -387,3 +391,45 @@ def test_objectives_contributions_and_improvements_are_pushed_and_pulled(
         again = repo.pull("Strategy")
         assert again.snapshot() == edited.snapshot()
         assert repo.pull("Strategy", 1).snapshot() == golden.snapshot()
+
+
+def test_the_database_checks_strategy_references_and_ids(repo_db: RepoDb) -> None:
+    """Schema version 3: objectives and improvements share the id namespace, and the
+    references of objectives, contributions, improvements and a KPI's objective are
+    checked like the others when the head moves."""
+    golden = native.load(ROOT / "tests" / "data" / "golden" / "v3-every-field.procm")
+    with Repository(repo_db.url("alice")) as repo:
+        repo.push(golden, "S")
+    url = repo_db.url("alice")
+
+    def attempt(*statements: str) -> str:
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute("set search_path = procmodeler")
+            try:
+                with conn.transaction():
+                    conn.execute(
+                        "insert into version (architecture, number, format_version) values (1, 2, 3)"
+                    )
+                    for statement in statements:
+                        conn.execute(statement)
+                    conn.execute("update architecture set head = 2 where id = 1")
+            except psycopg.Error as exc:
+                return type(exc).__name__
+        return "stored"
+
+    insert = "insert into record (architecture, section, key, since, ord, item) values "
+    # an objective with the id of a process
+    assert (
+        attempt(insert + '(1, \'objectives\', \'core\', 2, 999, \'{"id": "core", "name": "X"}\')')
+        == "UniqueViolation"
+    )
+    # an improvement meant to move a KPI that is not there
+    item = '{"id": "i9", "process": "core", "title": "T", "kpi": "nokpi"}'
+    assert attempt(insert + f"(1, 'improvements', 'i9', 2, 999, '{item}')") == "ForeignKeyViolation"
+    # removing an objective that a contribution and a KPI still name
+    assert (
+        attempt("update record set until = 2 where section = 'objectives' and key = 'g2'")
+        == "ForeignKeyViolation"
+    )
+    with Repository(url) as repo:
+        assert repo.head("S") == 1 and repo.pull("S").snapshot() == golden.snapshot()

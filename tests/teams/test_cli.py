@@ -31,7 +31,8 @@ def test_diff_json_and_exit_codes(tmp_path: Path, run_cli) -> None:  # type: ign
             "old": "R", "new": "RA"} in changes  # fmt: skip
     assert {"op": "removed", "kind": "relation", "id": "rel_1"} in changes
     assert {"op": "added", "kind": "shape", "id": "-/proc_4"} in changes
-    assert len(changes) == 6
+    assert {"op": "removed", "kind": "waypoints", "id": "-/rel_1"} in changes  # its route
+    assert len(changes) == 7
 
 
 def test_diff_text_in_the_models_language(tmp_path: Path, run_cli) -> None:  # type: ignore[no-untyped-def]

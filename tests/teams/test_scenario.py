@@ -24,6 +24,7 @@ def test_diff_lists_exactly_ours_edits() -> None:
         ("added", "process", "proc_4", None),
         ("added", "shape", "-/proc_4", None),
         ("removed", "relation", "rel_1", None),
+        ("removed", "waypoints", "-/rel_1", None),  # its route goes with it
         ("changed", "participation", "proc_1/unit_1", "roles"),
     }
     change = next(c for c in diff(base, ours) if c.field == "owner")
@@ -40,6 +41,7 @@ def test_diff_lists_exactly_theirs_edits() -> None:
         ("added", "unit", "unit_3", None),
         ("added", "kpi", "kpi_2", None),
         ("added", "relation", "rel_3", None),
+        ("added", "waypoints", "-/rel_3", None),  # a new line is routed when drawn
     }
 
 

@@ -124,3 +124,40 @@ def test_a_swedish_window_speaks_swedish(qapp, qtbot) -> None:
             close_window(win)
     finally:
         install_translations(qapp, "en")
+
+
+def test_domain_words_come_from_the_vocabulary(qapp, qtbot) -> None:
+    """Kinds, RACI roles, severities and lights are the vocabulary's words (the report's
+    and the BPMN documentation's), not Qt translations of their own."""
+    from PySide6.QtWidgets import QLabel
+
+    from procmodeler import vocabulary
+    from procmodeler.common.i18n import translator
+    from procmodeler.ui import words
+    from procmodeler.ui.app import install_translations
+    from procmodeler.ui.context import EditorContext
+    from procmodeler.ui.panels.matrix import ParticipationMatrix
+    from tests.ui.helpers import sample_editor
+
+    install_translations(qapp, "sv")
+    try:
+        sv = translator("sv")
+        for table, labels in (
+            (vocabulary.PROCESS_KIND, words.process_kind_labels()),
+            (vocabulary.PROCESS_KIND_PLURAL, words.band_labels()),
+            (vocabulary.RELATION_KIND, words.relation_kind_labels()),
+            (vocabulary.STATUS, words.status_labels()),
+            (vocabulary.KPI_KIND, words.kpi_kind_labels()),
+            (vocabulary.DIRECTION, words.direction_labels()),
+            (vocabulary.SEVERITY, words.severity_labels()),
+            (vocabulary.LIGHT, words.light_labels()),
+            (vocabulary.RACI_ROLE, words.raci_labels()),
+        ):
+            assert labels == vocabulary.words(table, sv)
+        assert words.kind_label("core") == "Huvudprocess"
+        panel = ParticipationMatrix(EditorContext(sample_editor()[0]))
+        qtbot.addWidget(panel)
+        legend = panel.findChild(QLabel, "matrixLegend").text()
+        assert sv(vocabulary.RACI_ROLE["A"]) in legend and "Accountable" not in legend
+    finally:
+        install_translations(qapp, "en")

@@ -1,10 +1,11 @@
 """The chapters of the report, each a function that returns flowables: cover, contents,
-executive summary, process map, process sections, participation matrix, findings,
+executive summary, process map, process sections, participation matrix, strategy and
+improvement (when the model has objectives or improvements), findings,
 graph analysis, index and glossary. Every user text is escaped before it goes into
 paragraph markup; every label is translated.
 
 One module per group of chapters (``cover``, ``overview``, ``perprocess``,
-``matrixtable``, ``checks``, ``back``); ``base`` holds what they share."""
+``matrixtable``, ``strategy``, ``checks``, ``back``); ``base`` holds what they share."""
 
 from procmodeler.report.sections.back import GLOSSARY, glossary, index
 from procmodeler.report.sections.base import Dot, VerticalLabel, splittable
@@ -13,6 +14,7 @@ from procmodeler.report.sections.cover import contents, paint_cover
 from procmodeler.report.sections.matrixtable import matrix
 from procmodeler.report.sections.overview import summary
 from procmodeler.report.sections.perprocess import process_map, processes
+from procmodeler.report.sections.strategy import has_strategy, strategy
 
 __all__ = [
     "GLOSSARY",
@@ -22,11 +24,13 @@ __all__ = [
     "findings",
     "glossary",
     "graph_analysis",
+    "has_strategy",
     "index",
     "matrix",
     "paint_cover",
     "process_map",
     "processes",
     "splittable",
+    "strategy",
     "summary",
 ]

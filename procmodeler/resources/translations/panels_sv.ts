@@ -37,121 +37,6 @@
         <translation>Processkarta</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/_common.py" line="382"/>
-        <source>Management process</source>
-        <translation>Ledningsprocess</translation>
-    </message>
-    <message>
-        <location filename="../../procmodeler/ui/panels/_common.py" line="383"/>
-        <source>Core process</source>
-        <translation>Huvudprocess</translation>
-    </message>
-    <message>
-        <location filename="../../procmodeler/ui/panels/_common.py" line="384"/>
-        <source>Support process</source>
-        <translation>Stödprocess</translation>
-    </message>
-    <message>
-        <location filename="../../procmodeler/ui/panels/_common.py" line="390"/>
-        <source>Draft</source>
-        <translation>Utkast</translation>
-    </message>
-    <message>
-        <location filename="../../procmodeler/ui/panels/_common.py" line="391"/>
-        <source>In review</source>
-        <translation>Under granskning</translation>
-    </message>
-    <message>
-        <location filename="../../procmodeler/ui/panels/_common.py" line="392"/>
-        <source>Approved</source>
-        <translation>Fastställd</translation>
-    </message>
-    <message>
-        <location filename="../../procmodeler/ui/panels/_common.py" line="393"/>
-        <source>Retired</source>
-        <translation>Avvecklad</translation>
-    </message>
-    <message>
-        <location filename="../../procmodeler/ui/panels/_common.py" line="398"/>
-        <source>Flow</source>
-        <translation>Flöde</translation>
-    </message>
-    <message>
-        <location filename="../../procmodeler/ui/panels/_common.py" line="398"/>
-        <source>Support</source>
-        <translation>Stöd</translation>
-    </message>
-    <message>
-        <location filename="../../procmodeler/ui/panels/_common.py" line="398"/>
-        <source>Steering</source>
-        <translation>Styrning</translation>
-    </message>
-    <message>
-        <location filename="../../procmodeler/ui/panels/_common.py" line="403"/>
-        <source>Lead time</source>
-        <translation>Ledtid</translation>
-    </message>
-    <message>
-        <location filename="../../procmodeler/ui/panels/_common.py" line="404"/>
-        <source>Variation</source>
-        <translation>Variation</translation>
-    </message>
-    <message>
-        <location filename="../../procmodeler/ui/panels/_common.py" line="405"/>
-        <source>Stability</source>
-        <translation>Stabilitet</translation>
-    </message>
-    <message>
-        <location filename="../../procmodeler/ui/panels/_common.py" line="406"/>
-        <source>Customer experience</source>
-        <translation>Kundupplevelse</translation>
-    </message>
-    <message>
-        <location filename="../../procmodeler/ui/panels/_common.py" line="407"/>
-        <source>Other</source>
-        <translation>Annat</translation>
-    </message>
-    <message>
-        <location filename="../../procmodeler/ui/panels/_common.py" line="412"/>
-        <source>Lower is better</source>
-        <translation>Lägre är bättre</translation>
-    </message>
-    <message>
-        <location filename="../../procmodeler/ui/panels/_common.py" line="412"/>
-        <source>Higher is better</source>
-        <translation>Högre är bättre</translation>
-    </message>
-    <message>
-        <location filename="../../procmodeler/ui/panels/_common.py" line="416"/>
-        <source>Error</source>
-        <translation>Fel</translation>
-    </message>
-    <message>
-        <location filename="../../procmodeler/ui/panels/_common.py" line="416"/>
-        <source>Warning</source>
-        <translation>Varning</translation>
-    </message>
-    <message>
-        <location filename="../../procmodeler/ui/panels/_common.py" line="416"/>
-        <source>Info</source>
-        <translation>Info</translation>
-    </message>
-    <message>
-        <location filename="../../procmodeler/ui/panels/_common.py" line="421"/>
-        <source>On target</source>
-        <translation>Når målet</translation>
-    </message>
-    <message>
-        <location filename="../../procmodeler/ui/panels/_common.py" line="422"/>
-        <source>Within 10 % of target</source>
-        <translation>Inom 10 % från målet</translation>
-    </message>
-    <message>
-        <location filename="../../procmodeler/ui/panels/_common.py" line="423"/>
-        <source>Off target</source>
-        <translation>Långt från målet</translation>
-    </message>
-    <message>
         <location filename="../../procmodeler/ui/panels/_common.py" line="89"/>
         <source>Not possible</source>
         <translation>Inte möjligt</translation>
@@ -225,26 +110,6 @@
         <location filename="../../procmodeler/ui/panels/matrix.py" line="904"/>
         <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
         <translation>PNG-bild (*.png);;SVG-ritning (*.svg);;PDF-dokument (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../procmodeler/ui/panels/matrix.py" line="918"/>
-        <source>Responsible</source>
-        <translation>Utför</translation>
-    </message>
-    <message>
-        <location filename="../../procmodeler/ui/panels/matrix.py" line="919"/>
-        <source>Accountable</source>
-        <translation>Ansvarar</translation>
-    </message>
-    <message>
-        <location filename="../../procmodeler/ui/panels/matrix.py" line="920"/>
-        <source>Consulted</source>
-        <translation>Rådfrågas</translation>
-    </message>
-    <message>
-        <location filename="../../procmodeler/ui/panels/matrix.py" line="921"/>
-        <source>Informed</source>
-        <translation>Informeras</translation>
     </message>
     <message>
         <location filename="../../procmodeler/ui/panels/matrix.py" line="922"/>
@@ -722,26 +587,6 @@
         <translation>Detaljer</translation>
     </message>
     <message>
-        <location filename="../../procmodeler/ui/panels/units.py" line="160"/>
-        <source>+ Unit</source>
-        <translation>+ Enhet</translation>
-    </message>
-    <message>
-        <location filename="../../procmodeler/ui/panels/units.py" line="161"/>
-        <source>+ Sub-unit</source>
-        <translation>+ Underenhet</translation>
-    </message>
-    <message>
-        <location filename="../../procmodeler/ui/panels/units.py" line="162"/>
-        <source>+ Person</source>
-        <translation>+ Person</translation>
-    </message>
-    <message>
-        <location filename="../../procmodeler/ui/panels/units.py" line="163"/>
-        <source>Move…</source>
-        <translation>Flytta…</translation>
-    </message>
-    <message>
         <location filename="../../procmodeler/ui/panels/units.py" line="357"/>
         <source>New unit</source>
         <translation>Ny enhet</translation>
@@ -770,11 +615,6 @@
         <location filename="../../procmodeler/ui/panels/units.py" line="332"/>
         <source>Remove as head of unit</source>
         <translation>Ta bort som chef för enheten</translation>
-    </message>
-    <message>
-        <location filename="../../procmodeler/ui/panels/units.py" line="334"/>
-        <source>Not head</source>
-        <translation>Inte chef</translation>
     </message>
     <message>
         <location filename="../../procmodeler/ui/panels/units.py" line="482"/>

@@ -430,33 +430,6 @@
     </message>
 </context>
 <context>
-    <name>Notation</name>
-    <message>
-        <source>Management process</source>
-        <translation>Ledningsprocess</translation>
-    </message>
-    <message>
-        <source>Core process</source>
-        <translation>Huvudprocess</translation>
-    </message>
-    <message>
-        <source>Support process</source>
-        <translation>Stödprocess</translation>
-    </message>
-    <message>
-        <source>Support</source>
-        <translation>Stöd</translation>
-    </message>
-    <message>
-        <source>Flow</source>
-        <translation>Flöde</translation>
-    </message>
-    <message>
-        <source>Steering</source>
-        <translation>Styrning</translation>
-    </message>
-</context>
-<context>
     <name>Palette</name>
     <message>
         <source>Processes</source>
@@ -1079,28 +1052,8 @@
         <translation>Måluppfyllelse</translation>
     </message>
     <message>
-        <source>Cannot meet the target</source>
-        <translation>Kan inte nå målet</translation>
-    </message>
-    <message>
-        <source>Common cause</source>
-        <translation>Normal variation</translation>
-    </message>
-    <message>
-        <source>Concern</source>
-        <translation>Försämring</translation>
-    </message>
-    <message>
         <source>Double-click to show the process on the map</source>
         <translation>Dubbelklicka för att visa processen på kartan</translation>
-    </message>
-    <message>
-        <source>Hit and miss</source>
-        <translation>Ibland, ibland inte</translation>
-    </message>
-    <message>
-        <source>Improvement</source>
-        <translation>Förbättring</translation>
     </message>
     <message>
         <source>KPI</source>
@@ -1109,10 +1062,6 @@
     <message>
         <source>Latest</source>
         <translation>Senaste</translation>
-    </message>
-    <message>
-        <source>Meets the target</source>
-        <translation>Når målet</translation>
     </message>
     <message>
         <source>Over time</source>
@@ -1125,10 +1074,6 @@
     <message>
         <source>Target</source>
         <translation>Mål</translation>
-    </message>
-    <message>
-        <source>Too few values</source>
-        <translation>För få värden</translation>
     </message>
     <message>
         <source>Variation</source>

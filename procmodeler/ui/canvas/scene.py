@@ -45,6 +45,7 @@ from procmodeler.ui.canvas.decor import BandItem, LaneItem, NeedArrowItem
 from procmodeler.ui.canvas.gestures import Gestures
 from procmodeler.ui.canvas.items import Z_SELECTED, Z_SHAPE, RelationItem, ShapeItem
 from procmodeler.ui.context import EditorContext
+from procmodeler.ui.words import band_labels, relation_label
 
 MARGIN = 400.0  # free room around the content for dragging and creating
 NUDGE_COMMIT_MS = 700
@@ -170,8 +171,9 @@ class DiagramScene(QGraphicsScene):
         arch = self.arch
         if self.level is None:
             tr = translator(language) if language else self.context.catalogue()
+            bands = band_labels(tr)
             for band in landscape_bands(arch):
-                label = tr(ns.BAND_LABELS.get(band.kind, band.kind))
+                label = bands.get(band.kind, band.kind)
                 self._decor.append(BandItem(band, label))
             arrows = need_arrows(arch)
             if arrows:
@@ -511,7 +513,7 @@ class DiagramScene(QGraphicsScene):
         m = item.view.markers[index]
         other = self.arch.processes.get(m.other)
         name = other.name if other else m.other
-        kind = qs.relation_label(m.kind)
+        kind = relation_label(m.kind)
         if m.outgoing:
             text = QCoreApplication.translate("Canvas", "{kind} to '{name}' (on another diagram)")
         else:

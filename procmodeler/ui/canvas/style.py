@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainterPath, QPen, QPolygonF
 
 from procmodeler.model.elements import Bounds, Point
@@ -97,20 +97,3 @@ def outline_path(o: Outline, dx: float = 0.0, dy: float = 0.0) -> QPainterPath:
         r = QRectF(min(xs) + dx, min(ys) + dy, max(xs) - min(xs), max(ys) - min(ys))
         path.addRoundedRect(r, o.radius, o.radius)
     return path
-
-
-def kind_label(kind: str) -> str:
-    """The translated name of a process kind, singular."""
-    return {
-        "management": QCoreApplication.translate("Notation", "Management process"),
-        "core": QCoreApplication.translate("Notation", "Core process"),
-        "support": QCoreApplication.translate("Notation", "Support process"),
-    }.get(kind, kind)
-
-
-def relation_label(kind: str) -> str:
-    return {
-        "flow": QCoreApplication.translate("Notation", "Flow"),
-        "support": QCoreApplication.translate("Notation", "Support"),
-        "steering": QCoreApplication.translate("Notation", "Steering"),
-    }.get(kind, kind)

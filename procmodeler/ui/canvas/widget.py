@@ -13,12 +13,12 @@ from procmodeler.edit import operations as ops
 from procmodeler.edit.placement import free_spot
 from procmodeler.model.elements import PROCESS_KINDS, RELATION_KINDS, Bounds, snap
 from procmodeler.notation.lanelayout import arranged_in_lanes
-from procmodeler.ui.canvas import style as qs
 from procmodeler.ui.canvas.breadcrumb import Breadcrumb
 from procmodeler.ui.canvas.items import RelationItem, ShapeItem
 from procmodeler.ui.canvas.scene import DiagramScene
 from procmodeler.ui.canvas.view import DiagramView
 from procmodeler.ui.context import EditorContext
+from procmodeler.ui.words import kind_label, relation_label
 
 
 class Canvas(QWidget):
@@ -229,7 +229,7 @@ class Canvas(QWidget):
                 self._add_shared(menu, "rename")
             kinds = menu.addMenu(self.tr("Kind"))
             for kind in PROCESS_KINDS:
-                act = kinds.addAction(qs.kind_label(kind))
+                act = kinds.addAction(kind_label(kind))
                 act.setCheckable(True)
                 act.setChecked(
                     all(arch.processes[p].kind == kind for p in pids if p in arch.processes)
@@ -243,7 +243,7 @@ class Canvas(QWidget):
             rids = self.scene.selected_relations() or [rid]
             kinds = menu.addMenu(self.tr("Kind"))
             for kind in RELATION_KINDS:
-                act = kinds.addAction(qs.relation_label(kind))
+                act = kinds.addAction(relation_label(kind))
                 act.setCheckable(True)
                 act.setChecked(rel.kind == kind)
                 act.triggered.connect(lambda _=False, k=kind: self.set_relation_kind(rids, k))
@@ -267,7 +267,7 @@ class Canvas(QWidget):
         else:
             add = menu.addMenu(self.tr("Add"))
             for kind in PROCESS_KINDS:
-                create = add.addAction(qs.kind_label(kind))
+                create = add.addAction(kind_label(kind))
                 create.triggered.connect(lambda _=False, k=kind: self.create_process(k, scene_pos))
             self._add_shared(menu, "paste", "-", "select_all")
             if self.context.level is not None:

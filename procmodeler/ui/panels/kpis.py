@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,29 +24,19 @@ from procmodeler.ui.context import EditorContext
 from procmodeler.ui.panels._common import (
     _t,
     dialogs,
+    light_icon,
+    run_op,
+)
+from procmodeler.ui.words import (
     direction_labels,
     kpi_kind_labels,
-    light_icon,
     light_labels,
-    run_op,
+    number_or_none,
+    number_text,
 )
 
 COLUMNS = ("name", "kind", "measure", "direction", "target", "actual")
 Index = QModelIndex | QPersistentModelIndex
-
-
-def parse_number(text: str) -> float | None:
-    """'12,5' or '12.5' -> 12.5; empty -> None; raises ValueError otherwise."""
-    text = text.strip().replace("\u00a0", "").replace(" ", "")
-    if not text:
-        return None
-    return float(text.replace(",", "."))
-
-
-def format_number(value: float | None) -> str:
-    if value is None:
-        return ""
-    return QLocale().toString(value, "g", 12)
 
 
 class KpiModel(QAbstractTableModel):
@@ -124,7 +114,7 @@ class KpiModel(QAbstractTableModel):
                     return kpi.direction
                 return "↓" if kpi.direction == "lower" else "↑"
             if column in ("target", "actual"):
-                return format_number(getattr(kpi, column))
+                return number_text(getattr(kpi, column))
             return getattr(kpi, column)
         if role == Qt.ItemDataRole.DecorationRole and column == "name":
             return light_icon(traffic_light(kpi))
@@ -151,7 +141,7 @@ class KpiModel(QAbstractTableModel):
         parent = owner if isinstance(owner, QWidget) else None
         if column in ("target", "actual"):
             try:
-                number = parse_number(str(value))
+                number = number_or_none(str(value))
             except ValueError:
                 dialogs.warn(
                     parent, _t("Not possible"), _t("'{text}' is not a number.").format(text=value)

@@ -63,6 +63,7 @@ from procmodeler.ui.panels.matrixpaint import (
     paint_header,
 )
 from procmodeler.ui.panels.matrixpicture import export_matrix
+from procmodeler.ui.words import raci_labels
 
 
 # ---------------------------------------------------------------------- header
@@ -334,12 +335,7 @@ class ParticipationMatrix(QWidget):
     @staticmethod
     def _legend_html() -> str:
         parts = []
-        for letter, word in (
-            ("R", _t("Responsible")),
-            ("A", _t("Accountable")),
-            ("C", _t("Consulted")),
-            ("I", _t("Informed")),
-        ):
+        for letter, word in raci_labels().items():
             parts.append(
                 f"<span style='background:{LETTER_COLOURS[letter]}; color:white;"
                 f" font-weight:bold'>&nbsp;{letter}&nbsp;</span>&nbsp;{word}"
@@ -477,12 +473,7 @@ class ParticipationMatrix(QWidget):
         if index.isValid() and index.column() > 0:
             letters = index.data(LETTERS_ROLE)
             persistent = QPersistentModelIndex(index)
-            names = {
-                "R": _t("Responsible"),
-                "A": _t("Accountable"),
-                "C": _t("Consulted"),
-                "I": _t("Informed"),
-            }
+            names = raci_labels()
             for letter in RACI:
                 act = menu.addAction(f"{letter} — {names[letter]}")
                 act.setCheckable(True)

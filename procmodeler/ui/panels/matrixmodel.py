@@ -12,6 +12,7 @@ from procmodeler.analysis.marks import owner_unit
 from procmodeler.notation.matrix import UnitColumn, unit_columns
 from procmodeler.ui.context import EditorContext
 from procmodeler.ui.panels._common import _t
+from procmodeler.ui.words import raci_labels
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -185,12 +186,7 @@ class MatrixModel(QAbstractItemModel):
         if role == ID_ROLE:
             return uid
         if role == Qt.ItemDataRole.ToolTipRole:
-            names = {
-                "R": _t("Responsible"),
-                "A": _t("Accountable"),
-                "C": _t("Consulted"),
-                "I": _t("Informed"),
-            }
+            names = raci_labels()
             text = f"{proc.name} × {arch.units[uid].name}"
             if letters:
                 text += "\n" + ", ".join(names[x] for x in letters)

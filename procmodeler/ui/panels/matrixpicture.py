@@ -24,6 +24,7 @@ from procmodeler.ui.panels.matrixpaint import (
     paint_cell,
     paint_header,
 )
+from procmodeler.ui.words import raci_labels
 
 if TYPE_CHECKING:
     from procmodeler.ui.panels.matrix import ParticipationMatrix
@@ -34,13 +35,8 @@ LEGEND_H = 30.0
 
 
 def _legend_entries() -> list[tuple[str | None, str]]:
-    return [
-        ("R", _t("Responsible")),
-        ("A", _t("Accountable")),
-        ("C", _t("Consulted")),
-        ("I", _t("Informed")),
-        (None, _t("Owner’s unit")),
-    ]
+    roles: list[tuple[str | None, str]] = list(raci_labels().items())
+    return [*roles, (None, _t("Owner’s unit"))]
 
 
 def _title_font(font: QFont) -> QFont:

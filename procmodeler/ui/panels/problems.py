@@ -40,9 +40,9 @@ from procmodeler.ui.panels._common import (
     element_name,
     run_op,
     severity_icon,
-    severity_labels,
 )
 from procmodeler.ui.panels.findings import LiveFindings
+from procmodeler.ui.words import severity_labels
 
 Index = QModelIndex | QPersistentModelIndex
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 20

@@ -28,10 +28,7 @@ from procmodeler.ui.panels._common import (
     SearchCombo,
     _t,
     level_name,
-    process_kind_labels,
-    relation_kind_labels,
     run_op,
-    status_labels,
 )
 from procmodeler.ui.panels.kpis import KpiTable
 from procmodeler.ui.panels.pageparts import (
@@ -42,7 +39,7 @@ from procmodeler.ui.panels.pageparts import (
     section,
     split_objects,
 )
-from procmodeler.ui.strategy.processpart import ProcessStrategy
+from procmodeler.ui.words import process_kind_labels, relation_kind_labels, status_labels
 
 
 # ---------------------------------------------------------------------- process page
@@ -57,6 +54,8 @@ class ProcessPage(QWidget):
         layout.addWidget(self.header)
         layout.addLayout(self._build_form())
         self._build_kpis(layout)
+        from procmodeler.ui.strategy.processpart import ProcessStrategy  # it uses the panels
+
         self.strategy = ProcessStrategy(context)  # establishment, review, objectives
         layout.addWidget(self.strategy)
         self._build_relations(layout)

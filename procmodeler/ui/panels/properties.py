@@ -30,7 +30,6 @@ from procmodeler.ui.panels._common import (
     _t,
     element_name,
     level_name,
-    relation_kind_labels,
     run_op,
 )
 from procmodeler.ui.panels.pageparts import (
@@ -42,6 +41,7 @@ from procmodeler.ui.panels.pageparts import (
     unit_choices,
 )
 from procmodeler.ui.panels.processpage import ProcessPage
+from procmodeler.ui.words import relation_kind_labels
 
 __all__ = ["PropertiesPanel", "split_objects"]
 

@@ -10,8 +10,27 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QByteArray, QMimeData, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent
+from PySide6.QtCore import (
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QPainter,
+    QPen,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,6 +38,10 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -31,12 +54,74 @@ from procmodeler.model.events import Committed
 from procmodeler.ui.context import EditorContext
 from procmodeler.ui.panels._common import dialogs, process_path, run_op
 from procmodeler.ui.scorecard import units_within
-from procmodeler.ui.strategy.common import FilledWhenShown, statuses, today
+from procmodeler.ui.strategy.common import OVERDUE, FilledWhenShown, statuses, today
+from procmodeler.ui.strategy.improvementform import ImprovementForm
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 2  # True: planned or ongoing, due before today
+DUE_ROLE = Qt.ItemDataRole.UserRole + 3  # True: the card's last line is its due date
 #: the mime type of a dragged card: the improvement's id
 MIME = "application/x-procmodeler-improvement"
-OVERDUE = "#cf222e"
+
+
+class CardDelegate(QStyledItemDelegate):
+    """A card: a rounded box, the title in bold, then process, person and due date; an
+    overdue card has a red edge and a red date."""
+
+    PAD = 6
+
+    def _lines(self, index: QModelIndex | QPersistentModelIndex) -> list[str]:
+        return str(index.data(Qt.ItemDataRole.DisplayRole) or "").split("\n")
+
+    def sizeHint(  # noqa: N802 - Qt name
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        view = self.parent()
+        if isinstance(view, QListWidget):  # the column's width, as the card is painted
+            avail = view.viewport().width() - 2 * view.spacing()
+        else:
+            avail = option.rect.width() or 200  # type: ignore[attr-defined]
+        width = max(60, avail - 4 - 2 * self.PAD)
+        bold = QFont(option.font)  # type: ignore[attr-defined]
+        bold.setBold(True)
+        height = 2 * self.PAD
+        for i, line in enumerate(self._lines(index)):
+            metrics = QFontMetrics(bold if i == 0 else option.font)  # type: ignore[attr-defined]
+            flags = int(Qt.TextFlag.TextWordWrap)
+            height += metrics.boundingRect(0, 0, width, 1000, flags, line).height()
+        return QSize(width + 2 * self.PAD, height + 6)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        rect = option.rect.adjusted(2, 2, -2, -2)  # type: ignore[attr-defined]
+        state = option.state  # type: ignore[attr-defined]
+        late = index.data(OVERDUE_ROLE)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        selected = bool(state & QStyle.StateFlag.State_Selected)
+        painter.setBrush(QColor("#ddf4ff" if selected else "#ffffff"))
+        edge = QColor(OVERDUE if late else ("#1f6feb" if selected else "#d0d7de"))
+        painter.setPen(QPen(edge, 2 if late or selected else 1))
+        painter.drawRoundedRect(QRectF(rect), 5, 5)
+        x, y, width = rect.x() + self.PAD, rect.y() + self.PAD - 2, rect.width() - 2 * self.PAD
+        lines = self._lines(index)
+        for i, line in enumerate(lines):
+            font = QFont(option.font)  # type: ignore[attr-defined]
+            font.setBold(i == 0)
+            painter.setFont(font)
+            last = i == len(lines) - 1 and index.data(DUE_ROLE)
+            painter.setPen(
+                QColor(OVERDUE if late and last else ("#24292f" if i == 0 else "#57606a"))
+            )
+            flags = int(Qt.TextFlag.TextWordWrap)
+            box = QFontMetrics(font).boundingRect(0, 0, width, 1000, flags, line)
+            painter.drawText(QRectF(x, y, width, box.height()), flags, line)
+            y += box.height()
+        painter.restore()
 
 
 class StatusColumn(QListWidget):
@@ -59,6 +144,9 @@ class StatusColumn(QListWidget):
         self.setWordWrap(True)
         self.setSpacing(2)
         self.setUniformItemSizes(False)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setItemDelegate(CardDelegate(self))
         self.itemDoubleClicked.connect(self._show)
 
     def current_id(self) -> str | None:
@@ -70,7 +158,7 @@ class StatusColumn(QListWidget):
 
     def mimeData(self, items: Sequence[QListWidgetItem]) -> QMimeData:  # noqa: N802 - Qt name
         data = QMimeData()
-        if items:
+        if items and items[0] is not None:
             data.setData(MIME, QByteArray(str(items[0].data(ID_ROLE)).encode("utf-8")))
         return data
 
@@ -126,7 +214,7 @@ class StatusColumn(QListWidget):
             self.showRequested.emit(iid)
 
 
-class ImprovementsBoard(QWidget, FilledWhenShown):
+class ImprovementsBoard(FilledWhenShown, QWidget):
     """Filters on top, one column per status below; filled when its tab is in front."""
 
     def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
@@ -147,6 +235,10 @@ class ImprovementsBoard(QWidget, FilledWhenShown):
         ):
             bar.addWidget(QLabel(label, self))
             bar.addWidget(combo, 1)
+        self.new_button = QPushButton(tr("New improvement…"), self)
+        self.new_button.setObjectName("newImprovement")
+        self.new_button.clicked.connect(self.add_improvement)
+        bar.addWidget(self.new_button)
         self.hint = QLabel(
             tr(
                 "Drag a card to another column to change its status, or press Ctrl+Right / "
@@ -177,6 +269,9 @@ class ImprovementsBoard(QWidget, FilledWhenShown):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(bar)
         layout.addWidget(self.hint)
+        self.form = ImprovementForm(context, self)
+        self.form.setFixedWidth(300)
+        row.addWidget(self.form, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(row, 1)
         for combo in (
             self.process_filter,
@@ -185,6 +280,7 @@ class ImprovementsBoard(QWidget, FilledWhenShown):
             self.status_filter,
         ):
             combo.currentIndexChanged.connect(self._filter_changed)
+        self.setMinimumSize(self.minimumSizeHint())  # its layout must not widen the window
         context.committed.connect(self._on_committed)
         context.documentReplaced.connect(self.changed)
         context.selectionChanged.connect(self._selection_from_context)
@@ -282,21 +378,21 @@ class ImprovementsBoard(QWidget, FilledWhenShown):
                 item = QListWidgetItem(self._card_text(arch, iid, day))
                 item.setData(ID_ROLE, iid)
                 item.setToolTip(imp.description or imp.title)
-                if is_overdue(arch, iid, day):
-                    item.setForeground(QColor(OVERDUE))
+                item.setData(OVERDUE_ROLE, is_overdue(arch, iid, day))
+                item.setData(DUE_ROLE, imp.due is not None)
                 column.addItem(item)
                 if iid == current:
                     column.setCurrentItem(item)
             column.blockSignals(False)
             self.titles[status].setText(f"<b>{words[status]}</b> ({column.count()})")
+        self.form.show_improvement(self.current_improvement())
 
     def _card_text(self, arch: Architecture, iid: str, day: str) -> str:
         tr = self.context.catalogue()
         imp = arch.improvements[iid]
-        lines = [imp.title, arch.processes[imp.process].name]
         person = arch.people.get(imp.responsible) if imp.responsible else None
-        if person is not None:
-            lines.append(person.name)
+        who = f" · {person.name}" if person is not None else ""
+        lines = [imp.title, arch.processes[imp.process].name + who]
         if imp.due:
             if is_overdue(arch, iid, day):
                 lines.append("⚠ " + tr("Overdue since {date}").format(date=imp.due))
@@ -338,6 +434,7 @@ class ImprovementsBoard(QWidget, FilledWhenShown):
                 column.setCurrentRow(-1)
                 column.blockSignals(False)
         self.context.set_selection([iid])
+        self.form.show_improvement(iid)
         self._syncing = False
 
     def _selection_from_context(self) -> None:
@@ -369,6 +466,40 @@ class ImprovementsBoard(QWidget, FilledWhenShown):
         imp = self.context.arch.improvements.get(iid)
         if imp is not None:
             self.context.reveal(imp.process)
+
+    def add_improvement(self) -> str | None:
+        """Ask for a title (and the process, unless the process filter names one) and
+        add an improvement, of the status filter's status or an idea. Returns its id."""
+        arch = self.context.arch
+        tr = self.context.catalogue()
+        pid = self.process_filter.currentData()
+        if pid not in arch.processes:
+            pids = list(arch.walk())
+            chosen = dialogs.choose(
+                self,
+                tr("New improvement"),
+                tr("Process to improve:"),
+                [process_path(arch, p) for p in pids],
+            )
+            if chosen is None:
+                return None
+            pid = pids[chosen]
+        title = dialogs.get_text(
+            self,
+            tr("New improvement"),
+            tr("What will be improved in '{process}'?").format(process=arch.processes[pid].name),
+        )
+        if not title or not title.strip():
+            return None
+        status = self.status_filter.currentData() or "idea"
+        before = set(arch.improvements)
+        if not run_op(self, self.context, ops.add_improvement, pid, title, status=status):
+            return None
+        iid = next(i for i in self.context.arch.improvements if i not in before)
+        if self._stale:
+            self.refresh()
+        self.select(iid)
+        return iid
 
     def _delete(self, iid: str) -> None:
         imp = self.context.arch.improvements.get(iid)

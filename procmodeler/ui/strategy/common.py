@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QIcon, QShowEvent
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 from procmodeler.analysis.xmr import KpiAnalysis, analyse_kpi
@@ -14,13 +14,16 @@ from procmodeler.common.i18n import Translator
 from procmodeler.model.elements import Kpi
 from procmodeler.ui.context import EditorContext
 from procmodeler.ui.scorecard import icon_pixmap
-from procmodeler.vocabulary import ESTABLISHMENT, IMPROVEMENT_STATUS, words
+from procmodeler.vocabulary import ASSURANCE, ESTABLISHMENT, IMPROVEMENT_STATUS, VARIATION, words
 
 
 def clock_today() -> str:
     """Today from the clock, ``YYYY-MM-DD`` (the app's checks and views use it)."""
     return datetime.date.today().isoformat()
 
+
+#: the colour of what is overdue (improvements, reviews)
+OVERDUE = "#cf222e"
 
 #: the date the strategy views take as today (tests put a fixed date here)
 TODAY: list[Callable[[], str]] = [clock_today]
@@ -45,6 +48,7 @@ class Analyses:
 
     def __init__(self) -> None:
         self._cache: dict[str, tuple[Kpi, KpiAnalysis]] = {}
+        self._icons: dict[tuple[str, int], QIcon] = {}
 
     def __call__(self, kpi: Kpi) -> KpiAnalysis:
         cached = self._cache.get(kpi.id)
@@ -59,27 +63,29 @@ class Analyses:
             return None, None, "none", "none"
         result = self(kpi)
         side = 1 if result.values[-1] > result.segments[-1].mean else -1
-        var = icon_pixmap(result.variation, side) if result.variation != "none" else None
-        ass = icon_pixmap(result.assurance) if result.assurance != "none" else None
+        var = self._icon(result.variation, side) if result.variation != "none" else None
+        ass = self._icon(result.assurance, 1) if result.assurance != "none" else None
         return var, ass, result.variation, result.assurance
+
+    def _icon(self, state: str, side: int) -> QIcon:
+        """The icon of a state, drawn once (a few kinds for thousands of KPIs)."""
+        key = (state, side)
+        icon = self._icons.get(key)
+        if icon is None:
+            icon = self._icons[key] = icon_pixmap(state, side)
+        return icon
 
 
 def state_words(tr: Translator) -> dict[str, str]:
-    """The words of the scorecard for variation and assurance states."""
-    return {
-        "none": tr("Too few values"),
-        "common_cause": tr("Common cause"),
-        "special_cause_improvement": tr("Improvement"),
-        "special_cause_concern": tr("Concern"),
-        "consistent_pass": tr("Meets the target"),
-        "inconsistent": tr("Hit and miss"),
-        "consistent_fail": tr("Cannot meet the target"),
-    }
+    """The words of the scorecard for variation and assurance states (the vocabulary's;
+    ``none`` is "too few values")."""
+    return {**words(ASSURANCE, tr), **words(VARIATION, tr)}
 
 
 class FilledWhenShown:
-    """For a panel in a dock: filled (``refresh``) when its tab is in front, marked
-    stale while it is behind another (see ``make_dock``)."""
+    """For a panel in a dock (put it before QWidget in the bases): filled (``refresh``)
+    while it can be seen, marked stale while its tab is behind another and filled when
+    it comes to the front (``set_shown`` from ``make_dock``) or is shown."""
 
     _shown = True
     _stale = True
@@ -87,15 +93,25 @@ class FilledWhenShown:
     def refresh(self) -> None:
         raise NotImplementedError
 
+    def in_sight(self) -> bool:
+        """Some of it is on the screen (a tab behind another is not)."""
+        widget: QWidget = self  # type: ignore[assignment]
+        return widget.isVisible() and not widget.visibleRegion().isEmpty()
+
     def set_shown(self, shown: bool) -> None:
         """Told by the dock when its tab comes to the front or goes behind another."""
         self._shown = shown
         if shown and self._stale:
             self.refresh()
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt name
+        super().showEvent(event)  # type: ignore[misc]
+        if self._stale:
+            self.refresh()
+
     def changed(self) -> None:
-        """The model changed: refresh now if shown, else when shown."""
-        if self._shown:
+        """The model changed: refresh now if it can be seen, else when shown."""
+        if self._shown or self.in_sight():
             self.refresh()
         else:
             self._stale = True

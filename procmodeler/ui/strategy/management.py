@@ -52,7 +52,7 @@ class AttentionTree(QTreeWidget):
         super().keyPressEvent(event)
 
 
-class ManagementView(QWidget, FilledWhenShown):
+class ManagementView(FilledWhenShown, QWidget):
     """What to act on, by section; filled when its tab is in front."""
 
     def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
@@ -70,7 +70,7 @@ class ManagementView(QWidget, FilledWhenShown):
         self.tree.setHeaderLabels([tr("What to act on"), tr("Why")])
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(True)
-        self.tree.header().resizeSection(0, 260)
+        self.tree.header().resizeSection(0, 330)
         self.add_button = QPushButton(tr("Add improvement…"), self)
         self.add_button.setObjectName("addImprovementFromConcern")
         self.add_button.setToolTip(tr("Add an improvement to the process of the chosen concern"))
@@ -84,6 +84,7 @@ class ManagementView(QWidget, FilledWhenShown):
         self.tree.itemActivated.connect(self._activated)
         self.tree.currentItemChanged.connect(self._current_changed)
         self.add_button.clicked.connect(self.add_improvement)
+        self.setMinimumSize(self.minimumSizeHint())  # its layout must not widen the window
         context.committed.connect(self._on_committed)
         context.documentReplaced.connect(self.changed)
         self.refresh()
@@ -201,12 +202,12 @@ class ManagementView(QWidget, FilledWhenShown):
         return [
             (
                 "unanswered",
-                tr("KPI concerns without an improvement under way"),
+                tr("KPI concerns without a planned or ongoing improvement"),
                 self._concern_rows(arch, tr, r.unanswered, False),
             ),
             (
                 "answered",
-                tr("KPI concerns with an improvement under way"),
+                tr("KPI concerns with a planned or ongoing improvement"),
                 self._concern_rows(arch, tr, r.answered, True),
             ),
             ("unserved", tr("Objectives that no process serves"), unserved),

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from procmodeler.ui.mainwindow import MainWindow
 
 BAND = 7.0
+LONGEST = 44  # characters of a legend row
 
 
 class ColourMark(QGraphicsItem):
@@ -73,11 +74,16 @@ class MapLegend(QLabel):
         self.hide()
 
     def show_rows(self, title: str, rows: list[tuple[str, str]]) -> None:
+        def short(text: str) -> str:  # a long objective must not push the legend off the map
+            text = text if len(text) <= LONGEST else text[: LONGEST - 1].rstrip() + "…"
+            return text.replace("&", "&amp;").replace("<", "&lt;")
+
         cells = "".join(
             f"<tr><td><span style='color:{colour}; font-size:14px'>&#9632;</span></td>"
-            f"<td>{text.replace('<', '&lt;')}</td></tr>"
+            f"<td>{short(text)}</td></tr>"
             for colour, text in rows
         )
+        self.setToolTip("\n".join(text for _, text in rows))
         self.setText(f"<b>{title}</b><table cellspacing='2'>{cells}</table>")
         self.adjustSize()
         parent = self.parentWidget()

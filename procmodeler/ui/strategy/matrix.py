@@ -192,7 +192,7 @@ class StrategyView(MatrixView):
         QTreeView.keyPressEvent(self, event)
 
 
-class StrategyMatrix(QWidget, FilledWhenShown):
+class StrategyMatrix(FilledWhenShown, QWidget):
     """The strategy matrix with a hint line; filled when its tab is in front."""
 
     def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
@@ -226,7 +226,9 @@ class StrategyMatrix(QWidget, FilledWhenShown):
         layout.addWidget(self.empty)
         layout.addWidget(self.view, 1)
         self.view.customContextMenuRequested.connect(self._context_menu)
+        self.view.header_view.sectionClicked.connect(self._header_clicked)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
+        self.setMinimumSize(self.minimumSizeHint())  # its layout must not widen the window
         context.committed.connect(self._on_committed)
         context.documentReplaced.connect(self.changed)
         self.live.findingsChanged.connect(self._findings_changed)
@@ -281,6 +283,12 @@ class StrategyMatrix(QWidget, FilledWhenShown):
         pid = self.matrix.pid(current)
         if pid and self.context.selection != (pid,):
             self.context.set_selection([pid])
+
+    def _header_clicked(self, section: int) -> None:
+        """A click on an objective's column header selects the objective (the
+        objectives panel follows)."""
+        if 0 < section <= len(self.matrix.cols):
+            self.context.set_selection([self.matrix.cols[section - 1].uid])
 
     def cell(self, pid: str, oid: str) -> QModelIndex:
         """The index of a cell (for keys and tests)."""

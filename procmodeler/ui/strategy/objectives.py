@@ -10,7 +10,7 @@ from PySide6.QtGui import QDropEvent, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
-    QHBoxLayout,
+    QGridLayout,
     QHeaderView,
     QToolButton,
     QTreeWidget,
@@ -77,7 +77,7 @@ class ObjectiveTree(QTreeWidget):
         super().keyPressEvent(event)
 
 
-class ObjectivesPanel(QWidget, FilledWhenShown):
+class ObjectivesPanel(FilledWhenShown, QWidget):
     """Objectives as a tree, their measuring KPIs, and the current objective's fields."""
 
     def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
@@ -91,18 +91,29 @@ class ObjectivesPanel(QWidget, FilledWhenShown):
         self.tree.setHeaderLabels(
             [tr("Objective"), tr("Owner"), tr("Horizon"), tr("Variation"), tr("Assurance")]
         )
-        header = self.tree.header()
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        header = self.tree.header()  # the name first: the icons need little room
         header.setStretchLastSection(False)
-        for col in (OWNER, HORIZON, VARIATION, ASSURANCE):
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(NAME, 260)
+        for col in (OWNER, HORIZON):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        bar = QHBoxLayout()
+        head = self.tree.headerItem()
+        for col, text in ((VARIATION, tr("Variation")), (ASSURANCE, tr("Assurance"))):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(col, 30)
+            head.setText(col, "")
+            head.setToolTip(col, text)
+        bar = QGridLayout()  # two rows: the labels stay whole in a narrow dock
         self.add_button = self._button(tr("New objective"), lambda: self.add_objective(False))
         self.sub_button = self._button(tr("New sub-objective"), lambda: self.add_objective(True))
+        self.kpi_button = self._button(tr("Measure with KPI…"), self.measure_with_kpi)
+        self.kpi_button.setToolTip(tr("Choose a KPI that measures the current objective"))
         self.delete_button = self._button(tr("Delete"), self.delete_current)
-        for button in (self.add_button, self.sub_button, self.delete_button):
-            bar.addWidget(button)
-        bar.addStretch(1)
+        for i, button in enumerate(
+            (self.add_button, self.sub_button, self.kpi_button, self.delete_button)
+        ):
+            bar.addWidget(button, i // 2, i % 2, Qt.AlignmentFlag.AlignLeft)
+        bar.setColumnStretch(2, 1)
         self.owner = SearchCombo(tr("(nobody)"), self)
         self.owner.setObjectName("objectiveOwner")
         self.horizon = CommitLineEdit(self)
@@ -175,6 +186,11 @@ class ObjectivesPanel(QWidget, FilledWhenShown):
             visit(self.tree.topLevelItem(i))
         return out
 
+    def current_kpi(self) -> str | None:
+        """The KPI of the current row when it is a KPI row."""
+        item = self.tree.currentItem()
+        return item.data(NAME, KPI_ROLE) if item is not None else None
+
     def current_objective(self) -> str | None:
         item = self.tree.currentItem()
         return item.data(NAME, ID_ROLE) if item is not None else None
@@ -243,7 +259,8 @@ class ObjectivesPanel(QWidget, FilledWhenShown):
         obj = self.context.arch.objectives.get(oid) if oid else None
         self.form.setEnabled(obj is not None)
         self.sub_button.setEnabled(obj is not None)
-        self.delete_button.setEnabled(obj is not None)
+        self.kpi_button.setEnabled(obj is not None)
+        self.delete_button.setEnabled(obj is not None or self.current_kpi() is not None)
         self.owner.set_choices(people_choices(self.context), obj.owner if obj else None)
         self.horizon.set_value(obj.horizon if obj else "")
         self.description.set_value(obj.description if obj else "")
@@ -296,7 +313,32 @@ class ObjectivesPanel(QWidget, FilledWhenShown):
             self.tree.setCurrentItem(item)
         return new
 
+    def measure_with_kpi(self) -> None:
+        """Choose a KPI (of any process) that measures the current objective."""
+        oid = self.current_objective()
+        arch = self.context.arch
+        if oid is None or not arch.kpis:
+            return
+        tr = self.context.catalogue()
+        kids = [k for k in arch.kpis if arch.kpis[k].objective != oid]
+        labels = [
+            f"{arch.kpis[k].name} — {arch.processes[arch.kpis[k].process].name}" for k in kids
+        ]
+        chosen = dialogs.choose(
+            self,
+            tr("Measure with KPI"),
+            tr("KPI that measures '{name}':").format(name=arch.objectives[oid].name),
+            labels,
+        )
+        if chosen is not None:
+            run_op(self, self.context, ops.set_kpi_objective, kids[chosen], oid)
+
     def delete_current(self) -> None:
+        """Delete the current objective, or on a KPI row: the KPI no longer measures it."""
+        kid = self.current_kpi()
+        if kid is not None:
+            run_op(self, self.context, ops.set_kpi_objective, kid, None)
+            return
         oid = self.current_objective()
         arch = self.context.arch
         if oid is None or oid not in arch.objectives:

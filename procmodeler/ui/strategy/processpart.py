@@ -22,8 +22,7 @@ from procmodeler.model.elements import ESTABLISHMENT_LEVELS
 from procmodeler.ui.context import EditorContext
 from procmodeler.ui.panels._common import CommitLineEdit, run_op
 from procmodeler.ui.panels.pageparts import form_layout, section
-from procmodeler.ui.strategy.board import OVERDUE
-from procmodeler.ui.strategy.common import levels, show_element, statuses, today
+from procmodeler.ui.strategy.common import OVERDUE, levels, show_element, statuses, today
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 

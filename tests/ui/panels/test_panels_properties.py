@@ -186,7 +186,7 @@ def test_kpi_add_edit_and_delete(qtbot, context, panel):
     )
     model = table.model()
     assert model.index(0, 4).data() == "10"
-    assert model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == "Within 10 % of target"
+    assert model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == "Near target"  # vocabulary
     edit_cell(5, "12")
     assert model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == "Off target"
     table.selectRow(0)
@@ -203,6 +203,11 @@ def test_bad_number_is_refused(qtbot, context, panel, fake_dialogs):
     assert not model.setData(model.index(0, 4), "five")
     assert fake_dialogs.warnings
     assert context.arch.kpis["k_lt"].target == 5.0
+    for text in ("nan", "inf", "1e999"):  # the one number parser refuses these too
+        assert not model.setData(model.index(0, 4), text)
+    assert context.arch.kpis["k_lt"].target == 5.0
+    assert model.setData(model.index(0, 4), "1 234,5")
+    assert context.arch.kpis["k_lt"].target == 1234.5
 
 
 def test_relation_fields(qtbot, context, panel):

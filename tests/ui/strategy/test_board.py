@@ -4,12 +4,12 @@ mime data a drag carries), delete, each one undo entry."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QPoint, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QComboBox
 
 from procmodeler.edit import operations as ops
-from procmodeler.ui.strategy.board import MIME, OVERDUE, ImprovementsBoard
+from procmodeler.ui.strategy.board import MIME, OVERDUE_ROLE, ImprovementsBoard
 
 
 def pick(combo: QComboBox, ident: str | None) -> None:
@@ -40,9 +40,10 @@ def test_columns_and_overdue_marks(qtbot, context):
     assert board.shown_ids("dropped") == []
     late = board.columns["ongoing"].item(0)
     assert "Overdue since 2026-05-01" in late.text()
-    assert late.foreground().color().name() == OVERDUE
+    assert late.data(OVERDUE_ROLE) is True
     on_time = board.columns["planned"].item(0)
-    assert "Due 2026-09-01" in on_time.text() and on_time.foreground().color().name() != OVERDUE
+    assert "Due 2026-09-01" in on_time.text() and on_time.data(OVERDUE_ROLE) is False
+    assert board.columns["idea"].item(0).text() == "Offer templates\nSell · Anna Berg"
     assert "(1)" in board.titles["idea"].text()
 
 
@@ -77,8 +78,9 @@ def test_status_by_keyboard_and_drop_then_undo(qtbot, context, fake_dialogs):
     assert arch.improvements["i_tpl"].started == "2026-06-30"
     assert context.selection == ("i_tpl",)
     # a card dragged to "dropped"
-    data = QMimeData()
-    data.setData(MIME, b"i_price")
+    source = board.columns["planned"]
+    data = source.mimeData([source.item(0)])  # what dragging the card carries
+    assert bytes(data.data(MIME).data()) == b"i_price"
     target = board.columns["dropped"]
     drop = QDropEvent(
         QPoint(5, 5).toPointF(),
@@ -101,3 +103,38 @@ def test_status_by_keyboard_and_drop_then_undo(qtbot, context, fake_dialogs):
     )
     assert arch.improvements["i_price"].status == "planned" and "i_it" in arch.improvements
     assert board.shown_ids("idea") == ["i_tpl"] and board.shown_ids("done") == ["i_it"]
+
+
+def test_new_improvement_and_its_fields_beside_the_board(qtbot, context, fake_dialogs):
+    board = board_with_cards(qtbot, context)
+    arch = context.arch
+    pick(board.status_filter, "planned")
+    fake_dialogs.choices = [list(arch.walk()).index("pr_deliver")]
+    fake_dialogs.texts = ["Pick by light"]
+    qtbot.mouseClick(board.new_button, Qt.MouseButton.LeftButton)
+    iid = next(i for i, imp in arch.improvements.items() if imp.title == "Pick by light")
+    assert (arch.improvements[iid].process, arch.improvements[iid].status) == (
+        "pr_deliver",
+        "planned",
+    )
+    assert board.shown_ids("planned") == ["i_price", iid]
+    form = board.form
+    assert form.iid == iid and form.isEnabled()
+    form.responsible.picked.emit("p_bo")
+    form.dates["due"].setText("2026-08-15")
+    form.dates["due"].editingFinished.emit()
+    form.title.setText("Pick by light in the warehouse")
+    form.title.editingFinished.emit()
+    imp = arch.improvements[iid]
+    assert (imp.responsible, imp.due, imp.title) == (
+        "p_bo",
+        "2026-08-15",
+        "Pick by light in the warehouse",
+    )
+    assert "Bo Ek" in board.columns["planned"].item(1).text()
+    form.dates["due"].setText("soon")  # refused with a warning; the field shows the model again
+    form.dates["due"].editingFinished.emit()
+    assert fake_dialogs.warnings and form.dates["due"].text() == "2026-08-15"
+    for _ in range(4):
+        context.editor.undo()
+    assert iid not in arch.improvements and not form.isEnabled()

@@ -78,3 +78,24 @@ def test_deleting_an_objective_with_sub_objectives_asks(qtbot, context, fake_dia
     assert context.arch.kpis["k_lt"].objective is None
     context.editor.undo()
     assert list(panel.items()) == ["o_goal", "o_fast", "o_cost"]
+
+
+def test_measure_with_a_kpi_and_stop(qtbot, context, fake_dialogs):
+    from procmodeler.edit import operations as ops
+
+    ops.add_kpi(context.editor, "pr_deliver", "Delivery precision", "other", kid="k_dp")
+    panel = ObjectivesPanel(context)
+    qtbot.addWidget(panel)
+    panel.tree.setCurrentItem(panel.items()["o_cost"])
+    fake_dialogs.choices = [1]  # the KPIs not yet measuring it: Lead time, Delivery precision
+    qtbot.mouseClick(panel.kpi_button, Qt.MouseButton.LeftButton)
+    assert "Delivery precision — Deliver" in fake_dialogs.asked[-1][1]
+    assert context.arch.kpis["k_dp"].objective == "o_cost"
+    row = panel.items()["o_cost"].child(0)
+    assert row.data(NAME, KPI_ROLE) == "k_dp"
+    panel.tree.setCurrentItem(row)
+    panel.tree.setFocus()
+    qtbot.keyClick(panel.tree, Qt.Key.Key_Delete)  # on a KPI row: it no longer measures it
+    assert context.arch.kpis["k_dp"].objective is None
+    context.editor.undo()
+    assert context.arch.kpis["k_dp"].objective == "o_cost"

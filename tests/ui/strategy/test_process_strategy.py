@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from procmodeler.edit import operations as ops
 from procmodeler.ui.panels.properties import PropertiesPanel
-from procmodeler.ui.strategy.board import OVERDUE
+from procmodeler.ui.strategy.common import OVERDUE
 
 
 def test_properties_show_and_edit_the_process_strategy(qtbot, context, fake_dialogs):

@@ -1,0 +1,89 @@
+"""The fields of one improvement beside the improvements board: title, process,
+responsible person, the KPI it is meant to move, started / due / done dates and
+description; each edit is one ``set_improvement`` (one undo entry)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFormLayout, QWidget
+
+from procmodeler.edit import operations as ops
+from procmodeler.ui.context import EditorContext
+from procmodeler.ui.panels._common import (
+    CommitLineEdit,
+    CommitTextEdit,
+    SearchCombo,
+    process_path,
+    run_op,
+)
+from procmodeler.ui.panels.pageparts import people_choices, process_choices
+
+DATES = ("started", "due", "done")
+
+
+class ImprovementForm(QWidget):
+    """Edits the improvement ``iid`` (None: nothing to edit, the form is disabled)."""
+
+    def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("improvementForm")
+        self.context = context
+        self.iid: str | None = None
+        tr = context.catalogue()
+        self.title = CommitLineEdit(self)
+        self.title.setObjectName("improvementTitle")
+        self.process = SearchCombo(None, self)
+        self.process.setObjectName("improvementProcess")
+        self.responsible = SearchCombo(tr("(nobody)"), self)
+        self.responsible.setObjectName("improvementResponsible")
+        self.kpi = SearchCombo(tr("(no KPI)"), self)
+        self.kpi.setObjectName("improvementKpi")
+        self.dates: dict[str, CommitLineEdit] = {}
+        for name in DATES:
+            edit = CommitLineEdit(self)
+            edit.setObjectName(f"improvement_{name}")
+            edit.setPlaceholderText(tr("YYYY-MM-DD"))
+            edit.commit.connect(lambda text, n=name: self._set(**{n: text.strip() or None}))
+            self.dates[name] = edit
+        self.description = CommitTextEdit(self)
+        self.description.setObjectName("improvementDescription")
+        self.description.setMaximumHeight(60)
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(tr("Title:"), self.title)
+        form.addRow(tr("Process:"), self.process)
+        form.addRow(tr("Responsible:"), self.responsible)
+        form.addRow(tr("KPI:"), self.kpi)
+        form.addRow(tr("Started:"), self.dates["started"])
+        form.addRow(tr("Due:"), self.dates["due"])
+        form.addRow(tr("Done:"), self.dates["done"])
+        form.addRow(tr("Description:"), self.description)
+        self.title.commit.connect(lambda text: self._set(title=text))
+        self.process.picked.connect(lambda pid: self._set(process=pid))
+        self.responsible.picked.connect(lambda pid: self._set(responsible=pid))
+        self.kpi.picked.connect(lambda kid: self._set(kpi=kid))
+        self.description.commit.connect(lambda text: self._set(description=text))
+        self.show_improvement(None)
+
+    def show_improvement(self, iid: str | None) -> None:
+        arch = self.context.arch
+        self.iid = iid if iid in arch.improvements else None
+        imp = arch.improvements.get(self.iid) if self.iid else None
+        self.setEnabled(imp is not None)
+        self.title.set_value(imp.title if imp else "")
+        self.process.set_choices(process_choices(self.context), imp.process if imp else None)
+        self.responsible.set_choices(people_choices(self.context), imp.responsible if imp else None)
+        kpis = [
+            (f"{k.name} — {process_path(arch, k.process)}", k.id)
+            for k in arch.kpis.values()
+            if imp is not None and (k.process == imp.process or k.id == imp.kpi)
+        ]
+        self.kpi.set_choices(kpis, imp.kpi if imp else None)
+        for name, edit in self.dates.items():
+            edit.set_value((getattr(imp, name) or "") if imp else "")
+        self.description.set_value(imp.description if imp else "")
+
+    def _set(self, **fields: object) -> None:
+        if self.iid is not None and not run_op(
+            self, self.context, ops.set_improvement, self.iid, **fields
+        ):
+            self.show_improvement(self.iid)  # refused: show the model's values again

@@ -1,0 +1,45 @@
+"""The management view's lines lead to their elements: a process to the map (selected),
+an objective to the objectives panel and an improvement to the improvements board,
+whose tabs come to the front with it selected; Enter does what a double-click does."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from procmodeler.ui.panels import IMPROVEMENTS_DOCK, MANAGEMENT_DOCK, OBJECTIVES_DOCK
+from procmodeler.ui.strategy.management import ELEMENT_ROLE
+
+
+def line(view, section: str, ident: str):
+    head = view.section(section)
+    return next(
+        head.child(i)
+        for i in range(head.childCount())
+        if head.child(i).data(0, ELEMENT_ROLE) == ident
+    )
+
+
+def test_lines_lead_to_their_elements(qtbot, context, window):
+    docks = window.docks
+    view = docks[MANAGEMENT_DOCK].widget()
+    docks[MANAGEMENT_DOCK].raise_()
+    qtbot.waitUntil(lambda: view.lines("improvements") == ["i_pick"])
+    assert view.lines("unserved") == ["o_goal", "o_fast", "o_cost"]
+    assert view.lines("unmeasured") == ["o_cost"]
+    # an objective: the objectives panel comes to the front with it current
+    view.tree.setCurrentItem(line(view, "unmeasured", "o_cost"))
+    view.tree.setFocus()
+    qtbot.keyClick(view.tree, Qt.Key.Key_Return)
+    assert context.selection == ("o_cost",)
+    objectives = docks[OBJECTIVES_DOCK].widget()
+    qtbot.waitUntil(lambda: objectives.current_objective() == "o_cost")
+    # an improvement: the board
+    docks[MANAGEMENT_DOCK].raise_()
+    view.tree.itemActivated.emit(line(view, "improvements", "i_pick"), 0)
+    board = docks[IMPROVEMENTS_DOCK].widget()
+    assert context.selection == ("i_pick",)
+    qtbot.waitUntil(lambda: board.current_improvement() == "i_pick")
+    # a process: selected (the map opens its level)
+    docks[MANAGEMENT_DOCK].raise_()
+    view.tree.itemActivated.emit(line(view, "reviews", "pr_deliver"), 0)
+    assert context.selection == ("pr_deliver",)
