@@ -202,12 +202,12 @@ class ManagementView(FilledWhenShown, QWidget):
         return [
             (
                 "unanswered",
-                tr("KPI concerns without an improvement under way"),
+                tr("KPI concerns without a planned or ongoing improvement"),
                 self._concern_rows(arch, tr, r.unanswered, False),
             ),
             (
                 "answered",
-                tr("KPI concerns with an improvement under way"),
+                tr("KPI concerns with a planned or ongoing improvement"),
                 self._concern_rows(arch, tr, r.answered, True),
             ),
             ("unserved", tr("Objectives that no process serves"), unserved),
