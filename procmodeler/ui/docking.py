@@ -15,6 +15,8 @@ from procmodeler.ui.modeltree import ModelTree
 from procmodeler.ui.palette import Palette
 from procmodeler.ui.panels import (
     MATRIX_DOCK,
+    PROBLEMS_DOCK,
+    PROPERTIES_DOCK,
     LiveFindings,
     ParticipationMatrix,
     create_panels,
@@ -120,8 +122,12 @@ class Docking(QObject):
         self.window.canvas.scene.set_finding_severities(self.live_findings.severity_by_process())
 
     def size_panels(self) -> None:
-        """Default sizes: the diagram gets most of the window."""
+        """Default sizes: the diagram gets most of the window; the properties and the
+        problems are in front of their tab groups."""
         w = self.window
+        for dock in self.panel_docks:
+            if dock.objectName() in (PROPERTIES_DOCK, PROBLEMS_DOCK):
+                dock.raise_()  # (a raise before the window is shown does not last)
         areas: dict[Qt.DockWidgetArea, list[QDockWidget]] = {}
         for dock in self.panel_docks:
             areas.setdefault(w.dockWidgetArea(dock), []).append(dock)

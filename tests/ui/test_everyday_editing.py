@@ -178,6 +178,8 @@ def test_view_reset_layout_and_panel_toggles(window, qtbot) -> None:
 
     _settle(qtbot, window)
     docks = _docks(window)
+    for name in ("problemsDock", "propertiesDock"):  # in front of their tab groups
+        assert not docks[name].visibleRegion().isEmpty(), name
     view_menu = next(
         a.menu() for a in window.menuBar().actions() if a.text().replace("&", "") == "View"
     )
