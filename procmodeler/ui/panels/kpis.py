@@ -36,6 +36,7 @@ from procmodeler.ui.words import (
 )
 
 COLUMNS = ("name", "kind", "measure", "direction", "target", "actual")
+KIND_WIDTH = 70  # px at most for the kind column of the KPI table
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -201,17 +202,25 @@ class KpiTable(QTableView):
         self.verticalHeader().hide()
         self.verticalHeader().setDefaultSectionSize(24)
         header = self.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in range(1, len(COLUMNS)):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        # the name takes what the other columns leave; the kind is as wide as its words
+        # up to KIND_WIDTH, so that a long kind ("Kundupplevelse") never squeezes the name
+        for col, key in enumerate(COLUMNS):
+            mode = {
+                "name": QHeaderView.ResizeMode.Stretch,
+                "kind": QHeaderView.ResizeMode.Interactive,
+            }.get(key, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(col, mode)
         header.setHighlightSections(False)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.kpi_model.modelReset.connect(self.fit_height)
         self.fit_height()
 
     def fit_height(self) -> None:
-        """As tall as its rows (at least two, at most ten), so the panel has no gaps."""
-        rows = min(10, max(2, self.kpi_model.rowCount()))
+        """As tall as its rows (room for at least five, at most ten)."""
+        rows = min(10, max(5, self.kpi_model.rowCount()))
+        kind = COLUMNS.index("kind")
+        self.resizeColumnToContents(kind)
+        self.setColumnWidth(kind, min(self.columnWidth(kind), KIND_WIDTH))
         height = self.horizontalHeader().sizeHint().height() + rows * 24 + 2 * self.frameWidth()
         self.setFixedHeight(height + 2)
 
