@@ -24,7 +24,7 @@ from procmodeler.ui.panels import (
 
 #: the right-hand docks' first width; the bottom ones may take this share of the window's
 #: height, or all but CANVAS_HEIGHT of it when that is more (a tall window)
-RIGHT_WIDTH = 400
+RIGHT_WIDTH = 440
 BOTTOM_SHARE = 0.42
 CANVAS_HEIGHT = 480
 #: rows the participation matrix shows at first (the problems list then shows more than 8)

@@ -36,7 +36,8 @@ from procmodeler.ui.words import (
 )
 
 COLUMNS = ("name", "kind", "measure", "direction", "target", "actual")
-KIND_WIDTH = 70  # px at most for the kind column of the KPI table
+#: px at most for the kind and the measure columns of the KPI table
+CAPPED_WIDTHS = {"kind": 60, "measure": 62}
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -202,13 +203,15 @@ class KpiTable(QTableView):
         self.verticalHeader().hide()
         self.verticalHeader().setDefaultSectionSize(24)
         header = self.horizontalHeader()
-        # the name takes what the other columns leave; the kind is as wide as its words
-        # up to KIND_WIDTH, so that a long kind ("Kundupplevelse") never squeezes the name
+        # the name takes what the other columns leave; the kind and the measure are as
+        # wide as their words up to CAPPED_WIDTHS, so that a long kind ("Kundupplevelse")
+        # never squeezes the name
         for col, key in enumerate(COLUMNS):
-            mode = {
-                "name": QHeaderView.ResizeMode.Stretch,
-                "kind": QHeaderView.ResizeMode.Interactive,
-            }.get(key, QHeaderView.ResizeMode.ResizeToContents)
+            mode = QHeaderView.ResizeMode.ResizeToContents
+            if key == "name":
+                mode = QHeaderView.ResizeMode.Stretch
+            elif key in CAPPED_WIDTHS:
+                mode = QHeaderView.ResizeMode.Interactive
             header.setSectionResizeMode(col, mode)
         header.setHighlightSections(False)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
@@ -218,9 +221,10 @@ class KpiTable(QTableView):
     def fit_height(self) -> None:
         """As tall as its rows (room for at least five, at most ten)."""
         rows = min(10, max(5, self.kpi_model.rowCount()))
-        kind = COLUMNS.index("kind")
-        self.resizeColumnToContents(kind)
-        self.setColumnWidth(kind, min(self.columnWidth(kind), KIND_WIDTH))
+        for key, most in CAPPED_WIDTHS.items():
+            col = COLUMNS.index(key)
+            self.resizeColumnToContents(col)
+            self.setColumnWidth(col, min(self.columnWidth(col), most))
         height = self.horizontalHeader().sizeHint().height() + rows * 24 + 2 * self.frameWidth()
         self.setFixedHeight(height + 2)
 
