@@ -418,7 +418,12 @@ class ProblemsPanel(QWidget):
         known = [
             e
             for e in finding.elements
-            if e in arch.processes or e in arch.relations or e in arch.units or e in arch.people
+            if e in arch.processes
+            or e in arch.relations
+            or e in arch.units
+            or e in arch.people
+            or e in arch.objectives  # the objectives panel or the board shows these
+            or e in arch.improvements
         ]
         if not known:
             kpis = [e for e in finding.elements if e in arch.kpis]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QIcon, QShowEvent
 from PySide6.QtWidgets import QDockWidget, QWidget
 
@@ -117,17 +118,27 @@ class FilledWhenShown:
             self._stale = True
 
 
-def show_element(widget: QWidget, context: EditorContext, ident: str) -> None:
-    """Lead to an element: a process on the map; an objective in the objectives panel;
-    an improvement on the improvements board (their docks come to the front)."""
-    arch = context.arch
-    dock_name = None
-    if ident in arch.objectives:
-        dock_name = "objectivesDock"
-    elif ident in arch.improvements:
-        dock_name = "improvementsDock"
-    context.reveal(ident)
-    dock = widget.window().findChild(QDockWidget, dock_name) if dock_name else None
-    if dock is not None:
-        dock.show()
-        dock.raise_()
+class DockRaiser(QObject):
+    """Brings the objectives or improvements dock to the front when an objective or an
+    improvement is revealed (from the management view, a process's properties, the
+    problems panel...). Parented to the objectives dock, so it goes with the window."""
+
+    def __init__(
+        self, context: EditorContext, objectives: QDockWidget, improvements: QDockWidget
+    ) -> None:
+        super().__init__(objectives)
+        self.context = context
+        self.objectives = objectives
+        self.improvements = improvements
+        context.revealRequested.connect(self.revealed)
+
+    def revealed(self, ident: str) -> None:
+        arch = self.context.arch
+        dock = None
+        if ident in arch.objectives:
+            dock = self.objectives
+        elif ident in arch.improvements:
+            dock = self.improvements
+        if dock is not None:
+            dock.show()
+            dock.raise_()

@@ -22,7 +22,7 @@ from procmodeler.model.elements import ESTABLISHMENT_LEVELS
 from procmodeler.ui.context import EditorContext
 from procmodeler.ui.panels._common import CommitLineEdit, run_op
 from procmodeler.ui.panels.pageparts import form_layout, section
-from procmodeler.ui.strategy.common import OVERDUE, levels, show_element, statuses, today
+from procmodeler.ui.strategy.common import OVERDUE, levels, statuses, today
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -143,4 +143,4 @@ class ProcessStrategy(QWidget):
     def _show(self, item: QTreeWidgetItem) -> None:
         ident = item.data(0, ID_ROLE)
         if ident:
-            show_element(self, self.context, str(ident))
+            self.context.reveal(str(ident))  # its panel comes to the front (DockRaiser)
