@@ -55,6 +55,17 @@ def shoot(models: list[Path], out: Path = ROOT / "docs" / "screenshots") -> list
         docks = {d.objectName(): d for d in window.findChildren(QDockWidget)}
         stem = example.removesuffix("-sv")
         suffix = "-sv" if lang == "sv" else ""
+        # the map coloured by objective, with the objectives and the strategy matrix in front
+        for name in ("objectivesDock", "strategyMatrixDock"):
+            docks[name].show()
+            docks[name].raise_()
+        window.map_colouring.set_mode("objective")
+        window.canvas.view.fit()
+        for _ in range(5):
+            QApplication.processEvents()
+        target = out / f"strategy-map-{stem}{suffix}.png"
+        window.grab().save(str(target))
+        written.append(target)
         for name, (file_stem, (w, h)) in VIEWS.items():
             dock = docks[name]
             dock.show()
@@ -84,13 +95,6 @@ def shoot(models: list[Path], out: Path = ROOT / "docs" / "screenshots") -> list
         props.widget().grab().save(str(target))
         written.append(target)
         props.setFloating(False)
-        window.map_colouring.set_mode("objective")
-        window.canvas.view.fit()
-        for _ in range(5):
-            QApplication.processEvents()
-        target = out / f"strategy-map-{stem}{suffix}.png"
-        window.grab().save(str(target))
-        written.append(target)
         window.session.editor.mark_clean()
         window.close()
     return written
