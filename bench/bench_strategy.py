@@ -2,7 +2,7 @@
 bench_register with 60 objectives in a tree, a contribution for every tenth process,
 every KPI with a series of 24 values (a third measuring an objective) and 2,000
 improvements. Times (median of RUNS, wall seconds): what the management view lists
-(``analysis.attention``, KPI analyses cached as the view keeps them, and cold), and
+(``analysis.attention``), and
 filling each view: objectives panel, strategy matrix, improvements board, management
 view. Writes the "Strategy views" section of docs/performance.md unless --no-write.
 
@@ -114,10 +114,9 @@ def main() -> None:
     attention(arch, today, cached)
     rows = [
         (
-            "what to act on, KPI analyses cached",
+            "what to act on (analysis.attention)",
             median(lambda: attention(arch, today, cached), args.runs),
-        ),
-        ("what to act on, cold", median(lambda: attention(arch, today, Analyses()), args.runs)),
+        )
     ]
     for name, cls in (
         ("objectives panel", ObjectivesPanel),

@@ -21,10 +21,11 @@ from dataclasses import asdict
 from typing import Any
 
 from procmodeler.common.errors import UserError
-from procmodeler.common.i18n import N_, Message
+from procmodeler.common.i18n import N_, Message, translator
 from procmodeler.edit import operations as ops
 from procmodeler.edit.editor import Editor
 from procmodeler.edit.measurements import set_series
+from procmodeler.edit.placement import free_offset
 from procmodeler.model.architecture import Architecture
 from procmodeler.model.elements import (
     KPI_KINDS,
@@ -206,10 +207,18 @@ def paste_fragment(
     new_id = {p["id"]: ids.numbered(ops.PROCESS_PREFIX) for p in records}
     dx, dy = offset
     n = len(roots)
+    names = pasted_names(arch, fragment, level)
     label = Message(N_("Paste {n} process"), N_("Paste {n} processes"), n)
     with ed.transaction(label):
         for p in records:
-            _paste_process(ed, p, new_id, p["id"] in roots, level, offset)
+            _paste_process(
+                ed,
+                {**p, "name": names.get(p["id"], p["name"])},
+                new_id,
+                p["id"] in roots,
+                level,
+                offset,
+            )
         for r in fragment["relations"]:
             waypoints: dict[str | None, list[tuple[float, float]]] = {}
             for key, points in r.get("waypoints", {}).items():
@@ -298,20 +307,50 @@ def _paste_process(
     )
 
 
-def paste_offset(arch: Architecture, fragment: Fragment, level: str | None) -> tuple[float, float]:
-    """An offset that keeps pasted shapes from landing exactly on shapes already there:
-    (0, 0) when the spots are free, else steps of 20 down and right until they are."""
-    shapes = arch.shapes.get(level, {})
-    spots = [
-        (p["shape"][0], p["shape"][1])
+def paste_offset(
+    arch: Architecture,
+    fragment: Fragment,
+    level: str | None,
+    at: tuple[float, float] | None = None,
+) -> tuple[float, float]:
+    """Where the fragment's shapes go on *level*: centred on *at* (the mouse, a point of
+    the diagram) or where they were copied from, then moved right until they cover no
+    shape already there (beside the original when pasted onto its own level)."""
+    rects = [
+        Bounds(*(float(v) for v in p["shape"]))
         for p in fragment.get("processes", ())
         if p["id"] in fragment.get("roots", ()) and p["shape"] is not None
     ]
-    occupied = {(b.x, b.y) for b in shapes.values()}
-    step = 0.0
-    while any((x + step, y + step) in occupied for x, y in spots) and step < 2000:
-        step += 20.0
-    return (step, step)
+    if not rects:
+        return (0.0, 0.0)
+    start = (0.0, 0.0)
+    if at is not None:
+        cx = (min(b.x for b in rects) + max(b.x + b.w for b in rects)) / 2
+        cy = (min(b.y for b in rects) + max(b.y + b.h for b in rects)) / 2
+        start = (at[0] - cx, at[1] - cy)
+    return free_offset(arch.shapes.get(level, {}).values(), rects, start)
+
+
+def pasted_names(arch: Architecture, fragment: Fragment, level: str | None) -> dict[str, str]:
+    """The fragment's root names as pasted onto *level*: a name that a process there
+    already has gets " (copy)", " (copy 2)", ... in the model's language, so a copy on
+    its original's level is told apart; on another level or model it keeps its name."""
+    tr = translator(arch.meta.language or "en")
+    taken = {arch.processes[c].name for c in arch.children(level)}
+    out: dict[str, str] = {}
+    for p in fragment.get("processes", ()):
+        if p["id"] not in fragment.get("roots", ()):
+            continue
+        name = p["name"]
+        if name in taken:
+            n = 1
+            name = Message(N_("{name} (copy)"), name=p["name"]).text(tr)
+            while name in taken:
+                n += 1
+                name = Message(N_("{name} (copy {number})"), name=p["name"], number=n).text(tr)
+        taken.add(name)
+        out[p["id"]] = name
+    return out
 
 
 def fragment_names(fragment: Fragment) -> list[str]:

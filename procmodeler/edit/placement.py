@@ -80,6 +80,22 @@ def _free(existing: Iterable[Bounds], wanted: Bounds) -> Bounds:
     return b
 
 
+def free_offset(
+    existing: Iterable[Bounds], shapes: Iterable[Bounds], start: tuple[float, float] = (0.0, 0.0)
+) -> tuple[float, float]:
+    """An offset, from *start* moving right on the grid, at which *shapes* (moved
+    together) overlap none of *existing*: a paste lands beside what it copies."""
+    boxes, group = list(existing), list(shapes)
+    dx, dy = snap(start[0]), snap(start[1])
+    for _ in range(500):
+        moved = [b.moved(dx, dy) for b in group]
+        hit = [(m, o) for m in moved for o in boxes if _overlaps(m, o)]
+        if not hit:
+            break
+        dx += snap(max(o.x + o.w - m.x for m, o in hit) + GAP)
+    return (dx, dy)
+
+
 def spots_for(
     arch: Architecture, level: str | None, pids: Iterable[str], size: tuple[float, float]
 ) -> dict[str, Bounds]:

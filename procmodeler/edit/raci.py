@@ -1,4 +1,5 @@
-"""The participation matrix's letter editing, Qt-free: the click cycle and the toggle."""
+"""The participation matrix's letter editing, Qt-free: the cycle, the toggle and the
+check that warns of a second accountable unit in a cell."""
 
 from __future__ import annotations
 
@@ -23,3 +24,8 @@ def toggled(letters: str | None, letter: str) -> str:
     current = set(letters or "")
     current ^= {letter}
     return "".join(x for x in RACI if x in current)
+
+
+def accountable_count(rows: dict[str, str]) -> int:
+    """How many units of a process's participation rows (unit -> letters) are accountable."""
+    return sum(1 for letters in rows.values() if "A" in letters)

@@ -29,6 +29,7 @@ from procmodeler.io.records import (
     renamed,
 )
 from procmodeler.model.architecture import Architecture
+from procmodeler.model.ids import IdAllocator
 
 Items = dict[str, dict[Any, Any]]  # kind name -> {key: value}
 #: Makes the id allocator of one merge from the ids in use on any side.
@@ -76,32 +77,15 @@ class MergeResult:
 
 
 class NextFreeIds:
-    """Deterministic new ids: *old_id*'s prefix and one above the highest number in use
-    with that prefix (``proc_4`` taken on both sides -> ``proc_5``), never a taken id."""
+    """Deterministic new ids by the model's one id policy (:class:`IdAllocator`
+    ``numbered``): *old_id*'s prefix and one above the highest number in use with that
+    prefix (``proc_4`` taken on both sides -> ``proc_5``), never a taken id."""
 
     def __init__(self, taken: set[str]) -> None:
-        self.taken = taken
-        self.highest: dict[str, int] = {}
+        self.ids = IdAllocator(taken)
 
     def __call__(self, old_id: str) -> str:
-        prefix = _DIGITS.sub("", old_id) or "id_"
-        if prefix not in self.highest:
-            start = len(prefix)
-            self.highest[prefix] = max(
-                (
-                    int(used[start:])
-                    for used in self.taken
-                    if used.startswith(prefix) and used[start:].isascii() and used[start:].isdigit()
-                ),
-                default=0,
-            )
-        number = self.highest[prefix] + 1
-        while f"{prefix}{number}" in self.taken:
-            number += 1
-        self.highest[prefix] = number
-        new = f"{prefix}{number}"
-        self.taken.add(new)
-        return new
+        return self.ids.numbered(_DIGITS.sub("", old_id) or "id_")
 
 
 def conflicts_of(arch: Architecture) -> list[Conflict]:

@@ -114,11 +114,13 @@ def place_labels(
     routes: Mapping[str, Sequence[Point]],
     texts: Mapping[str, str],
     measure: Measure = label_measure,
+    fixed: Sequence[Bounds] = (),
 ) -> dict[str, PlacedLabel]:
     """A place for the name of each route in *texts* (non-empty names only), clear of
-    the *obstacles* and of each other; shorter lines choose first."""
+    the *obstacles*, of the names already placed (*fixed*) and of each other; shorter
+    lines choose first."""
     index = _Index()
-    for box in obstacles.values():
+    for box in [*obstacles.values(), *fixed]:
         index.add(box)
 
     def length(rid: str) -> float:

@@ -89,6 +89,8 @@ def spread_ports(
         cx, cy = shape.bounds.center
         ends.sort(key=lambda e: (_bearing(side, e.toward[0] - cx, e.toward[1] - cy), e.link))
         taken = fixed.get((sid, side), [])
+        if len(ends) == 1 and not taken:
+            continue  # alone on its side: it stays at the middle, where it was routed
         lo, hi = side_span(shape, side)
         n = len(ends) + len(taken)
         slots = [lo + (hi - lo) * (i + 1) / (n + 1) for i in range(n)]

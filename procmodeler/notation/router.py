@@ -6,6 +6,7 @@ same for a level of a model, which the editor, the export and the report share."
 
 from __future__ import annotations
 
+import functools
 import weakref
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TypeVar
@@ -37,13 +38,17 @@ def _first_route(obstacles: Obstacles, link: Link) -> Route:
     shapes = obstacles.shapes
     a, b = shapes[link.source], shapes[link.target]
     pairs = preferred_sides(a.bounds, b.bounds)
+    candidates = []
+    port = obstacles.center_port
+    for rank, (ps, qs) in enumerate(pairs):
+        route = simple_route(port(link.source, ps), ps, port(link.target, qs), qs)
+        if route is not None:
+            candidates.append((route_cost(route), rank, route))
     best: Route | None = None
-    for ps, qs in pairs:
-        route = simple_route(center_port(a, ps), ps, center_port(b, qs), qs)
-        if route is None or obstacles.route_blocked(route, link.source, link.target):
-            continue
-        if best is None or route_cost(route) < route_cost(best):
+    for _cost, _rank, route in sorted(candidates):  # the cheapest clear one
+        if not obstacles.route_blocked(route, link.source, link.target):
             best = route
+            break
     if best is None:
         best = _around(obstacles, link)
     if best is not None:
@@ -52,11 +57,15 @@ def _first_route(obstacles: Obstacles, link: Link) -> Route:
     starts = [End(center_port(a, s), s, 0.0 if s == first[0] else 10.0) for s in SIDES]
     goals = [End(center_port(b, s), s, 0.0) for s in SIDES]
     box = _union([a.bounds, b.bounds])
-    for pad in (REGION_PAD, None):
-        region = _grow(box if pad is not None else _union([s.bounds for s in shapes.values()]), pad)
-        route = search(obstacles, link.source, link.target, starts, goals, region)
-        if route is not None:
-            return route
+    route = search(obstacles, link.source, link.target, starts, goals, _grow(box, REGION_PAD))
+    if route is not None:
+        return route
+    if obstacles.area is not None:
+        obstacles = Obstacles(shapes)  # every shape, for a search over the whole level
+    region = _grow(_union([s.bounds for s in shapes.values()]), REGION_PAD)
+    route = search(obstacles, link.source, link.target, starts, goals, region)
+    if route is not None:
+        return route
     p, q = center_port(a, first[0]), center_port(b, first[1])
     p2, q2 = stub(p, first[0], STUB), stub(q, first[1], STUB)
     return simplify([p, p2, (p2[0], q2[1]), q2, q])
@@ -111,21 +120,32 @@ def route_links(
 ) -> dict[str, Route]:
     """Routes for *links* (by id). The lines in *kept* (other links with their routes)
     stay as they are; the new lines' ends and segments keep clear of them."""
-    obstacles = Obstacles(shapes)
     todo = [lk for lk in links if lk.source in shapes and lk.target in shapes]
+    if not todo:
+        return {}
+    area = None
+    if len(todo) * 20 < len(shapes):  # a few lines among many shapes: only those near
+        ends_box = _union([shapes[e].bounds for lk in todo for e in (lk.source, lk.target)])
+        area = _grow(ends_box, 2 * REGION_PAD)
+    obstacles = Obstacles(shapes, area)
     todo.sort(key=lambda lk: (_distance(shapes, lk), lk.id))
     routes: dict[str, Route] = {}
     ends_of: dict[str, tuple[str, str]] = {}
     for link in todo:
         routes[link.id] = _first_route(obstacles, link)
         ends_of[link.id] = (link.source, link.target)
+    if area is not None:
+        x0, y0, x1, y1 = _box_of([p for r in routes.values() for p in r], 0.0)
+        inside = area.x <= x0 and area.y <= y0 and x1 <= area.x + area.w and y1 <= area.y + area.h
+        if not inside:  # a line went far round: finish with every shape
+            obstacles = Obstacles(shapes)
     movable = {lk.id for lk in todo}
     # the kept lines that can matter: those sharing a shape with a new one or near one
     ends = {e for lk in todo for e in (lk.source, lk.target)}
     near = _box_of([p for r in routes.values() for p in r], 2 * SPACING)
     for lk, route in kept:
         if len(route) >= 2 and (
-            lk.source in ends or lk.target in ends or _meets(near, _box_of(route, 0.0))
+            lk.source in ends or lk.target in ends or _meets(near, route_box(tuple(route)))
         ):
             routes[lk.id] = route
             ends_of[lk.id] = (lk.source, lk.target)
@@ -140,6 +160,12 @@ def _box_of(points: Sequence[Point], pad: float) -> tuple[float, float, float, f
     xs = [p[0] for p in points]
     ys = [p[1] for p in points]
     return (min(xs) - pad, min(ys) - pad, max(xs) + pad, max(ys) + pad)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def route_box(route: Route) -> tuple[float, float, float, float]:
+    """(x0, y0, x1, y1) around a stored route (remembered: routes are reused as is)."""
+    return _box_of(route, 0.0)
 
 
 def _meets(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
@@ -162,13 +188,48 @@ def level_shapes(arch: Architecture, level: str | None) -> dict[str, Shape]:
 
 
 def level_links(arch: Architecture, level: str | None) -> list[Link]:
-    """The relations drawn as lines on *level* (both ends shown there)."""
-    shapes = arch.shapes.get(level, {})
-    return [
-        Link(rid, rel.source, rel.target)
-        for rid, rel in arch.relations.items()
-        if rel.source in shapes and rel.target in shapes and rel.source != rel.target
-    ]
+    """The relations drawn as lines on *level* (both ends shown there), in model order."""
+    return list(per_revision(arch, "links", lambda: _links_unless_same(arch)).get(level, ()))
+
+
+# id(model) -> (what the lines depend on, the lines per level): a move changes neither
+# the relations nor which shapes are on which level, so the lines are not found again
+_LINKS: dict[int, tuple[object, dict[str | None, list[Link]]]] = {}
+
+
+def _links_unless_same(arch: Architecture) -> dict[str | None, list[Link]]:
+    signature = (
+        tuple(map(id, arch.relations.values())),
+        tuple((level, frozenset(shapes)) for level, shapes in arch.shapes.items()),
+    )
+    key = id(arch)
+    known = _LINKS.get(key)
+    if known is not None and known[0] == signature:
+        return known[1]
+    if known is None:
+        weakref.finalize(arch, _LINKS.pop, key, None)
+    found = _links_by_level(arch)
+    _LINKS[key] = (signature, found)
+    return found
+
+
+def _links_by_level(arch: Architecture) -> dict[str | None, list[Link]]:
+    """Every level's lines at once: one pass over the relations, not one per level."""
+    levels_of: dict[str, list[str | None]] = {}
+    for level, shapes in arch.shapes.items():
+        for pid in shapes:
+            levels_of.setdefault(pid, []).append(level)
+    found: dict[str | None, list[Link]] = {}
+    for rid, rel in arch.relations.items():
+        if rel.source == rel.target:
+            continue
+        targets = levels_of.get(rel.target)
+        if not targets:
+            continue
+        for level in levels_of.get(rel.source, ()):
+            if level in targets:
+                found.setdefault(level, []).append(Link(rid, rel.source, rel.target))
+    return found
 
 
 def route_level(

@@ -58,14 +58,23 @@ class Obstacles:
 
     CELL = 160.0
 
-    def __init__(self, shapes: Mapping[str, Shape]) -> None:
+    def __init__(self, shapes: Mapping[str, Shape], area: Bounds | None = None) -> None:
         self.shapes = shapes
+        self.area = area  # only the shapes meeting it are obstacles (None: all)
         self.cells: dict[tuple[int, int], list[str]] = {}
         self.big: list[str] = []  # shapes over too many cells: tested with every segment
+        self._ports: dict[tuple[str, str], Point] = {}
         c = self.CELL
         cells = self.cells
         for sid, shape in shapes.items():
             b = shape.bounds
+            if area is not None and not (
+                b.x <= area.x + area.w
+                and area.x <= b.x + b.w
+                and b.y <= area.y + area.h
+                and area.y <= b.y + b.h
+            ):
+                continue
             if (b.w + b.h) / c > MAX_CELLS:
                 self.big.append(sid)
                 continue
@@ -76,6 +85,14 @@ class Obstacles:
                         cells[(i, j)] = [sid]
                     else:
                         found.append(sid)
+
+    def center_port(self, sid: str, side: str) -> Point:
+        """The middle port of a side of shape *sid* (remembered)."""
+        key = (sid, side)
+        found = self._ports.get(key)
+        if found is None:
+            found = self._ports[key] = center_port(self.shapes[sid], side)
+        return found
 
     def _keys(self, x0: float, y0: float, x1: float, y1: float) -> Iterable[tuple[int, int]]:
         c = self.CELL
@@ -88,7 +105,7 @@ class Obstacles:
         y0, y1 = sorted((a[1], b[1]))
         found: set[str] = set(self.big)
         if (x1 - x0 + y1 - y0 + 4 * pad) / self.CELL > MAX_CELLS:  # a very long segment
-            return found | set(self.shapes)
+            return found | {s for cell in self.cells.values() for s in cell}
         for key in self._keys(x0 - pad, y0 - pad, x1 + pad, y1 + pad):
             found.update(self.cells.get(key, ()))
         return found
@@ -98,7 +115,7 @@ class Obstacles:
     ) -> bool:
         """Whether segment a-b comes within *pad* of a shape not in *ignore*."""
         skip = set(ignore)
-        for sid in sorted(self.near(a, b, pad)):
+        for sid in self.near(a, b, pad):  # any order: the answer is the same
             if sid in skip:
                 continue
             box = self.shapes[sid].bounds
@@ -222,17 +239,21 @@ def simple_route(p: Point, ps: str, q: Point, qs: str) -> Route | None:
     if horizontal_p and horizontal_q:
         if OUT[ps][0] != -OUT[qs][0] or not _ahead(p, ps, q):
             return None
-        xm = (p[0] + q[0]) / 2
-        return simplify([p, (xm, p[1]), (xm, q[1]), q])
+        if abs(p[1] - q[1]) < 1e-6:
+            return (p, q)
+        xm = round((p[0] + q[0]) / 2, 1)
+        return (p, (xm, p[1]), (xm, q[1]), q)
     if not horizontal_p and not horizontal_q:
         if OUT[ps][1] != -OUT[qs][1] or not _ahead(p, ps, q):
             return None
-        ym = (p[1] + q[1]) / 2
-        return simplify([p, (p[0], ym), (q[0], ym), q])
+        if abs(p[0] - q[0]) < 1e-6:
+            return (p, q)
+        ym = round((p[1] + q[1]) / 2, 1)
+        return (p, (p[0], ym), (q[0], ym), q)
     corner = (q[0], p[1]) if horizontal_p else (p[0], q[1])
     if not _ahead(p, ps, corner) or not _ahead(q, qs, corner):
         return None
-    return simplify([p, corner, q])
+    return (p, corner, q)
 
 
 def route_cost(route: Route) -> float:

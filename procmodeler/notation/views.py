@@ -8,11 +8,13 @@ records with their own primitives, so both show the same words in the same place
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from procmodeler.model.architecture import Architecture
 from procmodeler.model.elements import Bounds, Point
+from procmodeler.notation.diagramcheck import boxes_overlap
 from procmodeler.notation.geometry import (
     MARKER_SIZE,
     Outline,
@@ -189,22 +191,83 @@ def relation_view(arch: Architecture, level: str | None, rid: str) -> RelationVi
 
 
 def level_labels(arch: Architecture, level: str | None) -> dict[str, PlacedLabel]:
-    """Where the object names of the flows on *level* go (once per model revision)."""
+    """Where the object names of the flows on *level* go (once per model revision).
+
+    After an edit only the names whose line or text changed, or that a moved shape
+    now covers, are placed again (the others stay where they were): a move on a
+    1,000-process map does not place a thousand names anew."""
     from procmodeler.notation.router import drawn_routes, per_revision
 
     def compute() -> dict[str, PlacedLabel]:
-        shapes = arch.shapes.get(level, {})
+        shapes = dict(arch.shapes.get(level, {}))
         routes = drawn_routes(arch, level)
-        paths = {}
-        texts = {}
+        paths: dict[str, tuple[Point, ...]] = {}
+        texts: dict[str, str] = {}
         for rid, route in routes.items():
             rel = arch.relations[rid]
             if rel.kind == "flow" and rel.object.strip():
-                paths[rid] = relation_path(shapes[rel.source], shapes[rel.target], route)
+                paths[rid] = tuple(relation_path(shapes[rel.source], shapes[rel.target], route))
                 texts[rid] = rel.object
-        return place_labels(dict(shapes), paths, texts)
+        key = (id(arch), level)
+        before = _PLACED.get(key)
+        if key not in _PLACED:
+            weakref.finalize(arch, _PLACED.pop, key, None)
+        placed = _place_again(before, shapes, paths, texts)
+        _PLACED[key] = (shapes, paths, texts, placed)
+        return placed
 
     return per_revision(arch, ("labels", level), compute)
+
+
+# (id(model), level) -> (shapes, paths, texts, names placed) at the last placement
+_PLACED: dict[
+    tuple[int, str | None],
+    tuple[
+        dict[str, Bounds],
+        dict[str, tuple[Point, ...]],
+        dict[str, str],
+        dict[str, PlacedLabel],
+    ],
+] = {}
+
+
+def _place_again(
+    before: tuple[
+        dict[str, Bounds], dict[str, tuple[Point, ...]], dict[str, str], dict[str, PlacedLabel]
+    ]
+    | None,
+    shapes: dict[str, Bounds],
+    paths: dict[str, tuple[Point, ...]],
+    texts: dict[str, str],
+) -> dict[str, PlacedLabel]:
+    """The names placed anew where something changed since *before*, else kept."""
+    if before is None:
+        return place_labels(shapes, paths, texts)
+    old_shapes, old_paths, old_texts, old_placed = before
+    moved = [b for pid, b in shapes.items() if old_shapes.get(pid) != b]
+    moved += [b for pid, b in old_shapes.items() if pid not in shapes]
+    keep: dict[str, PlacedLabel] = {}
+    for rid, label in old_placed.items():
+        if (
+            rid in texts
+            and texts[rid] == old_texts.get(rid)
+            and paths[rid] == old_paths.get(rid)
+            and not any(boxes_overlap(label.bounds, b) for b in moved)
+        ):
+            keep[rid] = label
+    redo = {rid: paths[rid] for rid in texts if rid not in keep}
+    if len(redo) * 2 > len(texts):  # most changed: place them all, as on opening
+        return place_labels(shapes, paths, texts)
+    if not redo:
+        return {rid: keep[rid] for rid in texts}
+    # only what stands near the names placed anew can be in their way
+    xs = [x for path in redo.values() for x, _ in path]
+    ys = [y for path in redo.values() for _, y in path]
+    near = Bounds(min(xs) - 400, min(ys) - 400, max(xs) - min(xs) + 800, max(ys) - min(ys) + 800)
+    around = {pid: b for pid, b in shapes.items() if boxes_overlap(b, near, 0.0)}
+    fixed = [lab.bounds for lab in keep.values() if boxes_overlap(lab.bounds, near, 0.0)]
+    fresh = place_labels(around, redo, texts, fixed=fixed)
+    return {rid: keep.get(rid) or fresh[rid] for rid in texts if rid in keep or rid in fresh}
 
 
 def relation_view_between(
@@ -258,8 +321,11 @@ def content_bounds(arch: Architecture, level: str | None) -> Bounds | None:
     from procmodeler.notation.geometry import landscape_bands, lanes, need_arrows, union
 
     boxes = list(arch.shapes.get(level, {}).values())
-    for points in arch.waypoints.get(level, {}).values():
-        boxes.extend(Bounds(x, y, 0.0, 0.0) for x, y in points)
+    routes = arch.waypoints.get(level, {}).values()
+    xs = [x for points in routes for x, _ in points]
+    if xs:  # one box around every bend (a route's points are many)
+        ys = [y for points in routes for _, y in points]
+        boxes.append(Bounds(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)))
     if level is None:
         boxes.extend(band.bounds for band in landscape_bands(arch))
         arrows = need_arrows(arch)

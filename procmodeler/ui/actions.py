@@ -217,6 +217,20 @@ class WindowActions(QObject):
             self.tr("The diagram alone, full screen; arrow keys step through the levels"),
         )
         a("snap", self.tr("Snap to &Grid"), w.commands.set_snap, None, checkable=True)
+        a(
+            "reset_layout",
+            self.tr("&Reset Layout"),
+            lambda: w.docking.reset_layout(),
+            None,
+            self.tr("Every panel back in its place and at its first size"),
+        )
+        a(
+            "canvas_only",
+            self.tr("&Canvas Only"),
+            lambda: w.docking.canvas_only(),
+            "Ctrl+Shift+F",
+            self.tr("Hide every panel; again: show them again"),
+        )
 
     # ------------------------------------------------------------------ menus
     def build_menus(self) -> None:
@@ -261,6 +275,8 @@ class WindowActions(QObject):
         panels = view.addMenu(self.tr("&Panels"))
         for dock in [*w.docking.all_docks(), *w.teamwork.docks()]:
             panels.addAction(dock.toggleViewAction())
+        view.addAction(acts["canvas_only"])
+        view.addAction(acts["reset_layout"])
         help_menu = bar.addMenu(self.tr("&Help"))
         self._fill(help_menu, ("getting_started", "shortcuts", "report_problem", "-", "about"))
 

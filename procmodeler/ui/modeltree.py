@@ -226,8 +226,14 @@ class ModelTree(QTreeWidget):
         top = menu.addAction(self.tr("Move to Top Level"), lambda: self.move_processes([pid], None))
         top.setEnabled(proc.parent is not None)
         menu.addSeparator()
-        menu.addAction(self.tr("Delete"), lambda: self._run(ops.delete_processes, [pid]))
+        menu.addAction(self.tr("Delete"), lambda: self._delete(pid))
         return menu
+
+    def _delete(self, pid: str) -> None:
+        from procmodeler.ui.editcommands import confirm_delete
+
+        if confirm_delete(self, self.context, [pid], []):
+            self._run(ops.delete_processes, [pid])
 
     def _rename(self, pid: str) -> None:
         proc = self.context.arch.processes[pid]

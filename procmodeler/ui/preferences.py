@@ -1,16 +1,17 @@
 """Preferences (Edit › Preferences…): the UI language, the report's default language and
-branding profile, and the autosave interval, kept in the settings file so that nobody
+branding profile, the autosave interval and whether deleting asks first, kept in the settings file so that nobody
 needs an environment variable (``PROCMODELER_LANG`` still works where no preference is
 set)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -39,6 +40,7 @@ class Preferences:
     report_language: str = ""
     report_profile: str = ""
     autosave_minutes: int = 0  # 0: off (the recovery journal keeps every edit anyway)
+    ask_before_delete: bool = True  # a process with sub-processes, relations or roles
 
 
 def load() -> Preferences:
@@ -57,6 +59,7 @@ def load() -> Preferences:
         report_language=text("reportLanguage", LANGUAGES),
         report_profile=text("reportProfile"),
         autosave_minutes=minutes,
+        ask_before_delete=str(s.value("preferences/askBeforeDelete", "true")).lower() != "false",
     )
 
 
@@ -66,7 +69,13 @@ def save(prefs: Preferences) -> None:
     s.setValue("preferences/reportLanguage", prefs.report_language)
     s.setValue("preferences/reportProfile", prefs.report_profile)
     s.setValue("preferences/autosaveMinutes", prefs.autosave_minutes)
+    s.setValue("preferences/askBeforeDelete", "true" if prefs.ask_before_delete else "false")
     s.sync()
+
+
+def stop_asking_before_delete() -> None:
+    """The delete question's "Don't ask again"."""
+    save(replace(load(), ask_before_delete=False))
 
 
 class PreferencesDialog(QDialog):
@@ -100,6 +109,11 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Report language:"), self.report_language)
         form.addRow(self.tr("Report branding profile:"), profile_row)
         form.addRow(self.tr("Save the open file every:"), self.autosave)
+        self.ask_delete = QCheckBox(
+            self.tr("Ask before deleting a process that takes sub-processes, relations or roles")
+        )
+        self.ask_delete.setChecked(current.ask_before_delete)
+        form.addRow("", self.ask_delete)
         note = QLabel(
             self.tr(
                 "Unsaved edits are kept in a recovery journal whatever the autosave "
@@ -140,6 +154,7 @@ class PreferencesDialog(QDialog):
             report_language=str(self.report_language.currentData()),
             report_profile=self.profile.text().strip(),
             autosave_minutes=self.autosave.value(),
+            ask_before_delete=self.ask_delete.isChecked(),
         )
 
     def accept(self) -> None:

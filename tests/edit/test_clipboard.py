@@ -53,7 +53,7 @@ def test_paste_is_one_undo_entry_with_fresh_ids_and_everything_copied() -> None:
     arch = ed.arch
     assert len(new) == 1 and new[0] not in before.processes
     root = arch.processes[new[0]]
-    assert root.name == "Order to delivery" and root.parent is None
+    assert root.name == "Order to delivery (copy)" and root.parent is None  # told apart
     assert root.owner == ids["owner"]
     assert arch.shapes[None][new[0]] == Bounds(140, 150, 160, 70)
     kids = arch.children(new[0])
@@ -100,11 +100,21 @@ def test_paste_onto_another_level_and_into_another_model() -> None:
     assert len(other.arch.processes) == 4  # a, its two children and the pasted b
 
 
-def test_paste_offset_avoids_exact_overlap() -> None:
+def test_paste_offset_lands_beside_never_on_top() -> None:
     ed, ids = _model()
     frag = clipboard.copy_fragment(ed.arch, None, [ids["a"]])
-    assert clipboard.paste_offset(ed.arch, frag, None) == (20.0, 20.0)
-    assert clipboard.paste_offset(ed.arch, frag, ids["a"]) == (0.0, 0.0)
+    shapes = ed.arch.shapes[None]
+    dx, dy = clipboard.paste_offset(ed.arch, frag, None)
+    moved = shapes[ids["a"]].moved(dx, dy)
+    assert dy == 0 and dx > 0
+    for b in shapes.values():  # overlaps nothing on its level
+        assert not (moved.x < b.x + b.w and b.x < moved.x + moved.w and moved.y < b.y + b.h)
+    assert clipboard.paste_offset(ed.arch, frag, ids["a"]) == (0.0, 0.0)  # a free level
+    # at the mouse: centred on the point when that place is free
+    a = shapes[ids["a"]]
+    at = clipboard.paste_offset(ed.arch, frag, None, (2000.0, 1000.0))
+    assert abs(at[0] - (2000.0 - a.w / 2 - a.x)) <= 5  # on the 10-unit grid
+    assert abs(at[1] - (1000.0 - a.h / 2 - a.y)) <= 5
 
 
 @pytest.mark.parametrize(

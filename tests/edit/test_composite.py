@@ -78,3 +78,59 @@ def test_place_unplaced_gives_free_spots_on_the_grid(ed: Editor) -> None:
     assert b2.x >= b1.x + b1.w  # beside, not on top
     assert b2.x % 10 == 0 and b2.y % 10 == 0
     assert composite.place_unplaced(ed, "B") == []
+
+
+def test_deletion_scope_counts_what_goes_with_the_processes() -> None:
+    """Issue 19 item 4: the delete question's figures."""
+    from procmodeler.edit.composite import DeletionScope, deletion_scope
+
+    ed = Editor()
+    a = op.create_process(ed, "A", "core")
+    b = op.create_process(ed, "B", "core")
+    a1 = op.create_process(ed, "A1", "core", parent=a)
+    a2 = op.create_process(ed, "A2", "core", parent=a)
+    a11 = op.create_process(ed, "A11", "core", parent=a1)
+    unit = op.add_unit(ed, "Sales")
+    other = op.add_unit(ed, "IT")
+    r1 = op.connect(ed, a, b, "flow")
+    op.connect(ed, a1, a2, "flow")
+    op.connect(ed, a11, b, "support")
+    op.set_participation(ed, a, unit, "A")
+    op.set_participation(ed, a1, unit, "R")
+    op.set_participation(ed, a1, other, "C")
+    op.add_kpi(ed, a2, "Lead time", "lead_time")
+    arch = ed.arch
+    assert deletion_scope(arch, [a], []) == DeletionScope(3, 3, 3, 1)
+    assert deletion_scope(arch, [a], [r1]) == DeletionScope(3, 2, 3, 1)  # r1 chosen itself
+    assert deletion_scope(arch, [a, a1], []) == DeletionScope(2, 3, 3, 1)  # a1 chosen itself
+    assert not deletion_scope(arch, [], [r1])
+    lone = op.create_process(ed, "Lone", "core")
+    assert not deletion_scope(ed.arch, [lone], [])
+
+
+def test_set_processes_fields_is_one_undo_entry() -> None:
+    ed = Editor()
+    a = op.create_process(ed, "A", "core", bounds=Bounds(0.0, 200.0, 160.0, 70.0))
+    b = op.create_process(ed, "B", "support", bounds=Bounds(200.0, 400.0, 160.0, 70.0))
+    unit = op.add_unit(ed, "IT")
+    anna = op.add_person(ed, "Anna", unit)
+    before = ed.arch.copy()
+    changed = composite.set_processes_fields(ed, [a, b], owner=anna, kind="support")
+    assert changed == [a, b]
+    assert {p.owner for p in ed.arch.processes.values()} == {anna}
+    assert ed.undo_label().text() == "Edit 2 processes"
+    assert composite.set_processes_fields(ed, [a, b], owner=anna) == []
+    ed.undo()
+    assert ed.arch == before
+
+
+def test_set_relations_fields_is_one_undo_entry() -> None:
+    ed = Editor()
+    a, b, c = (op.create_process(ed, n, "core") for n in "ABC")
+    r1 = op.connect(ed, a, b, "flow")
+    r2 = op.connect(ed, b, c, "support")
+    before = ed.arch.copy()
+    assert composite.set_relations_fields(ed, [r1, r2], kind="steering", object="Plan") == [r1, r2]
+    assert ed.undo_label().text() == "Edit 2 relations"
+    ed.undo()
+    assert ed.arch == before

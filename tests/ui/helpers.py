@@ -4,9 +4,9 @@ and the tree show exactly the model."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QApplication, QGraphicsView
+from PySide6.QtWidgets import QApplication, QCheckBox, QGraphicsView, QMessageBox
 
 from procmodeler.edit import operations as ops
 from procmodeler.edit.editor import Editor
@@ -55,6 +55,31 @@ def close_window(win) -> None:  # type: ignore[no-untyped-def]
         win.canvas.flush()
         win.session.editor.mark_clean()
         win.close()
+
+
+def answer_modal(qtbot, button: QMessageBox.StandardButton, tick: bool, seen: list) -> None:  # type: ignore[type-arg]
+    """When the next message box comes up, note its texts, tick its check box if asked,
+    and press *button*."""
+
+    def press() -> None:
+        # the box being shown now (an earlier test may have left another window modal)
+        boxes = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QMessageBox) and w.isVisible()
+        ]
+        box = QApplication.activeModalWidget()
+        if boxes and box not in boxes:
+            box = boxes[-1]
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, press)
+            return
+        seen.append((box.text(), box.informativeText()))
+        if tick:
+            box.findChild(QCheckBox).setChecked(True)
+        box.button(button).click()
+
+    QTimer.singleShot(0, press)
 
 
 # ---------------------------------------------------------------------- mouse helpers

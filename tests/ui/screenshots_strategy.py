@@ -1,6 +1,6 @@
 """Screenshots of the strategy views on the bundled examples, for docs/screenshots/ (not
 a test): the objectives panel, the strategy matrix, the improvements board, the
-management view and the map coloured by objective, of the English and the Swedish
+management view, a process's properties and the map coloured by objective, of the English and the Swedish
 example in its own language.
 
 Run from the repository root (under Xvfb or offscreen)::
@@ -33,7 +33,7 @@ VIEWS = {
 
 
 def shoot(models: list[Path], out: Path = ROOT / "docs" / "screenshots") -> list[Path]:
-    from PySide6.QtWidgets import QApplication, QDockWidget
+    from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
 
     from procmodeler.ui.app import create_application, install_translations
 
@@ -55,6 +55,17 @@ def shoot(models: list[Path], out: Path = ROOT / "docs" / "screenshots") -> list
         docks = {d.objectName(): d for d in window.findChildren(QDockWidget)}
         stem = example.removesuffix("-sv")
         suffix = "-sv" if lang == "sv" else ""
+        # the map coloured by objective, with the objectives and the strategy matrix in front
+        for name in ("objectivesDock", "strategyMatrixDock"):
+            docks[name].show()
+            docks[name].raise_()
+        window.map_colouring.set_mode("objective")
+        window.canvas.view.fit()
+        for _ in range(5):
+            QApplication.processEvents()
+        target = out / f"strategy-map-{stem}{suffix}.png"
+        window.grab().save(str(target))
+        written.append(target)
         for name, (file_stem, (w, h)) in VIEWS.items():
             dock = docks[name]
             dock.show()
@@ -67,13 +78,23 @@ def shoot(models: list[Path], out: Path = ROOT / "docs" / "screenshots") -> list
             dock.widget().grab().save(str(target))
             written.append(target)
             dock.setFloating(False)
-        window.map_colouring.set_mode("objective")
-        window.canvas.view.fit()
+        # the properties of the process with the most improvements
+        pid = max(arch.processes, key=lambda p: len(arch.improvements_of(p)))
+        props = docks["propertiesDock"]
+        props.show()
+        props.raise_()
+        props.setFloating(True)
+        props.resize(460, 980)
+        window.context.set_selection([pid])
         for _ in range(5):
             QApplication.processEvents()
-        target = out / f"strategy-map-{stem}{suffix}.png"
-        window.grab().save(str(target))
+        page = props.widget()
+        page.ensureWidgetVisible(page.widget().findChild(QWidget, "processImprovements"))
+        QApplication.processEvents()
+        target = out / f"strategy-properties-{stem}{suffix}.png"
+        props.widget().grab().save(str(target))
         written.append(target)
+        props.setFloating(False)
         window.session.editor.mark_clean()
         window.close()
     return written

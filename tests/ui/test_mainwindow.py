@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
+from PySide6.QtGui import QCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
@@ -23,6 +24,7 @@ def test_copy_and_paste_within_a_level_and_to_a_sub_level(window) -> None:
     arch = window.context.arch
     ed = window.context.editor
     deliver = window.ids["deliver"]
+    QCursor.setPos(window.geometry().bottomRight() + QPoint(300, 300))  # not on the diagram
     window.context.set_selection([deliver])
     window.canvas.view.setFocus()
     QTest.keyClick(window.canvas.view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
@@ -33,8 +35,9 @@ def test_copy_and_paste_within_a_level_and_to_a_sub_level(window) -> None:
     pasted = window.context.selection
     assert len(pasted) == 1 and pasted[0] != deliver
     copy = arch.processes[pasted[0]]
-    assert copy.name == "Deliver" and copy.parent is None
-    assert arch.shapes[None][pasted[0]] == arch.shapes[None][deliver].moved(20, 20)
+    assert copy.name == "Deliver (copy)" and copy.parent is None
+    original = arch.shapes[None][deliver]
+    assert arch.shapes[None][pasted[0]] == original.moved(original.w + 30, 0)  # beside it
     assert sorted(arch.processes[c].name for c in arch.children(pasted[0])) == [
         "Pick goods",
         "Ship goods",
@@ -52,23 +55,26 @@ def test_copy_and_paste_within_a_level_and_to_a_sub_level(window) -> None:
     assert len(arch.processes) == 6
 
 
-def test_cut_duplicate_delete_and_select_all(window) -> None:
+def test_cut_duplicate_delete_and_select_all(window, qtbot) -> None:
     arch = window.context.arch
     ed = window.context.editor
     it = window.ids["it"]
     window.context.set_selection([it])
     window.actions_by_name["duplicate"].trigger()
     dup = window.context.selection[0]
-    assert dup != it and arch.processes[dup].name == "Run IT"
+    assert dup != it and arch.processes[dup].name == "Run IT (copy)"
     window.actions_by_name["cut"].trigger()
     assert dup not in arch.processes
     window.actions_by_name["paste"].trigger()
-    assert [arch.processes[p].name for p in window.context.selection] == ["Run IT"]
+    assert [arch.processes[p].name for p in window.context.selection] == ["Run IT (copy)"]
     assert_in_sync(window)
     window.actions_by_name["select_all"].trigger()
     assert set(window.context.selection) == set(window.canvas.scene.shapes) | set(
         window.canvas.scene.relations
     )
+    from procmodeler.ui import preferences
+
+    preferences.stop_asking_before_delete()  # the question has its own tests
     window.actions_by_name["delete"].trigger()
     assert arch.shapes.get(None, {}) == {} and not window.canvas.scene.shapes
     assert ed.undo_label().text() == "Delete 6 elements"

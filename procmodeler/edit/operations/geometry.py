@@ -14,7 +14,7 @@ from procmodeler.model.elements import (
 )
 from procmodeler.notation.autolayout import layout_level
 from procmodeler.notation.diagramcheck import path_crosses_box
-from procmodeler.notation.router import drawn_routes, level_links, route_level
+from procmodeler.notation.router import drawn_routes, level_links, route_box, route_level
 
 
 # ---------------------------------------------------------------------- geometry
@@ -51,6 +51,8 @@ def freeze_routes(ed: Editor, level: str | None) -> None:
     before routing) as they are drawn now, so that an edit re-routes only the lines
     it affects and the others stay where the user saw them."""
     stored = ed.arch.waypoints.get(level, {})
+    if all(stored.get(link.id) for link in level_links(ed.arch, level)):
+        return  # every line has its route already
     drawn = drawn_routes(ed.arch, level)
     for rid, route in list(drawn.items()):
         if not stored.get(rid):
@@ -90,21 +92,10 @@ def reroute(ed: Editor, level: str | None, pids: Iterable[str], keep: Iterable[s
 
 def _near(route: Iterable[Point], boxes: list[Bounds]) -> bool:
     """Whether the box around *route* meets one of *boxes* (a quick test first)."""
-    points = iter(route)
-    first = next(points, None)
-    if first is None:
+    points = tuple(route)
+    if not points:
         return False
-    x0 = x1 = first[0]
-    y0 = y1 = first[1]
-    for x, y in points:
-        if x < x0:
-            x0 = x
-        elif x > x1:
-            x1 = x
-        if y < y0:
-            y0 = y
-        elif y > y1:
-            y1 = y
+    x0, y0, x1, y1 = route_box(points)
     return any(b.x <= x1 and x0 <= b.x + b.w and b.y <= y1 and y0 <= b.y + b.h for b in boxes)
 
 

@@ -76,10 +76,20 @@ def add_kpi(
 
 
 def set_kpi(ed: Editor, kid: str, **fields: Any) -> None:
+    """Change a KPI's fields. A new kind brings its own direction (lead time and
+    variation: lower is better) while the direction is still the old kind's default,
+    that is, until the user has chosen another one."""
     kpi = ed.arch.kpis.get(kid)
     if kpi is None:
         raise _refuse(N_("There is no KPI '{id}'."), id=kid)
-    new = replace(kpi, **_kpi_fields(ed.arch, fields))
+    clean = _kpi_fields(ed.arch, fields)
+    if (
+        "kind" in clean
+        and "direction" not in clean
+        and kpi.direction == default_direction(kpi.kind)
+    ):
+        clean["direction"] = default_direction(clean["kind"])
+    new = replace(kpi, **clean)
     if new == kpi:
         return
     with ed.transaction(Message(N_("Edit KPI '{name}'"), name=kpi.name)):

@@ -626,5 +626,73 @@
         <source>'{name}' is still referred to:</source>
         <translation>'{name}' används fortfarande av:</translation>
     </message>
+    <message>
+        <source>Click a cell to select it; type R, A, C or I to set or remove a letter, Delete to clear it; right-click or double-click for a menu.</source>
+        <translation>Klicka i en cell för att markera den; skriv R, A, C eller I för att sätta eller ta bort en bokstav, Delete för att tömma den; högerklicka eller dubbelklicka för en meny.</translation>
+    </message>
+    <message>
+        <source>Warning: more than one unit is accountable for this process</source>
+        <translation>Varning: mer än en enhet ansvarar (A) för den här processen</translation>
+    </message>
+    <message>
+        <source>A change here applies to every selected element.</source>
+        <translation>En ändring här gäller alla markerade element.</translation>
+    </message>
+    <message>
+        <source>Establishment level</source>
+        <translation>Etableringsnivå</translation>
+    </message>
+    <message>
+        <source>{n} processes selected</source>
+        <translation>{n} processer markerade</translation>
+    </message>
+    <message>
+        <source>{n} relations selected</source>
+        <translation>{n} relationer markerade</translation>
+    </message>
+    <message>
+        <source>Several</source>
+        <translation>Flera</translation>
+    </message>
+    <message>
+        <source>(not assessed)</source>
+        <translation>(inte bedömd)</translation>
+    </message>
+    <message>
+        <source>Several values</source>
+        <translation>Flera värden</translation>
+    </message>
+    <message>
+        <source>What flows</source>
+        <translation>Vad som flödar</translation>
+    </message>
+    <message>
+        <source>Sub-unit</source>
+        <translation>Underenhet</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Lägg till</translation>
+    </message>
+    <message>
+        <source>Add a unit, a sub-unit or a person</source>
+        <translation>Lägg till en enhet, en underenhet eller en person</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Medlem</translation>
+    </message>
+    <message>
+        <source>Member of {unit}</source>
+        <translation>Medlem i {unit}</translation>
+    </message>
+    <message>
+        <source>Nothing moved: '{name}' is already in '{unit}'.</source>
+        <translation>Inget flyttades: ”{name}” finns redan i ”{unit}”.</translation>
+    </message>
+    <message>
+        <source>Move…</source>
+        <translation>Flytta…</translation>
+    </message>
 </context>
 </TS>

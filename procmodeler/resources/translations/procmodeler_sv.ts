@@ -681,6 +681,22 @@
         <source>&amp;Report a Problem…</source>
         <translation>&amp;Rapportera ett problem…</translation>
     </message>
+    <message>
+        <source>&amp;Reset Layout</source>
+        <translation>Åte&amp;rställ layout</translation>
+    </message>
+    <message>
+        <source>Every panel back in its place and at its first size</source>
+        <translation>Varje panel tillbaka på sin plats och i sin första storlek</translation>
+    </message>
+    <message>
+        <source>&amp;Canvas Only</source>
+        <translation>Bara &amp;ritytan</translation>
+    </message>
+    <message>
+        <source>Hide every panel; again: show them again</source>
+        <translation>Dölj alla paneler; en gång till: visa dem igen</translation>
+    </message>
 </context>
 <context>
     <name>RegisterExchange</name>
@@ -939,6 +955,10 @@
     <message>
         <source>Used by windows opened from now on and at the next start.</source>
         <translation>Gäller fönster som öppnas från och med nu och vid nästa start.</translation>
+    </message>
+    <message>
+        <source>Ask before deleting a process that takes sub-processes, relations or roles</source>
+        <translation>Fråga innan en process tas bort som har delprocesser, relationer eller roller</translation>
     </message>
 </context>
 <context>
@@ -1218,6 +1238,29 @@
     <message>
         <source>read-only</source>
         <translation>skrivskyddad</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteQuestion</name>
+    <message>
+        <source>Delete “{name}”?</source>
+        <translation>Ta bort ”{name}”?</translation>
+    </message>
+    <message>
+        <source>Delete {n} processes?</source>
+        <translation>Ta bort {n} processer?</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Ta bort</translation>
+    </message>
+    <message>
+        <source>Also deleted: {what}. Undo brings it all back.</source>
+        <translation>Tas också bort: {what}. Ångra tar tillbaka allt.</translation>
+    </message>
+    <message>
+        <source>Don't ask again</source>
+        <translation>Fråga inte igen</translation>
     </message>
 </context>
 </TS>

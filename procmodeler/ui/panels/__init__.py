@@ -104,15 +104,19 @@ def strategy_docks(context: EditorContext, parent: QMainWindow) -> list[QDockWid
     """The docks of the strategy views (issue 13): objectives, strategy matrix,
     improvements board and the management view."""
     from procmodeler.ui.strategy.board import ImprovementsBoard
+    from procmodeler.ui.strategy.common import DockRaiser
     from procmodeler.ui.strategy.management import ManagementView
     from procmodeler.ui.strategy.matrix import StrategyMatrix
     from procmodeler.ui.strategy.objectives import ObjectivesPanel
 
     tr = context.catalogue()
+    objectives = make_dock(tr("Objectives"), OBJECTIVES_DOCK, ObjectivesPanel(context), parent)
+    board = make_dock(tr("Improvements"), IMPROVEMENTS_DOCK, ImprovementsBoard(context), parent)
+    DockRaiser(context, objectives, board)  # revealing an objective or improvement shows it
     return [
-        make_dock(tr("Objectives"), OBJECTIVES_DOCK, ObjectivesPanel(context), parent),
+        objectives,
         make_dock(tr("Strategy matrix"), STRATEGY_DOCK, StrategyMatrix(context), parent),
-        make_dock(tr("Improvements"), IMPROVEMENTS_DOCK, ImprovementsBoard(context), parent),
+        board,
         make_dock(tr("What to act on"), MANAGEMENT_DOCK, ManagementView(context), parent),
     ]
 

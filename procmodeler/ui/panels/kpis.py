@@ -36,6 +36,8 @@ from procmodeler.ui.words import (
 )
 
 COLUMNS = ("name", "kind", "measure", "direction", "target", "actual")
+#: px at most for the kind and the measure columns of the KPI table
+CAPPED_WIDTHS = {"kind": 60, "measure": 62}
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -201,17 +203,28 @@ class KpiTable(QTableView):
         self.verticalHeader().hide()
         self.verticalHeader().setDefaultSectionSize(24)
         header = self.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in range(1, len(COLUMNS)):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        # the name takes what the other columns leave; the kind and the measure are as
+        # wide as their words up to CAPPED_WIDTHS, so that a long kind ("Kundupplevelse")
+        # never squeezes the name
+        for col, key in enumerate(COLUMNS):
+            mode = QHeaderView.ResizeMode.ResizeToContents
+            if key == "name":
+                mode = QHeaderView.ResizeMode.Stretch
+            elif key in CAPPED_WIDTHS:
+                mode = QHeaderView.ResizeMode.Interactive
+            header.setSectionResizeMode(col, mode)
         header.setHighlightSections(False)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.kpi_model.modelReset.connect(self.fit_height)
         self.fit_height()
 
     def fit_height(self) -> None:
-        """As tall as its rows (at least two, at most ten), so the panel has no gaps."""
-        rows = min(10, max(2, self.kpi_model.rowCount()))
+        """As tall as its rows (room for at least five, at most ten)."""
+        rows = min(10, max(5, self.kpi_model.rowCount()))
+        for key, most in CAPPED_WIDTHS.items():
+            col = COLUMNS.index(key)
+            self.resizeColumnToContents(col)
+            self.setColumnWidth(col, min(self.columnWidth(col), most))
         height = self.horizontalHeader().sizeHint().height() + rows * 24 + 2 * self.frameWidth()
         self.setFixedHeight(height + 2)
 

@@ -3,16 +3,28 @@ units (columns, following the unit tree, with a grouped header that shows the tr
 A cell shows the unit's RACI letters in the process; the owner's unit is marked on
 each row; rows and columns of elements with findings carry the finding's colour.
 
-Editing: a click cycles a cell (none → R → A → C → I → none); on the current cell the
-keys R, A, C and I toggle a letter, Space cycles, Delete clears the letters (the unit
-still takes part) and Backspace removes the unit from the process. Every change is one
-``set_participation`` operation (one undo entry). The whole matrix (as expanded) can be
+Editing: a click selects a cell and never changes it; on the current cell the keys R,
+A, C and I toggle a letter, Space cycles (none → R → A → C → I → none), Delete clears
+the letters (the unit still takes part) and Backspace removes the unit from the
+process; a right-click or a double-click opens a small menu of the letters. A hint line
+says so. A second accountable unit in a process is marked in its cells. Every change is
+one ``set_participation`` operation (one undo entry). The whole matrix (as expanded) can be
 exported as PNG, SVG or PDF, drawn by the same painting code as the widget.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,6 +51,7 @@ from procmodeler.ui.context import EditorContext
 from procmodeler.ui.panels._common import _t, dialogs, run_op
 from procmodeler.ui.panels.findings import LiveFindings
 from procmodeler.ui.panels.matrixmodel import (
+    CONFLICT_ROLE,
     ID_ROLE,
     LETTERS_ROLE,
     OWNER_ROLE,
@@ -146,7 +159,13 @@ class MatrixDelegate(QStyledItemDelegate):
             if severity in ("error", "warning"):
                 tint = FINDING_COLOURS[severity]
         paint_cell(
-            painter, rect, index.data(LETTERS_ROLE), bool(index.data(OWNER_ROLE)), selected, tint
+            painter,
+            rect,
+            index.data(LETTERS_ROLE),
+            bool(index.data(OWNER_ROLE)),
+            selected,
+            tint,
+            bool(index.data(CONFLICT_ROLE)),
         )
         painter.save()
         painter.setPen(QColor(GRID))
@@ -160,7 +179,10 @@ class MatrixDelegate(QStyledItemDelegate):
 
 # ---------------------------------------------------------------------- view
 class MatrixView(QTreeView):
-    """The matrix tree view: clicks and keys change RACI letters through operations."""
+    """The matrix tree view: keys and menus change RACI letters through operations."""
+
+    #: a double-click on a cell asks for the letters menu at this viewport point
+    letterMenuRequested = Signal(QPoint)
 
     def __init__(
         self, context: EditorContext, model: MatrixModel, parent: QWidget | None = None
@@ -182,7 +204,6 @@ class MatrixView(QTreeView):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.setMouseTracking(True)
         self.setIndentation(16)
-        self._press: QModelIndex | None = None
 
     # ------------------------------------------------------------------ edits
     def set_letters(self, index: Index, letters: str | None) -> bool:
@@ -199,25 +220,6 @@ class MatrixView(QTreeView):
     def toggle(self, index: Index, letter: str) -> bool:
         return self.set_letters(index, toggled(index.data(LETTERS_ROLE), letter))
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
-        self._press = self.indexAt(event.position().toPoint())
-        super().mousePressEvent(event)
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
-        index = self.indexAt(event.position().toPoint())
-        pressed = self._press
-        self._press = None
-        super().mouseReleaseEvent(event)
-        if (
-            event.button() == Qt.MouseButton.LeftButton
-            and event.modifiers() == Qt.KeyboardModifier.NoModifier
-            and index.isValid()
-            and index.column() > 0
-            and pressed is not None
-            and pressed == index
-        ):
-            self.cycle(index)
-
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         index = self.indexAt(event.position().toPoint())
         if index.isValid() and index.column() == 0:
@@ -226,7 +228,8 @@ class MatrixView(QTreeView):
                 self.context.reveal(pid)
             return
         if index.isValid() and index.column() > 0:
-            self._press = index  # the second click of a double click cycles again
+            self.setCurrentIndex(index)
+            self.letterMenuRequested.emit(event.position().toPoint())
             return
         super().mouseDoubleClickEvent(event)
 
@@ -302,6 +305,7 @@ class ParticipationMatrix(QWidget):
         legend.setObjectName("matrixLegend")
         legend.setWordWrap(True)  # a narrow window wraps it instead of widening the dock
         bar.addWidget(legend, 1)
+        self.legend = legend
         self.expand_button = QToolButton()
         self.expand_button.setText(_t("Expand all"))
         self.collapse_button = QToolButton()
@@ -313,6 +317,17 @@ class ParticipationMatrix(QWidget):
             button.setAutoRaise(True)
             bar.addWidget(button)
         layout.addLayout(bar)
+        self.hint = QLabel(
+            _t(
+                "Click a cell to select it; type R, A, C or I to set or remove a letter, "
+                "Delete to clear it; right-click or double-click for a menu."
+            )
+        )
+        self.hint.setObjectName("matrixHint")
+        self.hint.setWordWrap(True)
+        self.hint.setContentsMargins(4, 0, 4, 0)
+        self.hint.setStyleSheet("color: palette(placeholder-text);")
+        layout.addWidget(self.hint)
 
         self.view = MatrixView(context, self.matrix, self)
         self.view.setObjectName("matrixView")
@@ -325,12 +340,28 @@ class ParticipationMatrix(QWidget):
         self.export_button.clicked.connect(self.export_dialog)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         self.view.customContextMenuRequested.connect(self._context_menu)
+        self.view.letterMenuRequested.connect(self._context_menu)
         self.view.header_view.sectionClicked.connect(self._header_clicked)
         context.committed.connect(self._on_committed)
         context.documentReplaced.connect(self._on_replaced)
         context.selectionChanged.connect(self._selection_from_context)
         self.live.findingsChanged.connect(self._findings_changed)
         self._findings_changed()
+
+    def height_for_rows(self, rows: int) -> int:
+        """The height this panel needs to show *rows* rows under its header."""
+        view = self.view
+        spacing = max(0, self.layout().spacing())
+        return (
+            self.legend.sizeHint().height()
+            + self.hint.sizeHint().height()
+            + view.header_view.sizeHint().height()
+            + rows * ROW
+            + view.horizontalScrollBar().sizeHint().height()
+            + 2 * view.frameWidth()
+            + 3 * spacing
+            + 8
+        )
 
     @staticmethod
     def _legend_html() -> str:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtWidgets import QWidget
 
 from procmodeler.analysis.marks import owner_unit
+from procmodeler.edit.raci import accountable_count
 from procmodeler.notation.matrix import UnitColumn, unit_columns
 from procmodeler.ui.context import EditorContext
 from procmodeler.ui.panels._common import _t
@@ -20,6 +21,7 @@ LETTERS_ROLE = Qt.ItemDataRole.UserRole + 10  # None: no participation; str: let
 OWNER_ROLE = Qt.ItemDataRole.UserRole + 11  # True: the owner's unit
 SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 12  # worst finding severity of the row
 ID_ROLE = Qt.ItemDataRole.UserRole + 13  # process id (column 0) / unit id (cells)
+CONFLICT_ROLE = Qt.ItemDataRole.UserRole + 14  # True: an A where another unit has one too
 
 
 class MatrixModel(QAbstractItemModel):
@@ -108,6 +110,12 @@ class MatrixModel(QAbstractItemModel):
                 return i + 1
         return -1
 
+    def second_accountable(self, pid: str, letters: str | None) -> bool:
+        """Whether this cell's A is one of several in its process's row."""
+        if not letters or "A" not in letters:
+            return False
+        return accountable_count(self.context.arch.participation_of(pid)) > 1
+
     def owner_unit(self, pid: str) -> str | None:
         return owner_unit(self.context.arch, pid)
 
@@ -183,6 +191,8 @@ class MatrixModel(QAbstractItemModel):
             return letters if letters else ("·" if letters == "" else "")
         if role == OWNER_ROLE:
             return self.owner_unit(pid) == uid  # type: ignore[arg-type]
+        if role == CONFLICT_ROLE:
+            return self.second_accountable(pid, letters)  # type: ignore[arg-type]
         if role == ID_ROLE:
             return uid
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -194,5 +204,7 @@ class MatrixModel(QAbstractItemModel):
                 text += "\n" + _t("Takes part (no role yet)")
             if self.owner_unit(pid) == uid:  # type: ignore[arg-type]
                 text += "\n" + _t("The owner's unit")
+            if self.second_accountable(pid, letters):  # type: ignore[arg-type]
+                text += "\n" + _t("Warning: more than one unit is accountable for this process")
             return text
         return None

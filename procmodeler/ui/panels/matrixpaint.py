@@ -99,8 +99,10 @@ def paint_cell(
     owner: bool,
     selected: bool = False,
     tint: str | None = None,
+    conflict: bool = False,
 ) -> None:
-    """One matrix cell: owner fill and corner mark, letters as coloured badges."""
+    """One matrix cell: owner fill and corner mark, letters as coloured badges; a
+    *conflict* (a second accountable unit) gets a warning frame and mark."""
     painter.save()
     if owner:
         painter.fillRect(rect, QColor(OWNER_FILL))
@@ -146,7 +148,27 @@ def paint_cell(
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor("#8c959f"))
         painter.drawEllipse(rect.center(), 2.5, 2.5)
+    if conflict:
+        _paint_conflict(painter, rect)
     painter.restore()
+
+
+def _paint_conflict(painter: QPainter, rect: QRectF) -> None:
+    """A warning frame and a "!" in the top right corner of a cell."""
+    warn = QColor(FINDING_COLOURS["warning"])
+    painter.setPen(QPen(warn, 1.5, Qt.PenStyle.DashLine))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRect(rect.adjusted(1.5, 1.5, -1.5, -1.5))
+    mark = QRectF(rect.right() - 10, rect.top() + 1, 9, 9)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(warn)
+    painter.drawEllipse(mark)
+    font = QFont(painter.font())
+    font.setBold(True)
+    font.setPixelSize(8)
+    painter.setFont(font)
+    painter.setPen(QColor("white"))
+    painter.drawText(mark, Qt.AlignmentFlag.AlignCenter, "!")
 
 
 def paint_header(

@@ -265,16 +265,17 @@ class ProblemsPanel(QWidget):
             bar.addWidget(button)
         self.rule_filter = QComboBox()
         self.rule_filter.setObjectName("ruleFilter")
-        self.rule_filter.setMinimumContentsLength(18)
+        self.rule_filter.setMinimumContentsLength(12)
         self.rule_filter.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.rule_filter.activated.connect(self.apply_filter)
         bar.addWidget(self.rule_filter, 1)
+        # (the "show suppressed" box sits in the row below, beside Suppress and Restore,
+        # so that the panel fits under the diagram of a 1024 px wide window)
         self.show_suppressed = QCheckBox(_t("Show suppressed"))
         self.show_suppressed.setObjectName("showSuppressed")
         self.show_suppressed.toggled.connect(self.apply_filter)
-        bar.addWidget(self.show_suppressed)
         return bar
 
     def _build_view(self) -> None:
@@ -309,6 +310,7 @@ class ProblemsPanel(QWidget):
         self.summary.setObjectName("findingsSummary")
         self.summary.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         actions.addWidget(self.summary, 1)
+        actions.addWidget(self.show_suppressed)
         self.suppress_button = QToolButton()
         self.suppress_button.setObjectName("suppress")
         self.suppress_button.setText(_t("Suppress…"))
@@ -416,7 +418,12 @@ class ProblemsPanel(QWidget):
         known = [
             e
             for e in finding.elements
-            if e in arch.processes or e in arch.relations or e in arch.units or e in arch.people
+            if e in arch.processes
+            or e in arch.relations
+            or e in arch.units
+            or e in arch.people
+            or e in arch.objectives  # the objectives panel or the board shows these
+            or e in arch.improvements
         ]
         if not known:
             kpis = [e for e in finding.elements if e in arch.kpis]

@@ -32,6 +32,7 @@ from procmodeler.ui.panels._common import (
     level_name,
     run_op,
 )
+from procmodeler.ui.panels.bulkpage import BulkPage
 from procmodeler.ui.panels.pageparts import (
     PageHeader,
     form_layout,
@@ -278,12 +279,14 @@ class PropertiesPanel(QScrollArea):
         self.relation_page = RelationPage(context)
         self.unit_page = UnitPage(context)
         self.person_page = PersonPage(context)
+        self.bulk_page = BulkPage(context)
         for page in (
             self.empty,
             self.process_page,
             self.relation_page,
             self.unit_page,
             self.person_page,
+            self.bulk_page,
         ):
             self.stack.addWidget(page)
         inner = QWidget()
@@ -306,6 +309,12 @@ class PropertiesPanel(QScrollArea):
         arch = self.context.arch
         selection = self.context.selection
         if len(selection) > 1:
+            if all(i in arch.processes for i in selection) or all(
+                i in arch.relations for i in selection
+            ):
+                self.bulk_page.show_elements(selection, selection[0] in arch.processes)
+                self.stack.setCurrentWidget(self.bulk_page)
+                return
             self.empty.setText(_t("{n} elements selected.").format(n=len(selection)))
             self.stack.setCurrentWidget(self.empty)
             return
@@ -346,6 +355,8 @@ class PropertiesPanel(QScrollArea):
             and self.unit_page.uid not in arch.units
             or page is self.person_page
             and self.person_page.person_id not in arch.people
+            or page is self.bulk_page
+            and not set(self.bulk_page.ids) <= (arch.processes.keys() | arch.relations.keys())
         ):
             self.show_selection()
         elif hasattr(page, "refresh"):

@@ -1,6 +1,7 @@
 """The units and people panel: the tree of organisational units with the people in
-each, the head of each unit marked. Add, rename (in place, F2), move (drag and drop or
-"Move to…"), make head and delete, each through one operation. Deleting a unit or a
+each after the unit's own sub-units, marked as members, the head of each unit marked.
+Add (a menu on the toolbar), rename (in place: F2 or a double-click), move (drag and
+drop or "Move to…"; moving to where it already is says so), make head and delete, each through one operation. Deleting a unit or a
 person that is still referred to lists what refers to it and asks before clearing
 those references (one undoable step)."""
 
@@ -15,8 +16,10 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QLabel,
     QMenu,
     QToolBar,
+    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -75,9 +78,16 @@ class UnitsPanel(QWidget):
         layout.setSpacing(0)
         self.toolbar = QToolBar()
         self.toolbar.setIconSize(QSize(16, 16))
-        # icons with tooltips, so that every action fits the default dock width
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        # short text labels beside the icons; the three "add" actions share a menu so
+        # that every button fits the default dock width
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         layout.addWidget(self.toolbar)
+        self.message = QLabel()
+        self.message.setObjectName("unitsMessage")
+        self.message.setWordWrap(True)
+        self.message.setContentsMargins(6, 2, 6, 2)
+        self.message.hide()
+        layout.addWidget(self.message)
         self._build_tree()
         layout.addWidget(self.tree)
         self._build_actions()
@@ -104,7 +114,9 @@ class UnitsPanel(QWidget):
         self.tree.setEditTriggers(
             QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.SelectedClicked
+            | QAbstractItemView.EditTrigger.DoubleClicked
         )
+        self.tree.setExpandsOnDoubleClick(False)  # a double-click renames
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
     def _build_actions(self) -> None:
@@ -143,8 +155,27 @@ class UnitsPanel(QWidget):
             act.setIcon(tool_icon(icon))
             act.setIconVisibleInMenu(False)
             self._set_tooltip(act)
+        for act, short in (
+            (self.add_unit_action, _t("Unit")),
+            (self.add_subunit_action, _t("Sub-unit")),
+            (self.add_person_action, _t("Person")),
+            (self.move_action, _t("Move…")),
+            (self.head_action, _t("Head")),
+            (self.delete_action, _t("Delete")),
+        ):
+            act.setIconText(short)
+        self.add_menu = QMenu(self)
         for act in (self.add_unit_action, self.add_subunit_action, self.add_person_action):
-            self.toolbar.addAction(act)
+            self.add_menu.addAction(act)
+        self.add_button = QToolButton()
+        self.add_button.setObjectName("addMenu")
+        self.add_button.setText(_t("Add"))
+        self.add_button.setToolTip(_t("Add a unit, a sub-unit or a person"))
+        self.add_button.setIcon(tool_icon("unit"))
+        self.add_button.setMenu(self.add_menu)
+        self.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.add_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar.addWidget(self.add_button)
         self.toolbar.addSeparator()
         for act in (self.move_action, self.head_action, self.delete_action):
             self.toolbar.addAction(act)
@@ -163,6 +194,7 @@ class UnitsPanel(QWidget):
         return items[0].data(0, KIND_ROLE), items[0].data(0, ID_ROLE)
 
     def _on_committed(self, event: Committed) -> None:
+        self.message.hide()
         imp = self.context.impact(event)
         if imp.units or imp.people:
             self.rebuild()
@@ -226,14 +258,16 @@ class UnitsPanel(QWidget):
         arch = self.context.arch
         person = arch.people[person_id]
         is_head = uid is not None and arch.units[uid].head == person_id
-        details = person.title
-        if is_head:
-            details = f"★ {_t('Head')}" + (f" · {details}" if details else "")
+        role = f"★ {_t('Head')}" if is_head else _t("Member") if uid is not None else ""
+        details = " · ".join(x for x in (role, person.title) if x)
         item = QTreeWidgetItem([person.name, details])
         item.setIcon(0, self._person_icons[is_head])
         item.setData(0, KIND_ROLE, "person")
         item.setData(0, ID_ROLE, person_id)
-        item.setToolTip(0, person.name + (f" ({person.title})" if person.title else ""))
+        tip = person.name + (f" ({person.title})" if person.title else "")
+        if uid is not None:
+            tip += "\n" + _t("Member of {unit}").format(unit=arch.units[uid].name)
+        item.setToolTip(0, tip)
         item.setFlags(
             Qt.ItemFlag.ItemIsEnabled
             | Qt.ItemFlag.ItemIsSelectable
@@ -281,6 +315,7 @@ class UnitsPanel(QWidget):
 
     # ------------------------------------------------------------------ selection
     def _selection_from_tree(self) -> None:
+        self.message.hide()
         self._update_actions()
         if self._syncing:
             return
@@ -289,6 +324,7 @@ class UnitsPanel(QWidget):
             self.context.set_selection([chosen[1]])
 
     def _selection_from_context(self) -> None:
+        self.message.hide()
         selection = self.context.selection
         if len(selection) == 1 and selection[0] in self._items:
             self._select_item(self._items[selection[0]])
@@ -412,13 +448,27 @@ class UnitsPanel(QWidget):
         self._move(kind, ident, targets[index])
 
     def _move(self, kind: str, ident: str, unit: str | None) -> bool:
-        if kind == "unit":
-            if self.context.arch.units[ident].parent == unit:
-                return False
-            return run_op(self, self.context, ops.move_unit, ident, unit)
-        if self.context.arch.people[ident].unit == unit:
+        arch = self.context.arch
+        now = arch.units[ident].parent if kind == "unit" else arch.people[ident].unit
+        if now == unit:
+            name = arch.units[ident].name if kind == "unit" else arch.people[ident].name
+            where = (
+                arch.units[unit].name
+                if unit
+                else (_t("(top level)") if kind == "unit" else _t("(no unit)"))
+            )
+            self.say(
+                _t("Nothing moved: '{name}' is already in '{unit}'.").format(name=name, unit=where)
+            )
             return False
+        if kind == "unit":
+            return run_op(self, self.context, ops.move_unit, ident, unit)
         return run_op(self, self.context, ops.set_person_fields, ident, unit=unit)
+
+    def say(self, text: str) -> None:
+        """A short note under the toolbar, until the next selection or edit."""
+        self.message.setText(text)
+        self.message.show()
 
     def drop(self, ids: list[str], target: tuple[str, str] | None, on_item: bool) -> None:
         """Move dragged units and people onto *target* (a tree item's kind and id)."""
@@ -436,7 +486,9 @@ class UnitsPanel(QWidget):
             if ident in arch.units:
                 self._move("unit", ident, unit)
             elif ident in arch.people:
-                self._move("person", ident, unit)
+                # a person dropped anywhere on a unit's row joins that unit
+                into = target[1] if target is not None and target[0] == "unit" else unit
+                self._move("person", ident, into)
 
     def toggle_head(self) -> None:
         chosen = self.selected()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QIcon, QShowEvent
 from PySide6.QtWidgets import QDockWidget, QWidget
 
@@ -48,6 +49,7 @@ class Analyses:
 
     def __init__(self) -> None:
         self._cache: dict[str, tuple[Kpi, KpiAnalysis]] = {}
+        self._icons: dict[tuple[str, int], QIcon] = {}
 
     def __call__(self, kpi: Kpi) -> KpiAnalysis:
         cached = self._cache.get(kpi.id)
@@ -62,9 +64,17 @@ class Analyses:
             return None, None, "none", "none"
         result = self(kpi)
         side = 1 if result.values[-1] > result.segments[-1].mean else -1
-        var = icon_pixmap(result.variation, side) if result.variation != "none" else None
-        ass = icon_pixmap(result.assurance) if result.assurance != "none" else None
+        var = self._icon(result.variation, side) if result.variation != "none" else None
+        ass = self._icon(result.assurance, 1) if result.assurance != "none" else None
         return var, ass, result.variation, result.assurance
+
+    def _icon(self, state: str, side: int) -> QIcon:
+        """The icon of a state, drawn once (a few kinds for thousands of KPIs)."""
+        key = (state, side)
+        icon = self._icons.get(key)
+        if icon is None:
+            icon = self._icons[key] = icon_pixmap(state, side)
+        return icon
 
 
 def state_words(tr: Translator) -> dict[str, str]:
@@ -108,17 +118,27 @@ class FilledWhenShown:
             self._stale = True
 
 
-def show_element(widget: QWidget, context: EditorContext, ident: str) -> None:
-    """Lead to an element: a process on the map; an objective in the objectives panel;
-    an improvement on the improvements board (their docks come to the front)."""
-    arch = context.arch
-    dock_name = None
-    if ident in arch.objectives:
-        dock_name = "objectivesDock"
-    elif ident in arch.improvements:
-        dock_name = "improvementsDock"
-    context.reveal(ident)
-    dock = widget.window().findChild(QDockWidget, dock_name) if dock_name else None
-    if dock is not None:
-        dock.show()
-        dock.raise_()
+class DockRaiser(QObject):
+    """Brings the objectives or improvements dock to the front when an objective or an
+    improvement is revealed (from the management view, a process's properties, the
+    problems panel...). Parented to the objectives dock, so it goes with the window."""
+
+    def __init__(
+        self, context: EditorContext, objectives: QDockWidget, improvements: QDockWidget
+    ) -> None:
+        super().__init__(objectives)
+        self.context = context
+        self.objectives = objectives
+        self.improvements = improvements
+        context.revealRequested.connect(self.revealed)
+
+    def revealed(self, ident: str) -> None:
+        arch = self.context.arch
+        dock = None
+        if ident in arch.objectives:
+            dock = self.objectives
+        elif ident in arch.improvements:
+            dock = self.improvements
+        if dock is not None:
+            dock.show()
+            dock.raise_()

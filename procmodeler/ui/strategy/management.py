@@ -28,7 +28,6 @@ from procmodeler.ui.panels._common import dialogs, process_path, run_op
 from procmodeler.ui.strategy.common import (
     Analyses,
     FilledWhenShown,
-    show_element,
     state_words,
     statuses,
     today,
@@ -202,12 +201,12 @@ class ManagementView(FilledWhenShown, QWidget):
         return [
             (
                 "unanswered",
-                tr("KPI concerns without an improvement under way"),
+                tr("KPI concerns without a planned or ongoing improvement"),
                 self._concern_rows(arch, tr, r.unanswered, False),
             ),
             (
                 "answered",
-                tr("KPI concerns with an improvement under way"),
+                tr("KPI concerns with a planned or ongoing improvement"),
                 self._concern_rows(arch, tr, r.answered, True),
             ),
             ("unserved", tr("Objectives that no process serves"), unserved),
@@ -224,10 +223,7 @@ class ManagementView(FilledWhenShown, QWidget):
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         ident = item.data(0, ELEMENT_ROLE)
         if ident and not str(ident).startswith("section:"):
-            self.show_element(str(ident))
-
-    def show_element(self, ident: str) -> None:
-        show_element(self, self.context, ident)
+            self.context.reveal(str(ident))  # DockRaiser shows an objective's or improvement's tab
 
     def add_improvement(self) -> str | None:
         """Ask for a title and add an improvement (status idea) to the process of the

@@ -1,6 +1,7 @@
 """The map coloured by establishment level or by objective (View › Colour the Map By):
 each shape gets a light wash and a band of its colour(s) (one stripe per top-level
-objective it serves), and a legend in the map's corner says what the colours mean.
+objective it serves), and a legend in the map's bottom right corner says what the
+colours mean.
 The colours are ``notation/strategy.py``'s; the marks are items on the shapes, so the
 canvas itself is not changed."""
 
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QRectF, Qt
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt
 from PySide6.QtGui import QAction, QActionGroup, QColor, QPainter, QPainterPath
 from PySide6.QtWidgets import QGraphicsItem, QLabel, QMenu, QStyleOptionGraphicsItem, QWidget
 
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from procmodeler.ui.mainwindow import MainWindow
 
 BAND = 7.0
+LONGEST = 44  # characters of a legend row
 
 
 class ColourMark(QGraphicsItem):
@@ -61,10 +63,12 @@ class ColourMark(QGraphicsItem):
 
 
 class MapLegend(QLabel):
-    """What the colours mean, in the map's top right corner."""
+    """What the colours mean, in the map's bottom right corner (the bands and their
+    processes start at the top left)."""
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
+        parent.installEventFilter(self)  # follow the map's size
         self.setObjectName("strategyLegend")
         self.setStyleSheet(
             "QLabel#strategyLegend { background: rgba(255,255,255,235); border: 1px solid #999;"
@@ -73,18 +77,32 @@ class MapLegend(QLabel):
         self.hide()
 
     def show_rows(self, title: str, rows: list[tuple[str, str]]) -> None:
+        def short(text: str) -> str:  # a long objective must not push the legend off the map
+            text = text if len(text) <= LONGEST else text[: LONGEST - 1].rstrip() + "…"
+            return text.replace("&", "&amp;").replace("<", "&lt;")
+
         cells = "".join(
             f"<tr><td><span style='color:{colour}; font-size:14px'>&#9632;</span></td>"
-            f"<td>{text.replace('<', '&lt;')}</td></tr>"
+            f"<td>{short(text)}</td></tr>"
             for colour, text in rows
         )
+        self.setToolTip("\n".join(text for _, text in rows))
         self.setText(f"<b>{title}</b><table cellspacing='2'>{cells}</table>")
         self.adjustSize()
-        parent = self.parentWidget()
-        if parent is not None:
-            self.move(max(8, parent.width() - self.width() - 8), 8)
+        self.place()
         self.show()
         self.raise_()
+
+    def place(self) -> None:
+        parent = self.parentWidget()
+        if parent is not None:
+            x = max(8, parent.width() - self.width() - 8)
+            self.move(x, max(8, parent.height() - self.height() - 8))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt name
+        if event.type() == QEvent.Type.Resize and self.isVisible():
+            self.place()
+        return False
 
 
 class MapColouring(QObject):

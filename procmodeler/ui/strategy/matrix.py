@@ -202,6 +202,7 @@ class StrategyMatrix(FilledWhenShown, QWidget):
         self.live = LiveFindings.for_context(context)
         tr = context.catalogue()
         self.matrix = StrategyModel(context, self)
+        self._syncing = False
         self.view = StrategyView(context, self.matrix, self)
         self.view.setObjectName("strategyMatrixView")
         self.view.menuRequested.connect(self._context_menu)
@@ -226,6 +227,8 @@ class StrategyMatrix(FilledWhenShown, QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(self.view, 1)
         self.view.customContextMenuRequested.connect(self._context_menu)
+        self.view.header_view.sectionClicked.connect(self._header_clicked)
+        context.selectionChanged.connect(self._selection_from_context)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         self.setMinimumSize(self.minimumSizeHint())  # its layout must not widen the window
         context.committed.connect(self._on_committed)
@@ -259,7 +262,9 @@ class StrategyMatrix(FilledWhenShown, QWidget):
         self.empty.setVisible(not self.matrix.cols)
         if pid is not None and pid in self.context.arch.processes:
             col = self.matrix.column_of(oid) if oid else 0
+            self._syncing = True  # the same cell again: no new selection
             self.view.setCurrentIndex(self.matrix.index_of(pid, max(0, col)))
+            self._syncing = False
         self._findings_changed()
 
     def _on_committed(self, event: Committed) -> None:
@@ -279,9 +284,35 @@ class StrategyMatrix(FilledWhenShown, QWidget):
         self.view.header_view.viewport().update()
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._syncing:
+            return
         pid = self.matrix.pid(current)
         if pid and self.context.selection != (pid,):
             self.context.set_selection([pid])
+
+    def _selection_from_context(self) -> None:
+        """A process or objective selected elsewhere becomes the current row or column."""
+        selection = self.context.selection
+        if self._stale or len(selection) != 1:
+            return
+        ident, current = selection[0], self.view.currentIndex()
+        if ident in self.context.arch.processes and self.matrix.pid(current) != ident:
+            index = self.matrix.index_of(ident, max(0, current.column()))
+        elif ident in self.context.arch.objectives and current.isValid():
+            index = current.siblingAtColumn(self.matrix.column_of(ident))
+        else:
+            return
+        if index.isValid():
+            self._syncing = True  # not a selection of the row's process
+            self.view.setCurrentIndex(index)
+            self.view.scrollTo(index)
+            self._syncing = False
+
+    def _header_clicked(self, section: int) -> None:
+        """A click on an objective's column header selects the objective (the
+        objectives panel follows)."""
+        if 0 < section <= len(self.matrix.cols):
+            self.context.set_selection([self.matrix.cols[section - 1].uid])
 
     def cell(self, pid: str, oid: str) -> QModelIndex:
         """The index of a cell (for keys and tests)."""

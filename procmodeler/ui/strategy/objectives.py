@@ -10,7 +10,7 @@ from PySide6.QtGui import QDropEvent, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
-    QHBoxLayout,
+    QGridLayout,
     QHeaderView,
     QToolButton,
     QTreeWidget,
@@ -45,6 +45,8 @@ class ObjectiveTree(QTreeWidget):
     dropped = Signal(str, object, object)
     deleteRequested = Signal()
     addRequested = Signal(bool)
+    #: Ctrl+Up / Ctrl+Down / Ctrl+Left / Ctrl+Right: "up", "down", "out", "in"
+    moveRequested = Signal(str)
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -74,6 +76,16 @@ class ObjectiveTree(QTreeWidget):
         if event.key() == Qt.Key.Key_Insert:
             self.addRequested.emit(bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
             return
+        if event.modifiers() == Qt.KeyboardModifier.ControlModifier:
+            where = {
+                Qt.Key.Key_Up: "up",
+                Qt.Key.Key_Down: "down",
+                Qt.Key.Key_Left: "out",
+                Qt.Key.Key_Right: "in",
+            }.get(Qt.Key(event.key()))
+            if where is not None:
+                self.moveRequested.emit(where)
+                return
         super().keyPressEvent(event)
 
 
@@ -103,15 +115,17 @@ class ObjectivesPanel(FilledWhenShown, QWidget):
             header.resizeSection(col, 30)
             head.setText(col, "")
             head.setToolTip(col, text)
-        bar = QHBoxLayout()
+        bar = QGridLayout()  # two rows: the labels stay whole in a narrow dock
         self.add_button = self._button(tr("New objective"), lambda: self.add_objective(False))
         self.sub_button = self._button(tr("New sub-objective"), lambda: self.add_objective(True))
         self.kpi_button = self._button(tr("Measure with KPI…"), self.measure_with_kpi)
         self.kpi_button.setToolTip(tr("Choose a KPI that measures the current objective"))
         self.delete_button = self._button(tr("Delete"), self.delete_current)
-        for button in (self.add_button, self.sub_button, self.kpi_button, self.delete_button):
-            bar.addWidget(button)
-        bar.addStretch(1)
+        for i, button in enumerate(
+            (self.add_button, self.sub_button, self.kpi_button, self.delete_button)
+        ):
+            bar.addWidget(button, i // 2, i % 2, Qt.AlignmentFlag.AlignLeft)
+        bar.setColumnStretch(2, 1)
         self.owner = SearchCombo(tr("(nobody)"), self)
         self.owner.setObjectName("objectiveOwner")
         self.horizon = CommitLineEdit(self)
@@ -139,6 +153,7 @@ class ObjectivesPanel(FilledWhenShown, QWidget):
         self.tree.dropped.connect(self._dropped)
         self.tree.deleteRequested.connect(self.delete_current)
         self.tree.addRequested.connect(self.add_objective)
+        self.tree.moveRequested.connect(self.move_current)
         self.tree.currentItemChanged.connect(lambda *_: self._show_current())
         self.tree.itemDoubleClicked.connect(self._double_clicked)
         self._filling = False
@@ -352,6 +367,35 @@ class ObjectivesPanel(FilledWhenShown, QWidget):
         ):
             return
         run_op(self, self.context, ops.delete_objective, oid)
+
+    def move_current(self, where: str) -> None:
+        """Move the current objective with the keyboard: "up" / "down" among its
+        siblings, "out" to after its parent, "in" under the sibling above it (last)."""
+        oid = self.current_objective()
+        arch = self.context.arch
+        if oid is None or oid not in arch.objectives:
+            return
+        parent = arch.objectives[oid].parent
+        siblings = arch.objective_children(parent)
+        i = siblings.index(oid)
+        if where == "up" and i > 0:
+            run_op(self, self.context, ops.move_objective, oid, parent, siblings[i - 1])
+        elif where == "down" and i + 1 < len(siblings):
+            after = siblings[i + 2] if i + 2 < len(siblings) else None
+            run_op(self, self.context, ops.move_objective, oid, parent, after)
+        elif where == "out" and parent is not None:
+            above = arch.objectives[parent].parent
+            uncles = arch.objective_children(above)
+            j = uncles.index(parent)
+            after = uncles[j + 1] if j + 1 < len(uncles) else None
+            run_op(self, self.context, ops.move_objective, oid, above, after)
+        elif where == "in" and i > 0:
+            run_op(self, self.context, ops.move_objective, oid, siblings[i - 1])
+        else:
+            return
+        item = self.items().get(oid)
+        if item is not None:
+            self.tree.setCurrentItem(item)
 
     def _dropped(self, oid: str, target: QTreeWidgetItem | None, where: object) -> None:
         self._in_tree_signal = True  # the tree is rebuilt after the drop, not inside it

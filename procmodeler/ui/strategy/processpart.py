@@ -22,7 +22,7 @@ from procmodeler.model.elements import ESTABLISHMENT_LEVELS
 from procmodeler.ui.context import EditorContext
 from procmodeler.ui.panels._common import CommitLineEdit, run_op
 from procmodeler.ui.panels.pageparts import form_layout, section
-from procmodeler.ui.strategy.common import OVERDUE, levels, show_element, statuses, today
+from procmodeler.ui.strategy.common import OVERDUE, levels, statuses, today
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -58,6 +58,10 @@ class ProcessStrategy(QWidget):
         self.next_review.setPlaceholderText(tr("YYYY-MM-DD"))
         self.objectives = _list("processObjectives", [tr("Objective"), tr("Contribution")])
         self.objectives.setToolTip(tr("Double-click to show the objective"))
+        head = self.objectives.header()  # the objective first; a long note is cut
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        head.resizeSection(0, 190)
+        head.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.improvements = _list(
             "processImprovements", [tr("Improvement"), tr("Status"), tr("Due")]
         )
@@ -98,6 +102,7 @@ class ProcessStrategy(QWidget):
         for oid, note in arch.contributions_of(proc.id).items():
             item = QTreeWidgetItem([arch.objectives[oid].name, note])
             item.setData(0, ID_ROLE, oid)
+            item.setToolTip(0, arch.objectives[oid].name)
             item.setToolTip(1, note)
             self.objectives.addTopLevelItem(item)
         words = statuses(tr)
@@ -138,4 +143,4 @@ class ProcessStrategy(QWidget):
     def _show(self, item: QTreeWidgetItem) -> None:
         ident = item.data(0, ID_ROLE)
         if ident:
-            show_element(self, self.context, str(ident))
+            self.context.reveal(str(ident))  # its panel comes to the front (DockRaiser)

@@ -1,5 +1,5 @@
 """The participation matrix: rows follow the process hierarchy, columns the unit tree;
-clicks and keys set RACI letters (one undo entry each); the owner's unit and findings
+a click selects a cell, keys and a menu set RACI letters (one undo entry each); the owner's unit and findings
 are marked; the matrix exports as PNG, SVG and PDF."""
 
 from __future__ import annotations
@@ -83,14 +83,22 @@ def test_cells_show_letters_and_owner_unit(panel):
     assert cell(panel, "pr_deliver", "u_ops").data(OWNER_ROLE)
 
 
-def test_click_cycles_and_keys_toggle(qtbot, context, panel):
+def test_click_selects_and_keys_toggle(qtbot, context, panel):
+    """Issue 19 item 1: a click selects a cell and never changes it; R, A, C, I toggle,
+    Delete clears, Backspace removes; each change one undo entry."""
     index = cell(panel, "pr_lead", "u_ops")
     start = len(context.editor.history())
     click(qtbot, panel, index)
-    assert context.arch.participation[("pr_lead", "u_ops")] == "R"
     click(qtbot, panel, index)
-    assert context.arch.participation[("pr_lead", "u_ops")] == "A"
+    assert ("pr_lead", "u_ops") not in context.arch.participation
     assert panel.view.currentIndex() == index
+    assert len(context.editor.history()) == start
+    qtbot.keyClick(panel.view, Qt.Key.Key_R)
+    assert context.arch.participation[("pr_lead", "u_ops")] == "R"
+    qtbot.keyClick(panel.view, Qt.Key.Key_R)
+    assert context.arch.participation[("pr_lead", "u_ops")] == ""
+    qtbot.keyClick(panel.view, Qt.Key.Key_A)
+    assert context.arch.participation[("pr_lead", "u_ops")] == "A"
     qtbot.keyClick(panel.view, Qt.Key.Key_C)
     assert context.arch.participation[("pr_lead", "u_ops")] == "AC"
     qtbot.keyClick(panel.view, Qt.Key.Key_A)
@@ -100,15 +108,78 @@ def test_click_cycles_and_keys_toggle(qtbot, context, panel):
     assert cell(panel, "pr_lead", "u_ops").data() == "·"
     qtbot.keyClick(panel.view, Qt.Key.Key_Backspace)  # remove the row
     assert ("pr_lead", "u_ops") not in context.arch.participation
-    assert len(context.editor.history()) == start + 6
+    assert len(context.editor.history()) == start + 7
     # arrows move between cells without changing anything
     qtbot.keyClick(panel.view, Qt.Key.Key_Left)
     assert panel.matrix.uid(panel.view.currentIndex()) == "u_north"
-    assert len(context.editor.history()) == start + 6
-    for expected in ("", "C", "AC", "A", "R", None):
+    assert len(context.editor.history()) == start + 7
+    for expected in ("", "C", "AC", "A", "", "R", None):
         context.editor.undo()
         assert context.arch.participation.get(("pr_lead", "u_ops")) == expected
         assert cell(panel, "pr_lead", "u_ops").data(LETTERS_ROLE) == expected
+
+
+def test_the_hint_line_says_how_to_edit(panel):
+    assert panel.hint.isVisible()
+    text = panel.hint.text()
+    for word in ("R, A, C or I", "Delete", "right-click", "double-click"):
+        assert word in text
+
+
+def _menu_choosing(qtbot, wanted: str, shown: list) -> None:  # type: ignore[type-arg]
+    """When the real menu pops up, note its texts and choose the action *wanted*."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    def choose() -> None:
+        menu = QApplication.activePopupWidget()
+        if not isinstance(menu, QMenu):
+            QTimer.singleShot(20, choose)
+            return
+        shown.append([a.text() for a in menu.actions()])
+        for action in menu.actions():
+            if action.text().startswith(wanted):
+                menu.setActiveAction(action)
+                qtbot.keyClick(menu, Qt.Key.Key_Return)
+                return
+        menu.close()
+
+    QTimer.singleShot(0, choose)
+
+
+def test_double_click_and_right_click_open_the_letters_menu(qtbot, context, panel):
+    index = cell(panel, "pr_lead", "u_ops")
+    rect = panel.view.visualRect(index)
+    shown: list = []
+    _menu_choosing(qtbot, "C —", shown)
+    qtbot.mouseDClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert shown and any(t.startswith("A —") for t in shown[0])
+    assert context.arch.participation[("pr_lead", "u_ops")] == "C"
+    assert panel.view.currentIndex() == index
+    _menu_choosing(qtbot, "I —", shown)
+    panel.view.customContextMenuRequested.emit(rect.center())
+    assert context.arch.participation[("pr_lead", "u_ops")] == "CI"
+
+
+def test_a_second_accountable_unit_is_marked_in_the_cell(qtbot, context, panel):
+    from procmodeler.ui.panels.matrixmodel import CONFLICT_ROLE
+
+    sales = cell(panel, "pr_sell", "u_sales")
+    north = cell(panel, "pr_sell", "u_north")
+    assert not sales.data(CONFLICT_ROLE)
+    click(qtbot, panel, north)
+    qtbot.keyClick(panel.view, Qt.Key.Key_A)
+    assert context.arch.participation[("pr_sell", "u_north")] == "AR" or (
+        context.arch.participation[("pr_sell", "u_north")] == "RA"
+    )
+    assert sales.data(CONFLICT_ROLE) and north.data(CONFLICT_ROLE)
+    assert "more than one unit is accountable" in north.data(Qt.ItemDataRole.ToolTipRole)
+    image = panel.view.viewport().grab().toImage()
+    rect = panel.view.visualRect(north)
+    corner = image.pixelColor(rect.right() - 5, rect.top() + 5)
+    assert corner.red() > 150 and corner.blue() < 120  # the warning mark
+    qtbot.keyClick(panel.view, Qt.Key.Key_A)
+    assert not sales.data(CONFLICT_ROLE) and not north.data(CONFLICT_ROLE)
 
 
 def test_structure_changes_rebuild_and_keep_state(qtbot, context, panel):

@@ -160,3 +160,25 @@ def test_markers_api_for_the_canvas(qtbot, context, panel):
         ops.set_owner(context.editor, "pr_lead", "p_bo")
     assert live.severity_by_process().get("pr_lead") != "error"
     assert live.findings_for("pr_deliver")
+
+
+# ---------------------------------------------------------------------- issue 19 item 9
+# A support or management process with no relation at all is listed once, as isolated,
+# not also as supporting or steering nothing (RULES.md version 2); with a relation of
+# another kind the more precise finding appears.
+def rules_for(panel: ProblemsPanel, pid: str) -> list[str]:
+    return sorted(f.rule for f in panel.model.rows if pid in f.elements)
+
+
+@pytest.mark.parametrize(
+    ("kind", "rule"),
+    [("support", "orphan.support-unused"), ("management", "orphan.steers-nothing")],
+)
+def test_an_isolated_process_is_one_finding(qtbot, context, panel, kind, rule):
+    ed = context.editor
+    pid = ops.create_process(ed, "Lonely", kind)
+    qtbot.waitUntil(lambda: "orphan.isolated" in rules_for(panel, pid), timeout=DEBOUNCE_MS * 10)
+    assert rule not in rules_for(panel, pid)
+    ops.connect(ed, "pr_sell", pid, "flow")  # related now, but still serves nothing
+    qtbot.waitUntil(lambda: rule in rules_for(panel, pid), timeout=DEBOUNCE_MS * 10)
+    assert "orphan.isolated" not in rules_for(panel, pid)

@@ -142,6 +142,45 @@ def test_refresh_keeps_unfinished_typing_unless_changed_elsewhere(qtbot, context
     assert page.name.text() == "Selling"
 
 
+def edit_kpi_cell(qtbot, table, column: int, text: str, row: int = 0) -> None:  # type: ignore[no-untyped-def]
+    """Edit one cell of the KPI table as a user would: a choice or typed text."""
+    index = table.model().index(row, column)
+    table.setCurrentIndex(index)
+    table.edit(index)
+    cell = table.focusWidget()
+    if isinstance(cell, QComboBox):
+        cell.setCurrentIndex(cell.findData(text))
+        cell.activated.emit(cell.currentIndex())
+    else:
+        assert isinstance(cell, QLineEdit)
+        cell.setText(text)
+        qtbot.keyClick(cell, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: table.state() != table.State.EditingState)
+
+
+def test_a_new_kpis_direction_follows_its_kind_until_chosen(qtbot, context, panel):
+    """Issue 19 item 6: lead time and variation: lower is better, until the user says."""
+    context.set_selection(["pr_deliver"])
+    page = panel.process_page
+    table = page.kpis
+    qtbot.mouseClick(page.add_kpi_button, Qt.MouseButton.LeftButton)
+    (kid,) = context.arch.kpis_of("pr_deliver")
+    qtbot.keyClick(table.findChild(QLineEdit), Qt.Key.Key_Escape)
+    assert context.arch.kpis[kid].direction == "higher"  # kind "other"
+    edit_kpi_cell(qtbot, table, 1, "lead_time")
+    assert context.arch.kpis[kid].direction == "lower"
+    assert table.model().index(0, 3).data() == "↓"
+    edit_kpi_cell(qtbot, table, 1, "customer_experience")
+    assert context.arch.kpis[kid].direction == "higher"
+    edit_kpi_cell(qtbot, table, 1, "variation")
+    assert context.arch.kpis[kid].direction == "lower"
+    edit_kpi_cell(qtbot, table, 3, "higher")  # the user's own choice
+    edit_kpi_cell(qtbot, table, 1, "lead_time")
+    assert context.arch.kpis[kid].direction == "higher"  # kept
+    context.editor.undo()
+    assert context.arch.kpis[kid].kind == "variation"
+
+
 def test_kpi_add_edit_and_delete(qtbot, context, panel):
     context.set_selection(["pr_deliver"])
     page = panel.process_page
@@ -158,18 +197,7 @@ def test_kpi_add_edit_and_delete(qtbot, context, panel):
     qtbot.waitUntil(lambda: context.arch.kpis[kid].name == "Delivery lead time")
 
     def edit_cell(column: int, text: str) -> None:
-        index = table.model().index(0, column)
-        table.setCurrentIndex(index)
-        table.edit(index)
-        cell = table.focusWidget()
-        if isinstance(cell, QComboBox):
-            cell.setCurrentIndex(cell.findData(text))
-            cell.activated.emit(cell.currentIndex())
-        else:
-            assert isinstance(cell, QLineEdit)
-            cell.setText(text)
-            qtbot.keyClick(cell, Qt.Key.Key_Return)
-            qtbot.waitUntil(lambda: table.state() != table.State.EditingState)
+        edit_kpi_cell(qtbot, table, column, text)
 
     edit_cell(1, "lead_time")
     edit_cell(2, "days")
@@ -264,6 +292,8 @@ def test_selection_of_nothing_and_of_several(context, panel):
     context.set_selection([])
     assert panel.current_page() is panel.empty
     context.set_selection(["pr_sell", "pr_deliver"])
+    assert panel.current_page() is panel.bulk_page  # several processes: edited together
+    context.set_selection(["pr_sell", "r_order"])  # a mixed selection
     assert panel.current_page() is panel.empty
     assert "2" in panel.empty.text()
     context.set_selection(["pr_sell"])
@@ -317,3 +347,54 @@ def test_a_long_text_field_shows_its_beginning(qtbot, context, panel):
     field = panel.process_page.customer
     assert field.text().startswith("Industrial customers")
     assert field.cursorPosition() == 0
+
+
+def _pick(qtbot, box: QComboBox, data) -> None:  # type: ignore[no-untyped-def]
+    """Choose an item of a combo box as a user does (it emits activated)."""
+    box.setCurrentIndex(box.findData(data))
+    box.activated.emit(box.currentIndex())
+
+
+def test_bulk_owner_change_is_one_undo_entry(qtbot, context, panel):
+    """Issue 19 item 7: several processes share one form; a change is one undo entry."""
+    pids = ["pr_sell", "pr_deliver", "pr_it"]
+    context.set_selection(pids)
+    page = panel.bulk_page
+    assert panel.current_page() is page and page.isVisible()
+    owner = page.choices["owner"]
+    assert owner.currentText() == "Several values"
+    assert page.choices["kind"].currentData() == "core" or (
+        page.choices["kind"].currentText() == "Several values"
+    )
+    assert not page.object.isVisible()
+    before = {p: context.arch.processes[p].owner for p in pids}
+    entries = len(context.editor.history())
+    _pick(qtbot, owner, "p_bo")
+    assert {context.arch.processes[p].owner for p in pids} == {"p_bo"}
+    assert len(context.editor.history()) == entries + 1
+    assert context.editor.undo_label().text() == "Edit 3 processes"
+    assert owner.currentText().startswith("Bo Ek")  # shared now
+    _pick(qtbot, page.choices["status"], "approved")
+    _pick(qtbot, page.choices["established"], "in_use")
+    assert {context.arch.processes[p].established for p in pids} == {"in_use"}
+    context.editor.undo()
+    context.editor.undo()
+    context.editor.undo()
+    assert {p: context.arch.processes[p].owner for p in pids} == before
+    assert owner.currentText() == "Several values"
+
+
+def test_bulk_relation_kind_and_object(qtbot, context, panel):
+    context.set_selection(["r_order", "r_it"])
+    page = panel.bulk_page
+    assert panel.current_page() is page
+    assert not page.choices["owner"].isVisible() and page.object.isVisible()
+    kind = page.choices["kind"]
+    assert kind.currentText() == "Several values"
+    _pick(qtbot, kind, "flow")
+    type_and_enter(qtbot, page.object, "Order")
+    rels = [context.arch.relations[r] for r in ("r_order", "r_it")]
+    assert {(r.kind, r.object) for r in rels} == {("flow", "Order")}
+    context.editor.undo()
+    context.editor.undo()
+    assert context.arch.relations["r_it"].kind == "support"

@@ -168,9 +168,10 @@ def test_rename_with_f2_and_refusal(qtbot, context, panel, fake_dialogs):
 
 
 def test_toolbar_fits_the_default_dock_width(qtbot, context):
-    """At the width the main window gives the right-hand docks (340 px less the frame),
-    every action is a button on the toolbar (no "»" overflow), each with an icon and a
-    tooltip naming it; the head button's tooltip follows the selected person."""
+    """Issue 19 item 3: at the width the main window gives the right-hand docks (340 px
+    less the frame) every button is on the toolbar (no "»" overflow) with a text label
+    beside its icon; the three "add" actions are a menu; tooltips name the actions, and
+    the head button's tooltip follows the selected person."""
     from PySide6.QtWidgets import QToolButton
 
     widget = UnitsPanel(context)
@@ -182,14 +183,82 @@ def test_toolbar_fits_the_default_dock_width(qtbot, context):
     (extension,) = toolbar.findChildren(QToolButton, "qt_toolbar_ext_button")
     assert not extension.isVisible()
     assert toolbar.sizeHint().width() <= widget.width()
-    for act in toolbar.actions():
-        if act.isSeparator():
-            continue
+    assert widget.add_button.isVisible() and widget.add_button.text() == "Add"
+    assert [a.text() for a in widget.add_menu.actions()] == [
+        "Add unit",
+        "Add sub-unit",
+        "Add person",
+    ]
+    for act in (widget.move_action, widget.head_action, widget.delete_action):
         button = toolbar.widgetForAction(act)
         assert button is not None and button.isVisible(), act.text()
-        assert not act.icon().isNull()
+        assert button.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+        assert button.text() and not act.icon().isNull()
         assert act.toolTip().startswith(act.text())
     assert "F2" not in widget.head_action.toolTip()
     assert "(Del" in widget.delete_action.toolTip()
     context.set_selection(["p_anna"])  # Anna heads Sales
     assert widget.head_action.toolTip() == "Remove as head of unit"
+
+
+def test_people_are_members_after_the_sub_units(panel):
+    anna = panel.item_for("p_anna")
+    sales = panel.item_for("u_sales")
+    assert anna.parent() is sales
+    assert sales.indexOfChild(anna) > sales.indexOfChild(panel.item_for("u_north"))
+    assert panel.item_for("p_cia").text(1) == "Member"
+    assert "Member of Sales North" in panel.item_for("p_cia").toolTip(0)
+
+
+def test_double_click_renames_in_the_tree(qtbot, context, panel):
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    item = panel.item_for("u_ops")
+    index = panel.tree.indexFromItem(item, 0)
+    name = panel.tree.visualRect(index).center()  # the name, not the details column
+    qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=name)
+    qtbot.mouseDClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=name)
+    assert panel.tree.state() == panel.tree.State.EditingState
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and editor.text() == "Operations"
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Production")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: context.arch.units["u_ops"].name == "Production")
+
+
+def test_moving_to_the_same_unit_says_nothing_happened(qtbot, context, panel, fake_dialogs):
+    context.set_selection(["p_cia"])
+    entries = len(context.editor.history())
+    fake_dialogs.choices.append(2)  # (no unit), Sales, Sales North: where she is
+    panel.move_action.trigger()
+    assert len(context.editor.history()) == entries
+    assert panel.message.isVisible()
+    assert panel.message.text() == "Nothing moved: 'Cia Lund' is already in 'Sales North'."
+    context.set_selection(["p_bo"])
+    assert not panel.message.isVisible()
+
+
+def test_dragging_a_person_onto_a_unit_moves_them(qtbot, context, panel):
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QDropEvent
+
+    tree = panel.tree
+    bo = panel.item_for("p_bo")
+    tree.setCurrentItem(bo)
+    mime = tree.model().mimeData([tree.indexFromItem(bo)])
+    # the lower edge of the unit's row (Qt calls that "below the item"): still into it
+    rect = tree.visualItemRect(panel.item_for("u_north"))
+    at = QPointF(rect.center().x(), rect.bottom() - 1)
+    event = QDropEvent(
+        at,
+        Qt.DropAction.MoveAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    tree.dropEvent(event)  # the tree's own drop handler, as Qt calls it on a drop
+    qtbot.waitUntil(lambda: context.arch.people["p_bo"].unit == "u_north")
+    assert panel.item_for("p_bo").parent() is panel.item_for("u_north")
+    context.editor.undo()
+    assert context.arch.people["p_bo"].unit == "u_ops"

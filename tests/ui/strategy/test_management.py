@@ -43,3 +43,23 @@ def test_lines_lead_to_their_elements(qtbot, context, window):
     docks[MANAGEMENT_DOCK].raise_()
     view.tree.itemActivated.emit(line(view, "reviews", "pr_deliver"), 0)
     assert context.selection == ("pr_deliver",)
+
+
+def test_a_finding_on_an_objective_or_improvement_leads_to_its_panel(qtbot, context, window):
+    from procmodeler.edit import operations as ops
+    from procmodeler.ui.panels import PROBLEMS_DOCK, LiveFindings
+
+    # the live checks take today from the clock: a due date long past
+    ops.set_improvement(context.editor, "i_pick", due="2000-01-31")
+    live = LiveFindings.for_context(context)
+    live.refresh_now()
+    problems = window.docks[PROBLEMS_DOCK].widget()
+    by_rule = {f.rule: f for f in live.findings()}
+    problems.reveal(by_rule["strategy.objective-unmeasured"])  # o_cost
+    assert context.selection == ("o_cost",)
+    objectives = window.docks[OBJECTIVES_DOCK].widget()
+    qtbot.waitUntil(lambda: objectives.current_objective() == "o_cost")
+    problems.reveal(by_rule["improvement.overdue"])  # i_pick
+    assert context.selection == ("i_pick",)
+    board = window.docks[IMPROVEMENTS_DOCK].widget()
+    qtbot.waitUntil(lambda: board.current_improvement() == "i_pick")

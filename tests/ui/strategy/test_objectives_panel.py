@@ -99,3 +99,26 @@ def test_measure_with_a_kpi_and_stop(qtbot, context, fake_dialogs):
     assert context.arch.kpis["k_dp"].objective is None
     context.editor.undo()
     assert context.arch.kpis["k_dp"].objective == "o_cost"
+
+
+def test_move_with_the_keyboard(qtbot, context):
+    panel = ObjectivesPanel(context)
+    qtbot.addWidget(panel)
+    panel.show()
+    arch = context.arch
+    panel.tree.setCurrentItem(panel.items()["o_cost"])
+    panel.tree.setFocus()
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    qtbot.keyClick(panel.tree, Qt.Key.Key_Up, ctrl)  # before "Satisfied customers"
+    assert arch.objective_children(None) == ["o_cost", "o_goal"]
+    qtbot.keyClick(panel.tree, Qt.Key.Key_Down, ctrl)
+    assert arch.objective_children(None) == ["o_goal", "o_cost"]
+    qtbot.keyClick(panel.tree, Qt.Key.Key_Right, ctrl)  # under the objective above it
+    assert arch.objective_children("o_goal") == ["o_fast", "o_cost"]
+    assert panel.current_objective() == "o_cost"
+    qtbot.keyClick(panel.tree, Qt.Key.Key_Left, ctrl)  # back out, after its old parent
+    assert arch.objective_children(None) == ["o_goal", "o_cost"]
+    for _ in range(4):
+        context.editor.undo()
+    assert arch.objective_children(None) == ["o_goal", "o_cost"]
+    assert list(panel.items()) == ["o_goal", "o_fast", "o_cost"]

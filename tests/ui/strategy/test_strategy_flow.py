@@ -1,8 +1,8 @@
 """Issue 13's app scenario with real widgets in one window: create an objective in the
 objectives panel, link two processes to it in the strategy matrix, add an improvement
 from a KPI concern in the management view, move it to ongoing on the improvements board,
-watch the concern become answered (and the live finding
-``improvement.concern-unanswered`` go, where that rule exists), then undo all of it."""
+watch the concern become answered and the live finding
+``improvement.concern-unanswered`` go, then undo all of it (and it is back)."""
 
 from __future__ import annotations
 
@@ -42,9 +42,8 @@ def test_objective_matrix_concern_improvement_ongoing_and_undo(
 ):
     arch = context.arch
     before = snapshot(arch)
-    rule_exists = UNANSWERED in RULES
-    if rule_exists:
-        assert unanswered_findings(context) == [("pr_sell",)]
+    assert UNANSWERED in RULES
+    assert unanswered_findings(context) == [("pr_sell",)]
 
     # 1. an objective, from the objectives panel
     objectives = front(window, OBJECTIVES_DOCK)
@@ -99,8 +98,7 @@ def test_objective_matrix_concern_improvement_ongoing_and_undo(
     front(window, MANAGEMENT_DOCK)
     qtbot.waitUntil(lambda: management.lines("answered") == ["pr_sell"])
     assert management.lines("unanswered") == []
-    if rule_exists:
-        assert unanswered_findings(context) == []
+    assert unanswered_findings(context) == []  # the live finding is gone
 
     # 6. undo all of it: status twice, the improvement, two links, the objective
     for _ in range(6):
@@ -110,5 +108,4 @@ def test_objective_matrix_concern_improvement_ongoing_and_undo(
     assert oid in objectives.items()  # its tab is behind: filled when shown again
     front(window, OBJECTIVES_DOCK)
     qtbot.waitUntil(lambda: oid not in objectives.items())
-    if rule_exists:
-        assert unanswered_findings(context) == [("pr_sell",)]
+    assert unanswered_findings(context) == [("pr_sell",)]

@@ -16,6 +16,11 @@ def test_columns_follow_the_objective_tree(qtbot, context):
     assert [(c.uid, c.depth) for c in cols] == [("o_goal", 0), ("o_fast", 1), ("o_cost", 0)]
     assert cols[0].span_end == 1
     assert not matrix.empty.isVisibleTo(matrix)
+    context.set_selection(["pr_offer"])  # selected elsewhere: its row becomes current
+    assert matrix.matrix.pid(matrix.view.currentIndex()) == "pr_offer"
+    matrix.view.header_view.sectionClicked.emit(2)  # the header of "Fast answers"
+    assert context.selection == ("o_fast",)
+    assert matrix.view.currentIndex() == matrix.cell("pr_offer", "o_fast")
 
 
 def test_link_two_processes_by_keyboard_and_undo(qtbot, context, fake_dialogs):
