@@ -352,13 +352,13 @@ class _Merger:
             grouped: dict[Any, dict[Any, Any]] = {}
             for key, value in items.items():
                 grouped.setdefault(key[0], {})[key] = value
+            ours = self.ours[kind.name]
             for owner_id, mine in grouped.items():
-                if owner_id not in owners:
-                    continue
+                if owner_id not in owners or all(ours.get(k) is v for k, v in mine.items()):
+                    continue  # OURS' own items (or none left): they go together
                 try:
                     fold(kind, {owner_id: owners[owner_id]}, mine)
                 except ValueError:
-                    ours = self.ours[kind.name]
                     for key, value in mine.items():
                         if ours.get(key) != value:
                             del items[key]

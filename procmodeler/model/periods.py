@@ -5,6 +5,7 @@ ordering and stepping."""
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -33,8 +34,10 @@ class Period:
         return format_period(self.granularity, self.ordinal)
 
 
+@functools.lru_cache(maxsize=8192)
 def parse_period(text: str) -> Period | None:
-    """The period *text* names, or None when it is not one (``2024-13``, ``2021-W53``)."""
+    """The period *text* names, or None when it is not one (``2024-13``, ``2021-W53``).
+    Cached: the KPIs of a model share their periods (a Period is immutable)."""
     text = text.strip()
     for granularity, pattern in _PATTERNS:
         match = pattern.fullmatch(text)
@@ -66,6 +69,7 @@ def _ordinal(granularity: str, parts: list[int]) -> int:
     return year
 
 
+@functools.lru_cache(maxsize=8192)
 def format_period(granularity: str, ordinal: int) -> str:
     """The canonical text of the period *ordinal* of *granularity*."""
     if granularity == "day":
