@@ -95,6 +95,7 @@ def main() -> None:
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
     kpis = generated_kpis()
+    load_before = os.getloadavg()
 
     def all_analysis() -> None:
         xmr._CACHE.clear()
@@ -144,7 +145,8 @@ def main() -> None:
     ]
     for name, goal, (wall, cpu) in rows:
         print(f"{name}: wall {wall * 1000:.2f} ms, CPU {cpu * 1000:.2f} ms {goal}")
-    print(f"({concerns} concerns, {fails} consistent fails)")
+    load = f"load average {load_before[0]:.2f} before, {os.getloadavg()[0]:.2f} after (`uptime`)"
+    print(f"({concerns} concerns, {fails} consistent fails; {load})")
     if args.no_write:
         return
     table = "\n".join(
@@ -155,9 +157,9 @@ def main() -> None:
 `python bench/bench_measurements.py`: 2,000 generated KPIs with 60 monthly values each
 (noise, drifts, a third shifted with a rebase mark; {concerns} end in a concern,
 {fails} cannot meet their target). Wall time is the median, CPU time the least of the
-runs; Python {platform.python_version()}, a 2-core machine shared with other work (see
-the last row for how fast this machine ran plain Python during the measurement), Qt
-offscreen.
+runs; Python {platform.python_version()}, a 2-core machine shared with other work,
+{load} (see also the last row for how fast this machine ran plain Python during the
+measurement), Qt offscreen; measured {time.strftime("%Y-%m-%d %H:%M")}.
 
 | what | goal | wall | CPU |
 | --- | ---: | ---: | ---: |

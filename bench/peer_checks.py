@@ -6,11 +6,11 @@ sorted by rule, then elements.
 
     python bench/peer_checks.py REGISTER_FOLDER [--today YYYY-MM-DD]
 
-Covered: every rule whose input a register can hold. The measurement rules
+Covered: every rule whose input a register can hold, the measurement rules
 (``kpi.special-cause-concern``, ``kpi.target-not-capable`` and so
-``improvement.concern-unanswered``) need the control-chart reading of
-FLOW-AND-EFFECT.md; the script refuses a register with ``measurements.csv`` rather than
-guess. ``orphan.unplaced`` never fires on a register: its import lays out every process.
+``improvement.concern-unanswered``) with a literal reading of FLOW-AND-EFFECT.md's
+process behaviour charts (``xmr`` below). ``orphan.unplaced`` never fires on a register:
+its import lays out every process.
 """
 
 from __future__ import annotations
@@ -29,6 +29,12 @@ NOT_NC = re.compile(r"[^\w.\-]")
 KINDS = {"management": "management", "ledning": "management", "core": "core",
          "huvud": "core", "support": "support", "stöd": "support"}  # fmt: skip
 ACTIVE = {"planned", "planerad", "ongoing", "pågående"}
+
+
+def number(text: str) -> float:
+    """A number as a register writes it: ``3,5``, ``1 234,5``, ``−2``."""
+    text = text.replace(" ", "").replace("\u00a0", "").replace("\u2212", "-")
+    return float(text.replace(",", "."))
 
 
 def read(folder: Path, name: str) -> list[dict[str, str]]:
@@ -75,12 +81,10 @@ class Register:
     """The register's tables as plain dicts and lists, ids mapped."""
 
     def __init__(self, folder: Path) -> None:
-        if (folder / "measurements.csv").exists():
-            raise SystemExit("peer_checks: measurements are out of this script's scope")
         tables = {
             name: read(folder, name)
             for name in ("units", "people", "processes", "relations", "raci", "kpis",
-                         "objectives", "contributions", "improvements")
+                         "objectives", "contributions", "improvements", "measurements")
         }  # fmt: skip
         ids = Ids()
         for name in ("units", "people", "processes", "objectives", "improvements"):
@@ -111,6 +115,15 @@ class Register:
             (ids(r["process"]), r["kind"].lower(), r.get("target", ""), ids(r.get("objective", "")))
             for r in tables["kpis"]
         ]
+        self.kpi_rows = [
+            (r.get("id", ""), ids(r["process"]), r["kind"].lower(), r.get("direction", "").lower(),
+             r.get("target", ""))
+            for r in tables["kpis"]
+        ]  # fmt: skip
+        self.series: dict[str, list[tuple[str, float, bool]]] = defaultdict(list)
+        for r in tables["measurements"]:
+            rebase = r.get("rebase", "").lower() in ("yes", "ja", "true", "1", "x")
+            self.series[r["kpi"]].append((r["period"].upper(), number(r["value"]), rebase))
         self.objective_parent = {
             ids(r["id"]): ids(r.get("parent", "")) for r in tables["objectives"]
         }
@@ -235,6 +248,93 @@ def responsibility_rules(reg: Register, out: list) -> None:
             top = span(reg, list(units))
             if not top or home not in unit_chain(reg, top):
                 out.append(("responsibility.owner-below-span", "warning", (pid,)))
+
+
+def xmr(values: list[float], rebases: list[bool], higher: bool, target: float | None):
+    """(variation, assurance) of a series in period order, read literally from
+    FLOW-AND-EFFECT.md: limits per segment with screening, signals 1-4."""
+    n = len(values)
+    starts = [i for i in range(n) if i == 0 or rebases[i]]
+    kinds = ["common"] * n
+    limits = None
+    for s, e in zip(starts, [*starts[1:], n], strict=True):
+        xs = values[s:e]
+        m = len(xs)
+        limits = None
+        if m < 2:
+            continue
+        mean = sum(xs) / m
+        mrs = [abs(xs[i] - xs[i - 1]) for i in range(1, m)]
+        average = sum(mrs) / len(mrs)
+        kept = [r for r in mrs if r < 3.267 * average]
+        mr = sum(kept) / len(kept) if kept else 0.0
+        lo, up = mean - 2.66 * mr, mean + 2.66 * mr
+        near_lo, near_up = mean - (2 / 3 * 2.66) * mr, mean + (2 / 3 * 2.66) * mr
+        limits = (lo, up)
+        side = [(x > mean) - (x < mean) for x in xs]
+        out = [x > up or x < lo for x in xs]
+        near = [not out[i] and (xs[i] > near_up or xs[i] < near_lo) for i in range(m)]
+        special = list(out)
+        for a in range(m - 6):  # rules 2 and 3: windows of seven
+            w = range(a, a + 7)
+            same = side[a] != 0 and all(side[j] == side[a] for j in w)
+            up7 = all(xs[j] > xs[j - 1] for j in w[1:])
+            down7 = all(xs[j] < xs[j - 1] for j in w[1:])
+            if same or up7 or down7:
+                for j in w:
+                    special[j] = True
+        for a in range(m - 2):  # rule 4: windows of three
+            w = range(a, a + 3)
+            same = side[a] != 0 and all(side[j] == side[a] for j in w)
+            if same and sum(near[j] for j in w) >= 2:
+                for j in w:
+                    special[j] = special[j] or near[j]
+        for i in range(m):
+            if special[i]:
+                better = side[i] == (1 if higher else -1)
+                kinds[s + i] = "improvement" if better else "concern"
+    variation = "none" if n < 2 else kinds[-1]
+    assurance = "none"
+    if target is not None and limits is not None:
+        lo, up = limits
+        if target > up:
+            assurance = "fail" if higher else "pass"
+        elif target < lo:
+            assurance = "pass" if higher else "fail"
+    return variation, assurance
+
+
+def measurement_rules(reg: Register, out: list) -> None:
+    raised = set()
+    for kid, pid, kind, direction, target in reg.kpi_rows:
+        series = sorted(reg.series.get(kid, []))
+        if not series:
+            continue
+        higher = (direction or ("lower" if kind in ("lead_time", "variation") else "")) != "lower"
+        goal = number(target) if target else None
+        variation, assurance = xmr([v for _, v, _ in series], [r for _, _, r in series], higher,
+                                   goal)  # fmt: skip
+        if variation == "concern":
+            out.append(("kpi.special-cause-concern", "warning", (pid,)))
+            raised.add(pid)
+        if assurance == "fail":
+            out.append(("kpi.target-not-capable", "warning", (pid,)))
+            raised.add(pid)
+    answered = self_or_above(reg, {p for _, p, status, _ in reg.improvements if status in ACTIVE})
+    for pid in reg.order:
+        if pid in raised and pid not in answered:
+            out.append(("improvement.concern-unanswered", "warning", (pid,)))
+
+
+def self_or_above(reg: Register, own: set[str]) -> set[str]:
+    """Processes in *own* and every ancestor of one (an improvement on a descendant
+    answers its ancestors)."""
+    found = set()
+    for pid in own:
+        while pid and pid not in found:
+            found.add(pid)
+            pid = reg.parent.get(pid, "")
+    return found
 
 
 def kpi_and_strategy_rules(reg: Register, out: list, today: str) -> None:
@@ -387,6 +487,7 @@ def check(folder: Path, today: str) -> list[tuple[str, str, tuple[str, ...]]]:
     orphan_rules(reg, out)
     responsibility_rules(reg, out)
     kpi_and_strategy_rules(reg, out, today)
+    measurement_rules(reg, out)
     analysis_rules(reg, out)
     out.sort(key=lambda f: (f[0], f[2]))
     return out

@@ -13,12 +13,12 @@ API::
 from __future__ import annotations
 
 import bisect
-import functools
+import itertools
 import math
 import operator
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from procmodeler.model.elements import Kpi
 
@@ -41,9 +41,9 @@ ASSURANCES: tuple[str, ...] = ("none", "consistent_pass", "inconsistent", "consi
 POINT_TYPES: tuple[str, ...] = ("common", "improvement", "concern")
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
-    """The limits of one segment: values ``start`` .. ``end - 1`` of the series."""
+class Segment(NamedTuple):
+    """The limits of one segment: values ``start`` .. ``end - 1`` of the series
+    (immutable; a named tuple because thousands are made at once)."""
 
     start: int
     end: int
@@ -63,10 +63,9 @@ class Segment:
         return self.points < PROVISIONAL_BELOW
 
 
-@dataclass(frozen=True, slots=True)
-class KpiAnalysis:
-    """What a KPI's series says. ``codes`` holds per value its zone and whether it is a
-    special cause (see :func:`zones`); ``types`` spells that out."""
+class KpiAnalysis(NamedTuple):
+    """What a KPI's series says (immutable). ``codes`` holds per value its zone and
+    whether it is a special cause (see :func:`zones`); ``types`` spells that out."""
 
     values: tuple[float, ...]
     segments: tuple[Segment, ...]
@@ -97,7 +96,7 @@ def _steps(xs: tuple[float, ...]) -> list[float]:
     """``xs[i + 1] - xs[i]``: its absolute value is a moving range, its sign whether the
     series rises (for floats ``y - x > 0`` exactly when ``x < y``: no difference of two
     different floats rounds to zero)."""
-    return list(map(operator.sub, xs[1:], xs[:-1]))
+    return list(map(operator.sub, itertools.islice(xs, 1, None), xs))
 
 
 def _limits(xs: tuple[float, ...], steps: list[float], start: int, end: int) -> Segment:
@@ -108,7 +107,7 @@ def _limits(xs: tuple[float, ...], steps: list[float], start: int, end: int) -> 
     ranges = list(map(abs, steps))
     mr = sum(ranges) / len(ranges)
     cut = SCREEN * mr
-    if max(ranges) < cut:
+    if max(ranges) < cut:  # no moving range is screened out
         mr_bar = mr
     else:
         kept = [r for r in ranges if r < cut]
@@ -129,13 +128,30 @@ _RULE1 = bytes(range(256)).translate(
     bytes.maketrans(b"\x00\x06", bytes([SPECIAL, 6 | SPECIAL]))
 )  # outside: special
 _MARK = bytes(i | SPECIAL if i < 16 else i for i in range(256))
-_RUN_RES = (re.compile(b"[\x04-\x06]{%d,}" % RUN), re.compile(b"[\x00-\x02]{%d,}" % RUN))
-_TREND_RE = re.compile(b"\x01{%d,}" % (RUN - 1))  # over steps: 1 rising (or falling)
-_NOT_RISING_RE = re.compile(b"\x00{%d,}" % (RUN - 1))
-#: Rule 4: a window of three on one side (zones 4-6, or 0-2) with two or more near (5, 1).
+#: Rule 2: RUN values on one side, searched in the sides (zones 4-6 above as ``+``, 0-2
+#: below as ``-``); a literal prefix lets the regular expression engine skip ahead fast.
+_RUN_RES = (
+    (re.compile(re.escape(b"+" * RUN) + b"\\+*"), b"+" * RUN),
+    (re.compile(re.escape(b"-" * RUN) + b"-*"), b"-" * RUN),
+)
+_SIDES = bytes.maketrans(bytes(range(7)), b"---0+++")
+#: Rule 3 over the steps (1 rising, or falling): RUN values are RUN - 1 steps.
+_TREND_RE = re.compile(b"\x01" * (RUN - 1) + b"\x01*")
+_SIX_STEPS = b"\x01" * (RUN - 1)
+_SIX_STEPS_DOWN = b"\x00" * (RUN - 1)
+#: Rule 4: a window of three on one side (zones 4-6, or 0-2) with two or more near (5, 1);
+#: first a quick search for two near values at most two apart (a window needs them).
 _NEAR_RES = (
-    (5, re.compile(b"(?=\x05\x05[\x04-\x06]|\x05[\x04-\x06]\x05|[\x04-\x06]\x05\x05)")),
-    (1, re.compile(b"(?=\x01\x01[\x00-\x02]|\x01[\x00-\x02]\x01|[\x00-\x02]\x01\x01)")),
+    (
+        5,
+        re.compile(b"\x05[\x04-\x06]?\x05"),
+        re.compile(b"(?=\x05\x05[\x04-\x06]|\x05[\x04-\x06]\x05|[\x04-\x06]\x05\x05)"),
+    ),
+    (
+        1,
+        re.compile(b"\x01[\x00-\x02]?\x01"),
+        re.compile(b"(?=\x01\x01[\x00-\x02]|\x01[\x00-\x02]\x01|[\x00-\x02]\x01\x01)"),
+    ),
 )
 _INF = float("inf")
 _ZERO = 0.0
@@ -156,7 +172,7 @@ def zones(xs: Sequence[float], seg: Segment) -> bytes:
         nu = upper = _INF
     down = math.nextafter
     thresholds = [down(lower, -_INF), down(nl, -_INF), down(mean, -_INF), mean, nu, upper]
-    return bytes(map(functools.partial(bisect.bisect_left, thresholds), xs))
+    return bytes(map(bisect.bisect_left, itertools.repeat(thresholds), xs))
 
 
 def _codes(xs: Sequence[float], steps: list[float], seg: Segment) -> bytes:
@@ -166,20 +182,23 @@ def _codes(xs: Sequence[float], steps: list[float], seg: Segment) -> bytes:
         return zone
     code = bytearray(zone.translate(_RULE1))  # rule 1
     if len(xs) >= RUN:
-        for run in _RUN_RES:  # rule 2
-            for m in run.finditer(zone):
-                a, b = m.span()
-                code[a:b] = zone[a:b].translate(_MARK)
-        rising = bytes(map(_ZERO.__lt__, steps))
+        sides = zone.translate(_SIDES)  # a quick look first: most series have no run
+        for run, seven in _RUN_RES:  # rule 2
+            if seven in sides:
+                for m in run.finditer(sides):
+                    a, b = m.span()
+                    code[a:b] = zone[a:b].translate(_MARK)
+        rising = bytes(map(operator.lt, itertools.repeat(_ZERO), steps))
         trends = [rising]
-        if _NOT_RISING_RE.search(rising):  # a fall of RUN values needs RUN - 1 non-rises
-            trends.append(bytes(map(_ZERO.__gt__, steps)))
+        if _SIX_STEPS_DOWN in rising:  # a fall of RUN values needs RUN - 1 non-rises
+            trends.append(bytes(map(operator.gt, itertools.repeat(_ZERO), steps)))
         for trend in trends:
-            for m in _TREND_RE.finditer(trend):  # rule 3: RUN values are RUN - 1 steps
-                a, b = m.start(), m.end() + 1
-                code[a:b] = zone[a:b].translate(_MARK)
-    for near, window in _NEAR_RES:  # rule 4
-        if near in zone:
+            if _SIX_STEPS in trend:
+                for m in _TREND_RE.finditer(trend):  # rule 3: RUN values are RUN - 1 steps
+                    a, b = m.start(), m.end() + 1
+                    code[a:b] = zone[a:b].translate(_MARK)
+    for near, pair, window in _NEAR_RES:  # rule 4
+        if pair.search(zone):
             for m in window.finditer(zone):
                 for j in range(m.start(), m.start() + 3):
                     if zone[j] == near:
