@@ -51,6 +51,7 @@ def shoot(out: Path = ROOT / "docs" / "screenshots") -> list[Path]:
         score = docks[SCORECARD_DOCK]
         score.setFloating(True)
         score.resize(900, 420)
+        score.widget().set_shown(True)  # it fills when its tab is in front (see docking)
         window.context.set_selection([kid])
         for _ in range(5):
             QApplication.processEvents()
