@@ -8,7 +8,7 @@
 #   bash packaging/bootstrap.sh setup        # install everything `test` needs, run nothing
 #
 # Each mode installs what it needs and then runs:
-#   - Debian packages (Qt's libraries, fonts, Xvfb; for tests also poppler-utils, qpdf,
+#   - Debian packages (Qt's libraries, fonts, Xvfb; for tests also poppler-utils, qpdf, LibreOffice Writer,
 #     Chromium and, when `node` is missing or older than 18, Debian's nodejs + npm). As root they are
 #     installed with apt-get; otherwise the script prints the `sudo apt-get install` line
 #     and stops. What is missing is found with dpkg-query, so a second run is fast.
@@ -78,8 +78,9 @@ APP_PACKAGES=(
 )
 # PDF checks (pdftoppm, pdffonts; qpdf --check), Chromium for the bpmn-js rendering tests,
 # desktop-file-validate for the desktop entry, the PostgreSQL server that the repository
-# tests start a throwaway cluster of (initdb and pg_ctl under /usr/lib/postgresql/*/bin).
-TEST_PACKAGES=(poppler-utils qpdf chromium desktop-file-utils postgresql)
+# tests start a throwaway cluster of (initdb and pg_ctl under /usr/lib/postgresql/*/bin),
+# LibreOffice Writer without a GUI (soffice --convert-to pdf: the Word report opens elsewhere).
+TEST_PACKAGES=(poppler-utils qpdf chromium desktop-file-utils postgresql libreoffice-writer-nogui)
 
 is_root() { [ "$(id -u)" = 0 ]; }
 

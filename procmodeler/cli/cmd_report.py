@@ -1,20 +1,25 @@
-"""``procmodeler report FILE -o OUT.pdf [--lang en|sv] [--profile PROFILE.json]
-[--rules RULES.json]``: write the PDF report of a model.
+"""``procmodeler report FILE -o OUT.pdf|OUT.docx [--format pdf|docx] [--lang en|sv]
+[--profile PROFILE.json] [--rules RULES.json]``: write the report of a model as PDF or
+as an editable Word document.
 
-The language defaults to the model's. The branding profile, the logo it names and the
+The format follows from ``--format``, else from the suffix of ``-o`` (``.pdf``,
+``.docx``), else PDF; a suffix that says another format than ``--format``, or names
+neither, is an error. The language defaults to the model's. The branding profile, the logo it names and the
 rules file are checked before any page is laid out; a problem with any of them is one
-line on stderr, exit code 2, and no file is written. The PDF is written atomically.
+line on stderr, exit code 2, and no file is written. The file is written atomically.
 """
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from procmodeler.analysis import load_rules_file
 from procmodeler.cli.cmd_check import load_model
 from procmodeler.cli.output import check_output, set_inputs, write_output
-from procmodeler.common.i18n import LANGUAGES, Translator
-from procmodeler.report import load_profile, render_report
+from procmodeler.common.errors import Problem, UserError
+from procmodeler.common.i18n import LANGUAGES, N_, Message, Translator
+from procmodeler.report import FORMATS, load_profile, render_report
 
 
 def add_arguments(parser: argparse.ArgumentParser, tr: Translator, name: str) -> None:
@@ -31,7 +36,12 @@ def add_arguments(parser: argparse.ArgumentParser, tr: Translator, name: str) ->
         "--output",
         required=True,
         metavar="OUT.pdf",
-        help=tr("where to write the PDF (overwritten)"),
+        help=tr("where to write the report, .pdf or .docx (overwritten)"),
+    )
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        help=tr("pdf or docx (an editable Word document); default: from the suffix of -o"),
     )
     parser.add_argument(
         "--lang",
@@ -59,9 +69,38 @@ def add_arguments(parser: argparse.ArgumentParser, tr: Translator, name: str) ->
 def run(args: argparse.Namespace, tr: Translator) -> int:
     set_inputs(args.file, args.profile, args.rules)
     check_output(args.output)
+    fmt = output_format(args.output, args.format)
     profile = load_profile(args.profile) if args.profile else None
     overrides = load_rules_file(args.rules) if args.rules else None
     arch = load_model(args.file, tr)
-    data = render_report(arch, lang=args.lang, profile=profile, overrides=overrides)
+    data = render_report(arch, lang=args.lang, profile=profile, overrides=overrides, fmt=fmt)
     write_output(args.output, data)
     return 0
+
+
+def output_format(output: str, asked: str | None) -> str:
+    """The format to write: *asked* (``--format``), else the one the suffix of *output*
+    names, else PDF. A suffix naming another format, or none of them, is refused."""
+    suffix = Path(output).suffix.lower()
+    if not suffix:
+        return asked or "pdf"
+    named = suffix[1:]
+    if named not in FORMATS:
+        raise UserError(
+            Problem(
+                output,
+                Message(N_("a report is written as .pdf or .docx, not as {suffix}"), suffix=suffix),
+            )
+        )
+    if asked is not None and asked != named:
+        raise UserError(
+            Problem(
+                output,
+                Message(
+                    N_("ends in {suffix} but --format asks for {format}"),
+                    suffix=suffix,
+                    format=asked,
+                ),
+            )
+        )
+    return named

@@ -1,8 +1,9 @@
 """``procmodeler self-test``: checks that an installation works, for a packaged build or a
 support call. It loads the bundled examples, checks them, saves and reloads them in a
-temporary folder, and, where those parts are installed, exports BPMN, writes a report,
-loads the PostgreSQL driver with its libpq and starts Qt offscreen. Each step prints one line; exit code 0 when all pass, 2 when one
-fails (the installation is broken)."""
+temporary folder, and, where those parts are installed, exports BPMN, writes a report
+(PDF and Word), loads the PostgreSQL driver with its libpq and starts Qt offscreen. Each
+step prints one line; exit code 0 when all pass, 2 when one fails (the installation is
+broken)."""
 
 from __future__ import annotations
 
@@ -79,6 +80,29 @@ def _step_report(tr: Translator) -> str:
     return tr("report of {file}: {kb} kB").format(file=path.name, kb=size // 1024)
 
 
+def _step_word(tr: Translator) -> str:
+    import docx
+
+    from procmodeler.io import native
+    from procmodeler.report import build_report
+
+    path = _examples()[0]
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "report.docx"
+        build_report(native.load(path), out, fmt="docx")  # python-docx's template, pdfium
+        size = out.stat().st_size
+        document = docx.Document(str(out))
+    headings = sum(
+        1 for p in document.paragraphs if str(p.style and p.style.name).startswith("Heading")
+    )
+    pictures = len(document.inline_shapes)
+    if not headings or not pictures:
+        raise RuntimeError(tr("the Word report has no headings or no pictures"))
+    return tr("Word report of {file}: {kb} kB, {headings} headings, {pictures} pictures").format(
+        file=path.name, kb=size // 1024, headings=headings, pictures=pictures
+    )
+
+
 def _step_repository(tr: Translator) -> str:
     import psycopg
 
@@ -101,6 +125,7 @@ def run(args: argparse.Namespace, tr: Translator) -> int:
         (tr("checks"), "procmodeler.analysis", _step_checks),
         (tr("BPMN"), "procmodeler.io.bpmn", _step_bpmn),
         (tr("report"), "procmodeler.report", _step_report),
+        (tr("Word"), "docx", _step_word),
         (tr("repository"), "psycopg", _step_repository),
     ]
     if not args.no_gui:

@@ -1,6 +1,7 @@
-"""The PDF report (reportlab, no Qt): a client deliverable and a management brief in
-English or Swedish, branded by a profile, with the process map and sub-process
-diagrams drawn from the same notation as the app's canvas.
+"""The report (reportlab, no Qt; Word through python-docx): a client deliverable and a
+management brief in English or Swedish, as PDF or as an editable Word document, branded
+by a profile, with the process map and sub-process diagrams drawn from the same notation
+as the app's canvas.
 
 API for the command line and the app::
 
@@ -11,11 +12,12 @@ API for the command line and the app::
                  progress=lambda done, total: not dialog.wasCanceled())
 """
 
-from procmodeler.report.builder import build_report, render_report, report_language
+from procmodeler.report.builder import FORMATS, build_report, render_report, report_language
 from procmodeler.report.document import ReportCancelled
 from procmodeler.report.profile import Profile, load_profile, profile_from_dict, read_logo
 
 __all__ = [
+    "FORMATS",
     "Profile",
     "ReportCancelled",
     "build_report",

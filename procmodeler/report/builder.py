@@ -31,11 +31,13 @@ from procmodeler.report.document import (
 )
 from procmodeler.report.profile import Profile
 from procmodeler.report.theme import Theme
+from procmodeler.report.word import render_docx
 
 #: progress(done, total) -> True to go on, False to cancel (raises ReportCancelled)
 Progress = Callable[[int, int], bool]
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
+FORMATS = ("pdf", "docx")
 _PDF_LANG = {"en": "en-GB", "sv": "sv-SE"}
 
 
@@ -53,8 +55,9 @@ def render_report(
     progress: Progress | None = None,
     today: datetime.date | None = None,
     overrides: RuleSettings | None = None,
+    fmt: str = "pdf",
 ) -> bytes:
-    """The report as PDF bytes.
+    """The report as PDF bytes, or as a Word document's when *fmt* is ``"docx"``.
 
     *lang* defaults to the model's language; *profile* to a plain one; *progress* is
     called now and then with (done, total) and may return False to cancel, which raises
@@ -112,6 +115,10 @@ def render_report(
     story += sections.index(ctx, number + 2, body_w, doc)
     story += sections.glossary(ctx, number + 3)
     ticker.prepared(1.0)
+    if fmt == "docx":  # the same story, converted instead of laid out
+        data = render_docx(ctx, doc, story, ticker.laid_out)
+        ticker.done()
+        return data
     doc.build_report(story)
     ticker.done()
     return buffer.getvalue()
@@ -156,10 +163,11 @@ def build_report(
     progress: Progress | None = None,
     today: datetime.date | None = None,
     overrides: RuleSettings | None = None,
+    fmt: str = "pdf",
 ) -> int:
     """Write the report to a file path (atomically) or a binary stream; returns the
     number of bytes written. See :func:`render_report` for the arguments."""
-    data = render_report(arch, lang, profile, progress, today, overrides)
+    data = render_report(arch, lang, profile, progress, today, overrides, fmt)
     if isinstance(out, (str, os.PathLike)):
         path = Path(out)
         write_output_file(path, data)

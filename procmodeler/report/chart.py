@@ -23,6 +23,7 @@ class ChartFlowable(_Painter):
         self.scale = 1.0
         self.width = width
         self.height = height
+        self.alt_text = tr("Process behaviour chart: {kpi}").format(kpi=kpi.name)
         self.view: ChartView = chart_view(
             kpi,
             width,

@@ -167,18 +167,21 @@ class Exchange(QObject):
 
     # ------------------------------------------------------------------ report
     def report_dialog(self) -> None:
-        """File > Report: write the PDF report, with a progress dialog that cancels."""
+        """File > Report: write the report as PDF or Word, with a progress dialog that
+        cancels."""
         w = self.window
         w.canvas.flush()
         base = w.documents.base_name("report")
-        path, _ = QFileDialog.getSaveFileName(
+        word = self.tr("Word document (*.docx)")
+        path, chosen = QFileDialog.getSaveFileName(
             w,
             self.tr("Write Report"),
             str(Path(w.documents.start_dir()) / f"{base}.pdf"),
-            self.tr("PDF document (*.pdf)"),
+            self.tr("PDF document (*.pdf)") + ";;" + word,
         )
         if not path:
             return
+        path, fmt = report_target(path, chosen == word)
         progress = QProgressDialog(
             self.tr("Writing the report\u2026"), self.tr("Cancel"), 0, 100, w
         )
@@ -199,7 +202,9 @@ class Exchange(QObject):
             prefs = preferences.load()  # the default language and branding profile
             profile = report.load_profile(prefs.report_profile) if prefs.report_profile else None
             lang = prefs.report_language or None
-            report.build_report(w.context.arch, path, lang=lang, profile=profile, progress=step)
+            report.build_report(
+                w.context.arch, path, lang=lang, profile=profile, progress=step, fmt=fmt
+            )
         except report.ReportCancelled:
             self._status(self.tr("The report was cancelled."))
             return
@@ -210,3 +215,13 @@ class Exchange(QObject):
             progress.close()
         self.last_report = path
         self._status(self.tr("Wrote {path}").format(path=path))
+
+
+def report_target(path: str, word_chosen: bool) -> tuple[str, str]:
+    """The report's path and format: the suffix decides (``.docx`` Word, ``.pdf`` PDF);
+    without either, the chosen file type's suffix is added."""
+    suffix = Path(path).suffix.lower()
+    if suffix in (".pdf", ".docx"):
+        return path, suffix[1:]
+    fmt = "docx" if word_chosen else "pdf"
+    return f"{path}.{fmt}", fmt

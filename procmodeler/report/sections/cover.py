@@ -123,8 +123,9 @@ def _paint_band(
         y -= ph + 8
 
 
-def _paint_facts(ctx: ReportContext, canvas: Canvas, text_w: float, top: float) -> None:
-    """The facts of the deliverable (client, prepared by, date, version) below *top*."""
+def cover_facts(ctx: ReportContext) -> list[tuple[str, str]]:
+    """The facts of the deliverable (client, prepared by, date, version) that are known,
+    as (translated label, value); the Word cover shows the same."""
     theme, tr, meta = ctx.theme, ctx.tr, ctx.arch.meta
     prepared = [x for x in (meta.author, theme.profile.author) if x]
     facts = [
@@ -133,12 +134,17 @@ def _paint_facts(ctx: ReportContext, canvas: Canvas, text_w: float, top: float) 
         (N_("Date"), long_date(ctx.today, tr)),
         (N_("Version"), meta.version_label),
     ]
+    return [(tr(label), value) for label, value in facts if value]
+
+
+def _paint_facts(ctx: ReportContext, canvas: Canvas, text_w: float, top: float) -> None:
+    """The facts of the deliverable (client, prepared by, date, version) below *top*."""
+    theme = ctx.theme
     label_style = theme.styles["label"].clone("cover_label", fontSize=9.5, leading=13)
     value_style = theme.styles["cell"].clone("cover_value", fontSize=10, leading=13.5)
     rows = [
-        [Paragraph(esc(tr(label)), label_style), Paragraph(esc(value), value_style)]
-        for label, value in facts
-        if value
+        [Paragraph(esc(label), label_style), Paragraph(esc(value), value_style)]
+        for label, value in cover_facts(ctx)
     ]
     if rows:
         table = Table(rows, colWidths=[110, text_w - 110], hAlign="LEFT")

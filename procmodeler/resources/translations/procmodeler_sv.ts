@@ -268,6 +268,10 @@
         <translation>PDF-dokument (*.pdf)</translation>
     </message>
     <message>
+        <source>Word document (*.docx)</source>
+        <translation>Word-dokument (*.docx)</translation>
+    </message>
+    <message>
         <source>PNG Resolution</source>
         <translation>Upplösning för PNG</translation>
     </message>
