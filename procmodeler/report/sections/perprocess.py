@@ -369,3 +369,4 @@ def _deeper_kpis(ctx: ReportContext, listed: list[str], width: float) -> Iterato
         yield ctx.p(ctx.link(pid), "h3")
         yield ctx.p("\u2002\u00b7\u2002".join(about), "small")
         yield from _kpis(ctx, pid, width)
+        yield from process_charts(ctx, pid, width)
