@@ -151,25 +151,23 @@ def _facts(ctx: ReportContext, pid: str, width: float) -> Table:
     is named in one line at the end rather than row by row."""
     proc = ctx.arch.processes[pid]
     tr = ctx.tr
-    owner = ctx.person_line(proc.owner)
-    if not owner:
-        inherited = next((a for a in ctx.arch.ancestors(pid) if ctx.arch.processes[a].owner), None)
-        owner_cell = (
-            ctx.p(
-                ctx.person_line(ctx.arch.processes[inherited].owner)
-                + " "
-                + esc(tr("(owner of {parent})").format(parent=ctx.name(inherited))),
-                "cell",
-            )
-            if inherited
-            else ctx.p(
-                f"<font color='{notation_style.FINDING_COLOURS['error']}'>"
-                f"{esc(tr('No process owner'))}</font>",
-                "cell",
-            )
+    own = ctx.owners[pid]
+    if own.source is None:
+        owner_cell = ctx.p(
+            f"<font color='{notation_style.FINDING_COLOURS['error']}'>"
+            f"{esc(tr('No process owner'))}</font>",
+            "cell",
+        )
+    elif own.source != pid:  # inherited from a parent process
+        owner_cell = ctx.p(
+            ctx.person_line(own.person)
+            + " ("
+            + esc(tr("inherited from {process}").format(process=ctx.name(own.source)))
+            + ")",
+            "cell",
         )
     else:
-        owner_cell = ctx.p(owner, "cell")
+        owner_cell = ctx.p(ctx.person_line(own.person), "cell")
     leader = ctx.person_line(proc.leader)
     texts = [
         (N_("Purpose"), proc.purpose),
@@ -384,7 +382,26 @@ def _sub_processes(
             [
                 name,
                 ctx.p(esc(tr(KIND_SINGULAR.get(proc.kind, proc.kind))), "cell"),
-                ctx.p(esc(ctx.person(proc.owner)) or DASH, "cell"),
+                ctx.p(esc(ctx.owner_text(child)), "cell"),
             ]
         )
     yield _table(ctx, rows, [width * 0.5, width * 0.22, width * 0.28])
+    if level > 1:
+        yield from _deeper_kpis(ctx, listed, width)
+
+
+def _deeper_kpis(ctx: ReportContext, listed: list[str], width: float) -> Iterator[Flowable]:
+    """The KPIs of processes too deep for a section of their own, each under its
+    process's name, its parent and its owner, so that every KPI is shown with its
+    process."""
+    tr = ctx.tr
+    for pid in listed:
+        if ctx.has_section(pid) or not ctx.arch.kpis_of(pid):
+            continue
+        parent = ctx.arch.processes[pid].parent
+        about = [esc(tr("Part of")) + " " + ctx.link(parent)] if parent else []
+        about.append(esc(tr("Process owner") + ": " + ctx.owner_text(pid)))
+        yield CondPageBreak(120)
+        yield ctx.p(ctx.link(pid), "h3")
+        yield ctx.p("\u2002\u00b7\u2002".join(about), "small")
+        yield from _kpis(ctx, pid, width)
