@@ -11,6 +11,7 @@ from procmodeler.analysis.attention import UNDER_WAY, Attention, Concern, attent
 from procmodeler.analysis.xmr import KpiAnalysis, analyse_kpi
 from procmodeler.common.i18n import N_
 from procmodeler.model.elements import Kpi
+from procmodeler.notation.kpi import traffic_light
 from procmodeler.report.context import ReportContext, finding_order
 from procmodeler.report.sections.base import SUMMARY_FINDINGS, _head, _severity_chip, _table
 from procmodeler.report.words import esc, long_date, number, word
@@ -39,6 +40,7 @@ def management(ctx: ReportContext, width: float) -> list[Flowable]:
     story: list[Flowable] = [ctx.p(esc(tr("What to act on")), "h2")]
     lists = (
         _kpi_concerns(ctx, found, width)
+        + _off_target(ctx, found, width)
         + _objective_gaps(ctx, found, width)
         + _overdue(ctx, found, width)
     )
@@ -188,6 +190,50 @@ def _kpi_concerns(ctx: ReportContext, found: Attention, width: float) -> list[Fl
         n=len(rows) - 1
     )
     widths = [width * 0.2, width * 0.19, width * 0.34, width * 0.27]
+    return [ctx.p(esc(title), "h3"), _table(ctx, rows, widths)]
+
+
+def off_target(ctx: ReportContext, found: Attention) -> list[Kpi]:
+    """KPIs whose latest value is off target (a red light: more than 10 % from it) that
+    the list of concerns does not name already, in the model's order."""
+    listed = {k for c in (*found.unanswered, *found.answered) for k in c.kpis}
+    return [
+        kpi
+        for kpi in ctx.arch.kpis.values()
+        if kpi.id not in listed
+        and kpi.process in ctx.arch.processes
+        and traffic_light(kpi) == "red"
+    ]
+
+
+def _off_target(ctx: ReportContext, found: Attention, width: float) -> list[Flowable]:
+    """One row per other KPI off target, with what its chart says of it (for most, that
+    the process hits and misses the target: no signal to act on by itself)."""
+    tr = ctx.tr
+    kpis = off_target(ctx, found)
+    if not kpis:
+        return []
+    rows: list[list[object]] = [
+        _head(ctx, N_("Process"), N_("Process owner"), N_("KPI and what its chart says"))
+    ]
+    for kpi in kpis:
+        unit = f"\u00a0{kpi.measure}" if kpi.measure else ""
+        said = tr("latest value {value} against the target {target}").format(
+            value=number(kpi.actual, tr) + unit, target=number(kpi.target, tr) + unit
+        )
+        if kpi.series:
+            chart = word(ASSURANCE, analyse_kpi(kpi).assurance, tr)
+        else:
+            chart = tr("no measurements over time")
+        rows.append(
+            [
+                ctx.p(_process_markup(ctx, kpi.process), "cell"),
+                ctx.p(owner_markup(ctx, kpi.process), "cell"),
+                ctx.p(f"<b>{esc(kpi.name)}</b>: {esc(said)}; {esc(chart.lower())}", "cell"),
+            ]
+        )
+    title = tr("Other KPIs off target at their latest value ({n})").format(n=len(kpis))
+    widths = [width * 0.25, width * 0.25, width * 0.5]
     return [ctx.p(esc(title), "h3"), _table(ctx, rows, widths)]
 
 

@@ -9,15 +9,13 @@ from reportlab.platypus import (
 )
 
 from procmodeler.analysis.ownership import INHERITED, NONE, OWN, ownership_counts
-from procmodeler.common.i18n import N_
 from procmodeler.model.elements import PROCESS_KINDS
 from procmodeler.notation.kpi import traffic_light
 from procmodeler.report.context import ReportContext
-from procmodeler.report.sections.base import _chapter, _join, _table
+from procmodeler.report.sections.base import _chapter, _join
 from procmodeler.report.sections.management import management
 from procmodeler.report.theme import plain_style
 from procmodeler.report.words import (
-    KIND_PLURAL,
     esc,
     percent,
 )
@@ -102,7 +100,7 @@ def _ownership_caption(ctx: ReportContext, counts: dict[str, int], total: int) -
 
 
 def _architecture_in_words(ctx: ReportContext, width: float) -> list[Flowable]:
-    """The architecture in plain words and a table of processes per kind."""
+    """The architecture in plain words: processes per kind at the top, sub-processes, levels."""
     arch, tr = ctx.arch, ctx.tr
     procs = arch.processes
     total = len(procs)
@@ -133,40 +131,6 @@ def _architecture_in_words(ctx: ReportContext, width: float) -> list[Flowable]:
                 )
             ),
             "lead",
-        )
-    )
-    rows: list[list[object]] = [
-        [ctx.p(esc(tr("Kind")), "head")]
-        + [
-            ctx.p(esc(tr(label)), "head_right")
-            for label in (N_("Top level"), N_("Sub-processes"), N_("Total"))
-        ]
-    ]
-    for kind in PROCESS_KINDS:
-        top_n = per_kind[kind]
-        all_n = sum(1 for p in procs.values() if p.kind == kind)
-        rows.append(
-            [
-                ctx.p(esc(tr(KIND_PLURAL[kind])), "cell"),
-                ctx.p(str(top_n), "cell_right"),
-                ctx.p(str(all_n - top_n), "cell_right"),
-                ctx.p(f"<b>{all_n}</b>", "cell_right"),
-            ]
-        )
-    rows.append(
-        [
-            ctx.p(f"<b>{esc(tr('All processes'))}</b>", "cell"),
-            ctx.p(f"<b>{len(tops)}</b>", "cell_right"),
-            ctx.p(f"<b>{subs}</b>", "cell_right"),
-            ctx.p(f"<b>{total}</b>", "cell_right"),
-        ]
-    )
-    story.append(
-        _table(
-            ctx,
-            rows,
-            [width * 0.46, width * 0.18, width * 0.18, width * 0.18],
-            extra=[("LINEABOVE", (0, -1), (-1, -1), 0.8, ctx.theme.primary)],
         )
     )
     return story
@@ -210,10 +174,6 @@ def _responsibility(
     else:
         text = tr("No participation of units in processes has been recorded yet.")
     story.append(ctx.p(esc(text)))
-    cross_top = [p for p in ctx.top_level() if p in cross]
-    if cross_top:
-        names = ", ".join(ctx.link(p) for p in cross_top)
-        story.append(ctx.p(esc(tr("Cross-unit processes at the top level:")) + " " + names))
     return story
 
 
