@@ -17,6 +17,7 @@ from procmodeler.common.i18n import N_, Translator
 from procmodeler.model.elements import (
     BAND_ORDER,
     DIRECTIONS,
+    DOCUMENT_STATUSES,
     ESTABLISHMENT_LEVELS,
     IMPROVEMENT_STATUSES,
     KPI_KINDS,
@@ -60,6 +61,12 @@ STATUS: dict[str, str] = {
     "in_review": N_("In review"),
     "approved": N_("Approved"),
     "retired": N_("Retired"),
+}
+#: The status of the architecture as a document (its document control).
+DOCUMENT_STATUS: dict[str, str] = {
+    "draft": N_("Draft"),
+    "for_decision": N_("For decision"),
+    "adopted": N_("Adopted"),
 }
 SEVERITY: dict[str, str] = {"error": N_("Error"), "warning": N_("Warning"), "info": N_("Note")}
 #: How far a process has come into everyday use (its ``established`` level).
@@ -116,6 +123,7 @@ __all__ = [
     "ASSURANCE",
     "BAND_ORDER",
     "DIRECTION",
+    "DOCUMENT_STATUS",
     "ESTABLISHMENT",
     "IMPROVEMENT_STATUS",
     "KPI_KIND",
@@ -142,6 +150,7 @@ VOCABULARIES: dict[str, tuple[dict[str, str], tuple[str, ...]]] = {
     "KPI kind": (KPI_KIND, KPI_KINDS),
     "direction": (DIRECTION, DIRECTIONS),
     "status": (STATUS, PROCESS_STATUSES),
+    "document status": (DOCUMENT_STATUS, DOCUMENT_STATUSES),
     "severity": (SEVERITY, SEVERITIES),
     "establishment level": (ESTABLISHMENT, ESTABLISHMENT_LEVELS),
     "improvement status": (IMPROVEMENT_STATUS, IMPROVEMENT_STATUSES),

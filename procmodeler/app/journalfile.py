@@ -17,6 +17,7 @@ from procmodeler.common.paths import user_data_dir
 from procmodeler.model.changes import COLLECTIONS, Put
 from procmodeler.model.elements import (
     Bounds,
+    ChangeLogEntry,
     DiagramOptions,
     Improvement,
     Kpi,
@@ -47,6 +48,7 @@ RECORD_TYPES: dict[str, type] = {
     cls.__name__: cls
     for cls in (
         Metadata,
+        ChangeLogEntry,
         Process,
         Unit,
         Person,

@@ -154,6 +154,11 @@ FIELD_LABELS: dict[str, str] = {
     "started": N_("started"),
     "due": N_("due"),
     "done": N_("done"),
+    "adopted_by": N_("adopted by"),
+    "adopted_on": N_("adopted on"),
+    "reference": N_("reference number"),
+    "distribution": N_("distribution"),
+    "change_log": N_("change log"),
 }
 
 #: Labels of fields whose meaning depends on the kind.

@@ -28,6 +28,7 @@ from procmodeler.model.architecture import Architecture
 from procmodeler.model.changes import NESTED_COLLECTIONS
 from procmodeler.model.elements import (
     Bounds,
+    ChangeLogEntry,
     DiagramOptions,
     Improvement,
     Kpi,
@@ -510,10 +511,29 @@ def to_json(value: Any) -> Any:
     return value
 
 
+#: (record type, field) -> the record type of the items of a tuple field of records.
+ITEM_RECORDS: dict[tuple[type, str], type] = {(Metadata, "change_log"): ChangeLogEntry}
+
+
+def _items_of(record: type | None, field: str, raw: Any) -> Any:
+    """A field's value from JSON: a tuple of records for a field of :data:`ITEM_RECORDS`."""
+    item = ITEM_RECORDS.get((record, field)) if record is not None else None
+    if item is None:
+        return _tuples(raw)
+    if not isinstance(raw, list) or not all(isinstance(one, dict) for one in raw):
+        raise ValueError(f"{field} should be a list of objects")
+    try:
+        return tuple(item(**one) for one in raw)
+    except TypeError as exc:
+        raise ValueError(str(exc)) from None
+
+
 def from_json(kind: Kind, field: str | None, raw: Any) -> Any:
     """The inverse of :func:`to_json` for a field of *kind* (``field`` None: a whole
     record). Raises ValueError when *raw* does not fit."""
-    if field is None and kind.record is not None and raw is not None:
+    if field is not None:
+        return _items_of(kind.record, field, raw)
+    if kind.record is not None and raw is not None:
         held = {inner.nesting.field: inner for inner in kind.held() if inner.nesting}
         if not isinstance(raw, dict) or not set(raw) <= set(kind.fields()) | set(held):
             raise ValueError(f"not a {kind.name} record")
@@ -524,7 +544,7 @@ def from_json(kind: Kind, field: str | None, raw: Any) -> Any:
                     raise ValueError(f"{name} should be a list")
                 values[name] = tuple(from_json(held[name], None, one) for one in item)
             else:
-                values[name] = _tuples(item)
+                values[name] = _items_of(kind.record, name, item)
         try:
             return kind.record(**values)
         except TypeError as exc:

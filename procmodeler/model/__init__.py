@@ -6,6 +6,7 @@ from procmodeler.model.architecture import Architecture
 from procmodeler.model.changes import Put
 from procmodeler.model.elements import (
     DIRECTIONS,
+    DOCUMENT_STATUSES,
     ESTABLISHMENT_LEVELS,
     IMPROVEMENT_STATUSES,
     KPI_KINDS,
@@ -16,6 +17,7 @@ from procmodeler.model.elements import (
     RELATION_KINDS,
     SEVERITIES,
     Bounds,
+    ChangeLogEntry,
     DiagramOptions,
     Improvement,
     Kpi,
@@ -35,6 +37,7 @@ from procmodeler.model.elements import (
 
 __all__ = [
     "DIRECTIONS",
+    "DOCUMENT_STATUSES",
     "ESTABLISHMENT_LEVELS",
     "IMPROVEMENT_STATUSES",
     "KPI_KINDS",
@@ -46,6 +49,7 @@ __all__ = [
     "SEVERITIES",
     "Architecture",
     "Bounds",
+    "ChangeLogEntry",
     "DiagramOptions",
     "Improvement",
     "Kpi",

@@ -24,6 +24,8 @@ KPI_KINDS: tuple[str, ...] = (
 )
 DIRECTIONS: tuple[str, ...] = ("lower", "higher")
 PROCESS_STATUSES: tuple[str, ...] = ("draft", "in_review", "approved", "retired")
+#: The status of the architecture as a document (its document control), in order.
+DOCUMENT_STATUSES: tuple[str, ...] = ("draft", "for_decision", "adopted")
 #: How far a process has come into everyday use (REGISTER.md version 2), in order.
 ESTABLISHMENT_LEVELS: tuple[str, ...] = ("described", "in_use", "measured", "improving")
 #: The statuses of an improvement, in the order work moves through them.
@@ -144,14 +146,37 @@ def nfc(text: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class ChangeLogEntry:
+    """One line of the document's change log: when (``YYYY-MM-DD``), which version, what
+    changed and by whom."""
+
+    date: str = ""
+    version: str = ""
+    change: str = ""
+    author: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Metadata:
-    """The architecture's own properties."""
+    """The architecture's own properties, with its document control (status, adoption,
+    reference number, distribution and change log; format version 4)."""
 
     name: str = ""
     organisation: str = ""
     language: str = "en"
     version_label: str = ""
     author: str = ""
+    #: :data:`DOCUMENT_STATUSES`
+    status: str = "draft"
+    #: who adopted it (a board, a committee), "" when not adopted
+    adopted_by: str = ""
+    #: the date it was adopted (``YYYY-MM-DD``), or None
+    adopted_on: str | None = None
+    #: the reference number in the organisation's records (diarienummer)
+    reference: str = ""
+    #: who receives it, free text
+    distribution: str = ""
+    change_log: tuple[ChangeLogEntry, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,11 +12,13 @@ A model is valid when :func:`violations` returns nothing. The invariants are:
   shapes, bend points, lane orders);
 * **hierarchies**: no process, unit or objective is its own ancestor (:func:`find_cycles`);
 * **relations**: no process is related to itself;
-* **vocabularies**: kinds, statuses, directions, RACI letters, rule settings and the
-  model's language are words of their vocabulary;
+* **vocabularies**: kinds, statuses, directions, RACI letters, rule settings, the
+  model's language and its document status are words of their vocabulary;
 * **numbers**: geometry and KPI values are finite; shapes have a positive size;
-* **dates**: review and improvement dates are calendar dates ``YYYY-MM-DD``;
-* **text**: names, improvement titles and suppression justifications are not empty;
+* **dates**: review, improvement, adoption and change log dates are calendar dates
+  ``YYYY-MM-DD``;
+* **text**: names, improvement titles, suppression justifications and what a change
+  log entry says changed are not empty;
   contribution notes are texts.
 
 Readers (native file, register, BPMN) check their own syntax, build a model and then
@@ -34,6 +36,7 @@ from typing import Any, TypeVar
 from procmodeler.model.architecture import ID_COLLECTIONS, Architecture
 from procmodeler.model.elements import (
     DIRECTIONS,
+    DOCUMENT_STATUSES,
     ESTABLISHMENT_LEVELS,
     IMPROVEMENT_STATUSES,
     KPI_KINDS,
@@ -182,10 +185,21 @@ def _all(arch: Architecture) -> Iterator[Violation]:
     yield from _settings(arch)
     yield from _diagrams(arch)
     yield from _geometry(arch)
-    if arch.meta.language not in LANGUAGES:
-        yield Violation(
-            VOCABULARY, "meta", "meta", "language", arch.meta.language, allowed=LANGUAGES
-        )
+    yield from _meta(arch)
+
+
+def _meta(arch: Architecture) -> Iterator[Violation]:
+    """The language, the document status and the dates of the document control; a change
+    log entry's field is named ``change_log[N].FIELD``."""
+    meta = arch.meta
+    yield from _word("meta", "meta", "language", meta.language, LANGUAGES)
+    yield from _word("meta", "meta", "status", meta.status, DOCUMENT_STATUSES)
+    if meta.adopted_on is not None and not is_date(meta.adopted_on):
+        yield Violation(DATE, "meta", "meta", "adopted_on", meta.adopted_on)
+    for i, entry in enumerate(meta.change_log):
+        if not is_date(entry.date):
+            yield Violation(DATE, "meta", "meta", f"change_log[{i}].date", entry.date)
+        yield from _name("meta", "meta", entry.change, f"change_log[{i}].change")
 
 
 def _ids(arch: Architecture) -> Iterator[Violation]:

@@ -11,6 +11,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
 from procmodeler.analysis import RULES, SEVERITY_ORDER, CheckResult, Finding, RuleSettings
+from procmodeler.analysis.ownership import INHERITED, Ownership, ownerships
 from procmodeler.common.i18n import Translator
 from procmodeler.model.architecture import Architecture
 from procmodeler.model.elements import PROCESS_KINDS
@@ -38,9 +39,11 @@ class ReportContext:
     switched_off: set[str] = field(init=False)
     findings_of: dict[str, list[Finding]] = field(init=False)
     severity_of: dict[str, str] = field(init=False)
+    owners: dict[str, Ownership] = field(init=False)
 
     def __post_init__(self) -> None:
         self.keys = {pid: f"p{i}" for i, pid in enumerate(self.arch.walk())}
+        self.owners = ownerships(self.arch)
         settings = RuleSettings.from_model(self.arch).overridden_by(self.overrides)
         self.switched_off = {rule for rule in RULES if settings.severity(rule) is None}
         self.findings_of = {}
@@ -86,6 +89,17 @@ class ReportContext:
         if unit is not None:
             text += f" ({esc(unit.name)})"
         return text
+
+    def owner_text(self, pid: str) -> str:
+        """A process's owner for an owner column: the name, the name and whose owner it
+        is when inherited, or "No process owner" (never a dash, which would not tell which)."""
+        own = self.owners.get(pid)
+        if own is None or own.source is None:
+            return self.tr("No process owner")
+        if own.how == INHERITED:
+            whose = self.tr("inherited from {process}").format(process=self.name(own.source))
+            return f"{self.person(own.person)} ({whose})"
+        return self.person(own.person)
 
     def unit(self, uid: str | None) -> str:
         unit = self.arch.units.get(uid) if uid else None

@@ -356,8 +356,9 @@ class EditingMachine(RuleBasedStateMachine):
     @rule(
         field=st.sampled_from(
             ["name", "organisation", "version_label", "author", "language", "colour"]
+            + ["status", "adopted_by", "adopted_on", "reference", "distribution"]
         ),
-        value=names | st.sampled_from(["en", "sv"]),
+        value=names | st.sampled_from(["en", "sv", "adopted", "for_decision", "2026-03-18"]),
     )
     def set_metadata(self, field: str, value: str) -> None:
         self.attempt(op.set_metadata, **{field: value})

@@ -1,6 +1,6 @@
-"""The JSON Schema of the model file (procmodeler/resources/schemas/procm-3.schema.json) describes
+"""The JSON Schema of the model file (procmodeler/resources/schemas/procm-4.schema.json) describes
 what save writes: the examples, the golden files and a model with every field validate
-(older golden files against procm-1 and procm-2.schema.json).
+(older golden files against procm-1, procm-2 and procm-3.schema.json).
 
 A small validator for the subset of JSON Schema the schema uses lives here (the project
 does not depend on the ``jsonschema`` package); it refuses keywords it does not know, so
@@ -20,7 +20,8 @@ from procmodeler.io import native
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMAS = ROOT / "procmodeler" / "resources" / "schemas"
-SCHEMA = json.loads((SCHEMAS / "procm-3.schema.json").read_text("utf-8"))
+SCHEMA = json.loads((SCHEMAS / "procm-4.schema.json").read_text("utf-8"))
+SCHEMA_V3 = json.loads((SCHEMAS / "procm-3.schema.json").read_text("utf-8"))
 SCHEMA_V2 = json.loads((SCHEMAS / "procm-2.schema.json").read_text("utf-8"))
 SCHEMA_V1 = json.loads((SCHEMAS / "procm-1.schema.json").read_text("utf-8"))
 ANNOTATIONS = {"$schema", "$id", "title", "description", "$comment", "$defs"}
@@ -110,7 +111,7 @@ def documents() -> list[tuple[str, Any]]:
     ("name", "doc"), documents(), ids=lambda v: v if isinstance(v, str) else ""
 )
 def test_saved_files_validate(name: str, doc: Any) -> None:
-    schema = {1: SCHEMA_V1, 2: SCHEMA_V2}.get(doc.get("format_version"), SCHEMA)
+    schema = {1: SCHEMA_V1, 2: SCHEMA_V2, 3: SCHEMA_V3}.get(doc.get("format_version"), SCHEMA)
     assert errors(doc, schema) == []
 
 
@@ -121,7 +122,12 @@ def test_schema_lists_every_top_level_key_in_file_order() -> None:
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
-        (lambda d: d.update(format_version=2), "$.format_version: 2 is not 3"),
+        (lambda d: d.update(format_version=2), "$.format_version: 2 is not 4"),
+        (lambda d: d["meta"].update(status="final"), "$.meta.status: 'final' not in"),
+        (
+            lambda d: d["meta"].update(change_log=[{"date": "2026-1-5", "change": "x"}]),
+            "$.meta.change_log[0].date: '2026-1-5' does not match",
+        ),
         (lambda d: d["processes"][0].update(kind="main"), "$.processes[0].kind: 'main' not in"),
         (lambda d: d["processes"][0].update(extra=1), "$.processes[0]: unexpected extra"),
         (lambda d: d["processes"][0].pop("name"), "$.processes[0]: missing name"),

@@ -12,6 +12,7 @@ from procmodeler.io import native
 from procmodeler.model import (
     Architecture,
     Bounds,
+    ChangeLogEntry,
     DiagramOptions,
     Improvement,
     Kpi,
@@ -133,11 +134,34 @@ def expected_v3() -> Architecture:
     return arch
 
 
+def expected_v4() -> Architecture:
+    """The model that ``v4-every-field.procm`` holds: version 3's, and the document
+    control of its metadata (status, adoption, reference number, distribution and a
+    change log of two entries, one of them without version and author)."""
+    arch = expected_v3()
+    meta = replace(
+        arch.meta,
+        version_label="v4 golden",
+        status="adopted",
+        adopted_by="Kommunstyrelsen",
+        adopted_on="2026-03-18",
+        reference="KS 2026/0142",
+        distribution="Förvaltningsledningen,\nprocessägarna",
+        change_log=(
+            ChangeLogEntry("2026-01-12", "0.9", 'Remiss "till nämnderna"', "Åsa Öberg"),
+            ChangeLogEntry("2026-03-18", "", "Fastställd", ""),
+        ),
+    )
+    arch.put("meta", "meta", meta)
+    return arch
+
+
 #: Every golden file and the model it holds; a new format version adds one.
 EXPECTED = {
     "v1-every-field.procm": expected_v1,
     "v2-every-field.procm": expected_v2,
     "v3-every-field.procm": expected_v3,
+    "v4-every-field.procm": expected_v4,
 }
 
 

@@ -59,7 +59,8 @@ def test_dumps_is_deterministic_and_lossless() -> None:
 def test_keys_in_documented_order_and_defaults_omitted() -> None:
     doc = json.loads(native.dumps(sample()))
     assert list(doc) == [key for key in native.TOP_KEYS if key not in ("repository", "conflicts")]
-    assert doc["format_version"] == native.FORMAT_VERSION == 3
+    assert doc["format_version"] == native.FORMAT_VERSION == 4
+    assert list(doc["meta"]) == list(native.META_KEYS[:5])  # no document control unset
     first = doc["processes"][0]
     assert list(first) == ["id", "name", "kind"]  # no empty fields, no default status
     second = doc["processes"][1]
@@ -72,7 +73,7 @@ def test_keys_in_documented_order_and_defaults_omitted() -> None:
 def test_indentation_and_one_line_records() -> None:
     text = native.dumps(sample())
     lines = text.splitlines()
-    assert lines[0] == "{" and lines[1] == '  "format_version": 3,'
+    assert lines[0] == "{" and lines[1] == '  "format_version": 4,'
     relation_lines = [line for line in lines if '"source": ' in line]
     assert len(relation_lines) == 2  # one line per relation
     assert relation_lines[0].startswith("    {") and relation_lines[0].endswith("},")
@@ -158,7 +159,7 @@ def test_newer_format_version_is_refused_naming_both(tmp_path: Path) -> None:
     with pytest.raises(UserError) as info:
         native.load(path)
     (line,) = info.value.lines()
-    assert str(path) in line and "version 7" in line and "version 3 and older" in line
+    assert str(path) in line and "version 7" in line and "version 4 and older" in line
 
 
 def test_missing_or_bad_format_version() -> None:
@@ -298,7 +299,33 @@ def with_change(change) -> str:  # noqa: ANN001
         (lambda d: d.update(rules=[]), "rules: should be an object"),
         (lambda d: d.update(processes={}), "processes: should be a list"),
         (lambda d: d["meta"].update(language="de"), "meta.language: 'de' is not one of: en, sv"),
-        (lambda d: d.update(extra=1), "extra: is not a field of format version 3"),
+        (lambda d: d.update(extra=1), "extra: is not a field of format version 4"),
+        (
+            lambda d: d["meta"].update(status="final"),
+            "meta.status: 'final' is not one of: draft, for_decision, adopted",
+        ),
+        (
+            lambda d: d["meta"].update(adopted_on="2026-02-30"),
+            "meta.adopted_on: '2026-02-30' is not a date YYYY-MM-DD",
+        ),
+        (lambda d: d["meta"].update(adopted_on=20260218), "meta.adopted_on: should be a date"),
+        (lambda d: d["meta"].update(change_log={}), "meta.change_log: should be a list"),
+        (
+            lambda d: d["meta"].update(change_log=[{"date": "2026-01-01"}]),
+            "meta.change_log[0]: the field 'change' is missing",
+        ),
+        (
+            lambda d: d["meta"].update(change_log=[{"date": "1/1/2026", "change": "Ny"}]),
+            "meta.change_log[0].date: '1/1/2026' is not a date YYYY-MM-DD",
+        ),
+        (
+            lambda d: d["meta"].update(change_log=[{"date": "2026-01-01", "change": " "}]),
+            "meta.change_log[0].change: should not be empty",
+        ),
+        (
+            lambda d: d["meta"].update(change_log=[{"date": "2026-01-01", "change": "x", "by": 1}]),
+            "meta.change_log[0]: has an unknown field 'by'",
+        ),
         (
             lambda d: d["suppressions"][0].update(justification=""),
             "suppressions[0].justification: should not be empty",

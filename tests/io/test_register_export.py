@@ -121,6 +121,7 @@ def test_xlsx_cells_are_text_not_formulas(tmp_path: Path) -> None:
     export_register(tricky_model(), path)
     workbook = openpyxl.load_workbook(path)
     assert workbook.sheetnames == [
+        "Processregister", "RACI-matris",  # for people, in the model's language
         "processes", "units", "people", "raci", "relations", "kpis", "architecture",
     ]  # fmt: skip
     cell = workbook["processes"]["B2"]

@@ -18,6 +18,11 @@ from pathlib import Path
 from procmodeler.io import native
 from tests.bpmn.bpmn_models import sample_architecture
 
+#: The members of an exported workbook's ``processes`` and ``units`` sheets: the export
+#: puts its two sheets for people (the process register, the RACI matrix) first.
+PROCESSES_MEMBER = "xl/worksheets/sheet3.xml"
+UNITS_MEMBER = "xl/worksheets/sheet4.xml"
+
 _BPMN_HEAD = (
     '<?xml version="1.0" encoding="UTF-8"?>\n'
     '<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" '
@@ -188,7 +193,7 @@ def workbook_wide(rows: int = 2000) -> bytes:
     cells of each."""
 
     def edit(name: str, member: bytes, names: list[str]) -> bytes:
-        if not name.endswith("sheet1.xml"):
+        if name != PROCESSES_MEMBER:
             return member
         extra = _rows(rows, lambda r: _cells(r, f"p{r}", f"Process {r}", "core"))
         text = member.decode().replace("</sheetData>", extra + "</sheetData>", 1)
@@ -203,7 +208,7 @@ def workbook_shared_strings(copies: int = 20_000, length: int = 5_000) -> bytes:
     KB on disk, *copies* x *length* characters once read."""
 
     def edit(name: str, member: bytes, names: list[str]) -> bytes:
-        if name.endswith("sheet1.xml"):
+        if name == PROCESSES_MEMBER:
             extra = _rows(
                 copies,
                 lambda r: (

@@ -15,6 +15,7 @@ import pytest
 from procmodeler.common.errors import UserError
 from procmodeler.io import register
 from tests.reliability.harness import xlsx_seeds
+from tests.reliability.hostile import PROCESSES_MEMBER, UNITS_MEMBER
 
 
 def rewrite(data: bytes, change: Callable[[str, bytes], bytes | None]) -> bytes:
@@ -34,8 +35,30 @@ def workbook() -> bytes:
     return xlsx_seeds()[0]
 
 
+def test_the_members_named_are_the_processes_and_units_sheets(workbook: bytes) -> None:
+    import re
+
+    with zipfile.ZipFile(io.BytesIO(workbook)) as archive:
+        book = archive.read("xl/workbook.xml").decode()
+        rels = archive.read("xl/_rels/workbook.xml.rels").decode()
+    targets = {}
+    for rel in re.findall(r"<Relationship [^>]*>", rels):
+        ident = re.search(r'Id="([^"]+)"', rel)
+        target = re.search(r'Target="([^"]+)"', rel)
+        assert ident and target
+        targets[ident.group(1)] = target.group(1)
+    members = {}
+    for sheet in re.findall(r"<sheet [^>]*>", book):
+        name = re.search(r'name="([^"]+)"', sheet)
+        ident = re.search(r'r:id="([^"]+)"', sheet)
+        assert name and ident
+        members[name.group(1)] = targets[ident.group(1)]
+    assert members["processes"].endswith(PROCESSES_MEMBER.removeprefix("xl/"))
+    assert members["units"].endswith(UNITS_MEMBER.removeprefix("xl/"))
+
+
 def cut_sheet(name: str, content: bytes) -> bytes:
-    return content[: len(content) // 2] if name == "xl/worksheets/sheet1.xml" else content
+    return content[: len(content) // 2] if name == PROCESSES_MEMBER else content
 
 
 def bad_workbook_xml(name: str, content: bytes) -> bytes:
@@ -51,7 +74,7 @@ def no_content_types(name: str, content: bytes) -> bytes | None:
 
 
 def entity_bomb(name: str, content: bytes) -> bytes:
-    if name != "xl/worksheets/sheet2.xml":
+    if name != UNITS_MEMBER:
         return content
     return (
         b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">'
@@ -89,7 +112,7 @@ def test_a_workbook_that_unpacks_beyond_the_limit_is_refused_before_reading(
     huge = rewrite(
         workbook,
         lambda name, content: (
-            content + b" " * (200 * 1024) if name == "xl/worksheets/sheet1.xml" else content
+            content + b" " * (200 * 1024) if name == PROCESSES_MEMBER else content
         ),
     )
     assert len(huge) < 64 * 1024  # small on disk ...

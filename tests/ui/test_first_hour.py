@@ -176,7 +176,18 @@ def test_register_export_from_the_menu_writes_a_workbook(
     assert target.is_file()
     from procmodeler.io.register import import_register
 
-    assert set(import_register(target).arch.processes) == set(window.context.arch.processes)
+    arch = window.context.arch
+    assert set(import_register(target).arch.processes) == set(arch.processes)
+    import openpyxl
+
+    from procmodeler.common.i18n import translator
+    from procmodeler.io.register.readable import RACI_SHEET, REGISTER_SHEET
+
+    tr = translator(arch.meta.language)  # the sheets for people, in the model's language
+    book = openpyxl.load_workbook(target)
+    assert book.sheetnames[:3] == [tr(REGISTER_SHEET), tr(RACI_SHEET), "processes"]
+    names = [row[0] for row in book.worksheets[0].iter_rows(min_row=2, values_only=True)]
+    assert sorted(names) == sorted(p.name for p in arch.processes.values())
 
 
 def test_help_menu_has_the_tour_shortcuts_and_problem_report(fresh, qtbot) -> None:

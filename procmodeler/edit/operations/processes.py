@@ -19,6 +19,7 @@ from procmodeler.edit.operations.common import (
     _process,
     _refuse,
 )
+from procmodeler.edit.operations.doccontrol import metadata_with
 from procmodeler.edit.operations.relations import _remove_relations
 from procmodeler.edit.operations.strategy import forget_kpis
 from procmodeler.edit.placement import free_spot
@@ -29,22 +30,20 @@ from procmodeler.model.elements import (
     PROCESS_KINDS,
     PROCESS_STATUSES,
     Bounds,
-    Metadata,
+    ChangeLogEntry,
     Process,
     nfc,
 )
 
 
 # ---------------------------------------------------------------------- metadata
-def set_metadata(ed: Editor, **fields: str) -> None:
-    """Change the architecture's name, organisation, language, version label or author."""
-    meta = ed.arch.meta
-    for key, value in fields.items():
-        if key not in Metadata.__dataclass_fields__:
-            raise _refuse(N_("Unknown property '{name}'."), name=key)
-        if key == "language":
-            _check_choice(value, ("en", "sv"), "language")
-    new = replace(meta, **{k: nfc(v.strip()) for k, v in fields.items()})
+def set_metadata(
+    ed: Editor, change_log: Iterable[ChangeLogEntry] | None = None, **fields: str
+) -> None:
+    """Change the architecture's name, organisation, language, version label or author,
+    and its document control (status, adopted_by, adopted_on, reference, distribution,
+    the whole *change_log*), in one undoable step."""
+    new = metadata_with(ed.arch.meta, fields, change_log)
     with ed.transaction(Message(N_("Edit architecture properties"))):
         ed.put("meta", "meta", new)
 

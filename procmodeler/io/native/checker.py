@@ -17,7 +17,8 @@ from procmodeler.common.errors import Problem
 from procmodeler.common.i18n import N_, Message
 from procmodeler.io.conflictfile import KEY, read_conflicts
 from procmodeler.io.native import wording
-from procmodeler.io.native.format import FORMAT_VERSION, META_KEYS, TOP_KEYS
+from procmodeler.io.native.format import FORMAT_VERSION, TOP_KEYS
+from procmodeler.io.native.meta import read_meta
 from procmodeler.io.native.series import read_series
 from procmodeler.io.native.strategy import (
     date,
@@ -32,7 +33,6 @@ from procmodeler.model.elements import (
     Bounds,
     DiagramOptions,
     Kpi,
-    Metadata,
     Origin,
     Person,
     Process,
@@ -178,7 +178,7 @@ class _Reader:
                 self.problem(
                     key, N_("is not a field of format version {version}"), version=FORMAT_VERSION
                 )
-        arch = Architecture(self.read_meta(doc.get("meta", {})))
+        arch = Architecture(read_meta(self, doc.get("meta", {})))
 
         units = self.read_units(doc)
         people = self.read_people(doc)
@@ -407,21 +407,6 @@ class _Reader:
             suppressions[skey] = justification
             self.paths.rows[skey] = path
         return suppressions
-
-    def read_meta(self, value: Any) -> Metadata:
-        rec = self.obj(value, "meta", (), META_KEYS)
-        if rec is None:
-            return Metadata()
-        language = "en"
-        if "language" in rec:
-            language = self.word(rec, "language")
-        return Metadata(
-            name=self.text(rec, "name", "meta"),
-            organisation=self.text(rec, "organisation", "meta"),
-            language=language,
-            version_label=self.text(rec, "version_label", "meta"),
-            author=self.text(rec, "author", "meta"),
-        )
 
     def read_diagrams(
         self, doc: dict[str, Any]

@@ -7,7 +7,7 @@ from procmodeler.model.elements import (
 )
 
 #: The format version this program writes (an integer, separate from the app version).
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 
 #: Files larger than this are refused before they are read.
 MAX_FILE_SIZE = 200 * 1024 * 1024
@@ -38,4 +38,18 @@ TOP_KEYS: tuple[str, ...] = (
     "conflicts",
 )
 
-META_KEYS: tuple[str, ...] = ("name", "organisation", "language", "version_label", "author")
+#: The keys of ``meta``: the first five are always written; the document control's
+#: (format version 4) only when set.
+META_KEYS: tuple[str, ...] = (
+    "name",
+    "organisation",
+    "language",
+    "version_label",
+    "author",
+    "status",
+    "adopted_by",
+    "adopted_on",
+    "reference",
+    "distribution",
+    "change_log",
+)

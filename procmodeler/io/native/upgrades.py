@@ -34,6 +34,16 @@ def _v2_to_v3(doc: dict[str, Any]) -> dict[str, Any]:
 UPGRADES[2] = _v2_to_v3
 
 
+def _v3_to_v4(doc: dict[str, Any]) -> dict[str, Any]:
+    """Version 4 adds the document control to ``meta``: the optional ``status``,
+    ``adopted_by``, ``adopted_on``, ``reference``, ``distribution`` and ``change_log``; a
+    version-3 document is a version-4 document as it is."""
+    return doc
+
+
+UPGRADES[3] = _v3_to_v4
+
+
 def upgrade(doc: dict[str, Any], filename: str = "<model>") -> dict[str, Any]:
     """Bring a parsed document of any supported version to :data:`FORMAT_VERSION`."""
     version = doc.get("format_version")

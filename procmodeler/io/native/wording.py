@@ -72,7 +72,7 @@ def problem(violation: v.Violation, paths: Paths) -> tuple[str, str, dict[str, A
         return where, N_("a process cannot be related to itself"), {}
     if kind == v.VOCABULARY:
         if violation.collection in ("rules", "meta"):
-            at = where if violation.collection == "rules" else "meta.language"
+            at = where if violation.collection == "rules" else f"meta.{name}"
         allowed = ", ".join(violation.allowed)
         return at, _NOT_ONE_OF, {"value": violation.value, "allowed": allowed}
     if kind == v.NCNAME:

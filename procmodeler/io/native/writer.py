@@ -11,7 +11,8 @@ from typing import Any
 
 from procmodeler.common.atomicfile import write_output_file
 from procmodeler.io import conflictfile
-from procmodeler.io.native.format import FORMAT_VERSION, META_KEYS
+from procmodeler.io.native.format import FORMAT_VERSION
+from procmodeler.io.native.meta import meta_record
 from procmodeler.io.native.series import series_records
 from procmodeler.io.native.strategy import (
     contribution_records,
@@ -196,7 +197,7 @@ def to_document(arch: Architecture) -> dict[str, Any]:
     diagrams = _diagram_records(arch)
     doc: dict[str, Any] = {
         "format_version": FORMAT_VERSION,
-        "meta": {key: getattr(meta, key) for key in META_KEYS},
+        "meta": meta_record(meta, _Inline),
         "units": units,
         "people": people,
         "processes": processes,

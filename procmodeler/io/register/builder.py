@@ -262,7 +262,7 @@ class _Builder:
         report_violations(self, found)
 
     def read_meta(self) -> Metadata:
-        values: dict[str, str] = {"name": self.source_name}
+        values: dict[str, Any] = {"name": self.source_name}
         table = self.tables.get("architecture")
         for row in self.rows("architecture"):
             assert table is not None

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from typing import Any
 
 from procmodeler.common.numbers import format_number, parse_decimal
 from procmodeler.io.register.spec import _FORMULA_START, _PROTECTED
 from procmodeler.model.ids import IdAllocator, ncname_from
+
+#: What XML 1.0 and so a workbook cannot hold: C0 controls but tab, LF and CR;
+#: surrogates; U+FFFE, U+FFFF.
+NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 # ====================================================================== cells

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import os
-import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -14,8 +13,9 @@ from procmodeler.common.atomicfile import atomic_write_bytes, replace_folder, wr
 from procmodeler.common.errors import Problem, UserError, cannot_write
 from procmodeler.common.i18n import N_, Message
 from procmodeler.common.numbers import format_number
-from procmodeler.io.register.cells import protect
+from procmodeler.io.register.cells import NOT_IN_XML, protect
 from procmodeler.io.register.measurements import measurement_rows
+from procmodeler.io.register.readable import write_readable_sheets
 from procmodeler.io.register.spec import (
     _EXPORT_COLUMNS,
     _FORMULA_START,
@@ -211,12 +211,10 @@ def write_folder(arch: Architecture, folder: Path) -> None:
         raise cannot_write(folder, exc) from None
 
 
-#: What XML 1.0 cannot hold: C0 controls but tab, LF and CR; surrogates; U+FFFE, U+FFFF.
-_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
 def workbook_bytes(arch: Architecture) -> bytes:
-    """The register as the bytes of an ``.xlsx`` workbook (one sheet per file).
+    """The register as the bytes of an ``.xlsx`` workbook: first the sheets for people
+    (the process register and the RACI matrix in the model's language, which the
+    import skips), then one sheet per register file.
 
     Characters that XML 1.0 and so a workbook cannot hold (control characters other
     than tab and line breaks, U+FFFE, U+FFFF, lone surrogates) are left out."""
@@ -226,6 +224,7 @@ def workbook_bytes(arch: Architecture) -> bytes:
 
     workbook = openpyxl.Workbook(write_only=True)
     bold = Font(bold=True)
+    write_readable_sheets(workbook, arch)
     for name, rows in register_tables(arch).items():
         ws = workbook.create_sheet(name)
         ws.freeze_panes = "A2"
@@ -236,7 +235,7 @@ def workbook_bytes(arch: Architecture) -> bytes:
             header.append(cell)
         ws.append(header)
         for raw in rows[1:]:
-            row = [_NOT_IN_XML.sub("", v) if isinstance(v, str) else v for v in raw]
+            row = [NOT_IN_XML.sub("", v) if isinstance(v, str) else v for v in raw]
             if any(isinstance(v, str) and v.startswith(_FORMULA_START) for v in row):
                 ws.append([_text_cell(ws, v) for v in row])
             else:

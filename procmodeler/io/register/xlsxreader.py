@@ -13,6 +13,7 @@ from typing import Any
 from procmodeler.common.i18n import N_, Message
 from procmodeler.io.register import spec as regspec
 from procmodeler.io.register.cells import _xlsx_text
+from procmodeler.io.register.readable import readable_sheet_names
 from procmodeler.io.register.spec import SPECS
 from procmodeler.io.register.tables import (
     _Collector,
@@ -169,8 +170,9 @@ def _read_workbook(path: Path, out: _Collector) -> dict[str, _Table]:
                 out.error(sheet_display, None, None, _TOO_MUCH_TEXT)
                 table.usable = False
                 break
+        for_people = readable_sheet_names()  # the export's own sheets for people
         for key, name in sheets.items():
-            if key not in SPECS:
+            if key not in SPECS and key not in for_people:
                 out.warn(
                     f"{display}[{name}]",
                     None,

@@ -54,7 +54,7 @@ def index(ctx: ReportContext, number_: int, width: float, doc: ReportDoc) -> lis
                 [
                     Paragraph(name, ctx.indented(depth)),
                     ctx.cell(tr(KIND_SINGULAR.get(proc.kind, proc.kind)), widths[1]),
-                    ctx.cell(ctx.person(proc.owner) or DASH, widths[2]),
+                    ctx.cell(ctx.owner_text(pid), widths[2]),
                     str(page) if page else DASH,
                 ]
             )

@@ -188,7 +188,7 @@ def _graph_table(ctx: ReportContext, rule: str, found: list[Finding], width: flo
                 [
                     ctx.p(ctx.link(pid), "cell"),
                     ctx.p(where, "cell"),
-                    ctx.p(esc(ctx.person(arch.processes[pid].owner)) or DASH, "cell"),
+                    ctx.p(esc(ctx.owner_text(pid)), "cell"),
                     ctx.p(str(len(arch.relations_of(pid))), "cell_right"),
                 ]
             )

@@ -1,4 +1,4 @@
-"""The report's summary chapter: key figures, the most important findings, next steps."""
+"""The report's summary chapter: key figures, what to act on, the architecture in brief."""
 
 from __future__ import annotations
 
@@ -8,21 +8,14 @@ from reportlab.platypus import (
     Table,
 )
 
-from procmodeler.analysis import RULES, Finding
-from procmodeler.common.i18n import N_
+from procmodeler.analysis.ownership import INHERITED, NONE, OWN, ownership_counts
 from procmodeler.model.elements import PROCESS_KINDS
 from procmodeler.notation.kpi import traffic_light
-from procmodeler.report.context import ReportContext, finding_order
-from procmodeler.report.sections.base import (
-    SUMMARY_FINDINGS,
-    _chapter,
-    _join,
-    _severity_chip,
-    _table,
-)
+from procmodeler.report.context import ReportContext
+from procmodeler.report.sections.base import _chapter, _join
+from procmodeler.report.sections.management import management
 from procmodeler.report.theme import plain_style
 from procmodeler.report.words import (
-    KIND_PLURAL,
     esc,
     percent,
 )
@@ -68,12 +61,7 @@ def summary(ctx: ReportContext, number_: int, width: float) -> list[Flowable]:
     if total == 0:
         story.append(ctx.p(esc(tr("The architecture holds no processes yet."))))
         return story
-    own = [p for p in procs if procs[p].owner in arch.people]
-    inherited = [
-        p
-        for p in procs
-        if p not in own and any(procs[a].owner in arch.people for a in arch.ancestors(p))
-    ]
+    counts = ownership_counts(ctx.owners)
     participating = [p for p in procs if arch.participation_of(p)]
     cross = [p for p in participating if len(arch.participation_of(p)) >= 2]
     summary_counts = ctx.result.summary
@@ -85,10 +73,7 @@ def summary(ctx: ReportContext, number_: int, width: float) -> list[Flowable]:
                     str(total),
                     tr.n("process in the architecture", "processes in the architecture", total),
                 ),
-                (
-                    percent(len(own) + len(inherited), total, tr),
-                    tr("have a process owner (their own or a parent's)"),
-                ),
+                (percent(counts[OWN], total, tr), _ownership_caption(ctx, counts, total)),
                 (str(len(cross)), tr.n("cross-unit process", "cross-unit processes", len(cross))),
                 (
                     str(summary_counts["error"]),
@@ -98,16 +83,24 @@ def summary(ctx: ReportContext, number_: int, width: float) -> list[Flowable]:
             width,
         )
     )
-    story.append(Spacer(1, 14))
+    story.extend(management(ctx, width))  # what to act on, with process and person
     story.extend(_architecture_in_words(ctx, width))
-    story.extend(_responsibility(ctx, own, inherited, participating, cross))
+    story.extend(_responsibility(ctx, counts, participating, cross))
     story.extend(_flow_and_effect(ctx))
-    story.extend(_findings_in_brief(ctx))
     return story
 
 
+def _ownership_caption(ctx: ReportContext, counts: dict[str, int], total: int) -> str:
+    """The caption of the ownership figure: named owners apart from inherited ones and
+    from none, so that an inherited owner does not pass for a named one."""
+    tr = ctx.tr
+    return tr("have a named process owner; {inherited} inherit one, {none} have none").format(
+        inherited=percent(counts[INHERITED], total, tr), none=percent(counts[NONE], total, tr)
+    )
+
+
 def _architecture_in_words(ctx: ReportContext, width: float) -> list[Flowable]:
-    """The architecture in plain words and a table of processes per kind."""
+    """The architecture in plain words: processes per kind at the top, sub-processes, levels."""
     arch, tr = ctx.arch, ctx.tr
     procs = arch.processes
     total = len(procs)
@@ -140,65 +133,30 @@ def _architecture_in_words(ctx: ReportContext, width: float) -> list[Flowable]:
             "lead",
         )
     )
-    rows: list[list[object]] = [
-        [ctx.p(esc(tr("Kind")), "head")]
-        + [
-            ctx.p(esc(tr(label)), "head_right")
-            for label in (N_("Top level"), N_("Sub-processes"), N_("Total"))
-        ]
-    ]
-    for kind in PROCESS_KINDS:
-        top_n = per_kind[kind]
-        all_n = sum(1 for p in procs.values() if p.kind == kind)
-        rows.append(
-            [
-                ctx.p(esc(tr(KIND_PLURAL[kind])), "cell"),
-                ctx.p(str(top_n), "cell_right"),
-                ctx.p(str(all_n - top_n), "cell_right"),
-                ctx.p(f"<b>{all_n}</b>", "cell_right"),
-            ]
-        )
-    rows.append(
-        [
-            ctx.p(f"<b>{esc(tr('All processes'))}</b>", "cell"),
-            ctx.p(f"<b>{len(tops)}</b>", "cell_right"),
-            ctx.p(f"<b>{subs}</b>", "cell_right"),
-            ctx.p(f"<b>{total}</b>", "cell_right"),
-        ]
-    )
-    story.append(
-        _table(
-            ctx,
-            rows,
-            [width * 0.46, width * 0.18, width * 0.18, width * 0.18],
-            extra=[("LINEABOVE", (0, -1), (-1, -1), 0.8, ctx.theme.primary)],
-        )
-    )
     return story
 
 
 def _responsibility(
     ctx: ReportContext,
-    own: list[str],
-    inherited: list[str],
+    counts: dict[str, int],
     participating: list[str],
     cross: list[str],
 ) -> list[Flowable]:
     """Who answers for the processes, and the cross-unit ones."""
     tr = ctx.tr
     total = len(ctx.arch.processes)
-    unowned = total - len(own) - len(inherited)
+    own, inherited, unowned = counts[OWN], counts[INHERITED], counts[NONE]
     story: list[Flowable] = []
     story.append(ctx.p(esc(tr("Responsibility")), "h2"))
     text = tr("{own} of {total} processes ({share}) have a process owner of their own.").format(
-        own=len(own), total=total, share=percent(len(own), total, tr)
+        own=own, total=total, share=percent(own, total, tr)
     )
     if inherited:
         text += " " + tr.n(
             "{n} more is covered by the owner of a parent process.",
             "{n} more are covered by the owner of a parent process.",
-            len(inherited),
-        ).format(n=len(inherited))
+            inherited,
+        ).format(n=inherited)
     if unowned:
         text += " " + tr.n(
             "{n} process has no owner at any level: nobody answers for it.",
@@ -216,10 +174,6 @@ def _responsibility(
     else:
         text = tr("No participation of units in processes has been recorded yet.")
     story.append(ctx.p(esc(text)))
-    cross_top = [p for p in ctx.top_level() if p in cross]
-    if cross_top:
-        names = ", ".join(ctx.link(p) for p in cross_top)
-        story.append(ctx.p(esc(tr("Cross-unit processes at the top level:")) + " " + names))
     return story
 
 
@@ -251,75 +205,3 @@ def _flow_and_effect(ctx: ReportContext) -> list[Flowable]:
             )
         )
     return story
-
-
-def _findings_in_brief(ctx: ReportContext) -> list[Flowable]:
-    """The counts of findings, the most important ones and the next steps."""
-    tr = ctx.tr
-    summary_counts = ctx.result.summary
-    story: list[Flowable] = []
-    story.append(ctx.p(esc(tr("Most important findings")), "h2"))
-    n_supp = len(ctx.result.suppressed)
-    text = tr("The model checks found {errors}, {warnings} and {notes}.").format(
-        errors=tr.n("{n} error", "{n} errors", summary_counts["error"]).format(
-            n=summary_counts["error"]
-        ),
-        warnings=tr.n("{n} warning", "{n} warnings", summary_counts["warning"]).format(
-            n=summary_counts["warning"]
-        ),
-        notes=tr.n("{n} note", "{n} notes", summary_counts["info"]).format(
-            n=summary_counts["info"]
-        ),
-    )
-    if n_supp:
-        text += " " + tr.n(
-            "{n} more finding is suppressed with a written justification.",
-            "{n} more findings are suppressed with a written justification.",
-            n_supp,
-        ).format(n=n_supp)
-    story.append(ctx.p(esc(text)))
-    for finding in _most_important(ctx):
-        story.append(
-            ctx.p(f"{_severity_chip(ctx, finding.severity)}\u2003{esc(finding.message)}", "finding")
-        )
-    steps = _next_steps(ctx)
-    if steps:
-        story.append(ctx.p(esc(tr("Recommended next steps")), "h2"))
-        for i, (title, what, count) in enumerate(steps, 1):
-            story.append(
-                ctx.p(
-                    f"<b>{i}. {esc(title)}</b> ({esc(tr.n('{n} finding', '{n} findings', count).format(n=count))}): {esc(what)}",
-                    "bullet",
-                )
-            )
-    return story
-
-
-def _most_important(ctx: ReportContext) -> list[Finding]:
-    """Up to six unsuppressed errors and warnings, one per rule first, most serious first."""
-    active = sorted((f for f in ctx.result.active if f.severity != "info"), key=finding_order)
-    chosen: list[Finding] = []
-    seen: set[str] = set()
-    for finding in active:
-        if finding.rule not in seen:
-            chosen.append(finding)
-            seen.add(finding.rule)
-    for finding in active:
-        if finding not in chosen:
-            chosen.append(finding)
-    return sorted(chosen[:SUMMARY_FINDINGS], key=finding_order)
-
-
-def _next_steps(ctx: ReportContext) -> list[tuple[str, str, int]]:
-    counts: dict[str, int] = {}
-    for finding in ctx.result.active:
-        if finding.severity != "info":
-            counts[finding.rule] = counts.get(finding.rule, 0) + 1
-    steps = []
-    for rule, info in RULES.items():
-        if rule in counts:
-            title, _, what = info.texts(ctx.tr)
-            severity = next(f.severity for f in ctx.result.active if f.rule == rule)
-            steps.append((severity, title, what, counts[rule]))
-    steps.sort(key=lambda s: 0 if s[0] == "error" else 1)
-    return [(t, w, n) for _, t, w, n in steps[:5]]

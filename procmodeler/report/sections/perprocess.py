@@ -14,12 +14,8 @@ from reportlab.platypus import (
     Table,
 )
 
-from procmodeler.analysis.kpi_output import ASSURANCE_WORDS, VARIATION_WORDS
-from procmodeler.analysis.xmr import analyse_kpi
 from procmodeler.common.i18n import N_
 from procmodeler.notation import style as notation_style
-from procmodeler.notation.kpi import traffic_light
-from procmodeler.report.chart import ChartFlowable
 from procmodeler.report.context import ReportContext
 from procmodeler.report.diagram import DiagramFlowable, Legend
 from procmodeler.report.document import (
@@ -29,7 +25,6 @@ from procmodeler.report.document import (
 from procmodeler.report.fonts import BOLD
 from procmodeler.report.mapparts import MIN_MAP_SCALE, split_diagram
 from procmodeler.report.sections.base import (
-    Dot,
     _chapter,
     _finding_paragraph,
     _head,
@@ -37,12 +32,13 @@ from procmodeler.report.sections.base import (
     _table,
     splittable,
 )
-from procmodeler.report.theme import MUTED, plain_style
+from procmodeler.report.sections.flow import kpi_state
+from procmodeler.report.sections.kpicharts import process_charts
+from procmodeler.report.theme import MUTED
 from procmodeler.report.words import (
     DASH,
     KIND_SINGULAR,
     KPI_KINDS,
-    LIGHTS,
     RELATION_KINDS,
     STATUSES,
     esc,
@@ -50,6 +46,7 @@ from procmodeler.report.words import (
     number,
     word,
 )
+from procmodeler.vocabulary import DIRECTION
 
 
 # ---------------------------------------------------------------------- map
@@ -142,6 +139,7 @@ def _section(
     yield from _participation(ctx, pid, width)
     yield from _relations(ctx, pid, width)
     yield from _kpis(ctx, pid, width)
+    yield from process_charts(ctx, pid, width)  # as the app draws them
     yield from _process_findings(ctx, pid)
     yield from _sub_processes(ctx, pid, level, width, height)
 
@@ -151,25 +149,23 @@ def _facts(ctx: ReportContext, pid: str, width: float) -> Table:
     is named in one line at the end rather than row by row."""
     proc = ctx.arch.processes[pid]
     tr = ctx.tr
-    owner = ctx.person_line(proc.owner)
-    if not owner:
-        inherited = next((a for a in ctx.arch.ancestors(pid) if ctx.arch.processes[a].owner), None)
-        owner_cell = (
-            ctx.p(
-                ctx.person_line(ctx.arch.processes[inherited].owner)
-                + " "
-                + esc(tr("(owner of {parent})").format(parent=ctx.name(inherited))),
-                "cell",
-            )
-            if inherited
-            else ctx.p(
-                f"<font color='{notation_style.FINDING_COLOURS['error']}'>"
-                f"{esc(tr('No process owner'))}</font>",
-                "cell",
-            )
+    own = ctx.owners[pid]
+    if own.source is None:
+        owner_cell = ctx.p(
+            f"<font color='{notation_style.FINDING_COLOURS['error']}'>"
+            f"{esc(tr('No process owner'))}</font>",
+            "cell",
+        )
+    elif own.source != pid:  # inherited from a parent process
+        owner_cell = ctx.p(
+            ctx.person_line(own.person)
+            + " ("
+            + esc(tr("inherited from {process}").format(process=ctx.name(own.source)))
+            + ")",
+            "cell",
         )
     else:
-        owner_cell = ctx.p(owner, "cell")
+        owner_cell = ctx.p(ctx.person_line(own.person), "cell")
     leader = ctx.person_line(proc.leader)
     texts = [
         (N_("Purpose"), proc.purpose),
@@ -264,40 +260,9 @@ def _kpis(ctx: ReportContext, pid: str, width: float) -> Iterator[Flowable]:
     rows[0][2] = ctx.p(esc(tr("Target")), "head_right")
     rows[0][3] = ctx.p(esc(tr("Actual")), "head_right")
     for kpi in kpis:
-        light = None if kpi.series else traffic_light(kpi)
         unit = f"\u00a0{esc(kpi.measure)}" if kpi.measure else ""
-        direction = tr("lower is better") if kpi.direction == "lower" else tr("higher is better")
-        status: object
-        if kpi.series:
-            result = analyse_kpi(kpi)
-            status = ctx.p(
-                esc(tr(VARIATION_WORDS[result.variation]))
-                + "<br/><font size=7 color='#59636e'>"
-                + esc(tr(ASSURANCE_WORDS[result.assurance]))
-                + "</font>",
-                "cell",
-            )
-        elif light is None:
-            status = _muted(ctx, N_("No light"))
-        else:
-            status = Table(
-                [
-                    [
-                        Dot(notation_style.LIGHT_COLOURS[light]),
-                        ctx.p(esc(word(LIGHTS, light, tr)), "cell"),
-                    ]
-                ],
-                colWidths=[11, None],
-                style=plain_style(
-                    [
-                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                        ("TOPPADDING", (0, 0), (-1, -1), 0),
-                        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                    ]
-                ),
-            )
+        direction = word(DIRECTION, kpi.direction, tr).lower()
+        status = kpi_state(ctx, kpi)  # as the scorecard says it
         rows.append(
             [
                 ctx.p(
@@ -323,9 +288,6 @@ def _kpis(ctx: ReportContext, pid: str, width: float) -> Iterator[Flowable]:
         [width * 0.32, width * 0.2, width * 0.14, width * 0.14, width * 0.2],
         extra=[("VALIGN", (4, 1), (4, -1), "MIDDLE")],
     )
-    for kpi in kpis:
-        if kpi.series:  # its process behaviour chart, as the app draws it
-            yield KeepTogether([ctx.p(esc(kpi.name), "cell"), ChartFlowable(kpi, width, 150.0, tr)])
 
 
 def _process_findings(ctx: ReportContext, pid: str) -> Iterator[Flowable]:
@@ -384,7 +346,27 @@ def _sub_processes(
             [
                 name,
                 ctx.p(esc(tr(KIND_SINGULAR.get(proc.kind, proc.kind))), "cell"),
-                ctx.p(esc(ctx.person(proc.owner)) or DASH, "cell"),
+                ctx.p(esc(ctx.owner_text(child)), "cell"),
             ]
         )
     yield _table(ctx, rows, [width * 0.5, width * 0.22, width * 0.28])
+    if level > 1:
+        yield from _deeper_kpis(ctx, listed, width)
+
+
+def _deeper_kpis(ctx: ReportContext, listed: list[str], width: float) -> Iterator[Flowable]:
+    """The KPIs of processes too deep for a section of their own, each under its
+    process's name, its parent and its owner, so that every KPI is shown with its
+    process."""
+    tr = ctx.tr
+    for pid in listed:
+        if ctx.has_section(pid) or not ctx.arch.kpis_of(pid):
+            continue
+        parent = ctx.arch.processes[pid].parent
+        about = [esc(tr("Part of")) + " " + ctx.link(parent)] if parent else []
+        about.append(esc(tr("Process owner") + ": " + ctx.owner_text(pid)))
+        yield CondPageBreak(120)
+        yield ctx.p(ctx.link(pid), "h3")
+        yield ctx.p("\u2002\u00b7\u2002".join(about), "small")
+        yield from _kpis(ctx, pid, width)
+        yield from process_charts(ctx, pid, width)
