@@ -30,7 +30,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "common": frozenset(),
     "vocabulary": frozenset({"model", "common"}),
     "edit": frozenset({"model", "common", "notation"}),
-    "analysis": frozenset({"model", "common"}),
+    "analysis": frozenset({"model", "common", "vocabulary"}),
     "notation": frozenset({"model", "common", "vocabulary", "analysis"}),
     "io": frozenset({ROOT, "model", "common", "edit", "notation", "vocabulary"}),
     "report": frozenset({ROOT, "analysis", "notation", "model", "common", "vocabulary"}),

@@ -80,3 +80,70 @@ def test_variation_and_assurance_words_name_exactly_the_analysis_states() -> Non
     assert tuple(v.ASSURANCE) == ASSURANCES
     sv = translator("sv")
     assert v.word(v.ASSURANCE, "consistent_fail", sv) == "Kan inte nå målet"
+
+
+# ---------------------------------------------------------------------- one wording
+TRANSLATIONS = PO_DIR.parent
+
+#: English texts that name different things in different places, so that their Swedish
+#: words rightly differ (each with the reason).
+HOMONYMS = {
+    "none": "Inga/Ingen: the same 'none', agreeing with the gender of what is counted",
+    "note": "a measurement's note (Anteckning), a finding of severity info (Notering)",
+    "owner": "a process's owner (Processägare) and an objective's owner (Ägare)",
+    "responsible": "the RACI role (Utförare) and an improvement's responsible person",
+}
+
+#: Swedish words that must not appear in any catalogue: calques and the second words
+#: the one vocabulary replaced (the word to use instead in the comment).
+NOT_SWEDISH = (
+    r"föräldralös",  # orphaned: "processer som hänger löst"
+    r"\bspann\b",  # a unit span: "där de deltagande enheterna möts"
+    r"\bfynd",  # a finding: "anmärkning"
+    r"undertryck",  # suppressed: "undantagen"
+)
+
+
+def _catalogue_entries() -> list[tuple[str, str, str]]:
+    """(file, English, Swedish) for every singular message of the .po and .ts files."""
+    import xml.etree.ElementTree as ET
+
+    entries = []
+    for po in sorted(PO_DIR.glob("*.po")):
+        for msgid, msgstr in parse_po(po.read_text(encoding="utf-8")).items():
+            if "\x00" not in msgid and isinstance(msgstr, str):
+                entries.append((po.name, msgid, msgstr))
+    for ts in sorted(TRANSLATIONS.glob("*_sv.ts")):
+        for message in ET.parse(ts).getroot().iter("message"):
+            node = message.find("translation")
+            text = "".join(node.itertext()) if node is not None else ""
+            entries.append((ts.name, message.findtext("source") or "", text))
+    return entries
+
+
+def test_one_english_text_has_one_swedish_word_in_every_catalogue() -> None:
+    """The app (.ts, ui/teams/strategyui .po) and the report, checks and exports (.po)
+    translate the same English text the same way: 'Findings' is not 'Fynd' in the app
+    and 'Anmärkningar' in the report."""
+    seen: dict[str, dict[str, str]] = {}
+    for name, english, swedish in _catalogue_entries():
+        seen.setdefault(english.lower(), {})[swedish.lower()] = name
+    differ = {
+        english: words
+        for english, words in seen.items()
+        if len(words) > 1 and english not in HOMONYMS
+    }
+    assert differ == {}
+    assert set(HOMONYMS) <= {e for e, w in seen.items() if len(w) > 1}  # none is stale
+
+
+def test_no_calque_or_second_word_in_the_swedish_catalogues() -> None:
+    import re
+
+    found = [
+        (name, english, swedish)
+        for name, english, swedish in _catalogue_entries()
+        for bad in NOT_SWEDISH
+        if re.search(bad, swedish, re.IGNORECASE)
+    ]
+    assert found == []

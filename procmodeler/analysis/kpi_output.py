@@ -10,19 +10,8 @@ from procmodeler.analysis.xmr import KpiAnalysis, analyse_kpi
 from procmodeler.common.i18n import N_, Translator
 from procmodeler.model.architecture import Architecture
 from procmodeler.model.elements import Kpi
+from procmodeler.vocabulary import ASSURANCE, DIRECTION, VARIATION, word
 
-VARIATION_WORDS = {
-    "none": N_("not enough values"),
-    "common_cause": N_("common cause"),
-    "special_cause_improvement": N_("special cause, improvement"),
-    "special_cause_concern": N_("special cause, concern"),
-}
-ASSURANCE_WORDS = {
-    "none": N_("no target or too few values"),
-    "consistent_pass": N_("will consistently meet the target"),
-    "inconsistent": N_("will hit and miss the target"),
-    "consistent_fail": N_("will not meet the target as the process runs"),
-}
 POINT_WORDS = {"improvement": N_("improvement"), "concern": N_("concern")}
 
 
@@ -81,7 +70,7 @@ def format_text(arch: Architecture, tr: Translator) -> str:
     for kpi in measured(arch):
         rec = kpi_record(kpi)
         proc = arch.processes.get(kpi.process)
-        better = tr(N_("lower is better") if kpi.direction == "lower" else N_("higher is better"))
+        better = word(DIRECTION, kpi.direction, tr).lower()
         target = (
             tr(N_("target {value}")).format(value=_num(kpi.target, tr))
             if kpi.target is not None
@@ -90,7 +79,7 @@ def format_text(arch: Architecture, tr: Translator) -> str:
         head = f"{kpi.id}  {kpi.name} ({proc.name if proc else kpi.process}; {better}"
         lines.append(head + (f"; {target})" if target else ")"))
         for seg in rec["segments"]:
-            word = N_("provisional limits") if seg["provisional"] else N_("limits")
+            limits = N_("provisional limits") if seg["provisional"] else N_("limits")
             lines.append(
                 "  "
                 + tr(
@@ -99,13 +88,13 @@ def format_text(arch: Architecture, tr: Translator) -> str:
                     period=seg["from"],
                     n=seg["points"],
                     mean=_num(seg["mean"], tr),
-                    limits=tr(word),
+                    limits=tr(limits),
                     lower=_num(seg["lower"], tr),
                     upper=_num(seg["upper"], tr),
                 )
             )
-        lines.append("  " + tr(N_("variation")) + ": " + tr(VARIATION_WORDS[rec["variation"]]))
-        lines.append("  " + tr(N_("assurance")) + ": " + tr(ASSURANCE_WORDS[rec["assurance"]]))
+        lines.append("  " + tr(N_("variation")) + ": " + word(VARIATION, rec["variation"], tr))
+        lines.append("  " + tr(N_("assurance")) + ": " + word(ASSURANCE, rec["assurance"], tr))
         if rec["special_cause"]:
             points = ", ".join(
                 f"{p['period']} {tr(POINT_WORDS[p['type']])}" for p in rec["special_cause"]

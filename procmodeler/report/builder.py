@@ -104,6 +104,9 @@ def render_report(
     ticker.prepared(0.8)
     story += sections.matrix(ctx, 4, body_w, wide_w)
     number = 5
+    if sections.has_scorecard(ctx):  # only for a model with KPIs
+        story += sections.scorecard(ctx, number, body_w)
+        number += 1
     if sections.has_strategy(ctx):  # only for a model with objectives or improvements
         story += sections.strategy(ctx, number, body_w)
         number += 1

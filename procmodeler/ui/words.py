@@ -38,6 +38,11 @@ def status_labels() -> dict[str, str]:
     return _words(v.STATUS)
 
 
+def document_status_labels() -> dict[str, str]:
+    """The architecture's document status (draft, for decision, adopted) -> its word."""
+    return _words(v.DOCUMENT_STATUS)
+
+
 def relation_kind_labels() -> dict[str, str]:
     return _words(v.RELATION_KIND)
 

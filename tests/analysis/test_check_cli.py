@@ -223,7 +223,7 @@ def test_language_follows_the_model_unless_given(
     en_path = save(unowned_model("en"), tmp_path, "en.procm")
     _, out, _ = run(capsys, str(sv_path))
     assert out.startswith("Fel (1)\n  responsibility.no-owner [b]: 'Inspect building' har ingen")
-    assert out.endswith("Sammanfattning: 1 fel, 0 varningar, 1 information\n")
+    assert out.endswith("Sammanfattning: 1 fel, 0 varningar, 1 notering\n")
     _, out, _ = run(capsys, str(sv_path), "--lang", "en")
     assert out.startswith("Errors (1)")
     _, out, _ = run(capsys, str(en_path), "--lang", "sv", "--format", "json")

@@ -116,7 +116,7 @@ def test_swedish_is_the_models_language_by_default() -> None:
     assert text.splitlines()[0] == "Fel (3)"
     assert "'Archive' har ingen processägare. Utse en processägare för 'Archive'." in text
     assert text.splitlines()[-1] == (
-        "Sammanfattning: 3 fel, 1 varning, 0 information (1 undantagen anmärkning räknas inte)"
+        "Sammanfattning: 3 fel, 1 varning, 0 noteringar (1 undantagen anmärkning räknas inte)"
     )
     assert "(motivering: Target is set in the next planning round)" in text
     # an explicit language wins over the model's
@@ -133,7 +133,7 @@ def test_summary_line_plurals() -> None:
     result = run_checks(m.arch, only=["responsibility.owner-without-unit", "kpi.no-target"])
     assert summary_line(result) == "Summary: 0 errors, 2 warnings, 0 info"
     result = run_checks(m.arch, lang="sv", only=["responsibility.owner-without-unit"])
-    assert summary_line(result) == "Sammanfattning: 0 fel, 2 varningar, 0 information"
+    assert summary_line(result) == "Sammanfattning: 0 fel, 2 varningar, 0 noteringar"
 
 
 def test_every_rule_message_is_translated() -> None:

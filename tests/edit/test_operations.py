@@ -337,7 +337,7 @@ def test_rule_settings_and_suppressions(ed: Editor) -> None:
     refused(ed, op.set_rule, "orphan.isolated", "loud", match="'loud' is not a valid rule setting")
     undoes(ed, op.suppress_finding, "kpi.no-target", ["B"], " Mäts inte än ")
     assert ed.arch.suppressions == {("kpi.no-target", ("B",)): "Mäts inte än"}
-    assert label(ed, "sv") == "Undertryck fynd för 'kpi.no-target'"
+    assert label(ed, "sv") == "Undanta anmärkning för 'kpi.no-target'"
     refused(ed, op.suppress_finding, "kpi.no-target", ["A"], "  ", match="needs a justification")
     undoes(ed, op.unsuppress_finding, "kpi.no-target", ["B"])
     assert not ed.arch.suppressions

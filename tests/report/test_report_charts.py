@@ -16,8 +16,8 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "procmodeler" / "resources" / "
 
 def test_charts_and_words_in_both_languages() -> None:
     for example, words in (
-        ("manufacturing", ("Mean", "Target", "will not meet the target as the process runs")),
-        ("municipality-sv", ("Medelvärde", "Mål", "särskild orsak, försämring")),
+        ("manufacturing", ("Mean", "Target", "Cannot meet the target")),
+        ("municipality-sv", ("Medelvärde", "Mål", "Försämring", "Kan inte nå målet")),
     ):
         arch = native.load(EXAMPLES / f"{example}.procm")
         pdf = render_report(arch)

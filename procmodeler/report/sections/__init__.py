@@ -1,16 +1,17 @@
 """The chapters of the report, each a function that returns flowables: cover, contents,
-executive summary, process map, process sections, participation matrix, strategy and
-improvement (when the model has objectives or improvements), findings,
+executive summary, process map, process sections, participation matrix, flow and effect
+(the scorecard, when the model has KPIs), strategy and improvement (when the model has objectives or improvements), findings,
 graph analysis, index and glossary. Every user text is escaped before it goes into
 paragraph markup; every label is translated.
 
 One module per group of chapters (``cover``, ``overview``, ``perprocess``,
-``matrixtable``, ``strategy``, ``checks``, ``back``); ``base`` holds what they share."""
+``matrixtable``, ``flow``, ``strategy``, ``checks``, ``back``); ``base`` holds what they share."""
 
 from procmodeler.report.sections.back import GLOSSARY, glossary, index
 from procmodeler.report.sections.base import Dot, VerticalLabel, splittable
 from procmodeler.report.sections.checks import findings, graph_analysis
 from procmodeler.report.sections.cover import contents, paint_cover
+from procmodeler.report.sections.flow import has_scorecard, scorecard
 from procmodeler.report.sections.matrixtable import matrix
 from procmodeler.report.sections.overview import summary
 from procmodeler.report.sections.perprocess import process_map, processes
@@ -24,12 +25,14 @@ __all__ = [
     "findings",
     "glossary",
     "graph_analysis",
+    "has_scorecard",
     "has_strategy",
     "index",
     "matrix",
     "paint_cover",
     "process_map",
     "processes",
+    "scorecard",
     "splittable",
     "strategy",
     "summary",

@@ -14,12 +14,8 @@ from reportlab.platypus import (
     Table,
 )
 
-from procmodeler.analysis.kpi_output import ASSURANCE_WORDS, VARIATION_WORDS
-from procmodeler.analysis.xmr import analyse_kpi
 from procmodeler.common.i18n import N_
 from procmodeler.notation import style as notation_style
-from procmodeler.notation.kpi import traffic_light
-from procmodeler.report.chart import ChartFlowable
 from procmodeler.report.context import ReportContext
 from procmodeler.report.diagram import DiagramFlowable, Legend
 from procmodeler.report.document import (
@@ -29,7 +25,6 @@ from procmodeler.report.document import (
 from procmodeler.report.fonts import BOLD
 from procmodeler.report.mapparts import MIN_MAP_SCALE, split_diagram
 from procmodeler.report.sections.base import (
-    Dot,
     _chapter,
     _finding_paragraph,
     _head,
@@ -37,12 +32,13 @@ from procmodeler.report.sections.base import (
     _table,
     splittable,
 )
-from procmodeler.report.theme import MUTED, plain_style
+from procmodeler.report.sections.flow import kpi_state
+from procmodeler.report.sections.kpicharts import process_charts
+from procmodeler.report.theme import MUTED
 from procmodeler.report.words import (
     DASH,
     KIND_SINGULAR,
     KPI_KINDS,
-    LIGHTS,
     RELATION_KINDS,
     STATUSES,
     esc,
@@ -50,6 +46,7 @@ from procmodeler.report.words import (
     number,
     word,
 )
+from procmodeler.vocabulary import DIRECTION
 
 
 # ---------------------------------------------------------------------- map
@@ -142,6 +139,7 @@ def _section(
     yield from _participation(ctx, pid, width)
     yield from _relations(ctx, pid, width)
     yield from _kpis(ctx, pid, width)
+    yield from process_charts(ctx, pid, width)  # as the app draws them
     yield from _process_findings(ctx, pid)
     yield from _sub_processes(ctx, pid, level, width, height)
 
@@ -262,40 +260,9 @@ def _kpis(ctx: ReportContext, pid: str, width: float) -> Iterator[Flowable]:
     rows[0][2] = ctx.p(esc(tr("Target")), "head_right")
     rows[0][3] = ctx.p(esc(tr("Actual")), "head_right")
     for kpi in kpis:
-        light = None if kpi.series else traffic_light(kpi)
         unit = f"\u00a0{esc(kpi.measure)}" if kpi.measure else ""
-        direction = tr("lower is better") if kpi.direction == "lower" else tr("higher is better")
-        status: object
-        if kpi.series:
-            result = analyse_kpi(kpi)
-            status = ctx.p(
-                esc(tr(VARIATION_WORDS[result.variation]))
-                + "<br/><font size=7 color='#59636e'>"
-                + esc(tr(ASSURANCE_WORDS[result.assurance]))
-                + "</font>",
-                "cell",
-            )
-        elif light is None:
-            status = _muted(ctx, N_("No light"))
-        else:
-            status = Table(
-                [
-                    [
-                        Dot(notation_style.LIGHT_COLOURS[light]),
-                        ctx.p(esc(word(LIGHTS, light, tr)), "cell"),
-                    ]
-                ],
-                colWidths=[11, None],
-                style=plain_style(
-                    [
-                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                        ("TOPPADDING", (0, 0), (-1, -1), 0),
-                        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                    ]
-                ),
-            )
+        direction = word(DIRECTION, kpi.direction, tr).lower()
+        status = kpi_state(ctx, kpi)  # as the scorecard says it
         rows.append(
             [
                 ctx.p(
@@ -321,9 +288,6 @@ def _kpis(ctx: ReportContext, pid: str, width: float) -> Iterator[Flowable]:
         [width * 0.32, width * 0.2, width * 0.14, width * 0.14, width * 0.2],
         extra=[("VALIGN", (4, 1), (4, -1), "MIDDLE")],
     )
-    for kpi in kpis:
-        if kpi.series:  # its process behaviour chart, as the app draws it
-            yield KeepTogether([ctx.p(esc(kpi.name), "cell"), ChartFlowable(kpi, width, 150.0, tr)])
 
 
 def _process_findings(ctx: ReportContext, pid: str) -> Iterator[Flowable]:
@@ -405,3 +369,4 @@ def _deeper_kpis(ctx: ReportContext, listed: list[str], width: float) -> Iterato
         yield ctx.p(ctx.link(pid), "h3")
         yield ctx.p("\u2002\u00b7\u2002".join(about), "small")
         yield from _kpis(ctx, pid, width)
+        yield from process_charts(ctx, pid, width)

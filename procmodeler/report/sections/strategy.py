@@ -1,20 +1,24 @@
-"""The report's chapter on strategic steering and everyday improvement: the objective
-tree with the processes that contribute and the KPIs that measure each objective, the
-improvements by status (overdue ones marked, as of the report's date), and how far the
-top-level processes have come into everyday use with their next review."""
+"""The report's chapter on strategic steering and everyday improvement: the objective tree
+with the processes that contribute and the KPIs that measure each objective, the
+improvement portfolio by status, and the establishment level and next review of every
+process at every level (overdue ones marked, as of the report's date)."""
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Spacer
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
 
+from procmodeler.analysis.attention import is_overdue
+from procmodeler.analysis.xmr import analyse_kpi
 from procmodeler.common.i18n import N_
-from procmodeler.model.elements import IMPROVEMENT_STATUSES
+from procmodeler.model.elements import ESTABLISHMENT_LEVELS, IMPROVEMENT_STATUSES, Improvement
 from procmodeler.report.context import ReportContext
 from procmodeler.report.sections.base import _chapter, _head, _muted, _table
-from procmodeler.report.words import esc, word
-from procmodeler.vocabulary import ESTABLISHMENT, IMPROVEMENT_STATUS
+from procmodeler.report.words import DASH, esc, word
+from procmodeler.vocabulary import ASSURANCE, ESTABLISHMENT, IMPROVEMENT_STATUS
 
-_ACTIVE = ("planned", "ongoing")
+_GREY = "#59636e"
+_RED = "#b3261e"
 
 
 def has_strategy(ctx: ReportContext) -> bool:
@@ -48,9 +52,18 @@ def strategy(ctx: ReportContext, number_: int, width: float) -> list[Flowable]:
     return story
 
 
+def _heading(ctx: ReportContext, text: str) -> list[Flowable]:
+    """A heading over a long table: on a new page only when little room is left (a heading
+    kept with its next flowable would take a table taller than the page with it)."""
+    styles = ctx.theme.styles
+    if "h2_loose" not in styles:
+        styles["h2_loose"] = ParagraphStyle("h2_loose", parent=styles["h2"], keepWithNext=0)
+    return [CondPageBreak(120), Paragraph(esc(text), styles["h2_loose"])]
+
+
 def _objectives(ctx: ReportContext, width: float) -> list[Flowable]:
     arch, tr = ctx.arch, ctx.tr
-    story: list[Flowable] = [ctx.p(esc(tr("Objectives")), "h2")]
+    story = _heading(ctx, tr("Objectives"))
     if not arch.objectives:
         return [*story, _muted(ctx, N_("No objectives recorded."))]
     rows: list[list[object]] = [
@@ -63,28 +76,74 @@ def _objectives(ctx: ReportContext, width: float) -> list[Flowable]:
         name = "\u2003" * depth + esc(objective.name)
         if objective.horizon:
             name += f" <font color='#59636e'>({esc(objective.horizon)})</font>"
-        contributors = [ctx.link(pid) for pid in arch.contributors(oid) if pid in arch.processes]
-        kpis = [esc(arch.kpis[k].name) for k in arch.kpis_measuring(oid)]
         rows.append(
             [
                 ctx.p(f"<b>{name}</b>" if depth == 0 else name, "cell"),
                 ctx.p(esc(ctx.person(objective.owner)), "cell"),
-                ctx.p(", ".join(contributors) or "\u2013", "cell"),
-                ctx.p(", ".join(kpis) or "\u2013", "cell"),
+                _contributors(ctx, oid),
+                _measures(ctx, oid),
             ]
         )
     return [*story, _table(ctx, rows, widths), Spacer(1, 10)]
 
 
-def _improvements(ctx: ReportContext, width: float) -> list[Flowable]:
+def _contributors(ctx: ReportContext, oid: str) -> Paragraph:
+    """The processes that serve an objective, each with the note on how it does."""
+    arch = ctx.arch
+    lines = []
+    for pid in arch.contributors(oid):
+        if pid not in arch.processes:
+            continue
+        note = arch.contributions.get((oid, pid)) or ""
+        lines.append(
+            ctx.link(pid)
+            + (f"<br/><font size=7 color='{_GREY}'>{esc(note)}</font>" if note else "")
+        )
+    if not lines:
+        served = any(arch.contributors(o) for o in arch.objective_descendants(oid))
+        if served:
+            return _muted(ctx, N_("Through its sub-objectives"))
+        return _missing(ctx, N_("No process contributes"))
+    return ctx.p("<br/>".join(lines), "cell")
+
+
+def _measures(ctx: ReportContext, oid: str) -> Paragraph:
+    """The KPIs that measure an objective, each with what its chart says of the target."""
     arch, tr = ctx.arch, ctx.tr
-    story: list[Flowable] = [ctx.p(esc(tr("Improvements")), "h2")]
+    lines = []
+    for kid in arch.kpis_measuring(oid):
+        kpi = arch.kpis[kid]
+        text = esc(kpi.name)
+        if kpi.series:
+            said = word(ASSURANCE, analyse_kpi(kpi).assurance, tr)
+            text += f"<br/><font size=7 color='{_GREY}'>{esc(said)}</font>"
+        lines.append(text)
+    if not lines:
+        if any(arch.kpis_measuring(o) for o in arch.objective_descendants(oid)):
+            return _muted(ctx, N_("Through its sub-objectives"))
+        return _missing(ctx, N_("No KPI measures it"))
+    return ctx.p("<br/>".join(lines), "cell")
+
+
+def _missing(ctx: ReportContext, msgid: str) -> Paragraph:
+    return ctx.p(f"<font color='{_RED}'>{esc(ctx.tr(msgid))}</font>", "cell")
+
+
+def _improvements(ctx: ReportContext, width: float) -> list[Flowable]:
+    """The portfolio: how many improvements have each status, then each status's list."""
+    arch, tr = ctx.arch, ctx.tr
+    story = _heading(ctx, tr("Improvements"))
     if not arch.improvements:
         return [*story, _muted(ctx, N_("No improvements recorded."))]
-    today = ctx.today.isoformat()
+    by_status = {
+        s: [i for i in arch.improvements.values() if i.status == s] for s in IMPROVEMENT_STATUSES
+    }
+    late = sum(1 for i in arch.improvements.values() if _overdue(ctx, i))
+    labels = [IMPROVEMENT_STATUS[s] for s in IMPROVEMENT_STATUSES] + [N_("Of which overdue")]
+    numbers = [len(items) for items in by_status.values()] + [late]
+    story += [_counts(ctx, labels, numbers, width), Spacer(1, 6)]
     widths = [width * 0.34, width * 0.26, width * 0.2, width * 0.2]
-    for status in IMPROVEMENT_STATUSES:
-        items = [i for i in arch.improvements.values() if i.status == status]
+    for status, items in by_status.items():
         if not items:
             continue
         heading = f"{word(IMPROVEMENT_STATUS, status, tr)} ({len(items)})"
@@ -92,50 +151,76 @@ def _improvements(ctx: ReportContext, width: float) -> list[Flowable]:
         rows: list[list[object]] = [
             _head(ctx, N_("Improvement"), N_("Process"), N_("Responsible person"), N_("Dates"))
         ]
-        for item in items:
-            late = status in _ACTIVE and item.due is not None and item.due < today
-            dates = [
-                f"{esc(tr(label))} {value}"
-                for label, value in (
-                    (N_("started"), item.started),
-                    (N_("due"), item.due),
-                    (N_("done"), item.done),
-                )
-                if value
-            ]
-            when = ", ".join(dates) or "\u2013"
-            if late:
-                when += f"<br/><font color='#b3261e'><b>{esc(tr('Overdue'))}</b></font>"
-            rows.append(
-                [
-                    ctx.p(esc(item.title), "cell"),
-                    ctx.p(ctx.link(item.process) if item.process in arch.processes else "", "cell"),
-                    ctx.p(esc(ctx.person(item.responsible)), "cell"),
-                    ctx.p(when, "cell"),
-                ]
-            )
+        rows += [_improvement_row(ctx, item) for item in items]
         story += [_table(ctx, rows, widths), Spacer(1, 6)]
     return story
 
 
-def _establishment(ctx: ReportContext, width: float) -> list[Flowable]:
+def _counts(ctx: ReportContext, labels: list[str], numbers: list[int], width: float) -> Flowable:
+    """A table of one row: how many there are of each (labels are msgids)."""
+    rows: list[list[object]] = [_head(ctx, *labels), [str(n) for n in numbers]]
+    return _table(ctx, rows, [width / len(labels)] * len(labels))
+
+
+def _overdue(ctx: ReportContext, item: Improvement) -> bool:
+    """Planned or ongoing, and due before the report's date (as the checks say)."""
+    return is_overdue(ctx.arch, item.id, ctx.today.isoformat())
+
+
+def _improvement_row(ctx: ReportContext, item: Improvement) -> list[object]:
     arch, tr = ctx.arch, ctx.tr
-    story: list[Flowable] = [ctx.p(esc(tr("Establishment and reviews")), "h2")]
+    dates = [
+        f"{esc(tr(label))} {value}"
+        for label, value in (
+            (N_("started"), item.started),
+            (N_("due"), item.due),
+            (N_("done"), item.done),
+        )
+        if value
+    ]
+    when = ", ".join(dates) or DASH
+    if _overdue(ctx, item):
+        when += f"<br/><font color='{_RED}'><b>{esc(tr('Overdue'))}</b></font>"
+    title = f"<b>{esc(item.title)}</b>"
+    kpi = arch.kpis.get(item.kpi) if item.kpi else None
+    if kpi is not None:
+        moves = tr("should move the KPI {name}").format(name=kpi.name)
+        title += f"<br/><font size=7 color='{_GREY}'>{esc(moves)}</font>"
+    process = ctx.link(item.process) if item.process in arch.processes else ""
+    return [
+        ctx.p(title, "cell"),
+        ctx.p(process, "cell"),
+        ctx.p(esc(ctx.person(item.responsible)) or DASH, "cell"),
+        ctx.p(when, "cell"),
+    ]
+
+
+def _establishment(ctx: ReportContext, width: float) -> list[Flowable]:
+    """How many processes are at each level, then every process at every level."""
+    arch, tr = ctx.arch, ctx.tr
+    story = _heading(ctx, tr("Establishment and reviews"))
+    order = [p for top in ctx.top_level() for p in [top, *arch.descendants(top)]]
+    levels = [arch.processes[p].established for p in order]
+    labels = [ESTABLISHMENT[level] for level in ESTABLISHMENT_LEVELS] + [N_("Not assessed")]
+    numbers = [levels.count(level) for level in ESTABLISHMENT_LEVELS] + [levels.count(None)]
+    story += [_counts(ctx, labels, numbers, width), Spacer(1, 6)]
     today = ctx.today.isoformat()
     rows: list[list[object]] = [
         _head(ctx, N_("Process"), N_("Establishment level"), N_("Next review"))
     ]
-    for pid in ctx.top_level():
+    for pid in order:
         proc = arch.processes[pid]
         level = word(ESTABLISHMENT, proc.established, tr) if proc.established else ""
         review = proc.next_review or ""
         if review and review < today:
-            review += f" <font color='#b3261e'><b>{esc(tr('Overdue'))}</b></font>"
+            review += f" <font color='{_RED}'><b>{esc(tr('Overdue'))}</b></font>"
+        depth = arch.depth(pid)
+        name = f"<b>{ctx.link(pid)}</b>" if depth == 0 else ctx.link(pid)
         rows.append(
             [
-                ctx.p(ctx.link(pid), "cell"),
-                ctx.p(esc(level) or esc(tr("not assessed")), "cell"),
-                ctx.p(review or "\u2013", "cell"),
+                Paragraph(name, ctx.indented(depth)),
+                ctx.p(esc(level), "cell") if level else _muted(ctx, N_("not assessed")),
+                ctx.p(review or DASH, "cell"),
             ]
         )
     story.append(_table(ctx, rows, [width * 0.5, width * 0.25, width * 0.25]))

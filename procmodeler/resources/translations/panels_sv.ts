@@ -49,7 +49,7 @@
     <message>
         <location filename="../../procmodeler/ui/panels/kpis.py" line="97"/>
         <source>KPI</source>
-        <translation>Mått</translation>
+        <translation>Nyckeltal</translation>
     </message>
     <message>
         <location filename="../../procmodeler/ui/panels/kpis.py" line="98"/>
@@ -64,7 +64,7 @@
     <message>
         <location filename="../../procmodeler/ui/panels/kpis.py" line="101"/>
         <source>Target</source>
-        <translation>Mål</translation>
+        <translation>Målvärde</translation>
     </message>
     <message>
         <location filename="../../procmodeler/ui/panels/kpis.py" line="102"/>
@@ -164,12 +164,12 @@
     <message>
         <location filename="../../procmodeler/ui/panels/problems.py" line="251"/>
         <source>Show suppressed</source>
-        <translation>Visa undertryckta</translation>
+        <translation>Visa undantagna</translation>
     </message>
     <message>
         <location filename="../../procmodeler/ui/panels/problems.py" line="289"/>
         <source>Suppress…</source>
-        <translation>Undertryck…</translation>
+        <translation>Undanta…</translation>
     </message>
     <message>
         <location filename="../../procmodeler/ui/panels/problems.py" line="293"/>
@@ -179,7 +179,7 @@
     <message>
         <location filename="../../procmodeler/ui/panels/problems.py" line="306"/>
         <source>Findings</source>
-        <translation>Fynd</translation>
+        <translation>Anmärkningar</translation>
     </message>
     <message>
         <location filename="../../procmodeler/ui/panels/problems.py" line="310"/>
@@ -194,12 +194,12 @@
     <message>
         <location filename="../../procmodeler/ui/panels/problems.py" line="468"/>
         <source>Suppress finding</source>
-        <translation>Undertryck fynd</translation>
+        <translation>Undanta anmärkning</translation>
     </message>
     <message>
         <location filename="../../procmodeler/ui/panels/problems.py" line="469"/>
         <source>Why is this finding acceptable? The justification is kept in the model and shown in the report.</source>
-        <translation>Varför är fyndet godtagbart? Motiveringen sparas i modellen och visas i rapporten.</translation>
+        <translation>Varför kan anmärkningen godtas? Motiveringen sparas i modellen och visas i rapporten.</translation>
     </message>
     <message>
         <location filename="../../procmodeler/ui/panels/problems.py" line="502"/>
@@ -239,12 +239,12 @@
     <message>
         <location filename="../../procmodeler/ui/panels/problems.py" line="478"/>
         <source>A suppressed finding needs a justification.</source>
-        <translation>Ett undertryckt fynd behöver en motivering.</translation>
+        <translation>En undantagen anmärkning behöver en motivering.</translation>
     </message>
     <message>
         <location filename="../../procmodeler/ui/panels/problems.py" line="78"/>
         <source>Severity</source>
-        <translation>Allvarlighet</translation>
+        <translation>Allvarlighetsgrad</translation>
     </message>
     <message>
         <location filename="../../procmodeler/ui/panels/problems.py" line="78"/>
@@ -264,7 +264,7 @@
     <message>
         <location filename="../../procmodeler/ui/panels/problems.py" line="357"/>
         <source>{n} suppressed</source>
-        <translation>{n} undertryckta</translation>
+        <translation>{n} undantagna</translation>
     </message>
     <message>
         <location filename="../../procmodeler/ui/panels/problems.py" line="453"/>
@@ -274,17 +274,17 @@
     <message>
         <location filename="../../procmodeler/ui/panels/problems.py" line="456"/>
         <source>Suppressed because:</source>
-        <translation>Undertryckt eftersom:</translation>
+        <translation>Undantagen eftersom:</translation>
     </message>
     <message>
         <location filename="../../procmodeler/ui/panels/problems.py" line="105"/>
         <source>Suppressed: {why}</source>
-        <translation>Undertryckt: {why}</translation>
+        <translation>Undantagen: {why}</translation>
     </message>
     <message>
         <location filename="../../procmodeler/ui/panels/problems.py" line="435"/>
         <source>Select a finding to see why it matters and what to do.</source>
-        <translation>Välj ett fynd för att se varför det spelar roll och vad du kan göra.</translation>
+        <translation>Välj en anmärkning för att se varför den spelar roll och vad du kan göra.</translation>
     </message>
     <message>
         <location filename="../../procmodeler/ui/panels/properties.py" line="274"/>

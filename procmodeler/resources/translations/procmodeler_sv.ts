@@ -793,7 +793,7 @@
     </message>
     <message>
         <source>Problems at the bottom lists orphaned processes and unclear responsibility as you work; select one to see why it matters and what to do.</source>
-        <translation>Problem längst ned listar föräldralösa processer och otydligt ansvar medan du arbetar; markera ett för att se varför det spelar roll och vad du kan göra.</translation>
+        <translation>Problem längst ned listar processer som hänger löst och oklart ansvar medan du arbetar; markera ett för att se varför det spelar roll och vad du kan göra.</translation>
     </message>
     <message>
         <source>Show Problems</source>
@@ -1093,7 +1093,7 @@
     </message>
     <message>
         <source>Target</source>
-        <translation>Mål</translation>
+        <translation>Målvärde</translation>
     </message>
     <message>
         <source>Variation</source>
