@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from procmodeler.analysis.xmr import KpiAnalysis, analyse_kpi
 from procmodeler.common.i18n import N_
@@ -61,9 +61,10 @@ def scorecard(ctx: ReportContext, number_: int, width: float) -> list[Flowable]:
         )
     )
     story += [_legend(ctx, width), Spacer(1, 8)]
-    rows, groups = _rows(ctx, width)
     widths = [width * w for w in _COLUMNS]
-    story.append(_table(ctx, rows, widths, extra=_spans(ctx, groups)))
+    story.append(_table(ctx, [_column_heads(ctx)], widths))
+    for rows in _rows(ctx, width):  # a process with its KPIs, never parted at a page end
+        story.append(KeepTogether(_table(ctx, rows, widths, header=False, extra=_spans(ctx))))
     return story
 
 
@@ -146,22 +147,25 @@ def _groups(ctx: ReportContext) -> list[tuple[str, list[Kpi]]]:
     return [(pid, kpis) for pid, kpis in groups if kpis]
 
 
-def _rows(ctx: ReportContext, width: float) -> tuple[list[list[object]], list[int]]:
-    """The scorecard's rows, and the indices of the rows that name a process."""
+def _column_heads(ctx: ReportContext) -> list[object]:
     tr = ctx.tr
-    head = _head(
+    head: list[object] = list(_head(
         ctx, N_("KPI"), N_("Over time"), N_("Latest"), N_("Target"), N_("Variation"),
         N_("Assurance"),
-    )  # fmt: skip
+    ))  # fmt: skip
     head[2] = ctx.p(esc(tr("Latest")), "head_right")
     head[3] = ctx.p(esc(tr("Target")), "head_right")
-    rows: list[list[object]] = [head]
-    groups: list[int] = []
+    return head
+
+
+def _rows(ctx: ReportContext, width: float) -> list[list[list[object]]]:
+    """The scorecard's rows per process: the row naming it, then a row per KPI."""
+    groups = []
     for pid, kpis in _groups(ctx):
-        groups.append(len(rows))
-        rows.append([_group_head(ctx, pid), "", "", "", "", ""])
+        rows: list[list[object]] = [[_group_head(ctx, pid), "", "", "", "", ""]]
         rows += [_kpi_row(ctx, kpi, width) for kpi in kpis]
-    return rows, groups
+        groups.append(rows)
+    return groups
 
 
 def _group_head(ctx: ReportContext, pid: str) -> Flowable:
@@ -170,21 +174,14 @@ def _group_head(ctx: ReportContext, pid: str) -> Flowable:
     parent = arch.processes[pid].parent
     if parent is not None:
         text += f" <font color='#59636e'>({esc(tr('part of {name}').format(name=ctx.name(parent)))})</font>"
-    owner = ctx.person(arch.processes[pid].owner)
-    if owner:
-        text += f"\u2003<font color='#59636e'>{esc(tr('Process owner'))}: {esc(owner)}</font>"
+    owner = ctx.owner_text(pid)  # named, inherited from whom, or none
+    text += f"\u2003<font color='#59636e'>{esc(tr('Process owner'))}: {esc(owner)}</font>"
     return ctx.p(text, "cell")
 
 
-def _spans(ctx: ReportContext, groups: list[int]) -> list[tuple[object, ...]]:
-    """The rows that name a process span the table and are shaded."""
-    out: list[tuple[object, ...]] = []
-    for row in groups:
-        out += [
-            ("SPAN", (0, row), (-1, row)),
-            ("BACKGROUND", (0, row), (-1, row), ctx.theme.primary_light),
-        ]
-    return out
+def _spans(ctx: ReportContext) -> list[tuple[object, ...]]:
+    """The first row names the process: it spans the table and is shaded."""
+    return [("SPAN", (0, 0), (-1, 0)), ("BACKGROUND", (0, 0), (-1, 0), ctx.theme.primary_light)]
 
 
 def _kpi_row(ctx: ReportContext, kpi: Kpi, width: float) -> list[object]:
