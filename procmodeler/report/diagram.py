@@ -360,7 +360,7 @@ class DiagramFlowable(_Painter):
         shrunk down to *min_size* before it is cut."""
         size, lines = fit_label(
             text,
-            column.h - 8,
+            column.h - 6,  # 3 units each end: "Ledningsprocesser" fits a band of 76-unit shapes
             max(1, int((column.w - 2) // (size * 1.2))),
             lambda s: fonts.measure(s, bold),
             size,

@@ -18,12 +18,12 @@ from procmodeler.common.i18n import N_
 from procmodeler.notation import style as notation_style
 from procmodeler.report import fonts
 from procmodeler.report.context import ReportContext
-from procmodeler.report.diagram import DiagramFlowable, Legend
+from procmodeler.report.diagram import PRINT_SCALE, DiagramFlowable, Legend
 from procmodeler.report.document import (
     AnchorParagraph,
     Heading,
 )
-from procmodeler.report.mapparts import MIN_MAP_SCALE, split_diagram
+from procmodeler.report.mapparts import MIN_MAP_SCALE, split_diagram, variant
 from procmodeler.report.sections.base import (
     _chapter,
     _finding_paragraph,
@@ -86,7 +86,7 @@ def process_map(ctx: ReportContext, number_: int, width: float, height: float) -
         )
     )
     parts = split_diagram(
-        ctx, None, width, height, room - 30, N_("Part {n} of {count} of the process map")
+        ctx, whole, width, height, room - 30, N_("Part {n} of {count} of the process map")
     )
     return [*story, parts[0], Spacer(1, 8), Legend(tr), *parts[1:]]
 
@@ -322,13 +322,12 @@ def _sub_processes(
             flow += [small, caption]
         elif min(width / box.w, (height - 80) / box.h) >= MIN_MAP_SCALE:  # a page of its own
             flow.insert(0, PageBreak())
-            big = DiagramFlowable(arch, pid, tr, ctx.severity_of, max_height=height - 80)
-            flow += [big, caption]
+            flow += [variant(small, height - 80, PRINT_SCALE), caption]
         else:  # an overview of the parts, then a page per part
             yield title
             yield caption
             yield from split_diagram(
-                ctx, pid, width, height, height * 0.42, N_("Part {n} of {count} of the diagram")
+                ctx, small, width, height, height * 0.42, N_("Part {n} of {count} of the diagram")
             )
             flow = []
     if flow:
