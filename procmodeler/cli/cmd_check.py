@@ -21,7 +21,6 @@ from procmodeler.common.gcpause import gc_paused
 from procmodeler.common.i18n import LANGUAGES, N_, Message, Translator
 from procmodeler.common.inputfile import open_regular, read_input_bytes
 from procmodeler.common.terminal import visible, visible_json
-from procmodeler.io import native
 from procmodeler.io.register import import_register
 from procmodeler.model.architecture import Architecture
 from procmodeler.model.elements import is_date
@@ -91,6 +90,8 @@ def load_model(path_text: str, tr: Translator, geometry: bool = True) -> Archite
                 Message(N_("give the folder that holds the register's CSV files, not one file")),
             )
         )
+    from procmodeler.io import native  # not needed to check a register
+
     return native.loadb(read_input_bytes(path, native.MAX_FILE_SIZE, path_text), path_text)
 
 

@@ -11,7 +11,6 @@ from typing import Any
 from procmodeler.common.errors import Problem, UserError
 from procmodeler.common.gcpause import gc_paused
 from procmodeler.common.i18n import LANGUAGES, N_, Message
-from procmodeler.io.layout import layout
 from procmodeler.io.register.cells import parse_number
 from procmodeler.io.register.csvreader import _read_folder
 from procmodeler.io.register.measurements import read_measurements
@@ -30,7 +29,6 @@ from procmodeler.io.register.strategy import (
 )
 from procmodeler.io.register.tables import _Collector, _Row, _Table
 from procmodeler.io.register.wording import report_violations
-from procmodeler.io.register.xlsxreader import _read_workbook
 from procmodeler.model.architecture import Architecture
 from procmodeler.model.elements import (
     DIRECTIONS,
@@ -49,7 +47,6 @@ from procmodeler.model.elements import (
 )
 from procmodeler.model.ids import IdAllocator, ncname_from
 from procmodeler.model.validate import Violation, violations
-from procmodeler.notation.router import route_level
 
 # ====================================================================== building
 _KIND_OF = {
@@ -251,6 +248,9 @@ class _Builder:
         self.out.raise_errors()
         if not with_layout:
             return Architecture.from_collections(meta, collections)
+        from procmodeler.io.layout import layout  # only for readers that draw
+        from procmodeler.notation.router import route_level
+
         shapes = layout(Architecture.from_collections(meta, dict(collections)))
         placed = Architecture.from_collections(meta, {**collections, "shapes": shapes})
         waypoints = {level: route_level(placed, level) for level in shapes}
@@ -543,6 +543,8 @@ def _import_register(source: Path, with_layout: bool) -> ImportResult:
         tables = _read_folder(source, out)
         name = source.resolve().name
     elif source.suffix.casefold() == ".xlsx" and source.is_file():
+        from procmodeler.io.register.xlsxreader import _read_workbook  # openpyxl: on use
+
         tables = _read_workbook(source, out)
         name = source.stem
     elif not source.exists():
