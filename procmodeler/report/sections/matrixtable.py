@@ -10,8 +10,8 @@ from reportlab.platypus import (
 
 from procmodeler.common.i18n import N_
 from procmodeler.model.elements import RACI
+from procmodeler.report import fonts
 from procmodeler.report.context import ReportContext
-from procmodeler.report.fonts import BOLD
 from procmodeler.report.sections.base import (
     MATRIX_NAME_WIDTH,
     MATRIX_UNIT_WIDTH,
@@ -111,13 +111,13 @@ def _matrix_table(
         ("VALIGN", (1, 1), (-1, -1), "MIDDLE"),
         ("LINEAFTER", (0, 0), (-2, -1), 0.3, RULE),
     ]
-    extra.append(("FONTNAME", (1, 1), (-1, -1), BOLD))
+    extra.append(("FONTNAME", (1, 1), (-1, -1), fonts.font(True)))
     for r, pid in enumerate(rows_pids, 1):
         top = arch.processes[pid].parent is None
         name = ctx.name(pid) if top else "\u2003" + ctx.name(pid)
         row: list[object] = [ctx.cell(name, name_w, bold=top)]
         if top:
-            extra.append(("FONTNAME", (0, r), (0, r), BOLD))
+            extra.append(("FONTNAME", (0, r), (0, r), fonts.font(True)))
         letters_of = arch.participation_of(pid)
         for c, uid in enumerate(chunk, 1):
             letters = letters_of.get(uid)

@@ -16,13 +16,13 @@ from reportlab.platypus import (
 
 from procmodeler.common.i18n import N_
 from procmodeler.notation import style as notation_style
+from procmodeler.report import fonts
 from procmodeler.report.context import ReportContext
 from procmodeler.report.diagram import PRINT_SCALE, DiagramFlowable, Legend
 from procmodeler.report.document import (
     AnchorParagraph,
     Heading,
 )
-from procmodeler.report.fonts import BOLD
 from procmodeler.report.mapparts import MIN_MAP_SCALE, split_diagram, variant
 from procmodeler.report.sections.base import (
     _chapter,
@@ -236,7 +236,10 @@ def _participation(ctx: ReportContext, pid: str, width: float) -> Iterator[Flowa
         ctx,
         rows,
         widths,
-        extra=[("FONTNAME", (1, 1), (1, -1), BOLD), ("TEXTCOLOR", (2, 1), (2, -1), MUTED)],
+        extra=[
+            ("FONTNAME", (1, 1), (1, -1), fonts.font(True)),
+            ("TEXTCOLOR", (2, 1), (2, -1), MUTED),
+        ],
     )
 
 
