@@ -183,6 +183,7 @@ def test_a_font_without_swedish_letters_is_refused(
     [
         ({"logo_in_header": "yes"}, "'logo_in_header' must be true or false"),
         ({"made_with": 0}, "'made_with' must be true or false"),
+        ({"logo_in_header": True}, "'logo_in_header' is true but the profile names no 'logo'"),
         ({"accent_colour": "orange"}, "'accent_colour' must be a colour like"),
         (
             {"accent_colour": "#000", "secondary_colour": "#111"},
