@@ -5,6 +5,7 @@ procmodeler" line, and one clear line per bad value naming the profile."""
 
 from __future__ import annotations
 
+import concurrent.futures
 import io
 import json
 import shutil
@@ -182,6 +183,7 @@ def test_a_font_without_swedish_letters_is_refused(
     [
         ({"logo_in_header": "yes"}, "'logo_in_header' must be true or false"),
         ({"made_with": 0}, "'made_with' must be true or false"),
+        ({"logo_in_header": True}, "'logo_in_header' is true but the profile names no 'logo'"),
         ({"accent_colour": "orange"}, "'accent_colour' must be a colour like"),
         (
             {"accent_colour": "#000", "secondary_colour": "#111"},
@@ -331,3 +333,25 @@ def test_word_header_logo_footer_and_made_with(
     plain = docx.Document(io.BytesIO(render_report(sample, "en", today=DAY, fmt="docx")))
     assert all(pics == [] for pics in header_pictures(plain))
     assert "Made with procmodeler" in "\n".join(p.text for p in plain.paragraphs)
+
+
+def test_only_a_regular_font_serves_bold_text_too(sample: Architecture, tmp_path: Path) -> None:
+    regular, _ = serif_fonts(tmp_path)
+    profile = load_profile(write_profile(tmp_path, font=regular))
+    assert profile.font is not None and profile.font_bold is None
+    pdf = read_pdf(render_report(sample, "en", profile, today=DAY))
+    assert set(embedded_fonts(pdf.reader)) == {"DejaVuSerif"}
+
+
+def test_two_reports_built_at_once_keep_their_own_fonts(
+    sample: Architecture, branded: Profile
+) -> None:
+    """The fonts are chosen per build (a context variable): the app may build a report
+    in a worker thread while another one is built elsewhere."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+        serif = pool.submit(render_report, sample, "en", branded, None, DAY)
+        plain = pool.submit(render_report, sample, "en", None, None, DAY)
+        serif_fonts_found = embedded_fonts(read_pdf(serif.result()).reader)
+        plain_fonts_found = embedded_fonts(read_pdf(plain.result()).reader)
+    assert set(serif_fonts_found) == {"DejaVuSerif", "DejaVuSerif-Bold"}
+    assert set(plain_fonts_found) == {"DejaVuSans", "DejaVuSans-Bold"}

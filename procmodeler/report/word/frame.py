@@ -20,6 +20,7 @@ from procmodeler.report.document import (
     MARGIN_BOTTOM,
     MARGIN_TOP,
     MARGIN_X,
+    header_texts,
 )
 from procmodeler.report.sections.cover import cover_facts, title_size
 from procmodeler.report.theme import MUTED, WHITE
@@ -98,13 +99,19 @@ def decorate(writer: WordWriter, section: Section, width: float) -> None:
     para.paragraph_format.tab_stops.add_tab_stop(Pt(width), WD_TAB_ALIGNMENT.RIGHT)
     meta = writer.ctx.arch.meta
     logo = theme.profile.logo
+    used = 0.0
     if logo is not None and theme.profile.logo_in_header:
-        scale = min(Pt(HEADER_LOGO_W) / logo.width, Pt(HEADER_LOGO_H) / logo.height)
+        scale = min(HEADER_LOGO_W / logo.width, HEADER_LOGO_H / logo.height)
         run = para.add_run()
-        run.add_picture(io.BytesIO(logo.data), width=int(logo.width * scale))
+        run.add_picture(io.BytesIO(logo.data), width=Pt(logo.width * scale))
         ooxml.alt_text(run, tr("Logo"))
         para.add_run("\u2003")
-    _small(para.add_run(f"{meta.name or tr('Process architecture')}\t{meta.organisation}"))
+        used = logo.width * scale + 10
+    # one line as in the PDF (Word would wrap a long title under the logo)
+    title, org = header_texts(
+        meta.name or tr("Process architecture"), meta.organisation, width, used
+    )
+    _small(para.add_run(f"{title}\t{org}"))
     ooxml.paragraph_border(para, "bottom", hex6(theme.primary), 6)
     footer = section.footer
     footer.is_linked_to_previous = False
