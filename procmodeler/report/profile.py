@@ -245,6 +245,8 @@ class _Checker:
                     self.values[key] = self.data[key]
                 else:
                     self.bad(N_("'{key}' must be true or false"), key=key)
+        if self.values.get("logo_in_header") and not self.data.get("logo"):
+            self.bad(N_("'logo_in_header' is true but the profile names no 'logo'"))
         for key in ("logo", "font", "font_bold"):
             value = self.data.get(key)
             if value is not None and not (isinstance(value, str) and value.strip()):

@@ -106,12 +106,31 @@ def processes(ctx: ReportContext, number_: int, width: float, height: float) -> 
             )
         ),
     )
+    if ctx.sections_omitted:
+        shown = len(ctx.sectioned)
+        yield ctx.p(
+            esc(
+                tr(
+                    "The model has {total} processes at the top two levels. So that the "
+                    "report stays readable, the first {shown} in the order of the map have a "
+                    "section here; the other {omitted} are named in the index of processes. "
+                    "A report of one process and its sub-processes describes them in full."
+                ).format(
+                    total=shown + ctx.sections_omitted, shown=shown, omitted=ctx.sections_omitted
+                )
+            ),
+            "small",
+        )
     for i, pid in enumerate(ctx.top_level(), 1):
+        if not ctx.has_section(pid):
+            break
         if i > 1:
             yield CondPageBreak(height * 0.45)
             yield Spacer(1, 10)
         yield from _section(ctx, pid, f"{number_}.{i}", 1, width, height)
         for j, child in enumerate(ctx.arch.children(pid), 1):
+            if not ctx.has_section(child):
+                break
             yield CondPageBreak(height * 0.3)
             yield from _section(ctx, child, f"{number_}.{i}.{j}", 2, width, height)
 
