@@ -22,6 +22,8 @@ from procmodeler.cli.cmd_check import load_model
 from procmodeler.cli.output import check_output, set_inputs, write_output
 from procmodeler.common.errors import Problem, UserError
 from procmodeler.common.i18n import LANGUAGES, N_, Message, Translator
+from procmodeler.io.diffwords import summarise
+from procmodeler.model.architecture import Architecture
 from procmodeler.report import FORMATS, Comparison, load_profile, render_report
 
 
@@ -85,7 +87,7 @@ def run(args: argparse.Namespace, tr: Translator) -> int:
     profile = load_profile(args.profile) if args.profile else None
     overrides = load_rules_file(args.rules) if args.rules else None
     arch = load_model(args.file, tr)
-    compare = comparison(args.compare, tr) if args.compare else None
+    compare = comparison(args.compare, arch, tr) if args.compare else None
     data = render_report(
         arch, lang=args.lang, profile=profile, overrides=overrides, fmt=fmt, compare=compare
     )
@@ -93,10 +95,14 @@ def run(args: argparse.Namespace, tr: Translator) -> int:
     return 0
 
 
-def comparison(path: str, tr: Translator) -> Comparison:
-    """The older model to compare with, named by its version label, else its file's name."""
+def comparison(path: str, arch: Architecture, tr: Translator) -> Comparison:
+    """The changes since the older model at *path*, which is named by its version label,
+    else by its file's name."""
     old = load_model(path, tr)
-    return Comparison(old, old.meta.version_label or Path(path).name)
+    return Comparison(
+        old.meta.version_label or Path(path).name,
+        lambda language: summarise(old, arch, language),
+    )
 
 
 def output_format(output: str, asked: str | None) -> str:

@@ -16,6 +16,7 @@ import pytest
 from procmodeler.cli import main
 from procmodeler.edit import Editor
 from procmodeler.edit import operations as ops
+from procmodeler.io.diffwords import summarise
 from procmodeler.io.native import load, save
 from procmodeler.model.architecture import Architecture
 from procmodeler.model.elements import ChangeLogEntry
@@ -114,7 +115,10 @@ def test_the_chapter_is_in_the_contents_before_the_findings(english: Pdf) -> Non
 def test_the_chapter_in_swedish(edited: Edited) -> None:
     old = load(OLD)
     data = render_report(
-        edited.arch, lang="sv", today=DAY, compare=Comparison(old, old.meta.version_label)
+        edited.arch,
+        lang="sv",
+        today=DAY,
+        compare=Comparison(old.meta.version_label, lambda tr: summarise(old, edited.arch, tr)),
     )
     text = chapter(read_pdf(data), "Ändringar sedan Version 2.1 (approved by the executive team)")
     _, before, person = edited.owned
