@@ -67,9 +67,23 @@ def render_report(
     of the model, adds the chapter "Changes since version X".
     """
     lang = report_language(arch, lang)
+    profile = (profile or Profile()).for_language(lang)
+    with fonts.using(profile.font, profile.font_bold):  # the profile's fonts, or DejaVu
+        return _render(arch, lang, profile, progress, today, overrides, fmt)
+
+
+def _render(
+    arch: Architecture,
+    lang: str,
+    profile: Profile,
+    progress: Progress | None,
+    today: datetime.date | None,
+    overrides: RuleSettings | None,
+    fmt: str,
+) -> bytes:
+    """:func:`render_report` with the language, profile and fonts chosen."""
     tr = translator(lang)
     arch = for_report(arch, tr)  # over-long texts shortened, with a note
-    profile = profile or Profile()
     theme = Theme(profile)
     today = today or datetime.date.today()
     ticker = _Ticker(progress)
@@ -99,7 +113,7 @@ def render_report(
         creator=f"procmodeler {__version__}",
         lang=_PDF_LANG.get(lang, lang),
         displayDocTitle=True,
-        initialFontName=fonts.REGULAR,
+        initialFontName=fonts.font(False),
     )
     story: list[Flowable] = [doc.page_total, Spacer(1, 1)]
     story += sections.document_control(ctx, body_w)

@@ -77,7 +77,7 @@ def test_the_swedish_workbook_opens_on_a_register_in_swedish(swedish: Path) -> N
     last = 1 + len(arch.processes)
     assert lists == {
         f"B2:B{last}": '"Ledningsprocess,Huvudprocess,Stödprocess"',
-        f"H2:H{last}": '"Utkast,Under granskning,Godkänd,Avvecklad"',
+        f"H2:H{last}": '"Utkast,Under granskning,Fastställd,Avvecklad"',
         f"I2:I{last}": '"Beskriven,Används,Mäts,Förbättras"',
     }
     assert all(v.type == "list" and v.showErrorMessage for v in ws.data_validations.dataValidation)
@@ -135,9 +135,9 @@ def test_the_raci_sheet_has_every_participation(swedish: Path) -> None:
     legend = [row[0] for row in rows[1 + len(order) :] if row and row[0]]
     assert legend == [
         "Roller",
-        "R = Utförande (gör arbetet)",
+        "R = Utförare (gör arbetet)",
         "A = Ytterst ansvarig (svarar för resultatet)",
-        "C = Konsulterad (bidrar med underlag)",
+        "C = Rådfrågad (bidrar med underlag)",
         "I = Informerad (hålls informerad)",
         f"{UNDECIDED} = deltar; rollen är inte bestämd ännu",
     ]

@@ -86,3 +86,45 @@ def test_a_big_sub_process_diagram_is_split_too(tmp_path, build: Callable[..., P
         assert min(s for s, _ in text_sizes(pdf.reader.pages[index])) >= 6.0 - 0.01
     named = normalise(" ".join(pdf.pages[i] for i in parts))
     assert all(f"Step {n}" in named for n in range(1, 41))
+
+
+def test_each_part_of_a_split_map_draws_only_what_lies_near_it(
+    manufacturing: Architecture,
+) -> None:
+    # A page of a split map clips the whole diagram to its part; drawing everything on
+    # every page made the report of a 2,000-process map take minutes and gigabytes.
+    import datetime
+
+    from procmodeler.analysis import run_checks
+    from procmodeler.common.i18n import translator
+    from procmodeler.report.context import ReportContext
+    from procmodeler.report.diagram import DiagramFlowable
+    from procmodeler.report.mapparts import PART_MARGIN, split_diagram
+    from procmodeler.report.profile import Profile
+    from procmodeler.report.theme import Theme
+
+    tr = translator("en")
+    ctx = ReportContext(
+        manufacturing,
+        tr,
+        Theme(Profile()),
+        run_checks(manufacturing, "en", None, today="2026-06-30"),
+        datetime.date(2026, 6, 30),
+    )
+    whole = DiagramFlowable(manufacturing, None, tr, ctx.severity_of)
+    story = split_diagram(ctx, whole, 700.0, 500.0, 400.0, "Part {n} of {count}")
+    parts = [f for f in story if isinstance(f, DiagramFlowable) and f.part is not None]
+    overview = story[0]
+    assert isinstance(overview, DiagramFlowable) and len(overview.tiles) == len(parts) >= 2
+    assert overview.shapes == whole.shapes  # the overview shows everything
+    drawn: set[str] = set()
+    for flowable in parts:
+        part = flowable.part
+        assert part is not None and flowable.box == part
+        assert len(flowable.shapes) < len(whole.shapes)
+        for view in flowable.shapes:
+            b = view.bounds
+            assert b.x <= part.x + part.w + PART_MARGIN and part.x - PART_MARGIN <= b.x + b.w
+        assert len(flowable.relations) <= len(whole.relations)
+        drawn |= {v.process for v in flowable.shapes}
+    assert drawn == {v.process for v in whole.shapes}  # every shape is on some page

@@ -16,14 +16,14 @@ from reportlab.platypus import (
 
 from procmodeler.common.i18n import N_
 from procmodeler.notation import style as notation_style
+from procmodeler.report import fonts
 from procmodeler.report.context import ReportContext
-from procmodeler.report.diagram import DiagramFlowable, Legend
+from procmodeler.report.diagram import PRINT_SCALE, DiagramFlowable, Legend
 from procmodeler.report.document import (
     AnchorParagraph,
     Heading,
 )
-from procmodeler.report.fonts import BOLD
-from procmodeler.report.mapparts import MIN_MAP_SCALE, split_diagram
+from procmodeler.report.mapparts import MIN_MAP_SCALE, split_diagram, variant
 from procmodeler.report.sections.base import (
     _chapter,
     _finding_paragraph,
@@ -86,7 +86,7 @@ def process_map(ctx: ReportContext, number_: int, width: float, height: float) -
         )
     )
     parts = split_diagram(
-        ctx, None, width, height, room - 30, N_("Part {n} of {count} of the process map")
+        ctx, whole, width, height, room - 30, N_("Part {n} of {count} of the process map")
     )
     return [*story, parts[0], Spacer(1, 8), Legend(tr), *parts[1:]]
 
@@ -106,12 +106,31 @@ def processes(ctx: ReportContext, number_: int, width: float, height: float) -> 
             )
         ),
     )
+    if ctx.sections_omitted:
+        shown = len(ctx.sectioned)
+        yield ctx.p(
+            esc(
+                tr(
+                    "The model has {total} processes at the top two levels. So that the "
+                    "report stays readable, the first {shown} in the order of the map have a "
+                    "section here; the other {omitted} are named in the index of processes. "
+                    "A report of one process and its sub-processes describes them in full."
+                ).format(
+                    total=shown + ctx.sections_omitted, shown=shown, omitted=ctx.sections_omitted
+                )
+            ),
+            "small",
+        )
     for i, pid in enumerate(ctx.top_level(), 1):
+        if not ctx.has_section(pid):
+            break
         if i > 1:
             yield CondPageBreak(height * 0.45)
             yield Spacer(1, 10)
         yield from _section(ctx, pid, f"{number_}.{i}", 1, width, height)
         for j, child in enumerate(ctx.arch.children(pid), 1):
+            if not ctx.has_section(child):
+                break
             yield CondPageBreak(height * 0.3)
             yield from _section(ctx, child, f"{number_}.{i}.{j}", 2, width, height)
 
@@ -217,7 +236,10 @@ def _participation(ctx: ReportContext, pid: str, width: float) -> Iterator[Flowa
         ctx,
         rows,
         widths,
-        extra=[("FONTNAME", (1, 1), (1, -1), BOLD), ("TEXTCOLOR", (2, 1), (2, -1), MUTED)],
+        extra=[
+            ("FONTNAME", (1, 1), (1, -1), fonts.font(True)),
+            ("TEXTCOLOR", (2, 1), (2, -1), MUTED),
+        ],
     )
 
 
@@ -319,13 +341,12 @@ def _sub_processes(
             flow += [small, caption]
         elif min(width / box.w, (height - 80) / box.h) >= MIN_MAP_SCALE:  # a page of its own
             flow.insert(0, PageBreak())
-            big = DiagramFlowable(arch, pid, tr, ctx.severity_of, max_height=height - 80)
-            flow += [big, caption]
+            flow += [variant(small, height - 80, PRINT_SCALE), caption]
         else:  # an overview of the parts, then a page per part
             yield title
             yield caption
             yield from split_diagram(
-                ctx, pid, width, height, height * 0.42, N_("Part {n} of {count} of the diagram")
+                ctx, small, width, height, height * 0.42, N_("Part {n} of {count} of the diagram")
             )
             flow = []
     if flow:
