@@ -63,13 +63,13 @@ def render_report(
     *lang* defaults to the model's language; *profile* to a plain one; *progress* is
     called now and then with (done, total) and may return False to cancel, which raises
     :class:`~procmodeler.report.document.ReportCancelled`. *overrides* are rule settings
-    (e.g. from a rules file) applied on top of the model's. *compare*, an older version
-    of the model, adds the chapter "Changes since version X".
+    (e.g. from a rules file) applied on top of the model's. *compare* (the label of an
+    older version and the changes since it) adds the chapter "Changes since version X".
     """
     lang = report_language(arch, lang)
     profile = (profile or Profile()).for_language(lang)
     with fonts.using(profile.font, profile.font_bold):  # the profile's fonts, or DejaVu
-        return _render(arch, lang, profile, progress, today, overrides, fmt)
+        return _render(arch, lang, profile, progress, today, overrides, fmt, compare)
 
 
 def _render(
@@ -80,6 +80,7 @@ def _render(
     today: datetime.date | None,
     overrides: RuleSettings | None,
     fmt: str,
+    compare: sections.Comparison | None = None,
 ) -> bytes:
     """:func:`render_report` with the language, profile and fonts chosen."""
     tr = translator(lang)
