@@ -355,3 +355,21 @@ def test_two_reports_built_at_once_keep_their_own_fonts(
         plain_fonts_found = embedded_fonts(read_pdf(plain.result()).reader)
     assert set(serif_fonts_found) == {"DejaVuSerif", "DejaVuSerif-Bold"}
     assert set(plain_fonts_found) == {"DejaVuSans", "DejaVuSans-Bold"}
+
+
+def test_word_table_grids_have_the_pdf_column_widths(branded_word: Document) -> None:
+    """LibreOffice lays a fixed-layout table out by its grid: the grid's columns must
+    have the widths of the cells (the PDF's column widths), not equal shares."""
+    checked = 0
+    for table in branded_word.tables[1:]:  # the cover's facts table has no fixed grid
+        grid = [int(col.get(qn("w:w"))) for col in table._tbl.tblGrid.iter(qn("w:gridCol"))]
+        for tr in table._tbl.iter(qn("w:tr")):
+            cells = list(tr.iter(qn("w:tc")))
+            if len(cells) == len(grid):  # a row without merged cells
+                widths = [
+                    int(tc.find(qn("w:tcPr")).find(qn("w:tcW")).get(qn("w:w"))) for tc in cells
+                ]
+                assert all(abs(g - w) <= 1 for g, w in zip(grid, widths, strict=True))
+                checked += 1
+                break
+    assert checked > 10
