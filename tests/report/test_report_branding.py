@@ -312,6 +312,9 @@ def test_word_styles_carry_the_profile_fonts_and_colours(
         assert rfonts.get(qn("w:asciiTheme")) is None, name  # no theme font wins over it
     for name in ("Title", "Heading 1", "Heading 2"):
         assert str(styles[name].font.color.rgb) == primary, name
+    defaults = styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault"))
+    rfonts = defaults.find(qn("w:rPr")).find(qn("w:rFonts"))
+    assert rfonts.get(qn("w:ascii")) == "DejaVu Serif" and rfonts.get(qn("w:asciiTheme")) is None
     header = styles["Report Table"].element.find(qn("w:tblStylePr"))
     assert header.get(qn("w:type")) == "firstRow"
     assert header.find(qn("w:tcPr")).find(qn("w:shd")).get(qn("w:fill")) == primary
