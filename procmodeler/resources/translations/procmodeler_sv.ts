@@ -667,7 +667,7 @@
     </message>
     <message>
         <source>Document &amp;Properties…</source>
-        <translation>Dokument&amp;egenskaper…</translation>
+        <translation>&amp;Dokumentegenskaper…</translation>
     </message>
     <message>
         <source>Cu&amp;t</source>
