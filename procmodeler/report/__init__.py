@@ -15,8 +15,10 @@ API for the command line and the app::
 from procmodeler.report.builder import FORMATS, build_report, render_report, report_language
 from procmodeler.report.document import ReportCancelled
 from procmodeler.report.profile import Profile, load_profile, profile_from_dict, read_logo
+from procmodeler.report.sections.changes import Comparison
 
 __all__ = [
+    "Comparison",
     "FORMATS",
     "Profile",
     "ReportCancelled",

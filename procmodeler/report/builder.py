@@ -56,18 +56,20 @@ def render_report(
     today: datetime.date | None = None,
     overrides: RuleSettings | None = None,
     fmt: str = "pdf",
+    compare: sections.Comparison | None = None,
 ) -> bytes:
     """The report as PDF bytes, or as a Word document's when *fmt* is ``"docx"``.
 
     *lang* defaults to the model's language; *profile* to a plain one; *progress* is
     called now and then with (done, total) and may return False to cancel, which raises
     :class:`~procmodeler.report.document.ReportCancelled`. *overrides* are rule settings
-    (e.g. from a rules file) applied on top of the model's.
+    (e.g. from a rules file) applied on top of the model's. *compare* (the label of an
+    older version and the changes since it) adds the chapter "Changes since version X".
     """
     lang = report_language(arch, lang)
     profile = (profile or Profile()).for_language(lang)
     with fonts.using(profile.font, profile.font_bold):  # the profile's fonts, or DejaVu
-        return _render(arch, lang, profile, progress, today, overrides, fmt)
+        return _render(arch, lang, profile, progress, today, overrides, fmt, compare)
 
 
 def _render(
@@ -78,6 +80,7 @@ def _render(
     today: datetime.date | None,
     overrides: RuleSettings | None,
     fmt: str,
+    compare: sections.Comparison | None = None,
 ) -> bytes:
     """:func:`render_report` with the language, profile and fonts chosen."""
     tr = translator(lang)
@@ -114,6 +117,7 @@ def _render(
         initialFontName=fonts.font(False),
     )
     story: list[Flowable] = [doc.page_total, Spacer(1, 1)]
+    story += sections.document_control(ctx, body_w)
     story += sections.contents(ctx)
     story += sections.summary(ctx, 1, body_w)
     story += sections.process_map(ctx, 2, wide_w, wide_h)
@@ -126,6 +130,9 @@ def _render(
         number += 1
     if sections.has_strategy(ctx):  # only for a model with objectives or improvements
         story += sections.strategy(ctx, number, body_w)
+        number += 1
+    if compare is not None:  # only when an older version is given
+        story += sections.changes(ctx, number, body_w, compare)
         number += 1
     story += sections.findings(ctx, number, body_w)
     story += sections.graph_analysis(ctx, number + 1, body_w)
@@ -181,10 +188,11 @@ def build_report(
     today: datetime.date | None = None,
     overrides: RuleSettings | None = None,
     fmt: str = "pdf",
+    compare: sections.Comparison | None = None,
 ) -> int:
     """Write the report to a file path (atomically) or a binary stream; returns the
     number of bytes written. See :func:`render_report` for the arguments."""
-    data = render_report(arch, lang, profile, progress, today, overrides, fmt)
+    data = render_report(arch, lang, profile, progress, today, overrides, fmt, compare)
     if isinstance(out, (str, os.PathLike)):
         path = Path(out)
         write_output_file(path, data)

@@ -73,7 +73,7 @@ class Logo:
 LocalTexts = tuple[tuple[str, str, str], ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Profile:
     """A checked branding profile (the defaults give a plain, navy-and-green report).
 

@@ -59,6 +59,47 @@ def chart_page(texts: list[str], first: int, kpi_names: list[str]) -> int | None
     return None
 
 
+#: document control as a client would fill it in (the bundled examples carry none: they
+#: are exactly what their registers import, and REGISTER.md has no such fields)
+DOCUMENT_CONTROL = {
+    "manufacturing": dict(
+        status="adopted",
+        adopted_by="The executive board",
+        adopted_on="2026-02-12",
+        reference="BP-QM-2026-014",
+        distribution="Executive board\nProcess owners\nQuality department",
+        log=(
+            ("2025-11-20", "0.9", "First draft for the process owners", "Nordic Process Partners"),
+            ("2026-02-12", "1.0", "Adopted by the executive board", "Margaret Hollis"),
+        ),
+    ),
+    "municipality-sv": dict(
+        status="adopted",
+        adopted_by="Samhällsbyggnadsnämnden",
+        adopted_on="2026-03-18",
+        reference="SBN 2026/0123",
+        distribution="Förvaltningsledningen\nProcessägare\nKvalitets- och utvecklingsstaben",
+        log=(
+            ("2026-01-15", "0.9", "Remissversion till processägarna", "Kvalitetsstaben"),
+            ("2026-03-18", "1.0", "Fastställd av samhällsbyggnadsnämnden", "Karin Lindqvist"),
+        ),
+    ),
+}
+
+
+def with_document_control(arch: object, example: str) -> object:
+    """*arch* with the document control of :data:`DOCUMENT_CONTROL` filled in."""
+    from procmodeler.edit import Editor
+    from procmodeler.edit.operations import set_metadata
+    from procmodeler.model.elements import ChangeLogEntry
+
+    fields = dict(DOCUMENT_CONTROL[example])
+    log = [ChangeLogEntry(*line) for line in fields.pop("log")]  # type: ignore[misc]
+    ed = Editor(arch)  # type: ignore[arg-type]
+    set_metadata(ed, change_log=log, **fields)  # type: ignore[arg-type]
+    return ed.arch
+
+
 def shoot(out: Path = ROOT / "docs" / "screenshots") -> list[Path]:
     from pypdf import PdfReader
 
@@ -72,7 +113,7 @@ def shoot(out: Path = ROOT / "docs" / "screenshots") -> list[Path]:
     written: list[Path] = []
     with tempfile.TemporaryDirectory() as tmp:
         for lang, example, profile in runs:
-            arch = native.load(EXAMPLES / f"{example}.procm")
+            arch = with_document_control(native.load(EXAMPLES / f"{example}.procm"), example)
             pdf = Path(tmp) / f"{example}.pdf"
             pdf.write_bytes(
                 render_report(arch, lang=lang, profile=profile(), today=TODAY)  # type: ignore[arg-type]

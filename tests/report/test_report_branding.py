@@ -312,6 +312,9 @@ def test_word_styles_carry_the_profile_fonts_and_colours(
         assert rfonts.get(qn("w:asciiTheme")) is None, name  # no theme font wins over it
     for name in ("Title", "Heading 1", "Heading 2"):
         assert str(styles[name].font.color.rgb) == primary, name
+    defaults = styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault"))
+    rfonts = defaults.find(qn("w:rPr")).find(qn("w:rFonts"))
+    assert rfonts.get(qn("w:ascii")) == "DejaVu Serif" and rfonts.get(qn("w:asciiTheme")) is None
     header = styles["Report Table"].element.find(qn("w:tblStylePr"))
     assert header.get(qn("w:type")) == "firstRow"
     assert header.find(qn("w:tcPr")).find(qn("w:shd")).get(qn("w:fill")) == primary
@@ -355,3 +358,21 @@ def test_two_reports_built_at_once_keep_their_own_fonts(
         plain_fonts_found = embedded_fonts(read_pdf(plain.result()).reader)
     assert set(serif_fonts_found) == {"DejaVuSerif", "DejaVuSerif-Bold"}
     assert set(plain_fonts_found) == {"DejaVuSans", "DejaVuSans-Bold"}
+
+
+def test_word_table_grids_have_the_pdf_column_widths(branded_word: Document) -> None:
+    """LibreOffice lays a fixed-layout table out by its grid: the grid's columns must
+    have the widths of the cells (the PDF's column widths), not equal shares."""
+    checked = 0
+    for table in branded_word.tables[1:]:  # the cover's facts table has no fixed grid
+        grid = [int(col.get(qn("w:w"))) for col in table._tbl.tblGrid.iter(qn("w:gridCol"))]
+        for tr in table._tbl.iter(qn("w:tr")):
+            cells = list(tr.iter(qn("w:tc")))
+            if len(cells) == len(grid):  # a row without merged cells
+                widths = [
+                    int(tc.find(qn("w:tcPr")).find(qn("w:tcW")).get(qn("w:w"))) for tc in cells
+                ]
+                assert all(abs(g - w) <= 1 for g, w in zip(grid, widths, strict=True))
+                checked += 1
+                break
+    assert checked > 10

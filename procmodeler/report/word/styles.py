@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
@@ -63,7 +65,12 @@ def _set_fonts(target: WordStyle, name: str) -> None:
     """The font *name* for every script of *target*, instead of the template's theme
     fonts (a theme font, e.g. the headings' *majorHAnsi*, would win over a named one)."""
     target.font.name = name
-    rfonts = target.element.get_or_add_rPr().get_or_add_rFonts()
+    _name_fonts(target.element.get_or_add_rPr().get_or_add_rFonts(), name)
+
+
+def _name_fonts(rfonts: Any, name: str) -> None:
+    """The font *name* for every script in the ``w:rFonts`` element *rfonts*, its theme
+    fonts removed."""
     for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
         rfonts.attrib.pop(qn(attr), None)
     for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
@@ -85,6 +92,14 @@ class WordStyles:
         body = theme.styles["body"]
         self.font = family(body.fontName)
         self.bold_font = family(theme.styles["h1"].fontName)
+        defaults = document.styles.element.find(qn("w:docDefaults"))
+        if defaults is not None:  # the template's theme fonts would show in any other style
+            rpr = ooxml.child(ooxml.child(defaults, "w:rPrDefault"), "w:rPr")
+            rfonts = rpr.find(qn("w:rFonts"))
+            if rfonts is None:
+                rfonts = ooxml.element("w:rFonts")
+                rpr.insert(0, rfonts)
+            _name_fonts(rfonts, self.font)
         normal = document.styles["Normal"]
         self._apply(normal, body, with_font=True)
         for name in HEADING_KEYS:

@@ -76,6 +76,8 @@ class TableWriter:
         word.alignment = WD_TABLE_ALIGNMENT.LEFT
         word.autofit = False
         ooxml.table_rules(word._tbl, hex6(RULE))
+        for column, column_width in zip(word.columns, widths, strict=True):
+            column.width = Pt(column_width)  # the grid: LibreOffice lays a fixed table out by it
         cells = [row.cells for row in word.rows]
         for r in range(rows):
             for c in range(cols):
