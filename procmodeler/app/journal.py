@@ -346,6 +346,11 @@ class Journal:
         self._finalizer()
 
     # .................................................................. recording
+    def record(self, event: Committed) -> None:
+        """Record one commit, undo or redo (what the editor's subscription does; for
+        the edit that started a journal put off until then)."""
+        self._on_commit(event)
+
     def _on_commit(self, event: Committed) -> None:
         fd = self._fds[0]
         if fd is None:

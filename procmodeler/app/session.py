@@ -32,7 +32,10 @@ from procmodeler.model.architecture import Architecture
 from procmodeler.model.elements import Metadata
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from procmodeler.app.recovery import RecoverableSession
+    from procmodeler.model.events import Committed
 
 #: The file name suffix of native model files.
 SUFFIX = ".procm"
@@ -65,6 +68,7 @@ class Session:
         read_only: bool = False,
         journal: bool = True,
         base_text: str | None = None,
+        journal_later: bool = False,
     ):
         self.editor = editor if editor is not None else Editor()
         self.path: Path | None = Path(path) if path is not None else None
@@ -80,7 +84,16 @@ class Session:
         self.journal_error: OSError | None = None
         #: Notes for the user about a recovered session (see :meth:`recover`).
         self.recovery_notes: list[Message] = []
-        if journal:
+        #: With *journal_later*: the journal's base, kept until the second :meth:`tick`
+        #: or the first edit starts the journal (a big model's first paint does not wait
+        #: for writing it); None when no start is pending.
+        self._later_base: str | None = None
+        self._later_hook: Callable[[], None] | None = None
+        self._later_ticks = 0
+        if journal and journal_later and base_text is not None:
+            self._later_base = base_text
+            self._later_hook = self.editor.subscribe(self._start_at_first_edit)
+        elif journal:
             self.start_journal(base_text)
 
     # ------------------------------------------------------------------ create
@@ -98,8 +111,12 @@ class Session:
         read_only: bool = False,
         force: bool = False,
         journal: bool = True,
+        journal_later: bool = False,
     ) -> Session:
         """Read a native model file; raises UserError when it cannot be read.
+
+        *journal_later*: the recovery journal (a copy of the whole file) is written at the
+        second :meth:`tick` or the first edit, whichever comes first, instead of now.
 
         Unless *read_only*, the file is locked for this session; when another instance
         has it open this raises :class:`LockedByOther` (a UserError naming who has it):
@@ -141,6 +158,7 @@ class Session:
             read_only=read_only,
             journal=journal,
             base_text=data.decode("utf-8-sig"),
+            journal_later=journal_later,
         )
 
     @classmethod
@@ -264,6 +282,8 @@ class Session:
         self.path = resolved
         self.disk = DiskState.of_bytes(resolved, text.encode("utf-8"))
         self.editor.mark_clean()
+        if self._later_base is not None:
+            self._later_base = text  # the journal, when it starts, starts from this
         if self.journal is not None:
             self.journal.rebase(text, path=resolved, disk=self.disk, base_is_file=True)
         return self.path
@@ -291,14 +311,42 @@ class Session:
     def _journal_failed(self, exc: OSError) -> None:
         self.journal_error = exc
 
+    def _start_later_journal(self) -> None:
+        """Start the journal put off by *journal_later* (nothing when none is pending)."""
+        base = self._drop_later()
+        if base is not None:
+            self.start_journal(base)
+
+    def _drop_later(self) -> str | None:
+        base, self._later_base = self._later_base, None
+        if self._later_hook is not None:
+            self._later_hook()
+            self._later_hook = None
+        return base
+
+    def _start_at_first_edit(self, event: Committed) -> None:
+        """The first edit before the journal started: the journal starts from the model as it
+        was (the base kept) and records this edit as its first record."""
+        self._start_later_journal()
+        if self.journal is not None:
+            self.journal.record(event)
+
     def tick(self) -> None:
-        """Sync the recovery journal when due; the app calls this from a timer (0.1 s)."""
+        """Sync the recovery journal when due (and start it, the first time, when it was
+        put off); the app calls this from a timer (0.1 s)."""
+        if self._later_base is not None:
+            # not at the first tick: after a big model was read and built that one is
+            # overdue and would come before the window's first paint
+            self._later_ticks += 1
+            if self._later_ticks >= 2:
+                self._start_later_journal()
         if self.journal is not None:
             self.journal.tick()
 
     def close(self) -> None:
         """The document is closed on purpose (saved, or changes discarded by the user):
         remove its recovery journal and give its file free."""
+        self._drop_later()
         if self.journal is not None:
             self.journal.discard()
             self.journal = None
@@ -310,6 +358,7 @@ class Session:
         """The app is stopped from outside (SIGTERM, SIGINT, logging out) without asking:
         keep the recovery journal, so unsaved work is offered at the next start, and give
         the file free."""
+        self._drop_later()
         if self.journal is not None:
             self.journal.close()
             self.journal = None

@@ -155,18 +155,19 @@ def offer_recovery(
 
 def open_session(parent: QWidget | None, path: str | Path, tr: Translator) -> Session | None:
     """``Session.open`` that asks when another procmodeler has the file open; None when
-    the user cancels. Other errors (UserError, OSError) propagate."""
+    the user cancels. Other errors (UserError, OSError) propagate. The recovery journal
+    starts at the window's second journal tick or first edit (``journal_later``)."""
     try:
-        session = Session.open(path)
+        session = Session.open(path, journal_later=True)  # the window paints first
     except LockedByOther as exc:
         answer = ask(parent, prompts.file_in_use(exc), tr)
     else:
         _note_stale_lock(parent, session, tr)
         return session
     if answer == prompts.READ_ONLY:
-        return Session.open(path, read_only=True)
+        return Session.open(path, read_only=True, journal_later=True)
     if answer == prompts.OPEN_ANYWAY:
-        return Session.open(path, force=True)
+        return Session.open(path, force=True, journal_later=True)
     return None
 
 

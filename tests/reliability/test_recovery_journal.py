@@ -455,3 +455,58 @@ def test_journal_lines_are_checksummed_json(data_dir: Path) -> None:
     assert record["label"]["msgid"] == "Create process '{name}'"
     assert isinstance(Message(record["label"]["msgid"]), Message)
     session.close()
+
+
+def test_a_journal_put_off_starts_at_the_first_edit_with_the_file_as_base(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    """The app opens a file with ``journal_later`` (its first paint does not wait for the
+    copy of the file): nothing is written until the first edit, which starts the journal
+    from the file as read and is its first record; a crash after it recovers the edit."""
+    path = tmp_path / "plan.procm"
+    native.save(sample_model(20), path)
+    session = Session.open(path, journal_later=True)
+    assert session.journal is None and not recovery_dir().exists()
+    ops.create_process(session.editor, "First edit")
+    assert session.journal is not None
+    contents = read_journal(session.journal.path)
+    assert contents.header.base == path.read_text(encoding="utf-8")
+    assert contents.header.base_is_file and len(contents.entries) == 1
+    ops.create_process(session.editor, "Second edit")
+    assert len(read_journal(session.journal.path).entries) == 2  # recorded once each
+    expected = session.arch.copy()
+    crash(session)
+    (entry,) = recovery.find_recoverable()
+    assert entry.file_state == recovery.FILE_UNCHANGED
+    again = Session.recover(entry)
+    assert again.arch == expected and len(again.editor.history()) == 2
+    again.close()
+
+
+def test_a_journal_put_off_starts_at_the_second_tick_and_after_a_save_from_it(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "plan.procm"
+    native.save(sample_model(10), path)
+    session = Session.open(path, journal_later=True)
+    session.tick()  # overdue after a big model is built: the window paints first
+    assert session.journal is None
+    session.tick()
+    assert session.journal is not None and read_journal(session.journal.path).entries == []
+    session.close()
+    assert list(recovery_dir().iterdir()) == []
+
+    other = tmp_path / "other.procm"
+    session = Session.open(path, journal_later=True)
+    session.save(other)  # save as before the journal started: it starts from the saved file
+    session.tick()
+    session.tick()
+    assert session.journal is not None
+    header = read_journal(session.journal.path).header
+    assert header.base == other.read_text(encoding="utf-8") and header.path == other.resolve()
+    session.close()
+
+    session = Session.open(path, journal_later=True)
+    session.close()  # closed before it started: nothing written, the hook gone
+    ops.create_process(session.editor, "After close")
+    assert session.journal is None and list(recovery_dir().iterdir()) == []

@@ -111,8 +111,12 @@ class FilledWhenShown:
             self.refresh()
 
     def changed(self) -> None:
-        """The model changed: refresh now if it can be seen, else when shown."""
-        if self._shown or self.in_sight():
+        """The model changed: refresh now if it can be seen, else when shown. In a window
+        on the screen, a tab behind another is never seen (the dock may not have said so:
+        a tab that was never in front gets no ``set_shown(False)``); a panel in a window
+        not shown yet (or alone, in a test) is filled as if seen."""
+        widget: QWidget = self  # type: ignore[assignment]
+        if self.in_sight() or (self._shown and not widget.window().isVisible()):
             self.refresh()
         else:
             self._stale = True
