@@ -1,6 +1,7 @@
 """``procmodeler report FILE -o OUT.pdf|OUT.docx [--format pdf|docx] [--lang en|sv]
-[--profile PROFILE.json] [--rules RULES.json]``: write the report of a model as PDF or
-as an editable Word document.
+[--profile PROFILE.json] [--rules RULES.json] [--sections NAME,...] [--process ID]``:
+write the report of a model as PDF or as an editable Word document, with all chapters
+or those named, of the whole architecture or of one process and its sub-processes.
 
 The format follows from ``--format``, else from the suffix of ``-o`` (``.pdf``,
 ``.docx``), else PDF; a suffix that says another format than ``--format``, or names
@@ -19,7 +20,14 @@ from procmodeler.cli.cmd_check import load_model
 from procmodeler.cli.output import check_output, set_inputs, write_output
 from procmodeler.common.errors import Problem, UserError
 from procmodeler.common.i18n import LANGUAGES, N_, Message, Translator
-from procmodeler.report import FORMATS, load_profile, render_report
+from procmodeler.report import (
+    FORMATS,
+    SECTIONS,
+    check_scope,
+    check_sections,
+    load_profile,
+    render_report,
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser, tr: Translator, name: str) -> None:
@@ -57,6 +65,22 @@ def add_arguments(parser: argparse.ArgumentParser, tr: Translator, name: str) ->
         ),
     )
     parser.add_argument(
+        "--sections",
+        metavar="NAME,...",
+        help=tr(
+            "the chapters to include, separated by commas (the cover and the contents "
+            "always are): {names}; default: all"
+        ).format(names=", ".join(SECTIONS)),
+    )
+    parser.add_argument(
+        "--process",
+        metavar="ID",
+        help=tr(
+            "report on this process and its sub-processes only (its id, as in the model); "
+            "default: the whole architecture"
+        ),
+    )
+    parser.add_argument(
         "--rules",
         metavar="RULES.json",
         help=tr(
@@ -70,10 +94,23 @@ def run(args: argparse.Namespace, tr: Translator) -> int:
     set_inputs(args.file, args.profile, args.rules)
     check_output(args.output)
     fmt = output_format(args.output, args.format)
+    chosen = None
+    if args.sections is not None:
+        names = [n.strip() for n in args.sections.split(",") if n.strip()]
+        chosen = check_sections(names, "--sections")
     profile = load_profile(args.profile) if args.profile else None
     overrides = load_rules_file(args.rules) if args.rules else None
     arch = load_model(args.file, tr)
-    data = render_report(arch, lang=args.lang, profile=profile, overrides=overrides, fmt=fmt)
+    check_scope(arch, args.process, args.file)
+    data = render_report(
+        arch,
+        lang=args.lang,
+        profile=profile,
+        overrides=overrides,
+        fmt=fmt,
+        sections=chosen,
+        scope=args.process,
+    )
     write_output(args.output, data)
     return 0
 

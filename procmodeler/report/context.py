@@ -1,11 +1,12 @@
 """What every chapter of the report needs to know: the model, the language, the theme,
-the check results, link keys and the small lookups (names of people and units, the
-findings of a process, the worst severity per process for the diagrams)."""
+the check results, link keys, the scope (the whole architecture or one process and its
+sub-processes) and the small lookups (names of people and units, the findings of a
+process, the worst severity per process for the diagrams)."""
 
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
@@ -35,6 +36,11 @@ class ReportContext:
     result: CheckResult
     today: datetime.date
     overrides: RuleSettings | None = None
+    #: None for the whole architecture, else the process whose subtree the report covers
+    scope: str | None = None
+    #: False when the report has no process sections to link to
+    linked: bool = True
+    in_scope: set[str] = field(init=False)
     keys: dict[str, str] = field(init=False)
     switched_off: set[str] = field(init=False)
     findings_of: dict[str, list[Finding]] = field(init=False)
@@ -42,7 +48,13 @@ class ReportContext:
     owners: dict[str, Ownership] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.keys = {pid: f"p{i}" for i, pid in enumerate(self.arch.walk())}
+        self.in_scope = set(self.processes())
+        if self.scope is not None:  # only the findings that touch the subtree
+            self.result = replace(
+                self.result, findings=tuple(f for f in self.result.findings if self.touches(f))
+            )
+        walk = self.processes() if self.linked else []
+        self.keys = {pid: f"p{i}" for i, pid in enumerate(walk)}
         self.owners = ownerships(self.arch)
         settings = RuleSettings.from_model(self.arch).overridden_by(self.overrides)
         self.switched_off = {rule for rule in RULES if settings.severity(rule) is None}
@@ -58,15 +70,49 @@ class ReportContext:
                 self.severity_of[pid] = min(active, key=SEVERITY_ORDER.index)
 
     # ------------------------------------------------------------------ structure
+    def processes(self) -> list[str]:
+        """The processes the report covers, in the order of the hierarchy: every one, or
+        the scope's process and its sub-processes."""
+        if self.scope is None:
+            return list(self.arch.walk())
+        return [self.scope, *self.arch.descendants(self.scope)]
+
+    def touches(self, finding: Finding) -> bool:
+        """Whether a finding names a process of the scope, or a relation, KPI or
+        improvement of one."""
+        arch = self.arch
+        for eid in (*finding.elements, *finding.related):
+            owner = eid
+            if eid in arch.kpis:
+                owner = arch.kpis[eid].process
+            elif eid in arch.improvements:
+                owner = arch.improvements[eid].process or ""
+            elif eid in arch.relations:
+                rel = arch.relations[eid]
+                if rel.source in self.in_scope or rel.target in self.in_scope:
+                    return True
+            if owner in self.in_scope:
+                return True
+        return False
+
+    def level(self, pid: str) -> int:
+        """How many levels below the report's top level a process lies."""
+        base = self.arch.depth(self.scope) if self.scope is not None else 0
+        return self.arch.depth(pid) - base
+
     def top_level(self) -> list[str]:
-        """Top-level processes, grouped by kind like the map (management, core, support)."""
+        """Top-level processes, grouped by kind like the map (management, core, support);
+        in a report of one process, that process."""
+        if self.scope is not None:
+            return [self.scope]
         tops = self.arch.top_level()
         order = {kind: i for i, kind in enumerate(PROCESS_KINDS)}
         return sorted(tops, key=lambda p: order.get(self.arch.processes[p].kind, 9))
 
     def has_section(self, pid: str) -> bool:
-        """Top-level processes and their children have a section of their own."""
-        return self.arch.depth(pid) <= 1
+        """Top-level processes and their children have a section of their own (in a
+        report of one process: it and its children)."""
+        return pid in self.in_scope and self.level(pid) <= 1
 
     # ------------------------------------------------------------------ names
     def name(self, pid: str) -> str:

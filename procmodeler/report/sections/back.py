@@ -47,7 +47,7 @@ def index(ctx: ReportContext, number_: int, width: float, doc: ReportDoc) -> lis
         rows[0][3] = ctx.p(esc(tr("Page")), "head_right")
         for pid in (p for top in ctx.top_level() for p in [top, *ctx.arch.descendants(top)]):
             proc = ctx.arch.processes[pid]
-            depth = ctx.arch.depth(pid)
+            depth = ctx.level(pid)
             name = f"<b>{ctx.link(pid)}</b>" if depth == 0 else ctx.link(pid)
             page = doc.process_pages.get(pid)
             rows.append(
