@@ -60,8 +60,8 @@ def add_arguments(parser: argparse.ArgumentParser, tr: Translator, name: str) ->
         "--profile",
         metavar="PROFILE.json",
         help=tr(
-            "a branding profile: logo, primary and secondary colour, page size, "
-            "confidentiality line and author"
+            "a branding profile: logo, primary and accent colour, fonts, page size, "
+            "confidentiality line, footer, cover subtitle and author"
         ),
     )
     parser.add_argument(

@@ -111,8 +111,11 @@ def render_report(
     chosen = check_sections(sections)
     check_scope(arch, scope)
     lang = report_language(arch, lang)
-    profile = profile or Profile()
-    return _render(arch, lang, profile, progress, today, overrides, fmt, chosen=chosen, scope=scope)
+    profile = (profile or Profile()).for_language(lang)
+    with fonts.using(profile.font, profile.font_bold):  # the profile's fonts, or DejaVu
+        return _render(
+            arch, lang, profile, progress, today, overrides, fmt, chosen=chosen, scope=scope
+        )
 
 
 def _render(
@@ -127,7 +130,7 @@ def _render(
     chosen: tuple[str, ...],
     scope: str | None,
 ) -> bytes:
-    """:func:`render_report` with the language, profile, chapters and scope checked."""
+    """:func:`render_report` with the language, profile, fonts, chapters and scope chosen."""
     tr = translator(lang)
     arch = for_report(arch, tr)  # over-long texts shortened, with a note
     theme = Theme(profile)
@@ -163,7 +166,7 @@ def _render(
         creator=f"procmodeler {__version__}",
         lang=_PDF_LANG.get(lang, lang),
         displayDocTitle=True,
-        initialFontName=fonts.REGULAR,
+        initialFontName=fonts.font(False),
     )
     story: list[Flowable] = [doc.page_total, Spacer(1, 1)]
     story += sections.contents(ctx)

@@ -22,6 +22,11 @@ from procmodeler.report.words import esc
 
 _RULE_ORDER = {rule: i for i, rule in enumerate(RULES)}
 
+#: At most this many processes get a section of their own (the top-level ones and their
+#: children, in the order of the map); the others are named in the index. A flat model of
+#: 2,000 top-level processes gave a report of thousands of pages that took minutes.
+MAX_SECTIONS = 80
+
 
 def finding_order(f: Finding) -> tuple[int, int, tuple[str, ...]]:
     """Most serious first, then in the order of RULES.md."""
@@ -46,6 +51,9 @@ class ReportContext:
     findings_of: dict[str, list[Finding]] = field(init=False)
     severity_of: dict[str, str] = field(init=False)
     owners: dict[str, Ownership] = field(init=False)
+    sectioned: list[str] = field(init=False)
+    sections_omitted: int = field(init=False)
+    _sectioned: set[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.in_scope = set(self.processes())
@@ -53,8 +61,17 @@ class ReportContext:
             self.result = replace(
                 self.result, findings=tuple(f for f in self.result.findings if self.touches(f))
             )
-        walk = self.processes() if self.linked else []
-        self.keys = {pid: f"p{i}" for i, pid in enumerate(walk)}
+        arch = self.arch
+        candidates = [p for top in self.top_level() for p in [top, *arch.children(top)]]
+        self.sectioned = candidates[:MAX_SECTIONS]
+        self.sections_omitted = len(candidates) - len(self.sectioned)
+        self._sectioned = set(self.sectioned)
+        # link keys only for processes the report describes: a section's heading, a row
+        # of a section's table of children or descendants (none without the sections)
+        described = set(self.sectioned) if self.linked else set()
+        for pid in described.copy():
+            described.update(arch.children(pid) if self.level(pid) == 0 else arch.descendants(pid))
+        self.keys = {pid: f"p{i}" for i, pid in enumerate(arch.walk()) if pid in described}
         self.owners = ownerships(self.arch)
         settings = RuleSettings.from_model(self.arch).overridden_by(self.overrides)
         self.switched_off = {rule for rule in RULES if settings.severity(rule) is None}
@@ -110,9 +127,10 @@ class ReportContext:
         return sorted(tops, key=lambda p: order.get(self.arch.processes[p].kind, 9))
 
     def has_section(self, pid: str) -> bool:
-        """Top-level processes and their children have a section of their own (in a
-        report of one process: it and its children)."""
-        return pid in self.in_scope and self.level(pid) <= 1
+        """Top-level processes and their children have a section of their own (the
+        first :data:`MAX_SECTIONS` of them; in a report of one process: it and its
+        children)."""
+        return pid in self._sectioned
 
     # ------------------------------------------------------------------ names
     def name(self, pid: str) -> str:

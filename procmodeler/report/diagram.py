@@ -209,7 +209,7 @@ class _Painter(Flowable):  # type: ignore[misc]  # reportlab is untyped
         mark = "!" if severity != "info" else "i"
         size = REPORT_MIN_FONT_SIZE  # a mark, but text all the same: never below 6 pt
         w = fonts.width(mark, size, True)
-        self._text(c, x - w / 2, y + size * 0.36, mark, fonts.BOLD, size, "#ffffff")
+        self._text(c, x - w / 2, y + size * 0.36, mark, fonts.font(True), size, "#ffffff")
 
     def _children_sign(self, c: Canvas, center: Point, colour: str) -> None:
         x, y = center
@@ -542,7 +542,7 @@ class Legend(_Painter):
                 x + glyph_w + 6,
                 y + self.ROW / 2 + style.DETAIL_FONT_SIZE * 0.36,
                 label,
-                fonts.REGULAR,
+                fonts.font(False),
                 style.DETAIL_FONT_SIZE,
                 "#2f3a46",
             )

@@ -11,10 +11,12 @@ story, so page numbers always belong to the final layout.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from io import BytesIO
 from typing import Any
 
 from reportlab.lib.pagesizes import landscape
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -29,6 +31,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 
 from procmodeler.common.i18n import Translator
 from procmodeler.report import fonts
+from procmodeler.report.profile import Logo
 from procmodeler.report.theme import MUTED, Theme
 from procmodeler.report.words import esc
 
@@ -264,7 +267,7 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
         self.cover_painter(canvas, self)
 
     def _on_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
-        theme, tr = self.theme, self.tr
+        theme = self.theme
         w, h = canvas._pagesize
         canvas.saveState()
         top = h - MARGIN_TOP + 24
@@ -273,28 +276,67 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
         canvas.line(MARGIN_X, top - 6, w - MARGIN_X, top - 6)
         canvas.setFillColor(theme.secondary)
         canvas.rect(MARGIN_X, top - 6.8, 36, 1.6, stroke=0, fill=1)
+        left = MARGIN_X
+        logo = theme.profile.logo
+        if logo is not None and theme.profile.logo_in_header:
+            left += draw_logo(canvas, logo, MARGIN_X, top - 2, HEADER_LOGO_W, HEADER_LOGO_H) + 10
         canvas.setFillColor(MUTED)
-        canvas.setFont(fonts.REGULAR, 7.8)
-        half = (w - 2 * MARGIN_X) / 2 - 12
-        canvas.drawString(MARGIN_X, top, _clip(self.report_title, half, 7.8))
-        canvas.drawRightString(w - MARGIN_X, top, _clip(self.organisation, half, 7.8))
+        canvas.setFont(fonts.font(False), 7.8)
+        # the organisation takes at most half the line, the title the rest
+        org = _clip(self.organisation, (w - 2 * MARGIN_X) / 2 - 12, 7.8)
+        room = w - MARGIN_X - left - fonts.width(org, 7.8) - 24
+        canvas.drawString(left, top, _clip(self.report_title, room, 7.8))
+        canvas.drawRightString(w - MARGIN_X, top, org)
+        self._footer(canvas, doc.page, w)
+        canvas.restoreState()
+
+    def _footer(self, canvas: Canvas, page: int, w: float) -> None:
+        """A rule, the confidentiality line, "Page X of Y" and the profile's footer text."""
+        theme, tr = self.theme, self.tr
         bottom = MARGIN_BOTTOM - 28
         canvas.setStrokeColor(theme.primary_mid)
         canvas.setLineWidth(0.5)
         canvas.line(MARGIN_X, bottom + 11, w - MARGIN_X, bottom + 11)
         total = self.page_total.current
         page_text = tr("Page {page} of {total}").format(
-            page=doc.page, total=total if total is not None else "\u2026"
+            page=page, total=total if total is not None else "\u2026"
         )
-        canvas.setFont(fonts.REGULAR, 7.5)
+        canvas.setFillColor(MUTED)
+        canvas.setFont(fonts.font(False), 7.5)
         canvas.drawRightString(w - MARGIN_X, bottom, page_text)
         confidential = theme.profile.confidentiality
         if confidential:
             room = w - 2 * MARGIN_X - fonts.width(page_text, 7.5) - 24
             canvas.setFillColor(theme.secondary)
-            canvas.setFont(fonts.BOLD, 7.5)
+            canvas.setFont(fonts.font(True), 7.5)
             canvas.drawString(MARGIN_X, bottom, _clip(confidential, room, 7.5, bold=True))
-        canvas.restoreState()
+        draw_footer_text(canvas, theme, w, bottom - 10)
+
+
+#: the largest size of the logo in the header of a page (points; aspect kept)
+HEADER_LOGO_W = 90.0
+HEADER_LOGO_H = 20.0
+
+
+def draw_logo(
+    canvas: Canvas, logo: Logo, x: float, bottom: float, max_w: float, max_h: float
+) -> float:
+    """The profile's *logo* scaled into *max_w* x *max_h* with its lower left corner at
+    (*x*, *bottom*); returns its width."""
+    scale = min(max_w / logo.width, max_h / logo.height)
+    lw, lh = logo.width * scale, logo.height * scale
+    canvas.drawImage(
+        ImageReader(BytesIO(logo.data)), x, bottom, lw, lh, mask="auto", preserveAspectRatio=True
+    )
+    return float(lw)
+
+
+def draw_footer_text(canvas: Canvas, theme: Theme, w: float, y: float) -> None:
+    """The profile's footer text (if any) at the foot of a page, at height *y*."""
+    if theme.profile.footer:
+        canvas.setFillColor(MUTED)
+        canvas.setFont(fonts.font(False), 7)
+        canvas.drawString(MARGIN_X, y, _clip(theme.profile.footer, w - 2 * MARGIN_X, 7))
 
 
 def _headings(flowables: list[Flowable]) -> Iterator[Heading]:

@@ -12,12 +12,16 @@ from reportlab.platypus import Flowable, PageBreak
 from procmodeler.model.elements import Bounds
 from procmodeler.report.context import ReportContext
 from procmodeler.report.diagram import REPORT_MIN_FONT_SIZE, DiagramFlowable
+from procmodeler.report.words import esc
 
 #: The least scale of a printed diagram (pt per diagram unit): its smallest text at 6 pt.
 MIN_MAP_SCALE = 6.0 / REPORT_MIN_FONT_SIZE
 #: How far beyond a part (diagram units) what is drawn on its page may start: a shape or
 #: line that lies farther out is clipped away entirely and is not drawn at all.
 PART_MARGIN = 60.0
+#: A diagram that needs more parts than this is printed as its overview only, with a
+#: note: hundreds of pages of map parts help no reader (a flat 2,000-process map).
+MAX_PARTS = 16
 
 
 def _meets(a: Bounds, b: Bounds) -> bool:
@@ -111,6 +115,12 @@ def split_diagram(
     overview = variant(whole, overview_height, 1.0, tiles=tiles)
     overview.min_text = 6.0
     story: list[Flowable] = [overview]
+    if len(tiles) > MAX_PARTS:
+        note = tr(
+            "At a readable size this diagram would take {n} pages, so only its overview is "
+            "printed here. The app shows it at any zoom and exports it as an image."
+        )
+        return [*story, ctx.p(esc(note.format(n=len(tiles))), "small")]
     for index, tile in enumerate(tiles, 1):
         story.append(PageBreak())
         story.append(ctx.p(tr(caption).format(n=index, count=len(tiles))))

@@ -1,5 +1,6 @@
-"""The branding profile of a report: logo, primary and secondary colour, page size,
-confidentiality line and author (the consultancy or person who signs the report).
+"""The branding profile of a report: logo (on the cover, optionally in every page's
+header), primary and accent colour, fonts, page size, per-language texts (confidentiality
+line, footer, cover subtitle), author and whether "Made with procmodeler" is printed.
 
 A profile is a small JSON object (``docs/report.md`` documents it; an example is
 ``procmodeler/resources/branding/example-profile.json``). Everything is checked when the profile is
@@ -12,13 +13,17 @@ from __future__ import annotations
 import io
 import json
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from procmodeler.common.errors import Problem, UserError
-from procmodeler.common.i18n import N_, Message
+from procmodeler.common.i18n import LANGUAGES, N_, Message
 from procmodeler.common.inputfile import read_input_bytes
+from procmodeler.report.assets import problem as _problem
+from procmodeler.report.assets import read_asset
+from procmodeler.report.fontfile import FontFile, read_font
 
 PAGE_SIZES: tuple[str, ...] = ("A4", "Letter")
 LOGO_FORMATS: tuple[str, ...] = ("PNG", "JPEG")
@@ -29,17 +34,27 @@ MAX_LOGO_PIXELS = 40_000_000
 #: Largest branding profile read (a few lines of JSON).
 MAX_PROFILE_BYTES = 1024 * 1024
 DEFAULT_PRIMARY = "#1f3a5f"
-DEFAULT_SECONDARY = "#2e8b57"
+DEFAULT_ACCENT = DEFAULT_SECONDARY = "#2e8b57"
 
 _COLOUR_RE = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
-_TEXT_KEYS = ("confidentiality", "author")
+#: texts that may differ per language: a string, or an object {"en": ..., "sv": ...}
+LOCAL_TEXT_KEYS: tuple[str, ...] = ("confidentiality", "footer", "cover_subtitle")
+_TEXT_KEYS = ("author",)
+_BOOL_KEYS = ("logo_in_header", "made_with")
 KEYS: tuple[str, ...] = (
     "logo",
+    "logo_in_header",
     "primary_colour",
+    "accent_colour",
     "secondary_colour",
+    "font",
+    "font_bold",
     "page_size",
     "confidentiality",
+    "footer",
+    "cover_subtitle",
     "author",
+    "made_with",
 )
 
 
@@ -54,20 +69,57 @@ class Logo:
     source: str
 
 
+#: (key, language, text) of the per-language texts a profile gives as an object
+LocalTexts = tuple[tuple[str, str, str], ...]
+
+
 @dataclass(frozen=True)
 class Profile:
-    """A checked branding profile (the defaults give a plain, navy-and-green report)."""
+    """A checked branding profile (the defaults give a plain, navy-and-green report).
+
+    ``confidentiality``, ``footer`` and ``cover_subtitle`` hold the text used when no
+    language is chosen; :meth:`for_language` gives the profile with the texts of one
+    language (the builder calls it with the report's language)."""
 
     primary_colour: str = DEFAULT_PRIMARY
-    secondary_colour: str = DEFAULT_SECONDARY
+    #: empty: the older ``secondary_colour`` if given, else the default accent
+    accent_colour: str = ""
     page_size: str = "A4"
     confidentiality: str = ""
+    footer: str = ""
+    cover_subtitle: str = ""
     author: str = ""
     logo: Logo | None = None
+    logo_in_header: bool = False
+    font: FontFile | None = None
+    font_bold: FontFile | None = None
+    made_with: bool = True
+    local_texts: LocalTexts = ()
+    #: the older name of the accent colour (kept equal to it)
+    secondary_colour: str = ""
 
+    def __post_init__(self) -> None:
+        accent = self.accent_colour or self.secondary_colour or DEFAULT_ACCENT
+        object.__setattr__(self, "accent_colour", accent)
+        object.__setattr__(self, "secondary_colour", accent)
 
-def _problem(source: str, msgid: str, **args: Any) -> UserError:
-    return UserError(Problem(source, Message(msgid, **args)))
+    def text(self, key: str, lang: str) -> str:
+        """The text *key* (one of :data:`LOCAL_TEXT_KEYS`) in *lang*: the text given
+        for that language, else the English one, else the first one given; a text
+        given as a plain string is the same in every language."""
+        given = {code: text for k, code, text in self.local_texts if k == key}
+        if not given:
+            return str(getattr(self, key))
+        return given.get(lang) or given.get("en") or next(iter(given.values()))
+
+    def for_language(self, lang: str) -> Profile:
+        """This profile with the per-language texts of *lang*."""
+        return replace(
+            self,
+            confidentiality=self.text("confidentiality", lang),
+            footer=self.text("footer", lang),
+            cover_subtitle=self.text("cover_subtitle", lang),
+        )
 
 
 def _colour(value: str) -> str:
@@ -106,19 +158,13 @@ def read_logo(path: Path, source: str | None = None) -> Logo:
         )
     if not path.exists():
         raise _problem(where, N_("the logo '{path}' does not exist"), path=str(path))
-    try:
-        data = read_input_bytes(path, MAX_LOGO_BYTES)
-    except UserError as exc:
-        if exc.problems and "too large" in exc.problems[0].text():
-            raise _problem(
-                where, N_("the logo '{path}' is larger than 10 MB"), path=str(path)
-            ) from None
-        raise _problem(
-            where,
-            N_("the logo '{path}' cannot be read: {reason}"),
-            path=str(path),
-            reason=exc.problems[0].text().split(": ", 1)[-1] if exc.problems else "",
-        ) from None
+    data = read_asset(
+        path,
+        where,
+        MAX_LOGO_BYTES,
+        N_("the logo '{path}' is larger than 10 MB"),
+        N_("the logo '{path}' cannot be read: {reason}"),
+    )
     declared = _png_size(data)
     if declared is not None and declared[0] * declared[1] > MAX_LOGO_PIXELS:
         raise _too_many_pixels(where, path, declared[0] * declared[1])
@@ -151,36 +197,83 @@ def read_logo(path: Path, source: str | None = None) -> Logo:
     return Logo(data, fmt, size[0], size[1], str(path))
 
 
-def profile_from_dict(data: Any, base: Path, source: str) -> Profile:
-    """A profile from parsed JSON; a relative logo path is taken from *base*."""
-    if not isinstance(data, dict):
-        raise _problem(source, N_("a branding profile must be a JSON object"))
-    problems: list[Problem] = []
+def _local_text(value: Any) -> str | dict[str, str] | None:
+    """A text that may differ per language, normalised (whitespace collapsed), or None
+    when it is neither a string nor an object of language codes to strings."""
+    if isinstance(value, str):
+        return " ".join(value.split())
+    if (
+        isinstance(value, dict)
+        and value
+        and all(k in LANGUAGES and isinstance(v, str) for k, v in value.items())
+    ):
+        return {k: " ".join(v.split()) for k, v in value.items()}
+    return None
 
-    def bad(msgid: str, **args: Any) -> None:
-        problems.append(Problem(source, Message(msgid, **args)))
 
-    for key in data:
-        if key not in KEYS:
-            bad(
-                N_("unknown key '{key}'; the keys are: {keys}"),
-                key=str(key),
-                keys=", ".join(KEYS),
-            )
-    values: dict[str, Any] = {}
-    for key in ("primary_colour", "secondary_colour"):
-        if key in data:
-            value = data[key]
-            if not isinstance(value, str) or not _COLOUR_RE.fullmatch(value.strip()):
-                bad(
-                    N_("'{key}' must be a colour like \"#1f3a5f\", not {value}"),
-                    key=key,
-                    value=json.dumps(value, ensure_ascii=False),
+def _resolve(base: Path, value: str) -> Path:
+    path = Path(value.strip()).expanduser()
+    return path if path.is_absolute() else base / path
+
+
+class _Checker:
+    """Checks the keys of one profile, collecting one problem per mistake."""
+
+    def __init__(self, data: dict[str, Any], source: str) -> None:
+        self.data = data
+        self.source = source
+        self.problems: list[Problem] = []
+        self.values: dict[str, Any] = {}
+
+    def bad(self, msgid: str, **args: Any) -> None:
+        self.problems.append(Problem(self.source, Message(msgid, **args)))
+
+    def check(self) -> None:
+        for key in self.data:
+            if key not in KEYS:
+                self.bad(
+                    N_("unknown key '{key}'; the keys are: {keys}"),
+                    key=str(key),
+                    keys=", ".join(KEYS),
                 )
-            else:
-                values[key] = _colour(value.strip())
-    if "page_size" in data:
-        value = data["page_size"]
+        self.colours()
+        self.page_size()
+        self.texts()
+        for key in _BOOL_KEYS:
+            if key in self.data:
+                if isinstance(self.data[key], bool):
+                    self.values[key] = self.data[key]
+                else:
+                    self.bad(N_("'{key}' must be true or false"), key=key)
+        for key in ("logo", "font", "font_bold"):
+            value = self.data.get(key)
+            if value is not None and not (isinstance(value, str) and value.strip()):
+                if key == "logo":
+                    self.bad(N_("'logo' must be the path of a PNG or JPEG file"))
+                else:
+                    self.bad(N_("'{key}' must be the path of a TrueType (.ttf) font"), key=key)
+
+    def colours(self) -> None:
+        data = self.data
+        if "accent_colour" in data and "secondary_colour" in data:
+            self.bad(N_("give 'accent_colour' or its older name 'secondary_colour', not both"))
+        for key in ("primary_colour", "accent_colour", "secondary_colour"):
+            if key in data:
+                value = data[key]
+                if not isinstance(value, str) or not _COLOUR_RE.fullmatch(value.strip()):
+                    self.bad(
+                        N_("'{key}' must be a colour like \"#1f3a5f\", not {value}"),
+                        key=key,
+                        value=json.dumps(value, ensure_ascii=False),
+                    )
+                else:
+                    field = "primary_colour" if key == "primary_colour" else "accent_colour"
+                    self.values[field] = _colour(value.strip())
+
+    def page_size(self) -> None:
+        if "page_size" not in self.data:
+            return
+        value = self.data["page_size"]
         match = next(
             (
                 s
@@ -190,31 +283,65 @@ def profile_from_dict(data: Any, base: Path, source: str) -> Profile:
             None,
         )
         if match is None:
-            bad(
+            self.bad(
                 N_("'page_size' must be one of {sizes}, not {value}"),
                 sizes=", ".join(PAGE_SIZES),
                 value=json.dumps(value, ensure_ascii=False),
             )
         else:
-            values["page_size"] = match
-    for key in _TEXT_KEYS:
-        if key in data:
-            value = data[key]
-            if not isinstance(value, str):
-                bad(N_("'{key}' must be a text"), key=key)
+            self.values["page_size"] = match
+
+    def texts(self) -> None:
+        for key in _TEXT_KEYS:
+            if key in self.data:
+                value = self.data[key]
+                if not isinstance(value, str):
+                    self.bad(N_("'{key}' must be a text"), key=key)
+                else:
+                    self.values[key] = " ".join(value.split())
+        local: list[tuple[str, str, str]] = []
+        for key in LOCAL_TEXT_KEYS:
+            if key not in self.data:
+                continue
+            text = _local_text(self.data[key])
+            if text is None:
+                self.bad(
+                    N_(
+                        "'{key}' must be a text or an object of texts per language "
+                        "({languages}), e.g. {example}"
+                    ),
+                    key=key,
+                    languages=", ".join(LANGUAGES),
+                    example='{"en": "...", "sv": "..."}',
+                )
+            elif isinstance(text, str):
+                self.values[key] = text
             else:
-                values[key] = " ".join(value.split())
-    logo_value = data.get("logo")
-    if logo_value is not None and not (isinstance(logo_value, str) and logo_value.strip()):
-        bad(N_("'logo' must be the path of a PNG or JPEG file"))
-        logo_value = None
-    if problems:
-        raise UserError(problems)
-    if logo_value:
-        logo_path = Path(logo_value.strip()).expanduser()
-        if not logo_path.is_absolute():
-            logo_path = base / logo_path
-        values["logo"] = read_logo(logo_path, source)
+                local += [(key, code, value) for code, value in text.items()]
+                self.values[key] = text.get("en") or next(iter(text.values()))
+        self.values["local_texts"] = tuple(local)
+
+
+def profile_from_dict(data: Any, base: Path, source: str) -> Profile:
+    """A profile from parsed JSON; relative logo and font paths are taken from *base*."""
+    if not isinstance(data, dict):
+        raise _problem(source, N_("a branding profile must be a JSON object"))
+    checker = _Checker(data, source)
+    checker.check()
+    values = checker.values
+    readers: dict[str, Callable[[Path, str], Logo | FontFile]] = {
+        "logo": read_logo,
+        "font": read_font,
+        "font_bold": read_font,
+    }
+    for key, reader in readers.items():
+        if isinstance(data.get(key), str) and data[key].strip():
+            try:
+                values[key] = reader(_resolve(base, data[key]), source)
+            except UserError as exc:  # every file's problem is told, not just the first
+                checker.problems += exc.problems
+    if checker.problems:
+        raise UserError(checker.problems)
     return Profile(**values)
 
 

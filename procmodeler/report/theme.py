@@ -11,7 +11,7 @@ from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import TableStyle
 
-from procmodeler.report.fonts import BOLD, REGULAR, register_fonts
+from procmodeler.report.fonts import font, register_fonts
 from procmodeler.report.profile import Profile
 
 TEXT = colors.HexColor("#1f2328")
@@ -27,7 +27,7 @@ TABLE_SIZE = 8.3
 def plain_style(commands: list[tuple[object, ...]]) -> TableStyle:
     """A table style whose cells use the embedded font (reportlab's default cell font,
     Helvetica, would otherwise be named in the PDF without being embedded)."""
-    return TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR), *commands])
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), font(False)), *commands])
 
 
 def tint(colour: colors.Color, share: float) -> colors.Color:
@@ -74,7 +74,7 @@ class Theme:
             commands += [
                 ("BACKGROUND", (0, 0), (-1, header_rows - 1), self.primary),
                 ("TEXTCOLOR", (0, 0), (-1, header_rows - 1), WHITE),
-                ("FONTNAME", (0, 0), (-1, header_rows - 1), BOLD),
+                ("FONTNAME", (0, 0), (-1, header_rows - 1), font(True)),
                 ("VALIGN", (0, 0), (-1, header_rows - 1), "BOTTOM"),
             ]
         if zebra:
@@ -87,7 +87,7 @@ class Theme:
             [
                 ("FONTSIZE", (0, 0), (-1, -1), TABLE_SIZE),
                 ("LEADING", (0, 0), (-1, -1), TABLE_SIZE * 1.3),
-                ("FONTNAME", (0, 0), (0, -1), BOLD),
+                ("FONTNAME", (0, 0), (0, -1), font(True)),
                 ("TEXTCOLOR", (0, 0), (0, -1), self.primary),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("TOPPADDING", (0, 0), (-1, -1), 3.5),
@@ -109,7 +109,7 @@ def _paragraph_styles(primary: colors.Color) -> dict[str, ParagraphStyle]:
     """The report's paragraph styles by name, in the primary colour *primary*."""
     base = ParagraphStyle(
         "body",
-        fontName=REGULAR,
+        fontName=font(False),
         fontSize=BODY_SIZE,
         leading=BODY_SIZE * 1.42,
         textColor=TEXT,
@@ -129,7 +129,7 @@ def _paragraph_styles(primary: colors.Color) -> dict[str, ParagraphStyle]:
 def _heading_styles(add: _Add, primary: colors.Color) -> None:
     add(
         "h1",
-        fontName=BOLD,
+        fontName=font(True),
         fontSize=19,
         leading=24,
         textColor=primary,
@@ -138,7 +138,7 @@ def _heading_styles(add: _Add, primary: colors.Color) -> None:
     )
     add(
         "h2",
-        fontName=BOLD,
+        fontName=font(True),
         fontSize=14,
         leading=18,
         textColor=primary,
@@ -148,7 +148,7 @@ def _heading_styles(add: _Add, primary: colors.Color) -> None:
     )
     add(
         "h3",
-        fontName=BOLD,
+        fontName=font(True),
         fontSize=10.5,
         leading=14,
         textColor=TEXT,
@@ -158,7 +158,7 @@ def _heading_styles(add: _Add, primary: colors.Color) -> None:
     )
     add(
         "h4",
-        fontName=BOLD,
+        fontName=font(True),
         fontSize=9,
         leading=12,
         textColor=MUTED,
@@ -173,16 +173,16 @@ def _text_styles(add: _Add, primary: colors.Color) -> None:
     add("small", fontSize=8, leading=10.5, textColor=MUTED)
     add("caption", fontSize=7.8, leading=10, textColor=MUTED, spaceBefore=3, spaceAfter=8)
     add("cell", fontSize=TABLE_SIZE, leading=TABLE_SIZE * 1.3, spaceAfter=0)
-    add("cell_bold", parent="cell", fontName=BOLD)
+    add("cell_bold", parent="cell", fontName=font(True))
     add("cell_muted", parent="cell", textColor=MUTED)
     add("cell_right", parent="cell", alignment=TA_RIGHT)
-    add("head", parent="cell", fontName=BOLD, textColor=WHITE)
+    add("head", parent="cell", fontName=font(True), textColor=WHITE)
     add("head_right", parent="head", alignment=TA_RIGHT)
-    add("label", parent="cell", fontName=BOLD, textColor=primary)
+    add("label", parent="cell", fontName=font(True), textColor=primary)
     add("bullet", leftIndent=12, bulletIndent=2, spaceAfter=3)
     add(
         "figure",
-        fontName=BOLD,
+        fontName=font(True),
         fontSize=22,
         leading=26,
         textColor=primary,
@@ -192,7 +192,7 @@ def _text_styles(add: _Add, primary: colors.Color) -> None:
     add("figure_caption", fontSize=8, leading=10.5, textColor=MUTED, spaceAfter=0)
     add(
         "toc0",
-        fontName=BOLD,
+        fontName=font(True),
         fontSize=10.5,
         leading=14,
         spaceBefore=7,
@@ -203,7 +203,7 @@ def _text_styles(add: _Add, primary: colors.Color) -> None:
     add("finding", fontSize=8.8, leading=12, leftIndent=14, firstLineIndent=0, spaceAfter=3)
     add(
         "glossary_term",
-        fontName=BOLD,
+        fontName=font(True),
         fontSize=9.2,
         leading=12.5,
         spaceAfter=0,

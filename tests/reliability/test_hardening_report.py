@@ -64,3 +64,46 @@ def test_png_decompression_bomb_as_logo_is_one_line(tmp_path: Path, capsys) -> N
     err = capsys.readouterr().err.splitlines()
     assert code == 2 and len(err) == 1 and "100 megapixels" in err[0], err
     assert not out.exists()
+
+
+def test_a_huge_flat_model_gives_a_bounded_report_that_says_what_it_leaves_out(
+    tmp_path: Path,
+) -> None:
+    # 0.2 before this: the report of a 455 KB workbook of 2,000 top-level processes took
+    # 241 s of CPU (thousands of pages: a section, a matrix row and a map part each, and
+    # every finding listed); now it is capped, and says so where it caps.
+    from procmodeler.cli.cmd_check import load_model
+    from procmodeler.report.context import MAX_SECTIONS
+    from procmodeler.report.mapparts import MAX_PARTS
+    from procmodeler.report.sections.checks import MAX_LISTED_PER_RULE
+
+    book = tmp_path / "wide.xlsx"
+    book.write_bytes(hostile.workbook_wide(400))
+    arch = load_model(str(book), translator("en"))
+    tops = len(arch.top_level())
+    assert tops > MAX_SECTIONS
+    pdf = read_pdf(render_report(arch, lang="en"))
+    text = pdf.text
+    titles: list[str] = []
+
+    def walk(items: list) -> None:  # type: ignore[type-arg]
+        for item in items:
+            walk(item) if isinstance(item, list) else titles.append(item.title)
+
+    walk(pdf.reader.outline)
+    assert sum(1 for t in titles if t.startswith("3.")) == MAX_SECTIONS
+    omitted = len([p for t in arch.top_level() for p in [t, *arch.children(t)]]) - MAX_SECTIONS
+    assert f"the other {omitted} are named in the index of processes" in text
+    assert "The rows are the first" in text  # the matrix says so too
+    # a rule with more findings than are listed: the rest counted, never silently dropped
+    assert "more findings of this rule, not listed here" in text
+    listed = text.count("has no process owner")
+    assert MAX_LISTED_PER_RULE <= listed < MAX_LISTED_PER_RULE + MAX_SECTIONS * 2
+    # every process is still in the index, by name
+    last = arch.processes[arch.top_level()[-1]].name
+    assert last in text
+    # the map, a row of 400 chevrons, would take more than MAX_PARTS pages: overview only
+    assert "would take" in text and "only its overview is printed" in text
+    assert "of the process map" not in text  # no page of a part
+    assert MAX_PARTS < 400
+    assert len(pdf.pages) < 200

@@ -138,7 +138,7 @@ class VerticalLabel(Flowable):  # type: ignore[misc]  # reportlab is untyped
         c = self.canv
         c.saveState()
         c.setFillColor(WHITE)
-        c.setFont(fonts.BOLD, self.size)
+        c.setFont(fonts.font(True), self.size)
         c.rotate(90)
         for i, line in enumerate(self.lines):
             c.drawString(2, -(i + 1) * self.line_h + self.size * 0.25, line)

@@ -26,8 +26,11 @@ from procmodeler.report.words import (
     esc,
 )
 
-
 # ---------------------------------------------------------------------- findings
+#: The most findings of one rule listed in the findings chapter (the rest are counted).
+MAX_LISTED_PER_RULE = 40
+
+
 def findings(ctx: ReportContext, number_: int, width: float) -> list[Flowable]:
     tr = ctx.tr
     story = _chapter(ctx, number_, tr("Findings of the model checks"), "findings")
@@ -112,11 +115,29 @@ def _rule_block(
     )
     explain.setStyle(ctx.theme.facts_style())
     block: list[Flowable] = [KeepTogether([head, explain, Spacer(1, 5)])]
-    block.extend(_finding_paragraph(ctx, f) for f in active)
+    block.extend(_listed(ctx, active))
     if suppressed:
         block.append(ctx.p(esc(tr("Suppressed findings")), "h4"))
-        block.extend(_finding_paragraph(ctx, f) for f in suppressed)
+        block.extend(_listed(ctx, suppressed))
     return block
+
+
+def _listed(ctx: ReportContext, found: list[Finding]) -> list[Flowable]:
+    """The paragraphs of *found*, at most :data:`MAX_LISTED_PER_RULE`, then a note of how
+    many more there are: a rule with 2,000 findings would fill a hundred pages."""
+    tr = ctx.tr
+    shown = [_finding_paragraph(ctx, f) for f in found[:MAX_LISTED_PER_RULE]]
+    more = len(found) - MAX_LISTED_PER_RULE
+    if more > 0:
+        text = tr.n(
+            "… and {n} more finding of this rule, not listed here: the problems panel of "
+            "the app and 'procmodeler check' list them all.",
+            "… and {n} more findings of this rule, not listed here: the problems panel of "
+            "the app and 'procmodeler check' list them all.",
+            more,
+        )
+        shown.append(ctx.p(esc(text.format(n=more)), "small"))
+    return shown
 
 
 # ---------------------------------------------------------------------- graph analysis

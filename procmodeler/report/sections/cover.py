@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from io import BytesIO
-
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
@@ -25,6 +22,8 @@ from procmodeler.report.document import (
     MARGIN_X,
     Heading,
     ReportDoc,
+    draw_footer_text,
+    draw_logo,
 )
 from procmodeler.report.theme import MUTED, RULE, WHITE, plain_style
 from procmodeler.report.words import (
@@ -35,68 +34,61 @@ from procmodeler.report.words import (
 
 # ---------------------------------------------------------------------- cover
 def paint_cover(ctx: ReportContext, canvas: Canvas, doc: ReportDoc) -> None:
-    """The cover page: logo, a band in the primary colour with the title, the facts of
-    the deliverable (client, prepared by, date, version) and the confidentiality line."""
+    """The cover page: logo, a band in the primary colour with the title and the
+    subtitle, the facts of the deliverable (client, prepared by, date, version), the
+    confidentiality line, the profile's footer text and (unless the profile says no)
+    "Made with procmodeler"."""
     theme, tr = ctx.theme, ctx.tr
     w, h = canvas._pagesize
     canvas.saveState()
-    _paint_logo(ctx, canvas, h)
+    logo = theme.profile.logo
+    if logo is not None:
+        top = h - 58
+        max_w, max_h = 60 * mm, 24 * mm
+        scale = min(max_w / logo.width, max_h / logo.height)
+        draw_logo(canvas, logo, MARGIN_X, top - logo.height * scale, max_w, max_h)
     band_top = h * 0.66
-    band_h = 190.0
     text_w = w - 2 * MARGIN_X
-    _paint_band(ctx, canvas, w, band_top, band_h)
+    band_h = _paint_band(ctx, canvas, w, band_top)
     _paint_facts(ctx, canvas, text_w, band_top - band_h - 46)
     # confidentiality
     if theme.profile.confidentiality:
         para = Paragraph(
             esc(theme.profile.confidentiality),
             theme.styles["small"].clone(
-                "cover_conf", textColor=theme.secondary, fontName=fonts.BOLD, fontSize=9, leading=12
+                "cover_conf",
+                textColor=theme.secondary,
+                fontName=fonts.font(True),
+                fontSize=9,
+                leading=12,
             ),
         )
         _, ph = para.wrap(text_w, 100)
         para.drawOn(canvas, MARGIN_X, MARGIN_BOTTOM)
-    canvas.setFillColor(MUTED)
-    canvas.setFont(fonts.REGULAR, 7.5)
-    canvas.drawRightString(w - MARGIN_X, MARGIN_BOTTOM - 16, tr("Made with procmodeler"))
+    draw_footer_text(canvas, theme, w, MARGIN_BOTTOM - 16)
+    if theme.profile.made_with:
+        canvas.setFillColor(MUTED)
+        canvas.setFont(fonts.font(False), 7.5)
+        canvas.drawRightString(w - MARGIN_X, MARGIN_BOTTOM - 16, tr("Made with procmodeler"))
     canvas.restoreState()
 
 
-def _paint_logo(ctx: ReportContext, canvas: Canvas, h: float) -> None:
-    """The logo of the profile, top left (none: nothing)."""
-    logo = ctx.theme.profile.logo
-    top = h - 58
-    if logo is not None:
-        max_w, max_h = 60 * mm, 24 * mm
-        scale = min(max_w / logo.width, max_h / logo.height)
-        lw, lh = logo.width * scale, logo.height * scale
-        canvas.drawImage(
-            ImageReader(BytesIO(logo.data)),
-            MARGIN_X,
-            top - lh,
-            lw,
-            lh,
-            mask="auto",
-            preserveAspectRatio=True,
-        )
+#: the least height of the cover's band
+BAND_HEIGHT = 190.0
 
 
-def _paint_band(
-    ctx: ReportContext, canvas: Canvas, w: float, band_top: float, band_h: float
-) -> None:
-    """The band in the primary colour with the kicker, the title and the organisation."""
+def _paint_band(ctx: ReportContext, canvas: Canvas, w: float, band_top: float) -> float:
+    """The band in the primary colour with the kicker, the title, the profile's cover
+    subtitle and the organisation, with the accent stripe below; returns its height
+    (it grows for a long title)."""
     theme, tr, meta = ctx.theme, ctx.tr, ctx.arch.meta
     text_w = w - 2 * MARGIN_X
-    canvas.setFillColor(theme.primary)
-    canvas.rect(0, band_top - band_h, w, band_h, stroke=0, fill=1)
-    canvas.setFillColor(theme.secondary)
-    canvas.rect(0, band_top - band_h - 6, w, 6, stroke=0, fill=1)
     kicker = Paragraph(
         esc(tr("Process architecture report")).upper(),
         theme.styles["small"].clone(
             "kicker",
             textColor=colors.Color(1, 1, 1, 0.78),
-            fontName=fonts.BOLD,
+            fontName=fonts.font(True),
             fontSize=9,
             leading=12,
         ),
@@ -110,17 +102,30 @@ def _paint_band(
         esc(title_text),
         theme.styles["h1"].clone("cover_title", textColor=WHITE, fontSize=size, leading=size * 1.2),
     )
+    subtitle = Paragraph(
+        esc(theme.profile.cover_subtitle),
+        theme.styles["lead"].clone(
+            "cover_subtitle", textColor=WHITE, fontName=fonts.font(True), fontSize=14, leading=18
+        ),
+    )
     org = Paragraph(
         esc(meta.organisation),
         theme.styles["lead"].clone("cover_org", textColor=WHITE, fontSize=13, leading=17),
     )
+    placed = []
+    for para in (kicker, title, subtitle, org):
+        if para.text:
+            placed.append((para, para.wrap(text_w, 400)[1]))
+    band_h = max(BAND_HEIGHT, 34 + sum(float(ph) + 8 for _, ph in placed) + 26)
+    canvas.setFillColor(theme.primary)
+    canvas.rect(0, band_top - band_h, w, band_h, stroke=0, fill=1)
+    canvas.setFillColor(theme.secondary)
+    canvas.rect(0, band_top - band_h - 6, w, 6, stroke=0, fill=1)
     y = band_top - 34
-    for para in (kicker, title, org):
-        if not para.text:
-            continue
-        _, ph = para.wrap(text_w, band_h)
+    for para, ph in placed:
         para.drawOn(canvas, MARGIN_X, y - ph)
         y -= ph + 8
+    return band_h
 
 
 def cover_facts(ctx: ReportContext) -> list[tuple[str, str]]:

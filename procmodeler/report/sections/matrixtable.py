@@ -10,8 +10,8 @@ from reportlab.platypus import (
 
 from procmodeler.common.i18n import N_
 from procmodeler.model.elements import RACI
+from procmodeler.report import fonts
 from procmodeler.report.context import ReportContext
-from procmodeler.report.fonts import BOLD
 from procmodeler.report.sections.base import (
     MATRIX_NAME_WIDTH,
     MATRIX_UNIT_WIDTH,
@@ -31,7 +31,7 @@ def matrix(ctx: ReportContext, number_: int, narrow: float, wide: float) -> list
     """Process x unit with the RACI letters, for the top two levels: on portrait pages
     when every unit fits across one, else on landscape pages, in chunks of units."""
     arch, tr = ctx.arch, ctx.tr
-    rows_pids = [pid for top in ctx.top_level() for pid in [top, *arch.children(top)]]
+    rows_pids = ctx.sectioned  # the processes with a section (all but in huge models)
     in_rows = set(rows_pids)
     used_units = {uid for (pid, uid) in arch.participation if pid in in_rows}
     units = [u for u in arch.walk_units() if u in used_units]
@@ -58,6 +58,18 @@ def matrix(ctx: ReportContext, number_: int, narrow: float, wide: float) -> list
     )
     legend = "\u2003".join(f"<b>{letter}</b> {esc(tr(RACI_LETTERS[letter]))}" for letter in RACI)
     story.append(ctx.p(legend, "small"))
+    if ctx.sections_omitted:
+        story.append(
+            ctx.p(
+                esc(
+                    tr(
+                        "The rows are the first {shown} of the {total} processes at the top "
+                        "two levels, as in the chapter on the processes."
+                    ).format(shown=len(rows_pids), total=len(rows_pids) + ctx.sections_omitted)
+                ),
+                "small",
+            )
+        )
     story.append(Spacer(1, 6))
     if not units or not rows_pids:
         story.append(_muted(ctx, N_("No participation recorded for these processes.")))
@@ -99,13 +111,13 @@ def _matrix_table(
         ("VALIGN", (1, 1), (-1, -1), "MIDDLE"),
         ("LINEAFTER", (0, 0), (-2, -1), 0.3, RULE),
     ]
-    extra.append(("FONTNAME", (1, 1), (-1, -1), BOLD))
+    extra.append(("FONTNAME", (1, 1), (-1, -1), fonts.font(True)))
     for r, pid in enumerate(rows_pids, 1):
         top = ctx.level(pid) == 0
         name = ctx.name(pid) if top else "\u2003" + ctx.name(pid)
         row: list[object] = [ctx.cell(name, name_w, bold=top)]
         if top:
-            extra.append(("FONTNAME", (0, r), (0, r), BOLD))
+            extra.append(("FONTNAME", (0, r), (0, r), fonts.font(True)))
         letters_of = arch.participation_of(pid)
         for c, uid in enumerate(chunk, 1):
             letters = letters_of.get(uid)

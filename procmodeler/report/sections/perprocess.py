@@ -16,13 +16,13 @@ from reportlab.platypus import (
 
 from procmodeler.common.i18n import N_
 from procmodeler.notation import style as notation_style
+from procmodeler.report import fonts
 from procmodeler.report.context import ReportContext
 from procmodeler.report.diagram import PRINT_SCALE, DiagramFlowable, Legend
 from procmodeler.report.document import (
     AnchorParagraph,
     Heading,
 )
-from procmodeler.report.fonts import BOLD
 from procmodeler.report.mapparts import MIN_MAP_SCALE, split_diagram, variant
 from procmodeler.report.sections.base import (
     _chapter,
@@ -112,12 +112,31 @@ def processes(ctx: ReportContext, number_: int, width: float, height: float) -> 
             )
         ),
     )
+    if ctx.sections_omitted:
+        shown = len(ctx.sectioned)
+        yield ctx.p(
+            esc(
+                tr(
+                    "The model has {total} processes at the top two levels. So that the "
+                    "report stays readable, the first {shown} in the order of the map have a "
+                    "section here; the other {omitted} are named in the index of processes. "
+                    "A report of one process and its sub-processes describes them in full."
+                ).format(
+                    total=shown + ctx.sections_omitted, shown=shown, omitted=ctx.sections_omitted
+                )
+            ),
+            "small",
+        )
     for i, pid in enumerate(ctx.top_level(), 1):
+        if not ctx.has_section(pid):
+            break
         if i > 1:
             yield CondPageBreak(height * 0.45)
             yield Spacer(1, 10)
         yield from _section(ctx, pid, f"{number_}.{i}", 1, width, height)
         for j, child in enumerate(ctx.arch.children(pid), 1):
+            if not ctx.has_section(child):
+                break
             yield CondPageBreak(height * 0.3)
             yield from _section(ctx, child, f"{number_}.{i}.{j}", 2, width, height)
 
@@ -223,7 +242,10 @@ def _participation(ctx: ReportContext, pid: str, width: float) -> Iterator[Flowa
         ctx,
         rows,
         widths,
-        extra=[("FONTNAME", (1, 1), (1, -1), BOLD), ("TEXTCOLOR", (2, 1), (2, -1), MUTED)],
+        extra=[
+            ("FONTNAME", (1, 1), (1, -1), fonts.font(True)),
+            ("TEXTCOLOR", (2, 1), (2, -1), MUTED),
+        ],
     )
 
 
