@@ -17,10 +17,10 @@ from pathlib import Path
 from procmodeler.analysis import RULES, format_json, format_text, load_rules_file, run_checks
 from procmodeler.cli.output import note, warn
 from procmodeler.common.errors import Problem, UserError
+from procmodeler.common.gcpause import gc_paused
 from procmodeler.common.i18n import LANGUAGES, N_, Message, Translator
 from procmodeler.common.inputfile import open_regular, read_input_bytes
 from procmodeler.common.terminal import visible, visible_json
-from procmodeler.io import native
 from procmodeler.io.register import import_register
 from procmodeler.model.architecture import Architecture
 from procmodeler.model.elements import is_date
@@ -90,6 +90,8 @@ def load_model(path_text: str, tr: Translator, geometry: bool = True) -> Archite
                 Message(N_("give the folder that holds the register's CSV files, not one file")),
             )
         )
+    from procmodeler.io import native  # not needed to check a register
+
     return native.loadb(read_input_bytes(path, native.MAX_FILE_SIZE, path_text), path_text)
 
 
@@ -103,15 +105,16 @@ def run(args: argparse.Namespace, tr: Translator) -> int:
         )
     overrides = load_rules_file(args.rules) if args.rules else None
     register = is_register(args.path)
-    arch = load_model(args.path, tr, geometry=not register)
-    # A register's import places every process on a diagram, so orphan.unplaced finds
-    # nothing in it: check skips that rule and the layout, which it would only feed.
-    only = [rule for rule in RULES if rule != "orphan.unplaced"] if register else None
-    result = run_checks(arch, lang=args.lang, overrides=overrides, only=only, today=args.today)
-    if args.format == "json":
-        text = visible_json(format_json(result))
-    else:
-        text = visible(format_text(result))
+    with gc_paused():  # reading, checking and writing make no cycles worth collecting
+        arch = load_model(args.path, tr, geometry=not register)
+        # A register's import places every process on a diagram, so orphan.unplaced
+        # finds nothing in it: check skips that rule and the layout, which it would feed.
+        only = [rule for rule in RULES if rule != "orphan.unplaced"] if register else None
+        result = run_checks(arch, lang=args.lang, overrides=overrides, only=only, today=args.today)
+        if args.format == "json":
+            text = visible_json(format_json(result))
+        else:
+            text = visible(format_text(result))
     try:
         sys.stdout.write(text)
         sys.stdout.flush()

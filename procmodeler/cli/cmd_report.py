@@ -1,13 +1,17 @@
 """``procmodeler report FILE -o OUT.pdf|OUT.docx [--format pdf|docx] [--lang en|sv]
-[--profile PROFILE.json] [--rules RULES.json] [--sections NAME,...] [--process ID]``:
-write the report of a model as PDF or as an editable Word document, with all chapters
-or those named, of the whole architecture or of one process and its sub-processes.
+[--profile PROFILE.json] [--rules RULES.json] [--sections NAME,...] [--process ID]
+[--compare OLD]``: write the report of a model as PDF or as an editable Word document,
+with all chapters or those named, of the whole architecture or of one process and its
+sub-processes; with ``--compare`` an older version of the model (a ``.procm`` file or a
+register) adds the chapter "Changes since version X", X being OLD's version label, or
+its file name when it has none.
 
 The format follows from ``--format``, else from the suffix of ``-o`` (``.pdf``,
 ``.docx``), else PDF; a suffix that says another format than ``--format``, or names
-neither, is an error. The language defaults to the model's. The branding profile, the logo it names and the
-rules file are checked before any page is laid out; a problem with any of them is one
-line on stderr, exit code 2, and no file is written. The file is written atomically.
+neither, is an error. The language defaults to the model's. The branding profile, the
+logo it names, the rules file and the older model are checked before any page is laid
+out; a problem with any of them is one line on stderr, exit code 2, and no file is
+written. The file is written atomically.
 """
 
 from __future__ import annotations
@@ -20,9 +24,12 @@ from procmodeler.cli.cmd_check import load_model
 from procmodeler.cli.output import check_output, set_inputs, write_output
 from procmodeler.common.errors import Problem, UserError
 from procmodeler.common.i18n import LANGUAGES, N_, Message, Translator
+from procmodeler.io.diffwords import summarise
+from procmodeler.model.architecture import Architecture
 from procmodeler.report import (
     FORMATS,
     SECTIONS,
+    Comparison,
     check_scope,
     check_sections,
     load_profile,
@@ -89,9 +96,18 @@ def add_arguments(parser: argparse.ArgumentParser, tr: Translator, name: str) ->
         ),
     )
 
+    parser.add_argument(
+        "--compare",
+        metavar="OLD",
+        help=tr(
+            "an older version of the model (.procm or register): adds the chapter "
+            "'Changes since version X' to the report"
+        ),
+    )
+
 
 def run(args: argparse.Namespace, tr: Translator) -> int:
-    set_inputs(args.file, args.profile, args.rules)
+    set_inputs(args.file, args.profile, args.rules, args.compare)
     check_output(args.output)
     fmt = output_format(args.output, args.format)
     chosen = None
@@ -102,6 +118,7 @@ def run(args: argparse.Namespace, tr: Translator) -> int:
     overrides = load_rules_file(args.rules) if args.rules else None
     arch = load_model(args.file, tr)
     check_scope(arch, args.process, args.file)
+    compare = comparison(args.compare, arch, tr) if args.compare else None
     data = render_report(
         arch,
         lang=args.lang,
@@ -110,9 +127,20 @@ def run(args: argparse.Namespace, tr: Translator) -> int:
         fmt=fmt,
         sections=chosen,
         scope=args.process,
+        compare=compare,
     )
     write_output(args.output, data)
     return 0
+
+
+def comparison(path: str, arch: Architecture, tr: Translator) -> Comparison:
+    """The changes since the older model at *path*, which is named by its version label,
+    else by its file's name."""
+    old = load_model(path, tr)
+    return Comparison(
+        old.meta.version_label or Path(path).name,
+        lambda language: summarise(old, arch, language),
+    )
 
 
 def output_format(output: str, asked: str | None) -> str:

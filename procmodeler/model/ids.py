@@ -61,10 +61,14 @@ class IdAllocator:
                 ),
                 default=0,
             )
-        while f"{prefix}{n}" in self.taken:
+        taken = self.taken
+        ident = f"{prefix}{n}"
+        while ident in taken:
             n += 1
+            ident = f"{prefix}{n}"
         self._next[prefix] = n + 1
-        return self.take(f"{prefix}{n}")
+        taken.add(ident)
+        return ident
 
     def derived(self, original: str) -> str:
         """*original* when it is a free NCName, else a free NCName made from it."""

@@ -23,8 +23,10 @@ from procmodeler.report.builder import (
 )
 from procmodeler.report.document import ReportCancelled
 from procmodeler.report.profile import Profile, load_profile, profile_from_dict, read_logo
+from procmodeler.report.sections.changes import Comparison
 
 __all__ = [
+    "Comparison",
     "FORMATS",
     "Profile",
     "ReportCancelled",

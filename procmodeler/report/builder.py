@@ -32,6 +32,7 @@ from procmodeler.report.document import (
     ReportDoc,
 )
 from procmodeler.report.profile import Profile
+from procmodeler.report.sections import Comparison
 from procmodeler.report.theme import Theme
 from procmodeler.report.word import render_docx
 
@@ -80,6 +81,14 @@ def check_sections(names: Iterable[str] | None, where: str = "") -> tuple[str, .
     return tuple(s for s in SECTIONS if s in asked)
 
 
+def _with_changes(chosen: tuple[str, ...]) -> tuple[str, ...]:
+    """The chapters with "Changes since version X" among them, before the findings (or
+    the chapters after them), as in a whole report."""
+    after = ("findings", "analysis", "index", "glossary")
+    at = next((i for i, name in enumerate(chosen) if name in after), len(chosen))
+    return (*chosen[:at], "changes", *chosen[at:])
+
+
 def check_scope(arch: Architecture, scope: str | None, where: str = "") -> None:
     """A UserError when *scope* is not None and names no process of the model."""
     if scope is not None and scope not in arch.processes:
@@ -94,6 +103,7 @@ def render_report(
     today: datetime.date | None = None,
     overrides: RuleSettings | None = None,
     fmt: str = "pdf",
+    compare: Comparison | None = None,
     *,
     sections: Iterable[str] | None = None,
     scope: str | None = None,
@@ -103,7 +113,9 @@ def render_report(
     *lang* defaults to the model's language; *profile* to a plain one; *progress* is
     called now and then with (done, total) and may return False to cancel, which raises
     :class:`~procmodeler.report.document.ReportCancelled`. *overrides* are rule settings
-    (e.g. from a rules file) applied on top of the model's. *sections* names the
+    (e.g. from a rules file) applied on top of the model's. *compare* (the label of an
+    older version and the changes since it) adds the chapter "Changes since version X"
+    (before the findings, whichever chapters are chosen). *sections* names the
     chapters to hold (:data:`SECTIONS`, default all); *scope* is None for the whole
     architecture or the id of a process: the report then covers that process and its
     sub-processes only. An unknown section or process is a UserError.
@@ -114,7 +126,16 @@ def render_report(
     profile = (profile or Profile()).for_language(lang)
     with fonts.using(profile.font, profile.font_bold):  # the profile's fonts, or DejaVu
         return _render(
-            arch, lang, profile, progress, today, overrides, fmt, chosen=chosen, scope=scope
+            arch,
+            lang,
+            profile,
+            progress,
+            today,
+            overrides,
+            fmt,
+            compare,
+            chosen=chosen,
+            scope=scope,
         )
 
 
@@ -126,6 +147,7 @@ def _render(
     today: datetime.date | None,
     overrides: RuleSettings | None,
     fmt: str,
+    compare: Comparison | None,
     *,
     chosen: tuple[str, ...],
     scope: str | None,
@@ -169,6 +191,7 @@ def _render(
         initialFontName=fonts.font(False),
     )
     story: list[Flowable] = [doc.page_total, Spacer(1, 1)]
+    story += sections.document_control(ctx, body_w)
     story += sections.contents(ctx)
     chapters: dict[str, Callable[[int], list[Flowable]]] = {
         "summary": lambda n: sections.summary(ctx, n, body_w),
@@ -182,6 +205,9 @@ def _render(
         "index": lambda n: sections.index(ctx, n, body_w, doc),
         "glossary": lambda n: sections.glossary(ctx, n),
     }
+    if compare is not None:  # only when an older version is given
+        chapters["changes"] = lambda n: sections.changes(ctx, n, body_w, compare)
+        chosen = _with_changes(chosen)
     wanted = [
         name
         for name in chosen
@@ -241,6 +267,7 @@ def build_report(
     today: datetime.date | None = None,
     overrides: RuleSettings | None = None,
     fmt: str = "pdf",
+    compare: Comparison | None = None,
     *,
     sections: Iterable[str] | None = None,
     scope: str | None = None,
@@ -248,7 +275,16 @@ def build_report(
     """Write the report to a file path (atomically) or a binary stream; returns the
     number of bytes written. See :func:`render_report` for the arguments."""
     data = render_report(
-        arch, lang, profile, progress, today, overrides, fmt, sections=sections, scope=scope
+        arch,
+        lang,
+        profile,
+        progress,
+        today,
+        overrides,
+        fmt,
+        compare,
+        sections=sections,
+        scope=scope,
     )
     if isinstance(out, (str, os.PathLike)):
         path = Path(out)

@@ -281,11 +281,11 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
         if logo is not None and theme.profile.logo_in_header:
             left += draw_logo(canvas, logo, MARGIN_X, top - 2, HEADER_LOGO_W, HEADER_LOGO_H) + 10
         canvas.setFillColor(MUTED)
-        canvas.setFont(fonts.font(False), 7.8)
-        # the organisation takes at most half the line, the title the rest
-        org = _clip(self.organisation, (w - 2 * MARGIN_X) / 2 - 12, 7.8)
-        room = w - MARGIN_X - left - fonts.width(org, 7.8) - 24
-        canvas.drawString(left, top, _clip(self.report_title, room, 7.8))
+        canvas.setFont(fonts.font(False), HEADER_SIZE)
+        title, org = header_texts(
+            self.report_title, self.organisation, w - 2 * MARGIN_X, left - MARGIN_X
+        )
+        canvas.drawString(left, top, title)
         canvas.drawRightString(w - MARGIN_X, top, org)
         self._footer(canvas, doc.page, w)
         canvas.restoreState()
@@ -311,6 +311,19 @@ class ReportDoc(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
             canvas.setFont(fonts.font(True), 7.5)
             canvas.drawString(MARGIN_X, bottom, _clip(confidential, room, 7.5, bold=True))
         draw_footer_text(canvas, theme, w, bottom - 10)
+
+
+#: the font size of the header's text
+HEADER_SIZE = 7.8
+
+
+def header_texts(title: str, organisation: str, width: float, used: float) -> tuple[str, str]:
+    """The title and organisation as the header of a page *width* points wide shows
+    them, shortened with an ellipsis to one line: the organisation takes at most half,
+    the title what is left after *used* points (the logo)."""
+    org = _clip(organisation, width / 2 - 12, HEADER_SIZE)
+    room = width - used - fonts.width(org, HEADER_SIZE) - 24
+    return _clip(title, room, HEADER_SIZE), org
 
 
 #: the largest size of the logo in the header of a page (points; aspect kept)

@@ -73,7 +73,7 @@ class Logo:
 LocalTexts = tuple[tuple[str, str, str], ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Profile:
     """A checked branding profile (the defaults give a plain, navy-and-green report).
 
@@ -245,6 +245,8 @@ class _Checker:
                     self.values[key] = self.data[key]
                 else:
                     self.bad(N_("'{key}' must be true or false"), key=key)
+        if self.values.get("logo_in_header") and not self.data.get("logo"):
+            self.bad(N_("'logo_in_header' is true but the profile names no 'logo'"))
         for key in ("logo", "font", "font_bold"):
             value = self.data.get(key)
             if value is not None and not (isinstance(value, str) and value.strip()):

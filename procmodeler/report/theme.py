@@ -1,5 +1,6 @@
 """The report's typography and colours: paragraph and table styles derived from the
-branding profile's primary and secondary colours, in the embedded DejaVu fonts."""
+branding profile's primary and accent (``secondary``) colours, in the fonts of the report
+being built (DejaVu or the profile's, see :mod:`procmodeler.report.fonts`)."""
 
 from __future__ import annotations
 

@@ -142,7 +142,7 @@ class WindowActions(QObject):
         a("export_bpmn", self.tr("&BPMN 2.0 XML\u2026"), ex.export_bpmn_dialog)
         a("import_bpmn", self.tr("&BPMN 2.0 XML\u2026"), ex.import_bpmn_dialog)
         a("report", self.tr("&Report\u2026"), ex.report_dialog, "Ctrl+P")
-        a("properties", self.tr("Architecture &Properties\u2026"), w.commands.edit_properties)
+        a("properties", self.tr("Document &Properties\u2026"), w.commands.edit_properties)
         a("close", self.tr("&Close Window"), w.close, sk.Close)
         a("quit", self.tr("&Quit"), w.quit_app, sk.Quit)
         a("about", self.tr("&About procmodeler"), w.about)

@@ -207,5 +207,6 @@ class EditCommands(QObject):
         if dialog.exec() != ArchitectureDialog.DialogCode.Accepted:
             return
         changes = dialog.changes()
-        if changes:
-            self.canvas.run(ops.set_metadata, **changes)
+        log = dialog.log_changes()
+        if changes or log is not None:  # one undoable step for all of it
+            self.canvas.run(ops.set_metadata, log, **changes)

@@ -71,15 +71,25 @@ class ModelTree(QTreeWidget):
         self._syncing = True
         try:
             self.clear()
-            self.items = {}
+            items: dict[str, QTreeWidgetItem] = {}
+            self.items = items
+            # Items are made apart from the view and given to it in one call at the end:
+            # added one by one, each would be announced to the view on its own.
+            tops: list[QTreeWidgetItem] = []
+            processes = arch.processes
             for pid in arch.walk():
-                proc = arch.processes[pid]
-                parent_item = self.items.get(proc.parent) if proc.parent else None
-                item = QTreeWidgetItem(parent_item) if parent_item else QTreeWidgetItem(self)
+                proc = processes[pid]
+                item = QTreeWidgetItem()
                 item.setData(0, PID, pid)
                 item.setFlags(ITEM_FLAGS)
                 self._decorate(item, pid)
-                self.items[pid] = item
+                parent_item = items.get(proc.parent) if proc.parent else None
+                if parent_item is None:
+                    tops.append(item)
+                else:
+                    parent_item.addChild(item)
+                items[pid] = item
+            self.addTopLevelItems(tops)
             if first:  # the top level open, the rest closed (as new items are)
                 for pid in arch.children(None):
                     self.items[pid].setExpanded(True)

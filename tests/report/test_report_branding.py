@@ -5,12 +5,17 @@ procmodeler" line, and one clear line per bad value naming the profile."""
 
 from __future__ import annotations
 
+import concurrent.futures
+import io
 import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+import docx
 import pytest
+from docx.document import Document
+from docx.oxml.ns import qn
 from pypdf import PdfReader
 from pypdf.generic import ContentStream
 
@@ -178,6 +183,7 @@ def test_a_font_without_swedish_letters_is_refused(
     [
         ({"logo_in_header": "yes"}, "'logo_in_header' must be true or false"),
         ({"made_with": 0}, "'made_with' must be true or false"),
+        ({"logo_in_header": True}, "'logo_in_header' is true but the profile names no 'logo'"),
         ({"accent_colour": "orange"}, "'accent_colour' must be a colour like"),
         (
             {"accent_colour": "#000", "secondary_colour": "#111"},
@@ -277,3 +283,96 @@ def test_made_with_false_removes_the_line(
     assert "procmodeler" not in branded_pdf("en").text.replace("procmodeler.", "")
     assert "procmodeler" not in normalise(branded_pdf("sv").pages[0])
     assert "procmodeler" in normalise(sample_sv.pages[0])  # the Swedish line by default
+
+
+# ---------------------------------------------------------------------- Word
+@pytest.fixture(scope="module")
+def branded_word(sample: Architecture, branded: Profile) -> Document:
+    data = render_report(sample, "sv", branded, today=DAY, fmt="docx")
+    return docx.Document(io.BytesIO(data))
+
+
+def header_pictures(word: Document) -> list[list[str]]:
+    """Per section, the alt texts of the pictures in its header."""
+    return [
+        [el.get("descr") for el in section.header._element.iter(qn("wp:docPr"))]
+        for section in word.sections
+    ]
+
+
+def test_word_styles_carry_the_profile_fonts_and_colours(
+    branded_word: Document, branded: Profile
+) -> None:
+    styles = branded_word.styles
+    primary = branded.primary_colour.lstrip("#").upper()
+    for name in ("Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "Report Table"):
+        style = styles[name]
+        assert style.font.name == "DejaVu Serif", name
+        rfonts = style.element.rPr.rFonts
+        assert rfonts.get(qn("w:asciiTheme")) is None, name  # no theme font wins over it
+    for name in ("Title", "Heading 1", "Heading 2"):
+        assert str(styles[name].font.color.rgb) == primary, name
+    defaults = styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault"))
+    rfonts = defaults.find(qn("w:rPr")).find(qn("w:rFonts"))
+    assert rfonts.get(qn("w:ascii")) == "DejaVu Serif" and rfonts.get(qn("w:asciiTheme")) is None
+    header = styles["Report Table"].element.find(qn("w:tblStylePr"))
+    assert header.get(qn("w:type")) == "firstRow"
+    assert header.find(qn("w:tcPr")).find(qn("w:shd")).get(qn("w:fill")) == primary
+    tables = branded_word.tables
+    assert sum(t.style.name == "Report Table" for t in tables) >= len(tables) - 1  # not the cover's
+    title = next(p for p in branded_word.paragraphs if p.style.name == "Title")
+    assert title.text == "Process architecture 2025"
+
+
+def test_word_header_logo_footer_and_made_with(
+    branded_word: Document, sample: Architecture
+) -> None:
+    assert all(pics == ["Logotyp"] for pics in header_pictures(branded_word))
+    footer = "\n".join(p.text for p in branded_word.sections[0].footer.paragraphs)
+    assert TEXTS["confidentiality"]["sv"] in footer and TEXTS["footer"]["sv"] in footer
+    body = "\n".join(p.text for p in branded_word.paragraphs)
+    assert TEXTS["cover_subtitle"]["sv"] in body
+    assert "procmodeler" not in body
+    plain = docx.Document(io.BytesIO(render_report(sample, "en", today=DAY, fmt="docx")))
+    assert all(pics == [] for pics in header_pictures(plain))
+    assert "Made with procmodeler" in "\n".join(p.text for p in plain.paragraphs)
+
+
+def test_only_a_regular_font_serves_bold_text_too(sample: Architecture, tmp_path: Path) -> None:
+    regular, _ = serif_fonts(tmp_path)
+    profile = load_profile(write_profile(tmp_path, font=regular))
+    assert profile.font is not None and profile.font_bold is None
+    pdf = read_pdf(render_report(sample, "en", profile, today=DAY))
+    assert set(embedded_fonts(pdf.reader)) == {"DejaVuSerif"}
+
+
+def test_two_reports_built_at_once_keep_their_own_fonts(
+    sample: Architecture, branded: Profile
+) -> None:
+    """The fonts are chosen per build (a context variable): the app may build a report
+    in a worker thread while another one is built elsewhere."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+        serif = pool.submit(render_report, sample, "en", branded, None, DAY)
+        plain = pool.submit(render_report, sample, "en", None, None, DAY)
+        serif_fonts_found = embedded_fonts(read_pdf(serif.result()).reader)
+        plain_fonts_found = embedded_fonts(read_pdf(plain.result()).reader)
+    assert set(serif_fonts_found) == {"DejaVuSerif", "DejaVuSerif-Bold"}
+    assert set(plain_fonts_found) == {"DejaVuSans", "DejaVuSans-Bold"}
+
+
+def test_word_table_grids_have_the_pdf_column_widths(branded_word: Document) -> None:
+    """LibreOffice lays a fixed-layout table out by its grid: the grid's columns must
+    have the widths of the cells (the PDF's column widths), not equal shares."""
+    checked = 0
+    for table in branded_word.tables[1:]:  # the cover's facts table has no fixed grid
+        grid = [int(col.get(qn("w:w"))) for col in table._tbl.tblGrid.iter(qn("w:gridCol"))]
+        for tr in table._tbl.iter(qn("w:tr")):
+            cells = list(tr.iter(qn("w:tc")))
+            if len(cells) == len(grid):  # a row without merged cells
+                widths = [
+                    int(tc.find(qn("w:tcPr")).find(qn("w:tcW")).get(qn("w:w"))) for tc in cells
+                ]
+                assert all(abs(g - w) <= 1 for g, w in zip(grid, widths, strict=True))
+                checked += 1
+                break
+    assert checked > 10

@@ -29,10 +29,12 @@ INDEX_LINE = re.compile(r"^\s*(\S.*?)\s{2,}(\S.*?)\s{2,}(\S.*?)\s{2,}(\d+)\s*$")
 
 
 def toc_entries(pdf: Pdf) -> list[tuple[str, str, int]]:
-    """(number, title, page) of the table of contents (page 2 up to the first chapter)."""
-    first_chapter = min(pdf.page_of_outline().values())
+    """(number, title, page) of the table of contents (after the document control page,
+    up to the first numbered chapter)."""
+    outline = pdf.page_of_outline()
+    first_chapter = min(page for title, page in outline.items() if title[:1].isdigit())
     entries = []
-    for page in pdf.reader.pages[1 : first_chapter - 1]:
+    for page in pdf.reader.pages[outline["Document control"] : first_chapter - 1]:
         layout = page.extract_text(extraction_mode="layout")
         for line in layout.splitlines():
             m = TOC_LINE.match(line)

@@ -35,8 +35,11 @@ def choose(dialog: ReportDialog, sections: tuple[str, ...]) -> None:
 
 
 def outline(path: Path) -> list[str]:
+    """The numbered chapters of the PDF's outline (the document control page before
+    them has no number)."""
     reader = PdfReader(str(path))
-    return [str(i.title) for i in reader.outline if not isinstance(i, list)]
+    titles = [str(i.title) for i in reader.outline if not isinstance(i, list)]
+    return [t for t in titles if t[0].isdigit()]
 
 
 def all_titles(path: Path) -> list[str]:

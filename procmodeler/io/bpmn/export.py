@@ -28,6 +28,7 @@ from collections.abc import Iterable
 from lxml import etree
 
 from procmodeler import __version__
+from procmodeler.common.gcpause import gc_paused
 from procmodeler.common.i18n import N_
 from procmodeler.io.bpmn.export_plan import (
     EVENT,
@@ -48,7 +49,6 @@ from procmodeler.io.bpmn.names import (
     b,
     fmt,
     fmt_points,
-    gc_paused,
     pm,
     xml_text,
 )

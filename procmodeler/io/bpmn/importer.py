@@ -27,6 +27,7 @@ import os
 from lxml import etree
 
 from procmodeler.common.errors import Problem, UserError
+from procmodeler.common.gcpause import gc_paused
 from procmodeler.common.i18n import N_, Message
 from procmodeler.io.bpmn.import_base import MAX_IDS_IN_WARNING
 from procmodeler.io.bpmn.import_build import _Builder
@@ -34,7 +35,6 @@ from procmodeler.io.bpmn.names import (
     BPMN,
     EXTENSION_VERSION,
     b,
-    gc_paused,
 )
 from procmodeler.io.bpmn.safexml import parse_bytes, read_limited
 from procmodeler.model.architecture import Architecture

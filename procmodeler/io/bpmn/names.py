@@ -4,11 +4,8 @@ vocabulary (see docs/bpmn-mapping.md)."""
 
 from __future__ import annotations
 
-import gc
 import math
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from procmodeler.model.elements import sane_coordinate
 
@@ -66,16 +63,3 @@ _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 def xml_text(text: str) -> str:
     """Text with the characters XML 1.0 cannot hold removed."""
     return _XML_INVALID.sub("", text)
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many small objects (a large
-    export or import makes no cycles worth collecting; collection passes cost ~10 %)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()

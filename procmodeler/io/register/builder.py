@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from procmodeler.common.errors import Problem, UserError
+from procmodeler.common.gcpause import gc_paused
 from procmodeler.common.i18n import LANGUAGES, N_, Message
-from procmodeler.io.layout import layout
 from procmodeler.io.register.cells import parse_number
 from procmodeler.io.register.csvreader import _read_folder
 from procmodeler.io.register.measurements import read_measurements
@@ -29,7 +29,6 @@ from procmodeler.io.register.strategy import (
 )
 from procmodeler.io.register.tables import _Collector, _Row, _Table
 from procmodeler.io.register.wording import report_violations
-from procmodeler.io.register.xlsxreader import _read_workbook
 from procmodeler.model.architecture import Architecture
 from procmodeler.model.elements import (
     DIRECTIONS,
@@ -48,7 +47,6 @@ from procmodeler.model.elements import (
 )
 from procmodeler.model.ids import IdAllocator, ncname_from
 from procmodeler.model.validate import Violation, violations
-from procmodeler.notation.router import route_level
 
 # ====================================================================== building
 _KIND_OF = {
@@ -164,6 +162,8 @@ class _Builder:
             new = self.ids.free(ncname_from(raw))
             self.model_id[raw] = new
             table, row = self.origin[raw]
+            if not self.out.wants_note(table.display, row.line):
+                continue
             self.out.note(
                 table.display,
                 row.line,
@@ -248,6 +248,9 @@ class _Builder:
         self.out.raise_errors()
         if not with_layout:
             return Architecture.from_collections(meta, collections)
+        from procmodeler.io.layout import layout  # only for readers that draw
+        from procmodeler.notation.router import route_level
+
         shapes = layout(Architecture.from_collections(meta, dict(collections)))
         placed = Architecture.from_collections(meta, {**collections, "shapes": shapes})
         waypoints = {level: route_level(placed, level) for level in shapes}
@@ -435,24 +438,34 @@ class _Builder:
         rows = self.rows("relations")
         new_id = self.generated(RELATION_PREFIX)
         pending: list[tuple[_Row, str | None, str, str, str]] = []
+        raw_kind, model_id = self.raw_kind, self.model_id
         for row in rows:
             assert table is not None
-            raw_s = self.required(table, row, "source")
-            raw_t = self.required(table, row, "target")
-            kind = self.choice(table, row, "kind", _RELATION_KIND_CHOICES)
-            source = self.ref(table, row, "source", "process") if raw_s else None
-            target = self.ref(table, row, "target", "process") if raw_t else None
-            raw = row.cells.get("id", "")
+            cells = row.cells
+            cell_s, cell_t = cells.get("source", ""), cells.get("target", "")
+            kind = _RELATION_KIND_CHOICES.get(cells.get("kind", "").casefold())
+            source: str | None
+            target: str | None
+            if kind and raw_kind.get(cell_s) == "process" and raw_kind.get(cell_t) == "process":
+                source, target = model_id[cell_s], model_id[cell_t]  # the usual row, no error
+            else:  # each problem reported, in the order of the columns
+                raw_s = self.required(table, row, "source")
+                raw_t = self.required(table, row, "target")
+                kind = self.choice(table, row, "kind", _RELATION_KIND_CHOICES)
+                source = self.ref(table, row, "source", "process") if raw_s else None
+                target = self.ref(table, row, "target", "process") if raw_t else None
+            raw = cells.get("id", "")
             if raw and not self._defines(raw, row):
                 continue
             if source is None or target is None or kind is None:
                 continue
-            pending.append((row, self.model_id[raw] if raw else None, source, target, kind))
+            pending.append((row, model_id[raw] if raw else None, source, target, kind))
+        row_of = self.row_of
         for row, rid, source, target, kind in pending:
             rid = rid or new_id()
             relations[rid] = Relation(rid, source, target, kind, row.cells.get("object", ""))
             assert table is not None
-            self.row_of[("relations", rid)] = (table, row)
+            row_of[("relations", rid)] = (table, row)
         return relations
 
     def read_kpis(self) -> dict[str, Kpi]:
@@ -520,12 +533,18 @@ def import_register(path: str | os.PathLike[str], with_layout: bool = True) -> I
     ``with_layout=False`` leaves the model without geometry, for readers that draw
     nothing (``check``, ``export-register``): the layout places every process, so only
     ``orphan.unplaced`` could tell the difference, and it finds nothing in a register."""
-    source = Path(path)
+    with gc_paused():  # tens of thousands of rows and elements, no cycles
+        return _import_register(Path(path), with_layout)
+
+
+def _import_register(source: Path, with_layout: bool) -> ImportResult:
     out = _Collector()
     if source.is_dir():
         tables = _read_folder(source, out)
         name = source.resolve().name
     elif source.suffix.casefold() == ".xlsx" and source.is_file():
+        from procmodeler.io.register.xlsxreader import _read_workbook  # openpyxl: on use
+
         tables = _read_workbook(source, out)
         name = source.stem
     elif not source.exists():

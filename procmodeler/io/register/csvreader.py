@@ -21,29 +21,22 @@ def _csv_records(data: bytes, table: _Table, out: _Collector) -> Iterator[tuple[
     stream = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8-sig", newline="")
     reader = csv.reader(stream, strict=False)
     last = 0
-    while True:
-        try:
-            raw = next(reader)
-        except StopIteration:
-            return
-        except csv.Error:
-            out.error(
-                table.display,
-                last + 1,
-                None,
-                Message(
-                    N_(
-                        "has a cell longer than {limit} characters (is a quotation mark "
-                        "not closed?)"
-                    ),
-                    limit=csv.field_size_limit(),
-                ),
-            )
-            table.usable = False
-            return
-        start = last + 1
-        last = reader.line_num
-        yield start, raw
+    try:
+        for raw in reader:
+            start = last + 1
+            last = reader.line_num
+            yield start, raw
+    except csv.Error:
+        out.error(
+            table.display,
+            last + 1,
+            None,
+            Message(
+                N_("has a cell longer than {limit} characters (is a quotation mark not closed?)"),
+                limit=csv.field_size_limit(),
+            ),
+        )
+        table.usable = False
 
 
 def _decode(data: bytes, display: str, out: _Collector) -> str | None:

@@ -19,7 +19,7 @@ from procmodeler.io.register.spec import TableSpec
 
 
 # ====================================================================== reading tables
-@dataclass
+@dataclass(slots=True)
 class _Row:
     line: int
     cells: dict[str, str]  # canonical column -> cleaned cell
@@ -56,6 +56,15 @@ class _Kept:
             heapq.heappushpop(self.heap, item)
             self.omitted += 1
 
+    def skip(self, key: tuple[Any, ...]) -> bool:
+        """True (and the problem counted as left out) when a problem with *key* would
+        not be kept: it would come after every kept one, which fill the limit."""
+        if len(self.heap) < self.limit or key < tuple(-k for k in self.heap[0][0][:-1]):
+            return False
+        self.seq += 1
+        self.omitted += 1
+        return True
+
     def __bool__(self) -> bool:
         return bool(self.heap)
 
@@ -86,19 +95,21 @@ class _Collector:
         problem = Problem(file, msg, line, column)
         self.notes.add(self._key(problem), problem)
 
+    def wants_note(self, file: str, line: int | None) -> bool:
+        """False (the note counted as left out) when a note at *file* and *line* would
+        not be kept, so that its message need not be made (a register of 10,000
+        numbered ids has 10,000 notes, of which the first 500 are kept)."""
+        return not self.notes.skip((self.order.get(file, 99), line or 0))
+
     def raise_errors(self) -> None:
         if self.errors:
             raise UserError(self.errors.problems(), omitted=self.errors.omitted)
 
 
 def _clean_row(raw: list[str], unprotect_cells: bool) -> list[str]:
-    """The cells of one record cleaned (:func:`_clean`, :func:`unprotect`). Most rows need
-    only trimming: no line break, no apostrophe, already NFC (checked on the whole row at
-    once; the NUL keeps the cells apart, so the row is NFC exactly when each cell is)."""
-    joined = "\x00".join(raw)
-    plain = "\r" not in joined and "'" not in joined
-    if plain and (joined.isascii() or unicodedata.is_normalized("NFC", joined)):
-        return [c.strip() for c in raw]
+    """The cells of one record cleaned (:func:`_clean`, :func:`unprotect`): the slow path
+    of :func:`_fill_table`, for a row with a line break, an apostrophe or text that is
+    not NFC."""
     cells = [_clean(c) for c in raw]
     if unprotect_cells:
         cells = [unprotect(c) for c in cells]
@@ -119,8 +130,21 @@ def _fill_table(
     header_line = 1
     header_width = 0
     count = 0
+    rows = table.rows
+    in_order = False  # the header names exactly its first columns, in order
     for line, raw in records:
-        cells = _clean_row(raw, unprotect_cells)
+        # Most rows need only trimming: no line break, no apostrophe, already NFC (checked
+        # on the whole row at once; the NUL keeps the cells apart, so the row is NFC
+        # exactly when each cell is).
+        joined = "\x00".join(raw)
+        if (
+            "\r" not in joined
+            and "'" not in joined
+            and (joined.isascii() or unicodedata.is_normalized("NFC", joined))
+        ):
+            cells = [c.strip() for c in raw]
+        else:
+            cells = _clean_row(raw, unprotect_cells)
         if not any(cells):
             continue
         if header is None:
@@ -130,6 +154,7 @@ def _fill_table(
             keys = [key for _, key in header]
             spots = [i for i, _ in header]
             reach = max(spots, default=-1) + 1
+            in_order = spots == list(range(len(spots)))
             continue
         count += 1
         if count > regspec.MAX_ROWS:
@@ -147,18 +172,19 @@ def _fill_table(
             )
             table.usable = False
             return
-        if any(cells[header_width:]):
+        if len(cells) > header_width and any(cells[header_width:]):
             out.warn(
                 table.display,
                 line,
                 None,
                 Message(N_("has more cells than the header row; the extra ones are ignored")),
             )
-        if len(cells) >= reach:  # the usual row: every named column has a cell
-            row = _Row(line, dict(zip(keys, [cells[i] for i in spots], strict=True)))
+        if len(cells) < reach:  # a short row: the missing cells are empty
+            rows.append(_Row(line, {k: (cells[i] if i < len(cells) else "") for i, k in header}))
+        elif in_order:  # the usual row: zip stops after the named columns
+            rows.append(_Row(line, dict(zip(keys, cells, strict=False))))
         else:
-            row = _Row(line, {key: (cells[i] if i < len(cells) else "") for i, key in header})
-        table.rows.append(row)
+            rows.append(_Row(line, dict(zip(keys, [cells[i] for i in spots], strict=True))))
     if header is None:
         out.error(
             table.display,

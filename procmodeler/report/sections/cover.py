@@ -73,6 +73,14 @@ def paint_cover(ctx: ReportContext, canvas: Canvas, doc: ReportDoc) -> None:
     canvas.restoreState()
 
 
+def title_size(text: str, room: float) -> float:
+    """The cover title's font size: 27 points, smaller for a word longer than *room*
+    (a Swedish compound) rather than break it."""
+    size = 27.0
+    longest = max((fonts.width(w, size, True) for w in text.split()), default=0.0)
+    return max(14.0, size * room / longest) if longest > room else size
+
+
 #: the least height of the cover's band
 BAND_HEIGHT = 190.0
 
@@ -94,10 +102,7 @@ def _paint_band(ctx: ReportContext, canvas: Canvas, w: float, band_top: float) -
         ),
     )
     title_text = meta.name or tr("Process architecture")
-    size = 27.0  # smaller for a long word (Swedish compounds) rather than break it
-    longest = max((fonts.width(w, size, True) for w in title_text.split()), default=0.0)
-    if longest > text_w:
-        size = max(14.0, size * text_w / longest)
+    size = title_size(title_text, text_w)
     title = Paragraph(
         esc(title_text),
         theme.styles["h1"].clone("cover_title", textColor=WHITE, fontSize=size, leading=size * 1.2),

@@ -14,8 +14,15 @@ from reportlab.platypus.tableofcontents import TableOfContents
 
 from procmodeler import __version__
 from procmodeler.report.context import ReportContext
-from procmodeler.report.document import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X
-from procmodeler.report.sections.cover import cover_facts
+from procmodeler.report.document import (
+    HEADER_LOGO_H,
+    HEADER_LOGO_W,
+    MARGIN_BOTTOM,
+    MARGIN_TOP,
+    MARGIN_X,
+    header_texts,
+)
+from procmodeler.report.sections.cover import cover_facts, title_size
 from procmodeler.report.theme import MUTED, WHITE
 from procmodeler.report.word import ooxml
 from procmodeler.report.word.styles import hex6, rgb
@@ -81,8 +88,9 @@ def setup(writer: WordWriter) -> None:
 
 
 def decorate(writer: WordWriter, section: Section, width: float) -> None:
-    """The header (title, organisation, a rule) and footer (confidentiality line,
-    "Page X of Y") of *section*, whose text is *width* points wide."""
+    """The header (the logo when the profile asks, title, organisation, a rule) and
+    footer (confidentiality line, "Page X of Y", the profile's footer text) of
+    *section*, whose text is *width* points wide."""
     theme, tr = writer.ctx.theme, writer.tr
     header = section.header
     header.is_linked_to_previous = False
@@ -90,7 +98,20 @@ def decorate(writer: WordWriter, section: Section, width: float) -> None:
     para.style = writer.document.styles["Normal"]
     para.paragraph_format.tab_stops.add_tab_stop(Pt(width), WD_TAB_ALIGNMENT.RIGHT)
     meta = writer.ctx.arch.meta
-    _small(para.add_run(f"{meta.name or tr('Process architecture')}\t{meta.organisation}"))
+    logo = theme.profile.logo
+    used = 0.0
+    if logo is not None and theme.profile.logo_in_header:
+        scale = min(HEADER_LOGO_W / logo.width, HEADER_LOGO_H / logo.height)
+        run = para.add_run()
+        run.add_picture(io.BytesIO(logo.data), width=Pt(logo.width * scale))
+        ooxml.alt_text(run, tr("Logo"))
+        para.add_run("\u2003")
+        used = logo.width * scale + 10
+    # one line as in the PDF (Word would wrap a long title under the logo)
+    title, org = header_texts(
+        meta.name or tr("Process architecture"), meta.organisation, width, used
+    )
+    _small(para.add_run(f"{title}\t{org}"))
     ooxml.paragraph_border(para, "bottom", hex6(theme.primary), 6)
     footer = section.footer
     footer.is_linked_to_previous = False
@@ -110,6 +131,10 @@ def decorate(writer: WordWriter, section: Section, width: float) -> None:
             _small(ooxml.field(para, "NUMPAGES", "1"))
         elif piece:
             _small(para.add_run(piece))
+    if theme.profile.footer:
+        para = footer.add_paragraph(style=writer.document.styles["Normal"])
+        para.paragraph_format.space_before = Pt(2)
+        _small(para.add_run(theme.profile.footer)).font.size = Pt(7)
 
 
 def _small(run: Any) -> Any:
@@ -119,8 +144,10 @@ def _small(run: Any) -> Any:
 
 
 def cover(writer: WordWriter) -> None:
-    """The first page: logo, the title band in the primary colour, the facts of the
-    deliverable, the confidentiality line and who made it."""
+    """The first page: logo, the title band in the primary colour (title in Word's
+    *Title* style, the profile's subtitle in *Subtitle*), the facts of the deliverable,
+    the confidentiality line, the profile's footer text and, unless the profile says
+    no, who made it."""
     ctx, document = writer.ctx, writer.document
     theme, tr, meta = ctx.theme, ctx.tr, ctx.arch.meta
     logo = theme.profile.logo
@@ -129,13 +156,17 @@ def cover(writer: WordWriter) -> None:
         run = document.add_paragraph().add_run()
         run.add_picture(io.BytesIO(logo.data), width=int(logo.width * scale))
         ooxml.alt_text(run, tr("Logo"))
+    title = meta.name or tr("Process architecture")
     band = [
-        (tr("Process architecture report").upper(), 9, True, Pt(150)),
-        (meta.name or tr("Process architecture"), 27, True, Pt(0)),
-        (meta.organisation, 13, False, Pt(0)),
+        (tr("Process architecture report").upper(), 9, True, Pt(150), "Normal"),
+        (title, title_size(title, writer.text_width("body") - 12), True, Pt(0), "Title"),
+        (theme.profile.cover_subtitle, 14, True, Pt(4), "Subtitle"),
+        (meta.organisation, 13, False, Pt(0), "Normal"),
     ]
-    for text, size, bold, before in band:
-        para = document.add_paragraph(style="Normal")
+    for text, size, bold, before, style in band:
+        if not text:
+            continue
+        para = document.add_paragraph(style=style)
         ooxml.shade_paragraph(para, hex6(theme.primary))
         para.paragraph_format.space_before = before
         para.paragraph_format.space_after = Pt(0)
@@ -158,9 +189,14 @@ def cover(writer: WordWriter) -> None:
         para.paragraph_format.space_before = Pt(36)
         run = para.add_run(theme.profile.confidentiality)
         run.bold, run.font.color.rgb = True, rgb(theme.secondary)
-    para = document.add_paragraph()
-    para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    _small(para.add_run(tr("Made with procmodeler")))
+    if theme.profile.footer:
+        para = document.add_paragraph()
+        para.paragraph_format.space_before = Pt(12)
+        _small(para.add_run(theme.profile.footer))
+    if theme.profile.made_with:
+        para = document.add_paragraph()
+        para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        _small(para.add_run(tr("Made with procmodeler")))
 
 
 def contents(writer: WordWriter, into: Container, toc: TableOfContents) -> None:

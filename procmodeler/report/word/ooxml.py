@@ -163,10 +163,24 @@ def repeat_as_header(row: _Row) -> None:
     trpr.append(_el("w:tblHeader", val="true"))
 
 
+def element(tag: str, **attrs: str) -> Any:
+    """A new element *tag* with the ``w:`` attributes *attrs*."""
+    return _el(tag, **attrs)
+
+
+def child(parent: Any, tag: str) -> Any:
+    """The child *tag* of *parent*, made when missing."""
+    return _child(parent, tag)
+
+
 def table_rules(table_element: Any, colour: str) -> None:
     """Thin horizontal rules between and below the rows, no vertical lines (as in the
     PDF's tables)."""
-    tblpr = table_element.tblPr
+    table_rules_into(table_element.tblPr, colour)
+
+
+def table_rules_into(tblpr: Any, colour: str) -> None:
+    """:func:`table_rules` in the table properties *tblpr* (of a table or a table style)."""
     for old in tblpr.findall(qn("w:tblBorders")):
         tblpr.remove(old)
     borders = OxmlElement("w:tblBorders")

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 from docx.table import Table as DocxTable
 from reportlab.lib import colors
@@ -64,9 +65,19 @@ class TableWriter:
             return
         widths = column_widths(table, width)
         word = into.add_table(rows=rows, cols=cols)
+        word.style = self.writer.styles.table_style
+        # the style's header look only for a table whose first row is a header
+        look = word._tbl.tblPr.find(qn("w:tblLook"))
+        if look is not None:  # the attributes, and the older bit mask LibreOffice reads
+            headed = self._headed(table, cols, rows)
+            look.set(qn("w:firstRow"), "1" if headed else "0")
+            look.set(qn("w:firstColumn"), "0")
+            look.set(qn("w:val"), f"{0x0400 | (0x0020 if headed else 0):04X}")
         word.alignment = WD_TABLE_ALIGNMENT.LEFT
         word.autofit = False
         ooxml.table_rules(word._tbl, hex6(RULE))
+        for column, column_width in zip(word.columns, widths, strict=True):
+            column.width = Pt(column_width)  # the grid: LibreOffice lays a fixed table out by it
         cells = [row.cells for row in word.rows]
         for r in range(rows):
             for c in range(cols):
@@ -90,6 +101,18 @@ class TableWriter:
             covered |= {(r, c) for r in range(sr, er + 1) for c in range(sc, ec + 1)}
             covered.discard((sr, sc))
         return covered
+
+    def _headed(self, table: Table, cols: int, rows: int) -> bool:
+        """Whether the first row is a header: shaded in the primary colour."""
+        primary = hex6(self.writer.ctx.theme.primary)
+        for command in getattr(table, "_bkgrndcmds", []):
+            if command[0] == "BACKGROUND" and _box(command[1], command[2], cols, rows)[1] == 0:
+                try:
+                    if hex6(colors.toColor(command[3])) == primary:
+                        return True
+                except (ValueError, TypeError, AttributeError):
+                    continue
+        return False
 
     @staticmethod
     def _header_rows(table: Table, word: DocxTable, rows: int) -> None:

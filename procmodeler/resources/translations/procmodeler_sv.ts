@@ -3,8 +3,80 @@
 <context>
     <name>ArchitectureDialog</name>
     <message>
-        <source>Architecture Properties</source>
-        <translation>Arkitekturens egenskaper</translation>
+        <source>Document Properties</source>
+        <translation>Dokumentegenskaper</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Allmänt</translation>
+    </message>
+    <message>
+        <source>Document Control</source>
+        <translation>Dokumentinformation</translation>
+    </message>
+    <message>
+        <source>e.g. the board or the management team</source>
+        <translation>t.ex. nämnden eller ledningsgruppen</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>ÅÅÅÅ-MM-DD</translation>
+    </message>
+    <message>
+        <source>the reference number in your records</source>
+        <translation>diarienumret i ert diarium</translation>
+    </message>
+    <message>
+        <source>who receives the document, one a line</source>
+        <translation>vilka som får dokumentet, en per rad</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Adopted by:</source>
+        <translation>Fastställd av:</translation>
+    </message>
+    <message>
+        <source>Adopted on:</source>
+        <translation>Fastställd den:</translation>
+    </message>
+    <message>
+        <source>Reference number:</source>
+        <translation>Diarienummer:</translation>
+    </message>
+    <message>
+        <source>Distribution:</source>
+        <translation>Sändlista:</translation>
+    </message>
+    <message>
+        <source>Change log:</source>
+        <translation>Ändringslogg:</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Ändring</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Av</translation>
+    </message>
+    <message>
+        <source>Add Line</source>
+        <translation>Lägg till rad</translation>
+    </message>
+    <message>
+        <source>Remove Line</source>
+        <translation>Ta bort rad</translation>
     </message>
     <message>
         <source>These properties appear in the report and in exported files.</source>
@@ -594,8 +666,8 @@
         <translation>&amp;Visa</translation>
     </message>
     <message>
-        <source>Architecture &amp;Properties…</source>
-        <translation>Arkitekturens &amp;egenskaper…</translation>
+        <source>Document &amp;Properties…</source>
+        <translation>&amp;Dokumentegenskaper…</translation>
     </message>
     <message>
         <source>Cu&amp;t</source>

@@ -403,16 +403,21 @@ class ParticipationMatrix(QWidget):
 
     def _on_replaced(self) -> None:
         self._known = set()
-        if self.isVisible():
+        # a dock whose tab is behind another counts as visible but shows nothing
+        if self.isVisible() and not self.visibleRegion().isEmpty():
             self._rebuild()
         else:  # filled when first shown: a big model opens without waiting for it
             self._stale = True
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        if self._stale:
+    def set_shown(self, shown: bool) -> None:
+        """Told by the dock when its tab comes to the front or goes behind another."""
+        if shown and self._stale:
             self._stale = False
             self._rebuild()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self.set_shown(True)
 
     def _rebuild(self) -> None:
         expanded = {pid for pid in self._known if self.view.isExpanded(self.matrix.index_of(pid))}

@@ -149,3 +149,23 @@ def test_edits_in_all_panels_undo_and_redo_in_sync(qtbot, context, window, fake_
     for expected in reversed(trail[:-1]):
         context.editor.redo()
         assert snapshot(context, window) == expected
+
+
+def test_matrix_behind_a_tab_fills_when_its_tab_comes_to_the_front(qtbot, window, context):
+    """Opening another document does not fill the matrix while its tab is behind the
+    problems (a big model opens without waiting for it); bringing it to the front does."""
+    from procmodeler.edit import operations as ops
+    from procmodeler.edit.editor import Editor
+
+    matrix = window.docks[MATRIX_DOCK].widget()
+    window.docks[PROBLEMS_DOCK].raise_()
+    qtbot.waitUntil(lambda: matrix.visibleRegion().isEmpty())
+    other = Editor(context.arch.copy())
+    new = ops.create_process(other, "Audit the books", "management", None)
+    context.replace_editor(other)
+    assert not matrix.matrix.index_of(new).isValid()  # not filled behind the tab
+    window.docks[MATRIX_DOCK].raise_()
+    qtbot.waitUntil(lambda: matrix.matrix.index_of(new).isValid())
+    assert {matrix.matrix.pid(matrix.matrix.index_of(p)) for p in context.arch.processes} == set(
+        context.arch.processes
+    )
