@@ -14,8 +14,11 @@ from docx import Document
 from procmodeler.analysis import run_checks
 from procmodeler.common.errors import UserError
 from procmodeler.common.i18n import translator
+from procmodeler.edit import Editor
+from procmodeler.edit import operations as ops
+from procmodeler.io.diffwords import summarise
 from procmodeler.model.architecture import Architecture
-from procmodeler.report import SECTIONS, Profile, render_report
+from procmodeler.report import SECTIONS, Comparison, Profile, render_report
 from procmodeler.report.context import ReportContext
 from procmodeler.report.theme import Theme
 from tests.report.conftest import DAY, EXAMPLES, Pdf, normalise, read_pdf
@@ -63,6 +66,24 @@ def test_all_chapters_by_default(manufacturing: Architecture, build: Callable[..
     names = [c.split(" ", 1)[1] for c in chapters(build(manufacturing))]
     assert names[0] == "Executive summary" and names[-1] == "Glossary"
     assert len(names) == len(SECTIONS)  # the example has KPIs and objectives: every one
+
+
+def test_the_changes_chapter_comes_with_the_chosen_ones(
+    manufacturing: Architecture, build: Callable[..., Pdf]
+) -> None:
+    """--compare adds "Changes since version X" before the findings (or what follows
+    them), numbered among the chapters chosen."""
+    newer = manufacturing.copy()
+    ed = Editor(newer)
+    ops.rename_process(ed, newer.top_level()[0], "Plan the business")
+    compare = Comparison("2.0", lambda tr: summarise(manufacturing, ed.arch, tr))
+    pdf = build(ed.arch, sections=("index", "summary"), compare=compare)
+    assert chapters(pdf) == [
+        "1 Executive summary",
+        "2 Changes since version 2.0",
+        "3 Index of processes",
+    ]
+    assert "Plan the business" in pdf.text
 
 
 def index_links(pdf: Pdf) -> int:
