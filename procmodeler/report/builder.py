@@ -85,7 +85,7 @@ def _render(
     """:func:`render_report` with the language, profile and fonts chosen."""
     tr = translator(lang)
     arch = for_report(arch, tr)  # over-long texts shortened, with a note
-    theme = Theme(profile)
+    theme = Theme(profile, lang)
     today = today or datetime.date.today()
     ticker = _Ticker(progress)
     result = run_checks(arch, lang, overrides, today=today.isoformat())
