@@ -1,8 +1,10 @@
 """``procmodeler report FILE -o OUT.pdf|OUT.docx [--format pdf|docx] [--lang en|sv]
-[--profile PROFILE.json] [--rules RULES.json] [--compare OLD]``: write the report of a
-model as PDF or as an editable Word document; with ``--compare`` an older version of
-the model (a ``.procm`` file or a register) adds the chapter "Changes since version X",
-X being OLD's version label, or its file name when it has none.
+[--profile PROFILE.json] [--rules RULES.json] [--sections NAME,...] [--process ID]
+[--compare OLD]``: write the report of a model as PDF or as an editable Word document,
+with all chapters or those named, of the whole architecture or of one process and its
+sub-processes; with ``--compare`` an older version of the model (a ``.procm`` file or a
+register) adds the chapter "Changes since version X", X being OLD's version label, or
+its file name when it has none.
 
 The format follows from ``--format``, else from the suffix of ``-o`` (``.pdf``,
 ``.docx``), else PDF; a suffix that says another format than ``--format``, or names
@@ -24,7 +26,15 @@ from procmodeler.common.errors import Problem, UserError
 from procmodeler.common.i18n import LANGUAGES, N_, Message, Translator
 from procmodeler.io.diffwords import summarise
 from procmodeler.model.architecture import Architecture
-from procmodeler.report import FORMATS, Comparison, load_profile, render_report
+from procmodeler.report import (
+    FORMATS,
+    SECTIONS,
+    Comparison,
+    check_scope,
+    check_sections,
+    load_profile,
+    render_report,
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser, tr: Translator, name: str) -> None:
@@ -62,6 +72,22 @@ def add_arguments(parser: argparse.ArgumentParser, tr: Translator, name: str) ->
         ),
     )
     parser.add_argument(
+        "--sections",
+        metavar="NAME,...",
+        help=tr(
+            "the chapters to include, separated by commas (the cover and the contents "
+            "always are): {names}; default: all"
+        ).format(names=", ".join(SECTIONS)),
+    )
+    parser.add_argument(
+        "--process",
+        metavar="ID",
+        help=tr(
+            "report on this process and its sub-processes only (its id, as in the model); "
+            "default: the whole architecture"
+        ),
+    )
+    parser.add_argument(
         "--rules",
         metavar="RULES.json",
         help=tr(
@@ -84,12 +110,24 @@ def run(args: argparse.Namespace, tr: Translator) -> int:
     set_inputs(args.file, args.profile, args.rules, args.compare)
     check_output(args.output)
     fmt = output_format(args.output, args.format)
+    chosen = None
+    if args.sections is not None:
+        names = [n.strip() for n in args.sections.split(",") if n.strip()]
+        chosen = check_sections(names, "--sections")
     profile = load_profile(args.profile) if args.profile else None
     overrides = load_rules_file(args.rules) if args.rules else None
     arch = load_model(args.file, tr)
+    check_scope(arch, args.process, args.file)
     compare = comparison(args.compare, arch, tr) if args.compare else None
     data = render_report(
-        arch, lang=args.lang, profile=profile, overrides=overrides, fmt=fmt, compare=compare
+        arch,
+        lang=args.lang,
+        profile=profile,
+        overrides=overrides,
+        fmt=fmt,
+        sections=chosen,
+        scope=args.process,
+        compare=compare,
     )
     write_output(args.output, data)
     return 0

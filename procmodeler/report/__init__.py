@@ -12,7 +12,15 @@ API for the command line and the app::
                  progress=lambda done, total: not dialog.wasCanceled())
 """
 
-from procmodeler.report.builder import FORMATS, build_report, render_report, report_language
+from procmodeler.common.chapters import SECTION_TITLES, SECTIONS
+from procmodeler.report.builder import (
+    FORMATS,
+    build_report,
+    check_scope,
+    check_sections,
+    render_report,
+    report_language,
+)
 from procmodeler.report.document import ReportCancelled
 from procmodeler.report.profile import Profile, load_profile, profile_from_dict, read_logo
 from procmodeler.report.sections.changes import Comparison
@@ -22,7 +30,11 @@ __all__ = [
     "FORMATS",
     "Profile",
     "ReportCancelled",
+    "SECTIONS",
+    "SECTION_TITLES",
     "build_report",
+    "check_scope",
+    "check_sections",
     "load_profile",
     "profile_from_dict",
     "read_logo",

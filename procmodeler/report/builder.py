@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime
 import io
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import BinaryIO
 
@@ -17,7 +17,9 @@ from reportlab.platypus import Flowable, Spacer
 from procmodeler import __version__
 from procmodeler.analysis import RuleSettings, run_checks
 from procmodeler.common.atomicfile import write_output_file
-from procmodeler.common.i18n import LANGUAGES, translator
+from procmodeler.common.chapters import SECTIONS
+from procmodeler.common.errors import Problem, UserError
+from procmodeler.common.i18n import LANGUAGES, N_, Message, translator
 from procmodeler.model.architecture import Architecture
 from procmodeler.report import fonts, sections
 from procmodeler.report.bounded import for_report
@@ -30,6 +32,7 @@ from procmodeler.report.document import (
     ReportDoc,
 )
 from procmodeler.report.profile import Profile
+from procmodeler.report.sections import Comparison
 from procmodeler.report.theme import Theme
 from procmodeler.report.word import render_docx
 
@@ -48,6 +51,50 @@ def report_language(arch: Architecture, lang: str | None) -> str:
     return arch.meta.language if arch.meta.language in LANGUAGES else "en"
 
 
+def check_sections(names: Iterable[str] | None, where: str = "") -> tuple[str, ...]:
+    """The chapters asked for, in the report's order (None: all of them); an unknown
+    name is a UserError naming the valid ones."""
+    if names is None:
+        return SECTIONS
+    asked = list(names)
+    if not asked:
+        raise UserError(
+            Problem(
+                where,
+                Message(
+                    N_("names no section; the sections are {names}"), names=", ".join(SECTIONS)
+                ),
+            )
+        )
+    for name in asked:
+        if name not in SECTIONS:
+            raise UserError(
+                Problem(
+                    where,
+                    Message(
+                        N_("unknown section {name}; the sections are {names}"),
+                        name=name,
+                        names=", ".join(SECTIONS),
+                    ),
+                )
+            )
+    return tuple(s for s in SECTIONS if s in asked)
+
+
+def _with_changes(chosen: tuple[str, ...]) -> tuple[str, ...]:
+    """The chapters with "Changes since version X" among them, before the findings (or
+    the chapters after them), as in a whole report."""
+    after = ("findings", "analysis", "index", "glossary")
+    at = next((i for i, name in enumerate(chosen) if name in after), len(chosen))
+    return (*chosen[:at], "changes", *chosen[at:])
+
+
+def check_scope(arch: Architecture, scope: str | None, where: str = "") -> None:
+    """A UserError when *scope* is not None and names no process of the model."""
+    if scope is not None and scope not in arch.processes:
+        raise UserError(Problem(where, Message(N_("has no process with the id {id}"), id=scope)))
+
+
 def render_report(
     arch: Architecture,
     lang: str | None = None,
@@ -56,7 +103,10 @@ def render_report(
     today: datetime.date | None = None,
     overrides: RuleSettings | None = None,
     fmt: str = "pdf",
-    compare: sections.Comparison | None = None,
+    compare: Comparison | None = None,
+    *,
+    sections: Iterable[str] | None = None,
+    scope: str | None = None,
 ) -> bytes:
     """The report as PDF bytes, or as a Word document's when *fmt* is ``"docx"``.
 
@@ -64,12 +114,29 @@ def render_report(
     called now and then with (done, total) and may return False to cancel, which raises
     :class:`~procmodeler.report.document.ReportCancelled`. *overrides* are rule settings
     (e.g. from a rules file) applied on top of the model's. *compare* (the label of an
-    older version and the changes since it) adds the chapter "Changes since version X".
+    older version and the changes since it) adds the chapter "Changes since version X"
+    (before the findings, whichever chapters are chosen). *sections* names the
+    chapters to hold (:data:`SECTIONS`, default all); *scope* is None for the whole
+    architecture or the id of a process: the report then covers that process and its
+    sub-processes only. An unknown section or process is a UserError.
     """
+    chosen = check_sections(sections)
+    check_scope(arch, scope)
     lang = report_language(arch, lang)
     profile = (profile or Profile()).for_language(lang)
     with fonts.using(profile.font, profile.font_bold):  # the profile's fonts, or DejaVu
-        return _render(arch, lang, profile, progress, today, overrides, fmt, compare)
+        return _render(
+            arch,
+            lang,
+            profile,
+            progress,
+            today,
+            overrides,
+            fmt,
+            compare,
+            chosen=chosen,
+            scope=scope,
+        )
 
 
 def _render(
@@ -80,9 +147,12 @@ def _render(
     today: datetime.date | None,
     overrides: RuleSettings | None,
     fmt: str,
-    compare: sections.Comparison | None = None,
+    compare: Comparison | None,
+    *,
+    chosen: tuple[str, ...],
+    scope: str | None,
 ) -> bytes:
-    """:func:`render_report` with the language, profile and fonts chosen."""
+    """:func:`render_report` with the language, profile, fonts, chapters and scope chosen."""
     tr = translator(lang)
     arch = for_report(arch, tr)  # over-long texts shortened, with a note
     theme = Theme(profile, lang)
@@ -90,7 +160,9 @@ def _render(
     ticker = _Ticker(progress)
     result = run_checks(arch, lang, overrides, today=today.isoformat())
     ticker.prepared(0.3)
-    ctx = ReportContext(arch, tr, theme, result, today, overrides)
+    ctx = ReportContext(
+        arch, tr, theme, result, today, overrides, scope=scope, linked="processes" in chosen
+    )
     pagesize = PAGE_SIZES[profile.page_size]
     body_w = pagesize[0] - 2 * MARGIN_X
     body_h = pagesize[1] - MARGIN_TOP - MARGIN_BOTTOM
@@ -98,6 +170,8 @@ def _render(
     wide_h = landscape(pagesize)[1] - MARGIN_TOP - MARGIN_BOTTOM
     meta = arch.meta
     title = meta.name or tr("Process architecture")
+    if scope is not None:
+        title += f" \u2013 {ctx.name(scope)}"
     buffer = io.BytesIO()
     doc = ReportDoc(
         buffer,
@@ -119,25 +193,30 @@ def _render(
     story: list[Flowable] = [doc.page_total, Spacer(1, 1)]
     story += sections.document_control(ctx, body_w)
     story += sections.contents(ctx)
-    story += sections.summary(ctx, 1, body_w)
-    story += sections.process_map(ctx, 2, wide_w, wide_h)
-    story += list(sections.processes(ctx, 3, body_w, body_h))
-    ticker.prepared(0.8)
-    story += sections.matrix(ctx, 4, body_w, wide_w)
-    number = 5
-    if sections.has_scorecard(ctx):  # only for a model with KPIs
-        story += sections.scorecard(ctx, number, body_w)
-        number += 1
-    if sections.has_strategy(ctx):  # only for a model with objectives or improvements
-        story += sections.strategy(ctx, number, body_w)
-        number += 1
+    chapters: dict[str, Callable[[int], list[Flowable]]] = {
+        "summary": lambda n: sections.summary(ctx, n, body_w),
+        "map": lambda n: sections.process_map(ctx, n, wide_w, wide_h),
+        "processes": lambda n: list(sections.processes(ctx, n, body_w, body_h)),
+        "matrix": lambda n: sections.matrix(ctx, n, body_w, wide_w),
+        "scorecard": lambda n: sections.scorecard(ctx, n, body_w),
+        "strategy": lambda n: sections.strategy(ctx, n, body_w),
+        "findings": lambda n: sections.findings(ctx, n, body_w),
+        "analysis": lambda n: sections.graph_analysis(ctx, n, body_w),
+        "index": lambda n: sections.index(ctx, n, body_w, doc),
+        "glossary": lambda n: sections.glossary(ctx, n),
+    }
     if compare is not None:  # only when an older version is given
-        story += sections.changes(ctx, number, body_w, compare)
-        number += 1
-    story += sections.findings(ctx, number, body_w)
-    story += sections.graph_analysis(ctx, number + 1, body_w)
-    story += sections.index(ctx, number + 2, body_w, doc)
-    story += sections.glossary(ctx, number + 3)
+        chapters["changes"] = lambda n: sections.changes(ctx, n, body_w, compare)
+        chosen = _with_changes(chosen)
+    wanted = [
+        name
+        for name in chosen
+        if not (name == "scorecard" and not sections.has_scorecard(ctx))  # no KPIs
+        and not (name == "strategy" and not sections.has_strategy(ctx))  # no objectives...
+    ]
+    for number, name in enumerate(wanted, 1):
+        story += chapters[name](number)
+        ticker.prepared(0.3 + 0.7 * number / len(wanted))
     ticker.prepared(1.0)
     if fmt == "docx":  # the same story, converted instead of laid out
         data = render_docx(ctx, doc, story, ticker.laid_out)
@@ -188,11 +267,25 @@ def build_report(
     today: datetime.date | None = None,
     overrides: RuleSettings | None = None,
     fmt: str = "pdf",
-    compare: sections.Comparison | None = None,
+    compare: Comparison | None = None,
+    *,
+    sections: Iterable[str] | None = None,
+    scope: str | None = None,
 ) -> int:
     """Write the report to a file path (atomically) or a binary stream; returns the
     number of bytes written. See :func:`render_report` for the arguments."""
-    data = render_report(arch, lang, profile, progress, today, overrides, fmt, compare)
+    data = render_report(
+        arch,
+        lang,
+        profile,
+        progress,
+        today,
+        overrides,
+        fmt,
+        compare,
+        sections=sections,
+        scope=scope,
+    )
     if isinstance(out, (str, os.PathLike)):
         path = Path(out)
         write_output_file(path, data)

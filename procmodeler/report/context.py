@@ -1,11 +1,12 @@
 """What every chapter of the report needs to know: the model, the language, the theme,
-the check results, link keys and the small lookups (names of people and units, the
-findings of a process, the worst severity per process for the diagrams)."""
+the check results, link keys, the scope (the whole architecture or one process and its
+sub-processes) and the small lookups (names of people and units, the findings of a
+process, the worst severity per process for the diagrams)."""
 
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
@@ -41,6 +42,11 @@ class ReportContext:
     result: CheckResult
     today: datetime.date
     overrides: RuleSettings | None = None
+    #: None for the whole architecture, else the process whose subtree the report covers
+    scope: str | None = None
+    #: False when the report has no process sections to link to
+    linked: bool = True
+    in_scope: set[str] = field(init=False)
     keys: dict[str, str] = field(init=False)
     switched_off: set[str] = field(init=False)
     findings_of: dict[str, list[Finding]] = field(init=False)
@@ -51,16 +57,21 @@ class ReportContext:
     _sectioned: set[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
+        self.in_scope = set(self.processes())
+        if self.scope is not None:  # only the findings that touch the subtree
+            self.result = replace(
+                self.result, findings=tuple(f for f in self.result.findings if self.touches(f))
+            )
         arch = self.arch
         candidates = [p for top in self.top_level() for p in [top, *arch.children(top)]]
         self.sectioned = candidates[:MAX_SECTIONS]
         self.sections_omitted = len(candidates) - len(self.sectioned)
         self._sectioned = set(self.sectioned)
         # link keys only for processes the report describes: a section's heading, a row
-        # of a section's table of children or descendants
-        described = set(self.sectioned)
-        for pid in self.sectioned:
-            described.update(arch.children(pid) if arch.depth(pid) == 0 else arch.descendants(pid))
+        # of a section's table of children or descendants (none without the sections)
+        described = set(self.sectioned) if self.linked else set()
+        for pid in described.copy():
+            described.update(arch.children(pid) if self.level(pid) == 0 else arch.descendants(pid))
         self.keys = {pid: f"p{i}" for i, pid in enumerate(arch.walk()) if pid in described}
         self.owners = ownerships(self.arch)
         settings = RuleSettings.from_model(self.arch).overridden_by(self.overrides)
@@ -77,15 +88,49 @@ class ReportContext:
                 self.severity_of[pid] = min(active, key=SEVERITY_ORDER.index)
 
     # ------------------------------------------------------------------ structure
+    def processes(self) -> list[str]:
+        """The processes the report covers, in the order of the hierarchy: every one, or
+        the scope's process and its sub-processes."""
+        if self.scope is None:
+            return list(self.arch.walk())
+        return [self.scope, *self.arch.descendants(self.scope)]
+
+    def touches(self, finding: Finding) -> bool:
+        """Whether a finding names a process of the scope, or a relation, KPI or
+        improvement of one."""
+        arch = self.arch
+        for eid in (*finding.elements, *finding.related):
+            owner = eid
+            if eid in arch.kpis:
+                owner = arch.kpis[eid].process
+            elif eid in arch.improvements:
+                owner = arch.improvements[eid].process or ""
+            elif eid in arch.relations:
+                rel = arch.relations[eid]
+                if rel.source in self.in_scope or rel.target in self.in_scope:
+                    return True
+            if owner in self.in_scope:
+                return True
+        return False
+
+    def level(self, pid: str) -> int:
+        """How many levels below the report's top level a process lies."""
+        base = self.arch.depth(self.scope) if self.scope is not None else 0
+        return self.arch.depth(pid) - base
+
     def top_level(self) -> list[str]:
-        """Top-level processes, grouped by kind like the map (management, core, support)."""
+        """Top-level processes, grouped by kind like the map (management, core, support);
+        in a report of one process, that process."""
+        if self.scope is not None:
+            return [self.scope]
         tops = self.arch.top_level()
         order = {kind: i for i, kind in enumerate(PROCESS_KINDS)}
         return sorted(tops, key=lambda p: order.get(self.arch.processes[p].kind, 9))
 
     def has_section(self, pid: str) -> bool:
         """Top-level processes and their children have a section of their own (the
-        first :data:`MAX_SECTIONS` of them)."""
+        first :data:`MAX_SECTIONS` of them; in a report of one process: it and its
+        children)."""
         return pid in self._sectioned
 
     # ------------------------------------------------------------------ names

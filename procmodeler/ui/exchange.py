@@ -1,8 +1,10 @@
 """The main window's exchange with other files: the diagram as an image, BPMN 2.0
-export and import, and the PDF report (with a progress dialog that cancels)."""
+export and import, and the report (its dialog in reportdialog.py, then a progress dialog
+that cancels)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,9 +21,11 @@ from procmodeler.app.session import Session
 from procmodeler.common.atomicfile import atomic_write_bytes
 from procmodeler.common.errors import UserError
 from procmodeler.edit.editor import Editor
-from procmodeler.ui import export, preferences
+from procmodeler.ui import export, preferences, reportdialog
+from procmodeler.ui.reportdialog import report_target
 
 if TYPE_CHECKING:
+    from procmodeler.report import Profile
     from procmodeler.ui.mainwindow import MainWindow
 
 
@@ -46,6 +50,8 @@ class Exchange(QObject):
         super().__init__(window)
         self.window = window
         self.last_report: str | None = None
+        #: the report options of the window's model while it has no file
+        self.unsaved: tuple[Session, reportdialog.ReportOptions] | None = None
 
     def _status(self, text: str) -> None:
         self.window.statusBar().showMessage(text, 5000)
@@ -167,21 +173,57 @@ class Exchange(QObject):
 
     # ------------------------------------------------------------------ report
     def report_dialog(self) -> None:
-        """File > Report: write the report as PDF or Word, with a progress dialog that
+        """File > Report: the report dialog (file, format, language, branding, chapters,
+        scope; remembered per model file), then the report with a progress dialog that
         cancels."""
         w = self.window
         w.canvas.flush()
-        base = w.documents.base_name("report")
-        word = self.tr("Word document (*.docx)")
-        path, chosen = QFileDialog.getSaveFileName(
-            w,
-            self.tr("Write Report"),
-            str(Path(w.documents.start_dir()) / f"{base}.pdf"),
-            self.tr("PDF document (*.pdf)") + ";;" + word,
+        model_path = w.session.path
+        options = reportdialog.remembered(model_path) or self._first_options()
+        if model_path is None and self.unsaved is not None and self.unsaved[0] is w.session:
+            options = self.unsaved[1]  # an unsaved model's own last choices
+        if not options.output:
+            base = w.documents.base_name("report")
+            options = replace(
+                options, output=str(Path(w.documents.start_dir()) / f"{base}.{options.fmt}")
+            )
+        selected = next((i for i in w.context.selection if i in w.context.arch.processes), None)
+        dialog = reportdialog.ReportDialog(
+            w.context.arch,
+            options,
+            w.context.catalogue(),
+            w.documents.start_dir(),
+            selected=selected or w.context.level,
+            parent=w,
         )
-        if not path:
-            return
-        path, fmt = report_target(path, chosen == word)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._write_report(dialog, model_path))
+        dialog.open()
+
+    def _first_options(self) -> reportdialog.ReportOptions:
+        """The dialog's options the first time: the preferences' language and profile."""
+        prefs = preferences.load()
+        if not prefs.report_profile:
+            kind = "none"
+        elif Path(prefs.report_profile) == reportdialog.example_profile():
+            kind = "example"
+        else:
+            kind = "file"
+        return reportdialog.ReportOptions(
+            lang=prefs.report_language, profile_kind=kind, profile_file=prefs.report_profile
+        )
+
+    def _write_report(self, dialog: reportdialog.ReportDialog, model_path: Path | None) -> None:
+        """Write the report the dialog asked for, and remember its options."""
+        options = dialog.options()
+        reportdialog.remember(model_path, options)
+        self.unsaved = (self.window.session, options) if model_path is None else None
+        self.write_report(options, dialog.profile)
+
+    def write_report(self, options: reportdialog.ReportOptions, profile: Profile | None) -> None:
+        """Build the report with a progress dialog that cancels; *profile* is the loaded
+        branding profile or None."""
+        w = self.window
         progress = QProgressDialog(
             self.tr("Writing the report\u2026"), self.tr("Cancel"), 0, 100, w
         )
@@ -199,11 +241,15 @@ class Exchange(QObject):
 
         report = _report()
         try:
-            prefs = preferences.load()  # the default language and branding profile
-            profile = report.load_profile(prefs.report_profile) if prefs.report_profile else None
-            lang = prefs.report_language or None
             report.build_report(
-                w.context.arch, path, lang=lang, profile=profile, progress=step, fmt=fmt
+                w.context.arch,
+                options.output,
+                lang=options.lang or None,
+                profile=profile,
+                progress=step,
+                fmt=options.fmt,
+                sections=options.sections,
+                scope=options.scope,
             )
         except report.ReportCancelled:
             self._status(self.tr("The report was cancelled."))
@@ -213,15 +259,8 @@ class Exchange(QObject):
             return
         finally:
             progress.close()
-        self.last_report = path
-        self._status(self.tr("Wrote {path}").format(path=path))
+        self.last_report = options.output
+        self._status(self.tr("Wrote {path}").format(path=options.output))
 
 
-def report_target(path: str, word_chosen: bool) -> tuple[str, str]:
-    """The report's path and format: the suffix decides (``.docx`` Word, ``.pdf`` PDF);
-    without either, the chosen file type's suffix is added."""
-    suffix = Path(path).suffix.lower()
-    if suffix in (".pdf", ".docx"):
-        return path, suffix[1:]
-    fmt = "docx" if word_chosen else "pdf"
-    return f"{path}.{fmt}", fmt
+__all__ = ["Exchange", "report_target"]

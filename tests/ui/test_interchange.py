@@ -55,13 +55,22 @@ def test_import_of_a_bad_bpmn_file_is_a_message(window, monkeypatch, tmp_path) -
     assert window.context.arch.meta.name == "Sample"
 
 
+def _report_dialog(window, target: Path):  # type: ignore[no-untyped-def]
+    """File > Report, with *target* as the file (the dialog is tested in test_report_dialog)."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from procmodeler.ui.reportdialog import ReportDialog
+
+    window.actions_by_name["report"].trigger()
+    dialog = window.findChild(ReportDialog, "reportDialog")
+    dialog.output.setText(str(target))
+    return dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+
 def test_report_with_progress(window, monkeypatch, tmp_path) -> None:
     assert window.actions_by_name["report"].isVisible()
     target = tmp_path / "report.pdf"
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
-    )
-    window.actions_by_name["report"].trigger()
+    _report_dialog(window, target).click()
     assert target.read_bytes()[:5] == b"%PDF-"
 
 
@@ -69,10 +78,7 @@ def test_report_can_be_cancelled(window, monkeypatch, tmp_path) -> None:
     from PySide6.QtWidgets import QProgressDialog
 
     target = tmp_path / "cancelled.pdf"
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
-    )
     monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda self: True)
-    window.actions_by_name["report"].trigger()
+    _report_dialog(window, target).click()
     assert not target.exists()
     assert "cancelled" in window.statusBar().currentMessage()

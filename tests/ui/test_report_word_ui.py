@@ -1,5 +1,6 @@
-"""File > Report writes Word too: the save dialog offers "Word document (*.docx)" next to
-PDF, and the suffix (or the chosen file type, when there is none) picks the format."""
+"""File > Report writes Word too: the report dialog's file chooser offers "Word document
+(*.docx)" next to PDF, and the suffix (or the chosen file type, when there is none)
+picks the format."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ import zipfile
 
 import docx
 import pytest
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QPushButton
 
 from procmodeler.ui.exchange import report_target
+from procmodeler.ui.reportdialog import ReportDialog
 
 pytestmark = pytest.mark.gui
 
@@ -23,7 +25,11 @@ def test_report_dialog_writes_word_when_word_is_chosen(window, monkeypatch, tmp_
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(dialog))
     window.actions_by_name["report"].trigger()
+    report = window.findChild(ReportDialog, "reportDialog")
+    report.findChild(QPushButton, "reportOutputBrowse").click()
     assert offered == ["PDF document (*.pdf);;Word document (*.docx)"]
+    assert report.format.currentData() == "docx"
+    report.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     target = tmp_path / "report.docx"
     assert zipfile.is_zipfile(target)
     headings = [

@@ -50,7 +50,7 @@ def index(ctx: ReportContext, number_: int, width: float, doc: ReportDoc) -> lis
         bold_rows: list[tuple[object, ...]] = []
         for pid in (p for top in ctx.top_level() for p in [top, *ctx.arch.descendants(top)]):
             proc = ctx.arch.processes[pid]
-            depth = ctx.arch.depth(pid)
+            depth = ctx.level(pid)
             name: str | Paragraph
             if depth == 0 and pid not in ctx.keys:
                 # no link to make: a plain cell, much cheaper in an index of thousands

@@ -139,12 +139,20 @@ def cover_facts(ctx: ReportContext) -> list[tuple[str, str]]:
     theme, tr, meta = ctx.theme, ctx.tr, ctx.arch.meta
     prepared = [x for x in (meta.author, theme.profile.author) if x]
     facts = [
+        (N_("Scope"), scope_text(ctx)),
         (N_("Client"), meta.organisation),
         (N_("Prepared by"), ", ".join(dict.fromkeys(prepared))),
         (N_("Date"), long_date(ctx.today, tr)),
         (N_("Version"), meta.version_label),
     ]
     return [(tr(label), value) for label, value in facts if value]
+
+
+def scope_text(ctx: ReportContext) -> str:
+    """What the report covers, when it is one process and its sub-processes (else "")."""
+    if ctx.scope is None:
+        return ""
+    return ctx.tr("{process} and its sub-processes").format(process=ctx.name(ctx.scope))
 
 
 def _paint_facts(ctx: ReportContext, canvas: Canvas, text_w: float, top: float) -> None:

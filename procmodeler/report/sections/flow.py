@@ -38,8 +38,8 @@ _COLUMNS = (0.24, 0.15, 0.13, 0.13, 0.17, 0.18)
 
 
 def has_scorecard(ctx: ReportContext) -> bool:
-    """Whether the model has a KPI (else the report leaves the chapter out)."""
-    return bool(ctx.arch.kpis)
+    """Whether a process of the report has a KPI (else the report leaves the chapter out)."""
+    return any(kpi.process in ctx.in_scope for kpi in ctx.arch.kpis.values())
 
 
 def scorecard(ctx: ReportContext, number_: int, width: float) -> list[Flowable]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from dataclasses import replace
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
@@ -36,7 +37,7 @@ def management(ctx: ReportContext, width: float) -> list[Flowable]:
     concern or cannot meet their target, objectives not served or not measured, overdue
     improvements and reviews, and the most serious other findings."""
     tr = ctx.tr
-    found = attention(ctx.arch, ctx.today.isoformat())
+    found = scoped_attention(ctx)
     story: list[Flowable] = [ctx.p(esc(tr("What to act on")), "h2")]
     lists = (
         _kpi_concerns(ctx, found, width)
@@ -58,6 +59,29 @@ def management(ctx: ReportContext, width: float) -> list[Flowable]:
         )
     story.append(ctx.p(esc(intro.format(date=date))))
     return story + lists + _top_findings(ctx, width)
+
+
+def scoped_attention(ctx: ReportContext) -> Attention:
+    """What management should act on, as the app's management view lists it; in a
+    report of one process only what concerns that process and its sub-processes (an
+    objective when one of them serves it or one of their KPIs measures it)."""
+    found = attention(ctx.arch, ctx.today.isoformat())
+    if ctx.scope is None:
+        return found
+    arch, scope = ctx.arch, ctx.in_scope
+    served = {oid for pid in scope for oid in arch.contributions_of(pid)}
+    measured = {k.objective for k in arch.kpis.values() if k.process in scope and k.objective}
+    return replace(
+        found,
+        unanswered=tuple(c for c in found.unanswered if c.process in scope),
+        answered=tuple(c for c in found.answered if c.process in scope),
+        unserved=tuple(o for o in found.unserved if o in measured),
+        unmeasured=tuple(o for o in found.unmeasured if o in served),
+        overdue_improvements=tuple(
+            i for i in found.overdue_improvements if arch.improvements[i].process in scope
+        ),
+        overdue_reviews=tuple(p for p in found.overdue_reviews if p in scope),
+    )
 
 
 # ---------------------------------------------------------------------- people
@@ -200,9 +224,7 @@ def off_target(ctx: ReportContext, found: Attention) -> list[Kpi]:
     return [
         kpi
         for kpi in ctx.arch.kpis.values()
-        if kpi.id not in listed
-        and kpi.process in ctx.arch.processes
-        and traffic_light(kpi) == "red"
+        if kpi.id not in listed and kpi.process in ctx.in_scope and traffic_light(kpi) == "red"
     ]
 
 

@@ -113,7 +113,7 @@ def _matrix_table(
     ]
     extra.append(("FONTNAME", (1, 1), (-1, -1), fonts.font(True)))
     for r, pid in enumerate(rows_pids, 1):
-        top = arch.processes[pid].parent is None
+        top = ctx.level(pid) == 0
         name = ctx.name(pid) if top else "\u2003" + ctx.name(pid)
         row: list[object] = [ctx.cell(name, name_w, bold=top)]
         if top:

@@ -56,12 +56,12 @@ def _figure_tiles(ctx: ReportContext, tiles: list[tuple[str, str]], width: float
 def summary(ctx: ReportContext, number_: int, width: float) -> list[Flowable]:
     arch, tr = ctx.arch, ctx.tr
     story = _chapter(ctx, number_, tr("Executive summary"), "summary")
-    procs = arch.processes
+    procs = ctx.processes()
     total = len(procs)
     if total == 0:
         story.append(ctx.p(esc(tr("The architecture holds no processes yet."))))
         return story
-    counts = ownership_counts(ctx.owners)
+    counts = ownership_counts({p: ctx.owners[p] for p in procs if p in ctx.owners})
     participating = [p for p in procs if arch.participation_of(p)]
     cross = [p for p in participating if len(arch.participation_of(p)) >= 2]
     summary_counts = ctx.result.summary
@@ -71,7 +71,9 @@ def summary(ctx: ReportContext, number_: int, width: float) -> list[Flowable]:
             [
                 (
                     str(total),
-                    tr.n("process in the architecture", "processes in the architecture", total),
+                    tr.n("process in the architecture", "processes in the architecture", total)
+                    if ctx.scope is None
+                    else tr.n("process in this report", "processes in this report", total),
                 ),
                 (percent(counts[OWN], total, tr), _ownership_caption(ctx, counts, total)),
                 (str(len(cross)), tr.n("cross-unit process", "cross-unit processes", len(cross))),
@@ -107,6 +109,8 @@ def _architecture_in_words(ctx: ReportContext, width: float) -> list[Flowable]:
     tops = arch.top_level()
     story: list[Flowable] = []
     story.append(ctx.p(esc(tr("The architecture")), "h2"))
+    if ctx.scope is not None:
+        return [*story, _scope_in_words(ctx)]
     per_kind = {k: sum(1 for p in tops if procs[p].kind == k) for k in PROCESS_KINDS}
     kind_words = [
         tr.n("{n} management process", "{n} management processes", per_kind["management"]),
@@ -136,6 +140,23 @@ def _architecture_in_words(ctx: ReportContext, width: float) -> list[Flowable]:
     return story
 
 
+def _scope_in_words(ctx: ReportContext) -> Flowable:
+    """What the report of one process covers: the process, where it sits, its levels."""
+    arch, tr = ctx.arch, ctx.tr
+    scope = str(ctx.scope)
+    subs = len(ctx.in_scope) - 1
+    depth = max((ctx.level(p) for p in ctx.in_scope), default=0)
+    parents = [ctx.name(a) for a in reversed(arch.ancestors(scope))]
+    text = tr.n(
+        "This report covers {process} and its {n} sub-process, in {depth} levels below it.",
+        "This report covers {process} and its {n} sub-processes, in {depth} levels below it.",
+        subs,
+    ).format(process=ctx.name(scope), n=subs, depth=depth)
+    if parents:
+        text += " " + tr("It is part of {parents}.").format(parents=" › ".join(parents))
+    return ctx.p(esc(text), "lead")
+
+
 def _responsibility(
     ctx: ReportContext,
     counts: dict[str, int],
@@ -144,7 +165,7 @@ def _responsibility(
 ) -> list[Flowable]:
     """Who answers for the processes, and the cross-unit ones."""
     tr = ctx.tr
-    total = len(ctx.arch.processes)
+    total = len(ctx.in_scope)
     own, inherited, unowned = counts[OWN], counts[INHERITED], counts[NONE]
     story: list[Flowable] = []
     story.append(ctx.p(esc(tr("Responsibility")), "h2"))
@@ -181,7 +202,7 @@ def _flow_and_effect(ctx: ReportContext) -> list[Flowable]:
     """The KPIs by traffic light (nothing when there are none)."""
     arch, tr = ctx.arch, ctx.tr
     story: list[Flowable] = []
-    kpis = list(arch.kpis.values())
+    kpis = [k for k in arch.kpis.values() if k.process in ctx.in_scope]
     if kpis:
         lights = [traffic_light(k) for k in kpis]
         story.append(ctx.p(esc(tr("Flow and effect")), "h2"))

@@ -54,24 +54,30 @@ from procmodeler.vocabulary import DIRECTION
 def process_map(ctx: ReportContext, number_: int, width: float, height: float) -> list[Flowable]:
     tr = ctx.tr
     story = _chapter(ctx, number_, tr("The process map"), "map", template="wide")
-    if not ctx.arch.shapes.get(None):
-        story.append(ctx.p(esc(tr("The process map has no processes placed on it yet."))))
+    level = ctx.scope  # the landscape, or the level of the scope's sub-processes
+    if not ctx.arch.shapes.get(level):
+        empty = tr("The process map has no processes placed on it yet.")
+        if level is not None:
+            empty = tr("{process} has no sub-processes on a diagram.").format(
+                process=ctx.name(level)
+            )
+        story.append(ctx.p(esc(empty)))
         return story
-    story.append(
-        ctx.p(
-            esc(
-                tr(
-                    "The map shows the processes at the top level: management processes steer "
-                    "and develop, core processes create value for the customer from need to "
-                    "satisfied need, and support processes create the conditions for the "
-                    "others."
-                )
-            ),
+    if level is None:
+        intro = tr(
+            "The map shows the processes at the top level: management processes steer "
+            "and develop, core processes create value for the customer from need to "
+            "satisfied need, and support processes create the conditions for the "
+            "others."
         )
-    )
+    else:
+        intro = tr("The map shows the sub-processes of {process} and how they relate.").format(
+            process=ctx.name(level)
+        )
+    story.append(ctx.p(esc(intro)))
     story.append(Spacer(1, 4))
     room = height - 130  # below the heading and the text, above the legend
-    whole = DiagramFlowable(ctx.arch, None, tr, ctx.severity_of, max_height=room, max_scale=1.5)
+    whole = DiagramFlowable(ctx.arch, level, tr, ctx.severity_of, max_height=room, max_scale=1.5)
     box = whole.box
     if min(width / box.w, room / box.h) >= MIN_MAP_SCALE:
         return [*story, whole, Spacer(1, 8), Legend(tr)]

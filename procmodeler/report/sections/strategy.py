@@ -26,10 +26,30 @@ def has_strategy(ctx: ReportContext) -> bool:
     """Whether the model has anything for this chapter (else the report leaves it out)."""
     arch = ctx.arch
     return bool(
-        arch.objectives
-        or arch.improvements
-        or any(p.established or p.next_review for p in arch.processes.values())
+        _objective_ids(ctx)
+        or _improvement_list(ctx)
+        or any(arch.processes[p].established or arch.processes[p].next_review for p in ctx.in_scope)
     )
+
+
+def _objective_ids(ctx: ReportContext) -> list[str]:
+    """The objectives in the order of their tree: all of them, or in a report of one
+    process those its processes serve or its KPIs measure, with their parents."""
+    arch = ctx.arch
+    if ctx.scope is None:
+        return list(arch.walk_objectives())
+    touched = {oid for pid in ctx.in_scope for oid in arch.contributions_of(pid)}
+    touched |= {
+        kpi.objective for kpi in arch.kpis.values() if kpi.process in ctx.in_scope and kpi.objective
+    }
+    touched &= set(arch.objectives)
+    keep = touched | {a for oid in touched for a in arch.objective_ancestors(oid)}
+    return [oid for oid in arch.walk_objectives() if oid in keep]
+
+
+def _improvement_list(ctx: ReportContext) -> list[Improvement]:
+    """The improvements of the processes the report covers."""
+    return [i for i in ctx.arch.improvements.values() if i.process in ctx.in_scope]
 
 
 def strategy(ctx: ReportContext, number_: int, width: float) -> list[Flowable]:
@@ -65,13 +85,14 @@ def _heading(ctx: ReportContext, text: str) -> list[Flowable]:
 def _objectives(ctx: ReportContext, width: float) -> list[Flowable]:
     arch, tr = ctx.arch, ctx.tr
     story = _heading(ctx, tr("Objectives"))
-    if not arch.objectives:
+    objectives = _objective_ids(ctx)
+    if not objectives:
         return [*story, _muted(ctx, N_("No objectives recorded."))]
     rows: list[list[object]] = [
         _head(ctx, N_("Objective"), N_("Owner"), N_("Contributing processes"), N_("Measured by"))
     ]
     widths = [width * 0.3, width * 0.16, width * 0.3, width * 0.24]
-    for oid in arch.walk_objectives():
+    for oid in objectives:
         objective = arch.objectives[oid]
         depth = len(arch.objective_ancestors(oid))
         name = "\u2003" * depth + esc(objective.name)
@@ -132,14 +153,13 @@ def _missing(ctx: ReportContext, msgid: str) -> Paragraph:
 
 def _improvements(ctx: ReportContext, width: float) -> list[Flowable]:
     """The portfolio: how many improvements have each status, then each status's list."""
-    arch, tr = ctx.arch, ctx.tr
+    tr = ctx.tr
     story = _heading(ctx, tr("Improvements"))
-    if not arch.improvements:
+    improvements = _improvement_list(ctx)
+    if not improvements:
         return [*story, _muted(ctx, N_("No improvements recorded."))]
-    by_status = {
-        s: [i for i in arch.improvements.values() if i.status == s] for s in IMPROVEMENT_STATUSES
-    }
-    late = sum(1 for i in arch.improvements.values() if _overdue(ctx, i))
+    by_status = {s: [i for i in improvements if i.status == s] for s in IMPROVEMENT_STATUSES}
+    late = sum(1 for i in improvements if _overdue(ctx, i))
     labels = [IMPROVEMENT_STATUS[s] for s in IMPROVEMENT_STATUSES] + [N_("Of which overdue")]
     numbers = [len(items) for items in by_status.values()] + [late]
     story += [_counts(ctx, labels, numbers, width), Spacer(1, 6)]
@@ -215,7 +235,7 @@ def _establishment(ctx: ReportContext, width: float) -> list[Flowable]:
         review = proc.next_review or ""
         if review and review < today:
             review += f" <font color='{_RED}'><b>{esc(tr('Overdue'))}</b></font>"
-        depth = arch.depth(pid)
+        depth = ctx.level(pid)
         name = f"<b>{ctx.link(pid)}</b>" if depth == 0 else ctx.link(pid)
         rows.append(
             [

@@ -1339,4 +1339,103 @@
         <translation>Fråga inte igen</translation>
     </message>
 </context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>A profile file</source>
+        <translation>En profilfil</translation>
+    </message>
+    <message>
+        <source>Branding profile (*.json)</source>
+        <translation>Profil (*.json)</translation>
+    </message>
+    <message>
+        <source>Branding profile:</source>
+        <translation>Profil (varumärke):</translation>
+    </message>
+    <message>
+        <source>Chapters</source>
+        <translation>Kapitel</translation>
+    </message>
+    <message>
+        <source>Choose a branding profile file, or no profile.</source>
+        <translation>Välj en profilfil, eller ingen profil.</translation>
+    </message>
+    <message>
+        <source>Choose at least one chapter.</source>
+        <translation>Välj minst ett kapitel.</translation>
+    </message>
+    <message>
+        <source>Choose the file to write the report to.</source>
+        <translation>Välj filen som rapporten ska skrivas till.</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Välj…</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Fil:</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Språk:</translation>
+    </message>
+    <message>
+        <source>None: a plain report</source>
+        <translation>Ingen: en enkel rapport</translation>
+    </message>
+    <message>
+        <source>One process and its sub-processes:</source>
+        <translation>En process med delprocesser:</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF-dokument (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>PDF-dokument</translation>
+    </message>
+    <message>
+        <source>Report Branding Profile</source>
+        <translation>Rapportens profil</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Omfattning</translation>
+    </message>
+    <message>
+        <source>The bundled example</source>
+        <translation>Det medföljande exemplet</translation>
+    </message>
+    <message>
+        <source>The cover, the contents and the document control always come first.</source>
+        <translation>Omslaget, innehållsförteckningen och dokumentinformationen kommer alltid först.</translation>
+    </message>
+    <message>
+        <source>The whole architecture</source>
+        <translation>Hela arkitekturen</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Word-dokument (*.docx)</translation>
+    </message>
+    <message>
+        <source>Word document (.docx)</source>
+        <translation>Word-dokument (.docx)</translation>
+    </message>
+    <message>
+        <source>Write Report</source>
+        <translation>Skriv rapport</translation>
+    </message>
+    <message>
+        <source>a branding profile (.json)</source>
+        <translation>en profil (.json)</translation>
+    </message>
+</context>
 </TS>
