@@ -71,7 +71,15 @@ def _step_bpmn(tr: Translator) -> str:
 def _step_report(tr: Translator) -> str:
     from procmodeler.io import native
     from procmodeler.report import build_report
+    from procmodeler.report.text import HYPHENATION, available
 
+    missing = [lang for lang in HYPHENATION.values() if not available(lang)]
+    if missing:  # (pyphen's dictionaries are data files a bundle must carry)
+        raise RuntimeError(
+            tr("the report's hyphenation dictionaries are missing: {names}").format(
+                names=", ".join(missing)
+            )
+        )
     path = _examples()[0]
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "report.pdf"
@@ -85,7 +93,15 @@ def _step_word(tr: Translator) -> str:
 
     from procmodeler.io import native
     from procmodeler.report import build_report
+    from procmodeler.report.text import HYPHENATION, available
 
+    missing = [lang for lang in HYPHENATION.values() if not available(lang)]
+    if missing:  # (pyphen's dictionaries are data files a bundle must carry)
+        raise RuntimeError(
+            tr("the report's hyphenation dictionaries are missing: {names}").format(
+                names=", ".join(missing)
+            )
+        )
     path = _examples()[0]
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "report.docx"

@@ -155,7 +155,7 @@ def _render(
     """:func:`render_report` with the language, profile, fonts, chapters and scope chosen."""
     tr = translator(lang)
     arch = for_report(arch, tr)  # over-long texts shortened, with a note
-    theme = Theme(profile)
+    theme = Theme(profile, lang)
     today = today or datetime.date.today()
     ticker = _Ticker(progress)
     result = run_checks(arch, lang, overrides, today=today.isoformat())
@@ -168,28 +168,8 @@ def _render(
     body_h = pagesize[1] - MARGIN_TOP - MARGIN_BOTTOM
     wide_w = landscape(pagesize)[0] - 2 * MARGIN_X
     wide_h = landscape(pagesize)[1] - MARGIN_TOP - MARGIN_BOTTOM
-    meta = arch.meta
-    title = meta.name or tr("Process architecture")
-    if scope is not None:
-        title += f" \u2013 {ctx.name(scope)}"
     buffer = io.BytesIO()
-    doc = ReportDoc(
-        buffer,
-        theme,
-        tr,
-        pagesize,
-        title=title,
-        organisation=meta.organisation,
-        cover=lambda canvas, d: sections.paint_cover(ctx, canvas, d),
-        progress=ticker.laid_out if progress else None,
-        author=", ".join(dict.fromkeys(x for x in (meta.author, profile.author) if x)),
-        subject=tr("Process architecture report")
-        + (f" \u2013 {meta.organisation}" if meta.organisation else ""),
-        creator=f"procmodeler {__version__}",
-        lang=_PDF_LANG.get(lang, lang),
-        displayDocTitle=True,
-        initialFontName=fonts.font(False),
-    )
+    doc = _document(ctx, buffer, pagesize, profile, lang, ticker.laid_out if progress else None)
     story: list[Flowable] = [doc.page_total, Spacer(1, 1)]
     story += sections.document_control(ctx, body_w)
     story += sections.contents(ctx)
@@ -225,6 +205,40 @@ def _render(
     doc.build_report(story)
     ticker.done()
     return buffer.getvalue()
+
+
+def _document(
+    ctx: ReportContext,
+    buffer: io.BytesIO,
+    pagesize: tuple[float, float],
+    profile: Profile,
+    lang: str,
+    laid_out: Callable[[float], None] | None,
+) -> ReportDoc:
+    """The PDF document of the report (title, cover, metadata) writing to *buffer*."""
+    tr, arch, scope, theme = ctx.tr, ctx.arch, ctx.scope, ctx.theme
+    meta = arch.meta
+    title = meta.name or tr("Process architecture")
+    if scope is not None:
+        title += f" \u2013 {ctx.name(scope)}"
+    doc = ReportDoc(
+        buffer,
+        theme,
+        tr,
+        pagesize,
+        title=title,
+        organisation=meta.organisation,
+        cover=lambda canvas, d: sections.paint_cover(ctx, canvas, d),
+        progress=laid_out,
+        author=", ".join(dict.fromkeys(x for x in (meta.author, profile.author) if x)),
+        subject=tr("Process architecture report")
+        + (f" \u2013 {meta.organisation}" if meta.organisation else ""),
+        creator=f"procmodeler {__version__}",
+        lang=_PDF_LANG.get(lang, lang),
+        displayDocTitle=True,
+        initialFontName=fonts.font(False),
+    )
+    return doc
 
 
 class _Ticker:

@@ -17,6 +17,7 @@ from procmodeler.common.i18n import Translator
 from procmodeler.model.architecture import Architecture
 from procmodeler.model.elements import PROCESS_KINDS
 from procmodeler.report import fonts
+from procmodeler.report.text import Text
 from procmodeler.report.theme import TABLE_SIZE, Theme
 from procmodeler.report.words import esc
 
@@ -180,11 +181,11 @@ class ReportContext:
 
     # ------------------------------------------------------------------ paragraphs
     def p(self, markup: str, style: str = "body") -> Paragraph:
-        return Paragraph(markup, self.theme.styles[style])
+        return Text(markup, self.theme.styles[style])
 
     def text(self, plain: str, style: str = "body") -> Paragraph:
         """A paragraph of plain user text (escaped)."""
-        return Paragraph(esc(plain), self.theme.styles[style])
+        return Text(esc(plain), self.theme.styles[style])
 
     def cell(
         self, plain: str, width: float, bold: bool = False, style: str | None = None
@@ -196,7 +197,7 @@ class ReportContext:
         if "\n" not in plain and fonts.width(plain, TABLE_SIZE, bold) <= width - 12:
             return plain
         name = style or ("cell_bold" if bold else "cell")
-        return Paragraph(esc(plain), self.theme.styles[name])
+        return Text(esc(plain), self.theme.styles[name])
 
     def indented(self, depth: int) -> ParagraphStyle:
         """The table cell style indented for a process *depth* levels down a list."""

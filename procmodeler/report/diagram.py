@@ -419,8 +419,8 @@ class DiagramFlowable(_Painter):
         """The name in the box the notation placed for it, every line of it."""
         size = style.DETAIL_FONT_SIZE
         box = rel.label_box
-        if box is None or not rel.label_lines:
-            return
+        if box is None or not rel.label_lines or size * self.scale < self.min_text:
+            return  # (no empty box where an overview leaves the text out)
         crowded = None if rel.label_fits else style.LABEL_CROWDED
         self._round_rect(c, box, 3, style.LABEL_BACKGROUND, crowded)
         colour = style.relation_style(rel.kind).colour

@@ -32,6 +32,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 from procmodeler.common.i18n import Translator
 from procmodeler.report import fonts
 from procmodeler.report.profile import Logo
+from procmodeler.report.text import Text
 from procmodeler.report.theme import MUTED, Theme
 from procmodeler.report.words import esc
 
@@ -68,7 +69,7 @@ class Heading(Paragraph):  # type: ignore[misc]  # reportlab is untyped
         self.process: str | None = None
 
 
-class AnchorParagraph(Paragraph):  # type: ignore[misc]  # reportlab is untyped
+class AnchorParagraph(Text):
     """A paragraph that records on which page process *pid* is shown (the first such
     place wins, a process's own section heading always wins) and is the link target
     *key* of the process."""

@@ -19,6 +19,11 @@ MIN_MAP_SCALE = 6.0 / REPORT_MIN_FONT_SIZE
 #: How far beyond a part (diagram units) what is drawn on its page may start: a shape or
 #: line that lies farther out is clipped away entirely and is not drawn at all.
 PART_MARGIN = 60.0
+#: The overview leaves out text smaller than this (pt): the processes' names (bold, the
+#: largest text) stay, small but legible on paper and sharp when a PDF reader zooms, so
+#: that the overview is a map a reader can find a process on; owners, labels and other
+#: details (smaller) are left to the parts.
+OVERVIEW_MIN_TEXT = 4.0
 #: A diagram that needs more parts than this is printed as its overview only, with a
 #: note: hundreds of pages of map parts help no reader (a flat 2,000-process map).
 MAX_PARTS = 16
@@ -113,7 +118,7 @@ def split_diagram(
         for x0, x1 in zip(xs, xs[1:], strict=False)
     ]
     overview = variant(whole, overview_height, 1.0, tiles=tiles)
-    overview.min_text = 6.0
+    overview.min_text = OVERVIEW_MIN_TEXT
     story: list[Flowable] = [overview]
     if len(tiles) > MAX_PARTS:
         note = tr(

@@ -14,6 +14,7 @@ from reportlab.platypus import TableStyle
 
 from procmodeler.report.fonts import font, register_fonts
 from procmodeler.report.profile import Profile
+from procmodeler.report.text import HYPHENATION
 
 TEXT = colors.HexColor("#1f2328")
 MUTED = colors.HexColor("#59636e")
@@ -45,6 +46,7 @@ class Theme:
     """Colours and styles of one report."""
 
     profile: Profile
+    lang: str = "en"
     primary: colors.Color = field(init=False)
     secondary: colors.Color = field(init=False)
     styles: dict[str, ParagraphStyle] = field(init=False)
@@ -56,7 +58,7 @@ class Theme:
         self.primary_light = tint(self.primary, 0.10)
         self.primary_mid = tint(self.primary, 0.22)
         self.secondary_light = tint(self.secondary, 0.12)
-        self.styles = _paragraph_styles(self.primary)
+        self.styles = _paragraph_styles(self.primary, HYPHENATION.get(self.lang, ""))
 
     def table_style(self, header_rows: int = 1, zebra: bool = True) -> TableStyle:
         """Lines, paddings and the coloured header row of the report's tables."""
@@ -106,10 +108,14 @@ class Theme:
 _Add = Callable[..., None]
 
 
-def _paragraph_styles(primary: colors.Color) -> dict[str, ParagraphStyle]:
-    """The report's paragraph styles by name, in the primary colour *primary*."""
+def _paragraph_styles(primary: colors.Color, hyphenation: str) -> dict[str, ParagraphStyle]:
+    """The report's paragraph styles by name, in the primary colour *primary*; a word
+    wider than its column (a Swedish compound such as a unit's name in a narrow table
+    column) breaks at a syllable of the language *hyphenation* (pyphen's dictionaries)
+    rather than at any letter; a heading's never."""
     base = ParagraphStyle(
         "body",
+        hyphenate_as=hyphenation,  # report.text.Text hyphenates a word wider than its column
         fontName=font(False),
         fontSize=BODY_SIZE,
         leading=BODY_SIZE * 1.42,
@@ -130,6 +136,7 @@ def _paragraph_styles(primary: colors.Color) -> dict[str, ParagraphStyle]:
 def _heading_styles(add: _Add, primary: colors.Color) -> None:
     add(
         "h1",
+        hyphenate_as="",
         fontName=font(True),
         fontSize=19,
         leading=24,
@@ -139,6 +146,7 @@ def _heading_styles(add: _Add, primary: colors.Color) -> None:
     )
     add(
         "h2",
+        hyphenate_as="",
         fontName=font(True),
         fontSize=14,
         leading=18,
@@ -149,6 +157,7 @@ def _heading_styles(add: _Add, primary: colors.Color) -> None:
     )
     add(
         "h3",
+        hyphenate_as="",
         fontName=font(True),
         fontSize=10.5,
         leading=14,
@@ -159,6 +168,7 @@ def _heading_styles(add: _Add, primary: colors.Color) -> None:
     )
     add(
         "h4",
+        hyphenate_as="",
         fontName=font(True),
         fontSize=9,
         leading=12,
@@ -175,6 +185,7 @@ def _text_styles(add: _Add, primary: colors.Color) -> None:
     add("caption", fontSize=7.8, leading=10, textColor=MUTED, spaceBefore=3, spaceAfter=8)
     add("cell", fontSize=TABLE_SIZE, leading=TABLE_SIZE * 1.3, spaceAfter=0)
     add("cell_bold", parent="cell", fontName=font(True))
+    add("chart_caption", parent="cell", spaceBefore=10)  # a chart's title, apart from above
     add("cell_muted", parent="cell", textColor=MUTED)
     add("cell_right", parent="cell", alignment=TA_RIGHT)
     add("head", parent="cell", fontName=font(True), textColor=WHITE)

@@ -168,7 +168,40 @@ class ReportDialog(QDialog):
         lang = options.lang or arch.meta.language
         self.language.setCurrentIndex(max(0, self.language.findData(lang)))
 
-        # branding profile
+        profile_row = self._profile_row(options)
+
+        form = QFormLayout()
+        form.addRow(self.tr("File:"), output_row)
+        form.addRow(self.tr("Format:"), self.format)
+        form.addRow(self.tr("Language:"), self.language)
+        form.addRow(self.tr("Branding profile:"), profile_row)
+
+        chapters = self._chapters(catalogue, options)
+        scope_box = self._scope(arch, options, selected)
+
+        self.error = QLabel()
+        self.error.setObjectName("reportError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b3261e;")
+        self.error.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Write Report"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        row = QHBoxLayout()
+        row.addWidget(chapters, 3)
+        row.addWidget(scope_box, 2)
+        layout.addLayout(row)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def _profile_row(self, options: ReportOptions) -> QHBoxLayout:
+        """The branding profile: none, the bundled example or a file."""
         self.profile_kind = QComboBox()
         self.profile_kind.setObjectName("reportProfileKind")
         self.profile_kind.addItem(self.tr("None: a plain report"), "none")
@@ -186,14 +219,11 @@ class ReportDialog(QDialog):
         profile_row.addWidget(self.profile_browse)
         self.profile_kind.currentIndexChanged.connect(self._profile_kind_changed)
         self._profile_kind_changed()
+        return profile_row
 
-        form = QFormLayout()
-        form.addRow(self.tr("File:"), output_row)
-        form.addRow(self.tr("Format:"), self.format)
-        form.addRow(self.tr("Language:"), self.language)
-        form.addRow(self.tr("Branding profile:"), profile_row)
-
-        # chapters, named as the report names them (its catalogue, in the app's language)
+    def _chapters(self, catalogue: Translator, options: ReportOptions) -> QGroupBox:
+        """The chapters' checkboxes, named as the report names them (its catalogue, in
+        the app's language)."""
         chapters = QGroupBox(self.tr("Chapters"))
         grid = QGridLayout(chapters)
         self.section_boxes: dict[str, QCheckBox] = {}
@@ -210,8 +240,10 @@ class ReportDialog(QDialog):
         always.setWordWrap(True)
         always.setStyleSheet("color: #6e7781;")
         grid.addWidget(always, half, 0, 1, 2)
+        return chapters
 
-        # scope
+    def _scope(self, arch: Architecture, options: ReportOptions, selected: str | None) -> QGroupBox:
+        """The scope: the whole architecture or one process and its sub-processes."""
         scope_box = QGroupBox(self.tr("Scope"))
         scope_layout = QVBoxLayout(scope_box)
         self.whole = QRadioButton(self.tr("The whole architecture"))
@@ -237,27 +269,7 @@ class ReportDialog(QDialog):
         scope_layout.addWidget(self.whole)
         scope_layout.addWidget(self.one)
         scope_layout.addWidget(self.process)
-
-        self.error = QLabel()
-        self.error.setObjectName("reportError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b3261e;")
-        self.error.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Write Report"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.buttons = buttons
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        row = QHBoxLayout()
-        row.addWidget(chapters, 3)
-        row.addWidget(scope_box, 2)
-        layout.addLayout(row)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        return scope_box
 
     # ------------------------------------------------------------------ output
     def _choose_output(self) -> None:

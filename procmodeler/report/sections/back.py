@@ -17,6 +17,7 @@ from procmodeler.report.document import (
     ReportDoc,
 )
 from procmodeler.report.sections.base import _chapter, _head, _table
+from procmodeler.report.text import Text
 from procmodeler.report.words import (
     DASH,
     KIND_SINGULAR,
@@ -58,7 +59,7 @@ def index(ctx: ReportContext, number_: int, width: float, doc: ReportDoc) -> lis
                     bold_rows.append(("FONTNAME", (0, len(rows)), (0, len(rows)), fonts.font(True)))
             else:
                 markup = f"<b>{ctx.link(pid)}</b>" if depth == 0 else ctx.link(pid)
-                name = Paragraph(markup, ctx.indented(depth))
+                name = Text(markup, ctx.indented(depth))
             page = doc.process_pages.get(pid)
             rows.append(
                 [

@@ -39,4 +39,4 @@ def _caption(ctx: ReportContext, kpi: Kpi) -> Flowable:
         details.append(tr("target {value}").format(value=number(kpi.target, tr) + unit))
     text = f"<b>{esc(kpi.name)}</b>"
     text += f"<br/><font size=7 color='#59636e'>{esc(', '.join(details))}</font>"
-    return ctx.p(text, "cell")
+    return ctx.p(text, "chart_caption")

@@ -34,6 +34,7 @@ from procmodeler.report.sections.base import (
 )
 from procmodeler.report.sections.flow import kpi_state
 from procmodeler.report.sections.kpicharts import process_charts
+from procmodeler.report.text import Text
 from procmodeler.report.theme import MUTED
 from procmodeler.report.words import (
     DASH,
@@ -365,7 +366,7 @@ def _sub_processes(
         proc = arch.processes[child]
         style = ctx.indented(arch.depth(child) - base)
         name = (
-            Paragraph(ctx.link(child), style)
+            Text(ctx.link(child), style)
             if ctx.has_section(child)
             else AnchorParagraph(ctx.link(child), style, child, ctx.keys[child])
         )

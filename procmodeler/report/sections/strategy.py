@@ -14,6 +14,7 @@ from procmodeler.common.i18n import N_
 from procmodeler.model.elements import ESTABLISHMENT_LEVELS, IMPROVEMENT_STATUSES, Improvement
 from procmodeler.report.context import ReportContext
 from procmodeler.report.sections.base import _chapter, _head, _muted, _table
+from procmodeler.report.text import Text
 from procmodeler.report.words import DASH, esc, word
 from procmodeler.vocabulary import ASSURANCE, ESTABLISHMENT, IMPROVEMENT_STATUS
 
@@ -238,7 +239,7 @@ def _establishment(ctx: ReportContext, width: float) -> list[Flowable]:
         name = f"<b>{ctx.link(pid)}</b>" if depth == 0 else ctx.link(pid)
         rows.append(
             [
-                Paragraph(name, ctx.indented(depth)),
+                Text(name, ctx.indented(depth)),
                 ctx.p(esc(level), "cell") if level else _muted(ctx, N_("not assessed")),
                 ctx.p(review or DASH, "cell"),
             ]
