@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +34,7 @@ from procmodeler.model.elements import (
     DIRECTIONS,
     KPI_KINDS,
     PROCESS_STATUSES,
+    RACI,
     RELATION_KINDS,
     Kpi,
     Metadata,
@@ -87,6 +88,12 @@ _RELATION_KIND_CHOICES = {k: k for k in RELATION_KINDS}
 _KPI_KIND_CHOICES = {k: k for k in KPI_KINDS}
 _DIRECTION_CHOICES = {d: d for d in DIRECTIONS}
 _STATUS_CHOICES = {s: s for s in PROCESS_STATUSES}
+#: RACI cells already in canonical order (the usual cells), as themselves.
+_CANONICAL_LETTERS = {
+    "".join(letters): "".join(letters)
+    for n in range(1, len(RACI) + 1)
+    for letters in itertools.combinations(RACI, n)
+}
 
 
 class _Builder:
@@ -154,9 +161,10 @@ class _Builder:
             self.origin[raw] = (table, row)
 
     def map_ids(self) -> None:
-        self.ids = IdAllocator(raw for raw in self.raw_kind if is_ncname(raw))
+        valid = {raw for raw in self.raw_kind if is_ncname(raw)}
+        self.ids = IdAllocator(set(valid))
         for raw in self.raw_kind:
-            if is_ncname(raw):
+            if raw in valid:
                 self.model_id[raw] = raw
                 continue
             new = self.ids.free(ncname_from(raw))
@@ -210,9 +218,11 @@ class _Builder:
             )
         return found
 
-    def generated(self, prefix: str) -> Callable[[], str]:
-        """New ids ``prefix<N>`` for rows without one (the one id policy)."""
-        return lambda: self.ids.numbered(prefix)
+    def generated(self, prefix: str, ids: list[str | None]) -> list[str]:
+        """*ids* with new ids ``prefix<N>`` in the places of rows without one (None), in
+        row order, after every given id is known (the one id policy)."""
+        new = iter(self.ids.numbered_many(prefix, ids.count(None)))
+        return [given or next(new) for given in ids]
 
     # .................................................................. the model
     def build(self, with_layout: bool = True) -> Architecture:
@@ -400,7 +410,8 @@ class _Builder:
             pid = self.ref(table, row, "process", "process") if raw_p else None
             uid = self.ref(table, row, "unit", "unit") if raw_u else None
             try:
-                letters = normalize_letters(row.cells.get("roles", ""))
+                roles = row.cells.get("roles", "")
+                letters = _CANONICAL_LETTERS.get(roles) or normalize_letters(roles)
             except ValueError as exc:
                 self.error(
                     table,
@@ -437,14 +448,12 @@ class _Builder:
         return participation
 
     def read_relations(self) -> dict[str, Relation]:
-        relations: dict[str, Relation] = {}
         table = self.tables.get("relations")
-        rows = self.rows("relations")
-        new_id = self.generated(RELATION_PREFIX)
+        if table is None:
+            return {}
         pending: list[tuple[_Row, str | None, str, str, str]] = []
         raw_kind, model_id = self.raw_kind, self.model_id
-        for row in rows:
-            assert table is not None
+        for row in self.rows("relations"):
             cells = row.cells
             cell_s, cell_t = cells.get("source", ""), cells.get("target", "")
             kind = _RELATION_KIND_CHOICES.get(cells.get("kind", "").casefold())
@@ -464,18 +473,17 @@ class _Builder:
             if source is None or target is None or kind is None:
                 continue
             pending.append((row, model_id[raw] if raw else None, source, target, kind))
+        relations: dict[str, Relation] = {}
         row_of = self.row_of
-        for row, rid, source, target, kind in pending:
-            rid = rid or new_id()
+        rids = self.generated(RELATION_PREFIX, [p[1] for p in pending])
+        for rid, (row, _, source, target, kind) in zip(rids, pending, strict=True):
             relations[rid] = Relation(rid, source, target, kind, row.cells.get("object", ""))
-            assert table is not None
             row_of[("relations", rid)] = (table, row)
         return relations
 
     def read_kpis(self) -> dict[str, Kpi]:
         kpis: dict[str, Kpi] = {}
         table = self.tables.get("kpis")
-        new_id = self.generated(KPI_PREFIX)
         pending: list[tuple[str | None, tuple[Any, ...], str | None]] = []
         for row in self.rows("kpis"):
             assert table is not None
@@ -515,8 +523,8 @@ class _Builder:
                 numbers["actual"],
             )
             pending.append((self.model_id[raw] if raw else None, fields, objective))
-        for kid, fields, objective in pending:  # generated ids after every given one is known
-            kid = kid or new_id()
+        kids = self.generated(KPI_PREFIX, [p[0] for p in pending])
+        for kid, (_, fields, objective) in zip(kids, pending, strict=True):
             kpis[kid] = Kpi(kid, *fields, objective=objective)
         return kpis
 
