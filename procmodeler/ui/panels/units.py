@@ -101,6 +101,7 @@ class UnitsPanel(QWidget):
         context.documentReplaced.connect(self._on_replaced)
         context.selectionChanged.connect(self._selection_from_context)
         self.rebuild(expand_all=True)
+        self._selection_from_context()  # made late (a tab first shown): what is chosen
 
     def _build_tree(self) -> None:
         self.tree = _Tree(self)
