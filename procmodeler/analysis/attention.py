@@ -67,6 +67,8 @@ def is_overdue(arch: Architecture, iid: str, today: str) -> bool:
 
 
 def _objective_gaps(arch: Architecture) -> tuple[list[str], list[str]]:
+    if not arch.objectives:  # nothing to walk (and no index to build for it)
+        return [], []
     served: set[str] = {oid for oid, _ in arch.contributions}
     measured: set[str] = {k.objective for k in arch.kpis.values() if k.objective is not None}
     unserved, unmeasured = [], []
@@ -94,6 +96,8 @@ def _concerns(
             capable.setdefault(kpi.process, []).append(kpi.id)
     unanswered: list[Concern] = []
     answered: list[Concern] = []
+    if not concern and not capable:  # the usual case: no walk over every process
+        return unanswered, answered
     for pid in arch.walk():
         if pid not in concern and pid not in capable:
             continue
@@ -116,11 +120,12 @@ def attention(
     ``analyse_kpi``."""
     unanswered, answered = _concerns(arch, analyse)
     unserved, unmeasured = _objective_gaps(arch)
-    reviews = [
+    due = {
         pid
-        for pid in arch.walk()
-        if (p := arch.processes[pid]).next_review is not None and p.next_review < today
-    ]
+        for pid, p in arch.processes.items()
+        if p.next_review is not None and p.next_review < today
+    }
+    reviews = [pid for pid in arch.walk() if pid in due] if due else []
     return Attention(
         tuple(unanswered),
         tuple(answered),

@@ -171,6 +171,29 @@ def violations(arch: Architecture) -> list[Violation]:
     return list(_all(arch))
 
 
+#: The kinds of :func:`cycle_violations`.
+CYCLE_KINDS: frozenset[str] = frozenset({CYCLE, SELF_RELATION})
+
+
+def cycle_violations(arch: Architecture) -> list[Violation]:
+    """The violations of :func:`violations` that are cycles: parent cycles of processes,
+    units and objectives, and relations from a process to themselves, in the same order.
+
+    These are the invariants that checking each cell and reference of a record against
+    the others cannot see; a reader that has checked all of that itself without finding
+    a problem (the register's) needs only these."""
+    return [found for collection in ELEMENTS for found in _cycles_of(arch, collection)]
+
+
+def _cycles_of(arch: Architecture, collection: str) -> Iterator[Violation]:
+    if collection == "relations":
+        for rid, r in arch.relations.items():
+            if r.source == r.target:
+                yield Violation(SELF_RELATION, "relations", rid, "target", r.target)
+    if collection in ("processes", "units", "objectives"):
+        yield from _cycles(collection, getattr(arch, collection))
+
+
 def is_valid(arch: Architecture) -> bool:
     """True when *arch* breaks no invariant."""
     return next(iter(_all(arch)), None) is None
@@ -282,12 +305,7 @@ def _fields(arch: Architecture, collection: str) -> Iterator[Violation]:
             value = getattr(element, field)
             if value is not None and not is_date(value):
                 yield Violation(DATE, collection, key, field, value)
-    if collection == "relations":
-        for rid, r in arch.relations.items():
-            if r.source == r.target:
-                yield Violation(SELF_RELATION, "relations", rid, "target", r.target)
-    if collection in ("processes", "units", "objectives"):
-        yield from _cycles(collection, getattr(arch, collection))
+    yield from _cycles_of(arch, collection)
 
 
 def _participation(arch: Architecture) -> Iterator[Violation]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from procmodeler.common.errors import UserError
+from procmodeler.common.paths import resources_dir
 from procmodeler.io import native
 from procmodeler.io.bpmn import export_bpmn, import_bpmn
 from procmodeler.io.bpmn.names import PM
@@ -173,6 +175,16 @@ REGISTER_REFS = {
 }
 
 
+def csv_rows(path: Path) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+
+
+def write_csv_rows(path: Path, rows: list[list[str]]) -> None:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+
+
 @SETTINGS
 @given(arch=models(), data=st.data())
 def test_register_import(arch: Architecture, data: st.DataObject, tmp_path: Path) -> None:
@@ -183,16 +195,47 @@ def test_register_import(arch: Architecture, data: st.DataObject, tmp_path: Path
         path = folder / f"{name}.csv"
         if not path.exists():
             continue
-        rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+        rows = csv_rows(path)
         if len(rows) < 2:
             continue
         row = data.draw(st.sampled_from(rows[1:]))
         column = rows[0].index(data.draw(st.sampled_from(REGISTER_REFS[name])))
         row[column] = data.draw(st.sampled_from(ids_of(arch) + [row[0]]))
-        out = io.StringIO()
-        csv.writer(out, lineterminator="\n").writerows(rows)
-        path.write_text(out.getvalue(), encoding="utf-8")
+        write_csv_rows(path, rows)
     valid_or_refused(lambda: import_register(folder))
+
+
+#: What a damaged register cell holds: nothing, blanks, no word of any vocabulary, an id
+#: that is no NCName, a letter that is no RACI letter, numbers that are not finite, a
+#: date that is none, an id that is nobody's, and an id of each kind of element (from
+#: the example below; the row's own id is added per cell: a self-reference).
+CELL_DAMAGE = (
+    "", " ", "x y", "1a", "Q", "inf", "nan", "2026-02-30", "ghost",
+    "M1", "CO", "MHO", "O1", "KPI01", "I01",
+)  # fmt: skip
+
+
+def test_register_import_with_any_cell_damaged(tmp_path: Path) -> None:
+    """Each cell of the first row of each file of an example register, in turn, holds
+    each damage: the register's builder checks only the cycles of the model it built
+    (model.validate.cycle_violations) when its reading found no problem, so a bad cell
+    that the reading let through would come out here as a model with violations."""
+    folder = tmp_path / "reg"
+    shutil.copytree(resources_dir() / "examples" / "manufacturing", folder)
+    (folder / "measurements.csv").unlink()  # series are not part of validation
+    assert violations(import_register(folder, with_layout=False).arch) == []
+    tried = 0
+    for path in sorted(folder.glob("*.csv")):
+        original = path.read_bytes()
+        rows = csv_rows(path)
+        for column in range(len(rows[0])):
+            for value in (*CELL_DAMAGE, rows[1][0], rows[2][0]):
+                damaged = [rows[0], [*rows[1][:column], value, *rows[1][column + 1 :]]]
+                write_csv_rows(path, damaged + rows[2:])
+                valid_or_refused(lambda: import_register(folder, with_layout=False))
+                tried += 1
+        path.write_bytes(original)
+    assert tried > 900
 
 
 BPMN_REFS = (

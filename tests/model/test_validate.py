@@ -145,3 +145,27 @@ def test_find_cycles_reports_each_cycle_once_from_where_the_walk_enters() -> Non
     assert find_cycles(parents) == [("a", "b"), ("c",)]
     assert find_cycles({}) == []
     assert find_cycles({"a": None, "b": "a"}) == []
+
+
+def test_cycle_violations_are_the_cycles_of_violations_in_their_order() -> None:
+    arch = model(
+        processes={
+            "A": Process("A", "A", parent="C"),
+            "B": Process("B", "B", parent="A"),
+            "C": Process("C", "", parent="B"),
+            "D": Process("D", "D", parent="D", owner="ghost"),
+        },
+        units={"U": Unit("U", "Unit", parent="V"), "V": Unit("V", "V", parent="U")},
+        relations={"r1": Relation("r1", "A", "A"), "r2": Relation("r2", "B", "B", "uses")},
+    )
+    found = violations(arch)
+    cycles = v.cycle_violations(arch)
+    assert cycles == [x for x in found if x.kind in v.CYCLE_KINDS]
+    assert [(x.kind, x.key) for x in cycles] == [
+        (v.CYCLE, "A"),
+        (v.CYCLE, "D"),
+        (v.CYCLE, "U"),
+        (v.SELF_RELATION, "r1"),
+        (v.SELF_RELATION, "r2"),
+    ]
+    assert len(found) > len(cycles)  # the name, the owner and the kind are not cycles

@@ -87,8 +87,7 @@ def check_core_without_objective(idx: ModelIndex) -> Iterator[Raw]:
     for pid in idx.children.get(None, ()):
         if idx.processes[pid].kind != "core":
             continue
-        family = {pid, *arch.descendants(pid)}
-        if family & contributing:
+        if contributing and {pid, *arch.descendants(pid)} & contributing:
             continue
         yield Raw(
             (pid,),
