@@ -18,7 +18,6 @@ from procmodeler.ui.panels import (
     PROBLEMS_DOCK,
     PROPERTIES_DOCK,
     LiveFindings,
-    ParticipationMatrix,
     create_panels,
     make_dock,
     place_panels,
@@ -104,6 +103,8 @@ class Docking(QObject):
         """Enough for the matrix's first rows under its header, legend and hint, and the
         dock's title and tabs; on a small window less, so that the diagram keeps room."""
         by_name = {d.objectName(): d for d in self.panel_docks}
+        from procmodeler.ui.panels.matrix import ParticipationMatrix  # made by widget()
+
         matrix = by_name[MATRIX_DOCK].widget() if MATRIX_DOCK in by_name else None
         wanted = 300
         if isinstance(matrix, ParticipationMatrix):

@@ -1,7 +1,8 @@
 """The model tree: the whole process hierarchy. Selecting a process selects it
 everywhere; activating it (double-click, Enter) shows it on its diagram; dragging a
 process onto another makes it a sub-process there (``reparent_process``), dropping it
-on empty space moves it to the top level."""
+on empty space moves it to the top level. Items are made as their parents are opened, so
+a model of 10,000 processes opens without making 10,000 items."""
 
 from __future__ import annotations
 
@@ -31,6 +32,10 @@ ITEM_FLAGS = (
     | Qt.ItemFlag.ItemIsDropEnabled
 )
 ITEM_MIME = "application/x-qabstractitemmodeldatalist"
+SHOW_ARROW = QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator
+#: a new document's top-level processes are shown open when they have at most this many
+#: sub-processes together (a model of thousands opens with the top level closed)
+FIRST_OPEN = 400
 
 
 class ModelTree(QTreeWidget):
@@ -42,7 +47,9 @@ class ModelTree(QTreeWidget):
         super().__init__(parent)
         self.setObjectName("modelTree")
         self.context = context
+        #: the items made so far (see :meth:`item`)
         self.items: dict[str, QTreeWidgetItem] = {}
+        self._filled: set[str] = set()  # processes whose children are made
         self._bold: str | None = None  # the process shown in bold (the current level)
         self._syncing = False
         self.setHeaderHidden(True)
@@ -57,6 +64,7 @@ class ModelTree(QTreeWidget):
         self.customContextMenuRequested.connect(self._menu)
         self.itemSelectionChanged.connect(self._on_tree_selection)
         self.itemActivated.connect(self._activated)
+        self.itemExpanded.connect(self._fill)
         context.committed.connect(self._on_committed)
         context.documentReplaced.connect(self.rebuild)
         context.selectionChanged.connect(self._select_from_context)
@@ -65,41 +73,77 @@ class ModelTree(QTreeWidget):
 
     # ------------------------------------------------------------------ building
     def rebuild(self) -> None:
+        """The tree again from the model, keeping which processes were open. Only the
+        top level and the children of open processes are made; the rest are made when
+        their parent is opened (:meth:`item` makes the way to one on demand)."""
         arch = self.context.arch
         expanded = {pid for pid, item in self.items.items() if item.isExpanded()}
         first = not self.items
         self._syncing = True
         try:
             self.clear()
-            items: dict[str, QTreeWidgetItem] = {}
-            self.items = items
-            # Items are made apart from the view and given to it in one call at the end:
-            # added one by one, each would be announced to the view on its own.
-            tops: list[QTreeWidgetItem] = []
-            processes = arch.processes
-            for pid in arch.walk():
-                proc = processes[pid]
-                item = QTreeWidgetItem()
-                item.setData(0, PID, pid)
-                item.setFlags(ITEM_FLAGS)
-                self._decorate(item, pid)
-                parent_item = items.get(proc.parent) if proc.parent else None
-                if parent_item is None:
-                    tops.append(item)
-                else:
-                    parent_item.addChild(item)
-                items[pid] = item
+            self.items = {}
+            self._filled = set()
+            # made apart from the view and given to it in one call: added one by one,
+            # each would be announced to the view on its own
+            tops = [self._make(pid) for pid in arch.children(None)]
             self.addTopLevelItems(tops)
-            if first:  # the top level open, the rest closed (as new items are)
-                for pid in arch.children(None):
-                    self.items[pid].setExpanded(True)
+            if first:  # the top level open (a small one), the rest closed
+                if sum(len(arch.children(pid)) for pid in arch.children(None)) <= FIRST_OPEN:
+                    for item in tops:
+                        self._open(item)
             else:
-                for pid in expanded & self.items.keys():
-                    self.items[pid].setExpanded(True)
+                for pid in expanded & arch.processes.keys():
+                    self._open(self.item(pid))
         finally:
             self._syncing = False
         self._select_from_context()
         self._mark_level()
+
+    def _make(self, pid: str) -> QTreeWidgetItem:
+        """One process's item, its children not yet made (an arrow shows it has some)."""
+        item = QTreeWidgetItem()
+        item.setData(0, PID, pid)
+        item.setFlags(ITEM_FLAGS)
+        self._decorate(item, pid)
+        if self.context.arch.children(pid):
+            item.setChildIndicatorPolicy(SHOW_ARROW)
+        if pid == self.context.level:
+            font = item.font(0)
+            font.setBold(True)
+            item.setFont(0, font)
+        self.items[pid] = item
+        return item
+
+    def _fill(self, item: QTreeWidgetItem) -> None:
+        """Make the children of *item* (once), selected when the context has them so."""
+        pid = item.data(0, PID)
+        if pid in self._filled:
+            return
+        self._filled.add(pid)
+        children = [self._make(child) for child in self.context.arch.children(pid)]
+        item.addChildren(children)
+        wanted = set(self.context.selection)
+        syncing, self._syncing = self._syncing, True
+        try:
+            for child in children:
+                if child.data(0, PID) in wanted:
+                    child.setSelected(True)
+        finally:
+            self._syncing = syncing
+
+    def _open(self, item: QTreeWidgetItem) -> None:
+        self._fill(item)
+        item.setExpanded(True)
+
+    def item(self, pid: str) -> QTreeWidgetItem:
+        """The item of process *pid*, made (with the way to it) if it was not yet."""
+        made = self.items.get(pid)
+        if made is not None:
+            return made
+        for ancestor in reversed(self.context.arch.ancestors(pid)):
+            self._fill(self.items[ancestor])
+        return self.items[pid]
 
     def _decorate(self, item: QTreeWidgetItem, pid: str) -> None:
         proc = self.context.arch.processes[pid]
@@ -145,17 +189,20 @@ class ModelTree(QTreeWidget):
     def _select_from_context(self) -> None:
         if self._syncing:
             return
-        wanted = set(self.context.selection)
+        arch = self.context.arch
+        wanted = [pid for pid in self.context.selection if pid in arch.processes]
         self._syncing = True
         try:
-            current = None
+            chosen = set(wanted)
             for pid, item in self.items.items():
-                on = pid in wanted
-                if item.isSelected() != on:
-                    item.setSelected(on)
-                if on and current is None:
-                    current = item
-            if current is not None:
+                if item.isSelected() and pid not in chosen:
+                    item.setSelected(False)
+            for pid in wanted:
+                item = self.item(pid)
+                if not item.isSelected():
+                    item.setSelected(True)
+            if wanted:
+                current = self.items[wanted[0]]
                 parent = current.parent()
                 while parent is not None:
                     parent.setExpanded(True)

@@ -106,6 +106,8 @@ class Teamwork(QObject):
             if beside is not None:
                 window.tabifyDockWidget(beside, dock)
             dock.hide()
+        if beside is not None:  # in front again (a tab added is put in front)
+            beside.raise_()
         self.action = QAction(tr("Compare &With…"), window)
         self.action.setObjectName("compareWithAction")
         self.action.triggered.connect(self.choose)

@@ -181,6 +181,9 @@ def assert_in_sync(win) -> None:  # type: ignore[no-untyped-def]
     for rid, item in scene.relations.items():
         assert item.view == relation_view(arch, level, rid), rid
     tree = win.tree
+    assert set(tree.items) <= set(arch.processes)  # made as their parents are opened
+    for pid in arch.processes:
+        tree.item(pid)  # makes the way to each
     assert set(tree.items) == set(arch.processes)
     for pid, item in tree.items.items():
         proc = arch.processes[pid]

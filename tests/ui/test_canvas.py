@@ -53,7 +53,7 @@ def test_palette_click_creates_a_process_and_names_it_in_place(window, qtbot) ->
     assert window.context.arch.processes[pid].name == "Recruit staff"
     assert window.canvas.view.name_editor is None
     assert len(ed.history()) == before + 2  # create, rename
-    assert window.tree.items[pid].text(0) == "Recruit staff"
+    assert window.tree.item(pid).text(0) == "Recruit staff"
     assert_in_sync(window)
     ed.undo()
     assert window.context.arch.processes[pid].name != "Recruit staff"

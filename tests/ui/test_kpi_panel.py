@@ -18,8 +18,9 @@ STABLE = "\n".join(["20", "22", "21", "19", "20", "23", "21", "20", "22", "19", 
 
 
 def panel(win) -> KpiPanel:  # type: ignore[no-untyped-def]
-    found = win.findChild(KpiPanel, "kpiPanel")
-    assert found is not None
+    """The KPI panel (made now if its tab was never in front)."""
+    found = win.findChild(QDockWidget, KPI_DOCK).widget()
+    assert isinstance(found, KpiPanel) and found.objectName() == "kpiPanel"
     return found
 
 
@@ -88,10 +89,11 @@ def test_scorecard_sorts_filters_and_reveals(window, qtbot) -> None:  # type: ig
 
     ed = window.context.editor
     deliver = window.ids["deliver"]
-    sc = window.findChild(ScorecardPanel, "scorecardPanel")
     kpi_dock = window.findChild(QDockWidget, KPI_DOCK)
     sc_dock = window.findChild(QDockWidget, SCORECARD_DOCK)
-    assert sc is not None and kpi_dock is not None and sc_dock is not None
+    assert kpi_dock is not None and sc_dock is not None
+    sc = sc_dock.widget()
+    assert isinstance(sc, ScorecardPanel)
     sc_dock.raise_()
     qtbot.waitUntil(lambda: sc.proxy.rowCount() == 1)
     with qtbot.waitSignal(sc_dock.visibilityChanged):

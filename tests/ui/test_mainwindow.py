@@ -107,20 +107,20 @@ def test_tree_drag_moves_a_process_to_another_parent(window) -> None:
     ed = window.context.editor
     tree = window.tree
     it, sell = window.ids["it"], window.ids["sell"]
-    tree.setCurrentItem(tree.items[it], 0, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    tree.setCurrentItem(tree.item(it), 0, QItemSelectionModel.SelectionFlag.ClearAndSelect)
     assert window.context.selection == (it,)
-    target = tree.items[sell]
+    target = tree.item(sell)
     rect = tree.visualItemRect(target)
-    mime = tree.mimeData([tree.items[it]])
+    mime = tree.mimeData([tree.item(it)])
     assert drop(tree.viewport(), mime, rect.center())
     assert arch.processes[it].parent == sell
     assert it in arch.shapes[sell] and it not in arch.shapes[None]
-    assert tree.items[it].parent() is tree.items[sell]
+    assert tree.item(it).parent() is tree.item(sell)
     assert ed.undo_label().text() == "Move 'Run IT' to another level"
     assert_in_sync(window)
     ed.undo()
     assert arch.processes[it].parent is None
-    assert tree.items[it].parent() is None
+    assert tree.item(it).parent() is None
     assert_in_sync(window)
     ed.redo()
     assert_in_sync(window)
@@ -140,8 +140,8 @@ def test_tree_drop_on_empty_space_moves_to_top_level(window) -> None:
     window.palette_dock.hide()  # room below the items
     QApplication.processEvents()
     tree.expandAll()
-    tree.setCurrentItem(tree.items[pick], 0, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-    mime = tree.mimeData([tree.items[pick]])
+    tree.setCurrentItem(tree.item(pick), 0, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    mime = tree.mimeData([tree.item(pick)])
     below = tree.viewport().rect().bottomLeft() + QPoint(10, -10)
     assert tree.itemAt(below) is None
     drop(tree.viewport(), mime, below)
@@ -155,12 +155,12 @@ def test_tree_activation_reveals_and_selection_is_shared(window) -> None:
     tree = window.tree
     ship = window.ids["ship"]
     tree.expandAll()
-    tree.itemActivated.emit(tree.items[ship], 0)
+    tree.itemActivated.emit(tree.item(ship), 0)
     assert window.context.level == window.ids["deliver"]
     assert window.context.selection == (ship,)
     assert window.canvas.scene.shapes[ship].isSelected()
-    assert tree.items[ship].isSelected()
-    assert tree.items[window.ids["deliver"]].font(0).bold()  # the open level
+    assert tree.item(ship).isSelected()
+    assert tree.item(window.ids["deliver"]).font(0).bold()  # the open level
 
 
 def test_find_opens_the_right_level_and_selects(window, qtbot) -> None:

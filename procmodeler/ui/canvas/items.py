@@ -9,7 +9,7 @@ and label layout, rebuilt only when its view record changes.
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
@@ -76,6 +76,23 @@ def rounded_path(points: tuple[Point, ...] | list[Point], radius: float = 6.0) -
     return path
 
 
+#: text is drawn when a name's letters are at least this many pixels high on the screen;
+#: below it (a big diagram seen whole) it could not be read, and leaving it out lets such
+#: a view paint at once. Exports and prints always have their text.
+READABLE_PX = 3.0
+
+
+def text_readable(option: QStyleOptionGraphicsItem, painter: QPainter) -> bool:
+    """Whether the diagram's text would be readable at the painter's scale."""
+    scale = option.levelOfDetailFromTransform(painter.worldTransform())
+    return scale * ns.DETAIL_FONT_SIZE >= READABLE_PX
+
+
+class _ShapeText(NamedTuple):
+    lines: list[tuple[QPointF, QStaticText]]
+    owner: tuple[QPointF, QStaticText] | None
+
+
 def _static(text: str, font_size: float, bold: bool = False) -> QStaticText:
     st = QStaticText(text)
     st.setTextFormat(Qt.TextFormat.PlainText)
@@ -124,29 +141,39 @@ class ShapeItem(QGraphicsItem):
         self._detail_colour = qs.colour(k.accent)
         box = text_box(view.kind, b, view.outline.is_polygon)
         self._box = QRectF(box.x + dx, box.y + dy, box.w, box.h)
-        x0, y0 = view.name_origin
-        self._lines = []
-        for i, line in enumerate(view.name_lines):
-            st = _static(line, ns.NAME_FONT_SIZE, True)
-            w = st.size().width()
-            h = st.size().height()
-            x = self._box.x() + (self._box.width() - w) / 2
-            y = y0 + dy + i * NAME_LINE_HEIGHT + (NAME_LINE_HEIGHT - h) / 2
-            self._lines.append((QPointF(x, y), st))
-        self._owner = None
-        if view.owner_line:
-            st = _static(view.owner_line, ns.DETAIL_FONT_SIZE)
-            w = st.size().width()
-            ox, oy = view.owner_origin
-            x = self._box.x() + (self._box.width() - w) / 2
-            y = oy + dy + (DETAIL_LINE_HEIGHT - st.size().height()) / 2
-            self._owner = (QPointF(x, y), st)
+        self._text: _ShapeText | None = None  # laid out when first painted
         lx, ly = view.light_center
         self._light = QPointF(lx + dx, ly + dy) if view.light else None
         mx, my = view.marker_origin
         self._marker_origin = QPointF(mx + dx, my + dy)
         self._bounding = QRectF(-4 - HANDLE, -PAD, b.w + PAD + 4 + HANDLE, b.h + PAD + 4 + HANDLE)
         self.update()
+
+    def _text_layout(self) -> _ShapeText:
+        """The name lines and owner line, prepared once per view when first painted (a
+        big diagram seen whole paints no text, so its thousands of labels wait)."""
+        if self._text is None:
+            view = self.view
+            dy = -view.bounds.y
+            _, y0 = view.name_origin
+            lines = []
+            for i, line in enumerate(view.name_lines):
+                st = _static(line, ns.NAME_FONT_SIZE, True)
+                w = st.size().width()
+                h = st.size().height()
+                x = self._box.x() + (self._box.width() - w) / 2
+                y = y0 + dy + i * NAME_LINE_HEIGHT + (NAME_LINE_HEIGHT - h) / 2
+                lines.append((QPointF(x, y), st))
+            owner = None
+            if view.owner_line:
+                st = _static(view.owner_line, ns.DETAIL_FONT_SIZE)
+                w = st.size().width()
+                _, oy = view.owner_origin
+                x = self._box.x() + (self._box.width() - w) / 2
+                y = oy + dy + (DETAIL_LINE_HEIGHT - st.size().height()) / 2
+                owner = (QPointF(x, y), st)
+            self._text = _ShapeText(lines, owner)
+        return self._text
 
     # ------------------------------------------------------------------ geometry
     def boundingRect(self) -> QRectF:
@@ -278,14 +305,16 @@ class ShapeItem(QGraphicsItem):
         else:
             painter.setPen(self._stroke)
         painter.drawPath(self._outline)
-        painter.setPen(self._text_colour)
-        painter.setFont(qs.name_font())
-        for pos, st in self._lines:
-            painter.drawStaticText(pos, st)
-        if self._owner is not None:
-            painter.setPen(self._detail_colour)
-            painter.setFont(qs.detail_font())
-            painter.drawStaticText(*self._owner)
+        if exporting or text_readable(option, painter):
+            text = self._text_layout()
+            painter.setPen(self._text_colour)
+            painter.setFont(qs.name_font())
+            for pos, st in text.lines:
+                painter.drawStaticText(pos, st)
+            if text.owner is not None:
+                painter.setPen(self._detail_colour)
+                painter.setFont(qs.detail_font())
+                painter.drawStaticText(*text.owner)
         if self._light is not None and self.view.light is not None:
             painter.setPen(QPen(Qt.GlobalColor.white, 1.5))
             painter.setBrush(qs.colour(ns.LIGHT_COLOURS[self.view.light]))
@@ -417,30 +446,37 @@ class RelationItem(QGraphicsItem):
         path = rounded_path(view.path)
         self._line = path
         self._head = qs.polygon(view.head)
-        self._label = None
+        self._label = view.label_box is not None and bool(view.label_lines)
         self._label_rect = QRectF()
-        self._label_lines: list[tuple[QPointF, QStaticText]] = []
-        if view.label_box is not None and view.label_lines:
-            # the box the notation placed, clear of shapes and other names; every line
+        self._label_lines: list[tuple[QPointF, QStaticText]] | None = None  # when painted
+        if view.label_box is not None and self._label:
+            # the box the notation placed, clear of shapes and other names
             box = view.label_box
             self._label_rect = QRectF(box.x, box.y, box.w, box.h)
-            line_h = (box.h - 6.0) / len(view.label_lines)
-            for i, text in enumerate(view.label_lines):
-                st = _static(text, ns.DETAIL_FONT_SIZE)
-                size: QSizeF = st.size()
-                x = box.x + (box.w - size.width()) / 2
-                y = box.y + 3.0 + i * line_h + (line_h - size.height()) / 2
-                self._label_lines.append((QPointF(x, y), st))
-            self._label = self._label_lines[0]
         stroker = QPainterPathStroker()
         stroker.setWidth(10.0)
         hit = stroker.createStroke(path)
         hit.addPolygon(self._head)
-        if self._label is not None:
+        if self._label:
             hit.addRect(self._label_rect)
         self._hit = hit.simplified()
         self._bounding = hit.boundingRect().adjusted(-8, -8, 8, 8)
         self.update()
+
+    def _label_layout(self) -> list[tuple[QPointF, QStaticText]]:
+        """Every line of the name, centred in the label box, prepared when first painted."""
+        if self._label_lines is None:
+            self._label_lines = []
+            box = self.view.label_box
+            if box is not None and self.view.label_lines:
+                line_h = (box.h - 6.0) / len(self.view.label_lines)
+                for i, text in enumerate(self.view.label_lines):
+                    st = _static(text, ns.DETAIL_FONT_SIZE)
+                    size: QSizeF = st.size()
+                    x = box.x + (box.w - size.width()) / 2
+                    y = box.y + 3.0 + i * line_h + (line_h - size.height()) / 2
+                    self._label_lines.append((QPointF(x, y), st))
+        return self._label_lines
 
     def boundingRect(self) -> QRectF:
         return self._bounding
@@ -521,17 +557,18 @@ class RelationItem(QGraphicsItem):
         else:
             painter.setBrush(self._colour)
         painter.drawPolygon(self._head)
-        if self._label is not None:
+        if self._label:
             if self.view.label_fits:
                 painter.setPen(Qt.PenStyle.NoPen)
             else:  # crowded: it covers something (Arrange makes room); say so
                 painter.setPen(qs.pen(ns.LABEL_CROWDED, 1.0, (3.0, 2.0)))
             painter.setBrush(qs.colour(ns.LABEL_BACKGROUND))
             painter.drawRoundedRect(self._label_rect, 3, 3)
-            painter.setPen(self._colour)
-            painter.setFont(qs.detail_font())
-            for origin, st in self._label_lines:
-                painter.drawStaticText(origin, st)
+            if exporting or text_readable(option, painter):
+                painter.setPen(self._colour)
+                painter.setFont(qs.detail_font())
+                for origin, st in self._label_layout():
+                    painter.drawStaticText(origin, st)
         if selected:
             painter.setPen(QPen(Qt.GlobalColor.white, 1.2))
             for i, p in enumerate(self.view.path):

@@ -18,18 +18,37 @@ and puts finding markers on its shapes from the context's live findings::
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from procmodeler.common.paths import resources_dir
 from procmodeler.ui.context import EditorContext
-from procmodeler.ui.kpipanel import KpiPanel
 from procmodeler.ui.panels.findings import LiveFindings, latest_findings
-from procmodeler.ui.panels.matrix import ParticipationMatrix, export_matrix
-from procmodeler.ui.panels.problems import ProblemsPanel
-from procmodeler.ui.panels.properties import PropertiesPanel
-from procmodeler.ui.panels.units import UnitsPanel
-from procmodeler.ui.scorecard import ScorecardPanel
+
+#: the panels' classes, imported when first made or asked for (``from
+#: procmodeler.ui.panels import UnitsPanel`` works as before): a window opens without
+#: loading the panels behind tabs
+_LAZY = {
+    "KpiPanel": "procmodeler.ui.kpipanel",
+    "ScorecardPanel": "procmodeler.ui.scorecard",
+    "ParticipationMatrix": "procmodeler.ui.panels.matrix",
+    "export_matrix": "procmodeler.ui.panels.matrix",
+    "ProblemsPanel": "procmodeler.ui.panels.problems",
+    "PropertiesPanel": "procmodeler.ui.panels.properties",
+    "UnitsPanel": "procmodeler.ui.panels.units",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
+
 
 #: Object names of the docks (QMainWindow.saveState/restoreState use them).
 PROPERTIES_DOCK = "propertiesDock"
@@ -66,6 +85,19 @@ def install_translator(app: QCoreApplication, lang: str) -> QTranslator | None:
     return translator
 
 
+DOCK_FEATURES = (
+    QDockWidget.DockWidgetFeature.DockWidgetClosable
+    | QDockWidget.DockWidgetFeature.DockWidgetMovable
+    | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+)
+
+
+def _tell_when_shown(dock: QDockWidget, widget: QWidget) -> None:
+    set_shown = getattr(widget, "set_shown", None)
+    if callable(set_shown):
+        dock.visibilityChanged.connect(set_shown)
+
+
 def make_dock(title: str, name: str, widget: QWidget, parent: QMainWindow) -> QDockWidget:
     """A closable, movable, floatable dock named *name* (for saveState) around *widget*.
     A panel with a ``set_shown(bool)`` method is told when its tab comes to the front or
@@ -73,51 +105,94 @@ def make_dock(title: str, name: str, widget: QWidget, parent: QMainWindow) -> QD
     dock = QDockWidget(title, parent)
     dock.setObjectName(name)
     dock.setWidget(widget)
-    set_shown = getattr(widget, "set_shown", None)
-    if callable(set_shown):
-        dock.visibilityChanged.connect(set_shown)
-    dock.setFeatures(
-        QDockWidget.DockWidgetFeature.DockWidgetClosable
-        | QDockWidget.DockWidgetFeature.DockWidgetMovable
-        | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-    )
+    _tell_when_shown(dock, widget)
+    dock.setFeatures(DOCK_FEATURES)
     return dock
+
+
+class LazyDock(QDockWidget):
+    """A dock (as :func:`make_dock`) whose panel is made the first time the dock comes
+    into sight or its ``widget()`` is asked for: the panels behind tabs cost a window
+    nothing until they are looked at."""
+
+    def __init__(
+        self, title: str, name: str, make: Callable[[], QWidget], parent: QMainWindow
+    ) -> None:
+        super().__init__(title, parent)
+        self.setObjectName(name)
+        self.setFeatures(DOCK_FEATURES)
+        self._make: Callable[[], QWidget] | None = make
+        self._panel: QWidget | None = None
+        self.visibilityChanged.connect(self._seen)
+
+    def widget(self) -> QWidget:  # type: ignore[override]  # never None
+        """The panel, made now if it was not yet."""
+        if self._panel is None and self._make is not None:
+            make, self._make = self._make, None
+            self._panel = make()
+            self.setWidget(self._panel)
+            _tell_when_shown(self, self._panel)
+        assert self._panel is not None
+        return self._panel
+
+    def is_made(self) -> bool:
+        return self._panel is not None
+
+    def _seen(self, visible: bool) -> None:
+        if visible and self._panel is None:
+            self.widget()
+
+
+def _panel(module: str, name: str, context: EditorContext) -> Callable[[], QWidget]:
+    """A maker of panel class *name* of *module* for *context* (imported when made)."""
+    return lambda: getattr(importlib.import_module(module), name)(context)
 
 
 def create_panels(context: EditorContext, parent: QMainWindow) -> list[QDockWidget]:
     """The panel docks for *context*: properties, units and people, participation
-    matrix, problems, KPIs over time, the scorecard and the strategy views (in that order). Not yet added to
-    *parent* (see place_panels)."""
+    matrix, problems, KPIs over time, the scorecard and the strategy views (in that
+    order), each made when first seen (:class:`LazyDock`). Not yet added to *parent*
+    (see place_panels)."""
     LiveFindings.for_context(context)  # one shared checker for all panels and the canvas
-    return [
-        make_dock(_t("Properties"), PROPERTIES_DOCK, PropertiesPanel(context), parent),
-        make_dock(_t("Units and people"), UNITS_DOCK, UnitsPanel(context), parent),
-        make_dock(_t("Participation (RACI)"), MATRIX_DOCK, ParticipationMatrix(context), parent),
-        make_dock(_t("Problems"), PROBLEMS_DOCK, ProblemsPanel(context), parent),
-        make_dock(_t("KPIs over time"), KPI_DOCK, KpiPanel(context), parent),
-        make_dock(_t("Scorecard"), SCORECARD_DOCK, ScorecardPanel(context), parent),
-        *strategy_docks(context, parent),
+    ui = "procmodeler.ui"
+    panels = (
+        (_t("Properties"), PROPERTIES_DOCK, f"{ui}.panels.properties", "PropertiesPanel"),
+        (_t("Units and people"), UNITS_DOCK, f"{ui}.panels.units", "UnitsPanel"),
+        (_t("Participation (RACI)"), MATRIX_DOCK, f"{ui}.panels.matrix", "ParticipationMatrix"),
+        (_t("Problems"), PROBLEMS_DOCK, f"{ui}.panels.problems", "ProblemsPanel"),
+        (_t("KPIs over time"), KPI_DOCK, f"{ui}.kpipanel", "KpiPanel"),
+        (_t("Scorecard"), SCORECARD_DOCK, f"{ui}.scorecard", "ScorecardPanel"),
+    )
+    docks: list[QDockWidget] = [
+        LazyDock(title, dock, _panel(module, cls, context), parent)
+        for title, dock, module, cls in panels
     ]
+    return [*docks, *strategy_docks(context, parent)]
 
 
 def strategy_docks(context: EditorContext, parent: QMainWindow) -> list[QDockWidget]:
     """The docks of the strategy views (issue 13): objectives, strategy matrix,
-    improvements board and the management view."""
-    from procmodeler.ui.strategy.board import ImprovementsBoard
+    improvements board and the management view, each made when first seen."""
     from procmodeler.ui.strategy.common import DockRaiser
-    from procmodeler.ui.strategy.management import ManagementView
-    from procmodeler.ui.strategy.matrix import StrategyMatrix
-    from procmodeler.ui.strategy.objectives import ObjectivesPanel
 
     tr = context.catalogue()
-    objectives = make_dock(tr("Objectives"), OBJECTIVES_DOCK, ObjectivesPanel(context), parent)
-    board = make_dock(tr("Improvements"), IMPROVEMENTS_DOCK, ImprovementsBoard(context), parent)
+    s = "procmodeler.ui.strategy"
+    objectives = LazyDock(
+        tr("Objectives"), OBJECTIVES_DOCK, _panel(f"{s}.objectives", "ObjectivesPanel", context),
+        parent,
+    )  # fmt: skip
+    board = LazyDock(
+        tr("Improvements"), IMPROVEMENTS_DOCK, _panel(f"{s}.board", "ImprovementsBoard", context),
+        parent,
+    )  # fmt: skip
     DockRaiser(context, objectives, board)  # revealing an objective or improvement shows it
+    matrix = _panel(f"{s}.matrix", "StrategyMatrix", context)
+    management = _panel(f"{s}.management", "ManagementView", context)
     return [
         objectives,
-        make_dock(tr("Strategy matrix"), STRATEGY_DOCK, StrategyMatrix(context), parent),
+        LazyDock(tr("Strategy matrix"), STRATEGY_DOCK, matrix, parent),
         board,
-        make_dock(tr("What to act on"), MANAGEMENT_DOCK, ManagementView(context), parent),
+        LazyDock(tr("What to act on"), MANAGEMENT_DOCK, management, parent),
     ]
 
 
@@ -170,6 +245,7 @@ __all__ = [
     "create_panels",
     "export_matrix",
     "install_translator",
+    "LazyDock",
     "latest_findings",
     "make_dock",
     "place_panels",

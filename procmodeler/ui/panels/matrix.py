@@ -347,6 +347,7 @@ class ParticipationMatrix(QWidget):
         context.selectionChanged.connect(self._selection_from_context)
         self.live.findingsChanged.connect(self._findings_changed)
         self._findings_changed()
+        self._selection_from_context()  # made late (a tab first shown): what is chosen
 
     def height_for_rows(self, rows: int) -> int:
         """The height this panel needs to show *rows* rows under its header."""

@@ -12,6 +12,7 @@ from PySide6.QtGui import (
     QAction,
     QDropEvent,
     QKeySequence,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -70,6 +71,7 @@ class UnitsPanel(QWidget):
         self.context = context
         self._syncing = False
         self._items: dict[str, QTreeWidgetItem] = {}
+        self._stale = False  # a document opened while the panel's tab was behind another
         self._unit_icon = unit_icon()
         self._person_icons = (person_icon(False), person_icon(True))
 
@@ -96,9 +98,10 @@ class UnitsPanel(QWidget):
         self.tree.itemChanged.connect(self._item_changed)
         self.tree.customContextMenuRequested.connect(self._context_menu)
         context.committed.connect(self._on_committed)
-        context.documentReplaced.connect(lambda: self.rebuild(expand_all=True))
+        context.documentReplaced.connect(self._on_replaced)
         context.selectionChanged.connect(self._selection_from_context)
         self.rebuild(expand_all=True)
+        self._selection_from_context()  # made late (a tab first shown): what is chosen
 
     def _build_tree(self) -> None:
         self.tree = _Tree(self)
@@ -193,8 +196,33 @@ class UnitsPanel(QWidget):
             return None
         return items[0].data(0, KIND_ROLE), items[0].data(0, ID_ROLE)
 
+    def _on_replaced(self) -> None:
+        """Another document: filled now if the panel can be seen, else when its tab comes
+        to the front (a big model opens without waiting for thousands of people). A
+        panel in a window not shown yet, or alone, is filled now."""
+        if (self.isVisible() and not self.visibleRegion().isEmpty()) or not (
+            self.window().isVisible()
+        ):
+            self._stale = False
+            self.rebuild(expand_all=True)
+        else:
+            self._stale = True
+
+    def set_shown(self, shown: bool) -> None:
+        """Told by the dock when its tab comes to the front or goes behind another."""
+        if shown and self._stale:
+            self._stale = False
+            self.rebuild(expand_all=True)
+            self._selection_from_context()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self.set_shown(True)
+
     def _on_committed(self, event: Committed) -> None:
         self.message.hide()
+        if self._stale:  # rebuilt when shown
+            return
         imp = self.context.impact(event)
         if imp.units or imp.people:
             self.rebuild()
@@ -325,6 +353,8 @@ class UnitsPanel(QWidget):
 
     def _selection_from_context(self) -> None:
         self.message.hide()
+        if self._stale:
+            return
         selection = self.context.selection
         if len(selection) == 1 and selection[0] in self._items:
             self._select_item(self._items[selection[0]])

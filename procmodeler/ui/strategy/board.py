@@ -286,6 +286,7 @@ class ImprovementsBoard(FilledWhenShown, QWidget):
         context.selectionChanged.connect(self._selection_from_context)
         self._syncing = False
         self.refresh()
+        self._selection_from_context()  # made late (a tab first shown): what is chosen
 
     def _combo(self, name: str) -> QComboBox:
         combo = QComboBox(self)

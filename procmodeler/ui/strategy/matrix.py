@@ -235,6 +235,7 @@ class StrategyMatrix(FilledWhenShown, QWidget):
         context.documentReplaced.connect(self.changed)
         self.live.findingsChanged.connect(self._findings_changed)
         self.refresh()
+        self._selection_from_context()  # made late (a tab first shown): what is chosen
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(600, 220)

@@ -161,6 +161,7 @@ class ObjectivesPanel(FilledWhenShown, QWidget):
         context.documentReplaced.connect(self.changed)
         context.selectionChanged.connect(self._selection_from_context)
         self.refresh()
+        self._selection_from_context()  # made late (a tab first shown): what is chosen
 
     def _button(self, text: str, slot: object) -> QToolButton:
         button = QToolButton(self)

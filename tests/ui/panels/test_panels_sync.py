@@ -169,3 +169,26 @@ def test_matrix_behind_a_tab_fills_when_its_tab_comes_to_the_front(qtbot, window
     assert {matrix.matrix.pid(matrix.matrix.index_of(p)) for p in context.arch.processes} == set(
         context.arch.processes
     )
+
+
+def test_units_behind_a_tab_fill_when_their_tab_comes_to_the_front(qtbot, window, context):
+    """Opening another document does not fill the units and people while their tab is
+    behind the properties; edits meanwhile are shown when the tab comes to the front,
+    with the context's selection."""
+    from procmodeler.edit import operations as ops
+    from procmodeler.edit.editor import Editor
+
+    units = window.docks[UNITS_DOCK].widget()
+    window.docks[PROPERTIES_DOCK].raise_()
+    qtbot.waitUntil(lambda: units.visibleRegion().isEmpty())
+    other = Editor(context.arch.copy())
+    uid = ops.add_unit(other, "Audit office")
+    context.replace_editor(other)
+    assert units.item_for(uid) is None  # not filled behind the tab
+    person = ops.add_person(context.editor, "Ines Berg", uid)
+    context.set_selection([person])
+    window.docks[UNITS_DOCK].raise_()
+    qtbot.waitUntil(lambda: units.item_for(person) is not None)
+    assert units.item_for(uid).text(0) == "Audit office"
+    assert units.item_for(person).isSelected()
+    assert set(units._items) == set(context.arch.units) | set(context.arch.people)
