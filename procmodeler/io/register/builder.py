@@ -107,7 +107,8 @@ class _Builder:
         self.model_id: dict[str, str] = {}  # register id -> model id
         self.origin: dict[str, tuple[_Table, _Row]] = {}  # register id -> where defined
         self.ids = IdAllocator()
-        self.row_of: dict[tuple[str, str], tuple[_Table, _Row]] = {}  # built element -> row
+        #: collection -> id of a built element -> its row (in the table of that name)
+        self.rows_of: dict[str, dict[str, _Row]] = {}
         self.refused: set[tuple[str, int]] = set()  # (file, line) of rows with an error
 
     def rows(self, name: str) -> list[_Row]:
@@ -314,6 +315,7 @@ class _Builder:
     def read_units(self) -> dict[str, Unit]:
         units: dict[str, Unit] = {}
         table = self.tables.get("units")
+        defined = self.rows_of["units"] = {}
         for row in self.rows("units"):
             assert table is not None
             raw = row.cells["id"]
@@ -324,7 +326,7 @@ class _Builder:
             parent = self.ref(table, row, "parent", "unit")
             head = self.ref(table, row, "head", "person")
             units[uid] = Unit(uid, name or "", parent, head, None if raw == uid else raw)
-            self.row_of[("units", uid)] = (table, row)
+            defined[uid] = row
         return units
 
     @staticmethod
@@ -359,6 +361,7 @@ class _Builder:
     def read_processes(self) -> dict[str, Process]:
         processes: dict[str, Process] = {}
         table = self.tables.get("processes")
+        defined = self.rows_of["processes"] = {}
         for row in self.rows("processes"):
             assert table is not None
             raw = row.cells["id"]
@@ -379,7 +382,7 @@ class _Builder:
             parent = self.ref(table, row, "parent", "process")
             owner = self.ref(table, row, "owner", "person")
             leader = self.ref(table, row, "leader", "person")
-            self.row_of[("processes", pid)] = (table, row)
+            defined[pid] = row
             processes[pid] = Process(
                 id=pid,
                 name=name or "",
@@ -474,11 +477,11 @@ class _Builder:
                 continue
             pending.append((row, model_id[raw] if raw else None, source, target, kind))
         relations: dict[str, Relation] = {}
-        row_of = self.row_of
+        defined = self.rows_of["relations"] = {}
         rids = self.generated(RELATION_PREFIX, [p[1] for p in pending])
         for rid, (row, _, source, target, kind) in zip(rids, pending, strict=True):
             relations[rid] = Relation(rid, source, target, kind, row.cells.get("object", ""))
-            row_of[("relations", rid)] = (table, row)
+            defined[rid] = row
         return relations
 
     def read_kpis(self) -> dict[str, Kpi]:
