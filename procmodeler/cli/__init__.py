@@ -183,6 +183,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 2
+    # the process's own command line: the command ends the process (not a call in tests)
+    args.whole_process = argv is None
     module, _ = COMMANDS[args.command]
     mod = importlib.import_module(f"procmodeler.cli.{module}")
     try:

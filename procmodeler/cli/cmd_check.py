@@ -105,7 +105,9 @@ def run(args: argparse.Namespace, tr: Translator) -> int:
         )
     overrides = load_rules_file(args.rules) if args.rules else None
     register = is_register(args.path)
-    with gc_paused():  # reading, checking and writing make no cycles worth collecting
+    # reading, checking and writing make no cycles worth collecting (and what they build
+    # lives until the process ends when the command is the whole process)
+    with gc_paused(until_exit=getattr(args, "whole_process", False)):
         arch = load_model(args.path, tr, geometry=not register)
         # A register's import places every process on a diagram, so orphan.unplaced
         # finds nothing in it: check skips that rule and the layout, which it would feed.

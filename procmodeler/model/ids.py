@@ -70,6 +70,22 @@ class IdAllocator:
         taken.add(ident)
         return ident
 
+    def numbered_many(self, prefix: str, count: int) -> list[str]:
+        """*count* ids, the ones that *count* calls of :meth:`numbered` give (an importer
+        numbers tens of thousands of rows at once)."""
+        if count <= 0:
+            return []
+        out = [self.numbered(prefix)]
+        n, taken = self._next[prefix], self.taken
+        while len(out) < count:
+            ident = f"{prefix}{n}"
+            n += 1
+            if ident not in taken:
+                taken.add(ident)
+                out.append(ident)
+        self._next[prefix] = n
+        return out
+
     def derived(self, original: str) -> str:
         """*original* when it is a free NCName, else a free NCName made from it."""
         if is_ncname(original) and original not in self.taken:

@@ -37,3 +37,15 @@ def test_the_same_input_gives_the_same_ids() -> None:
 
     assert run() == run() == ["proc_3", "id_9", "proc_3_2"]
     assert next_id("proc_", {"proc_2"}) == "proc_3"
+
+
+def test_numbered_many_gives_what_as_many_numbered_calls_give() -> None:
+    taken = {"rel_2", "rel_5", "rel_6", "rel_x", "kpi_1"}
+    one, many = IdAllocator(set(taken)), IdAllocator(set(taken))
+    assert many.numbered_many("rel_", 0) == []
+    assert many.numbered_many("rel_", 4) == [one.numbered("rel_") for _ in range(4)]
+    one.take("rel_12")
+    many.take("rel_12")
+    assert many.numbered_many("rel_", 5) == [one.numbered("rel_") for _ in range(5)]
+    assert many.numbered("kpi_") == one.numbered("kpi_") == "kpi_2"
+    assert many.taken == one.taken

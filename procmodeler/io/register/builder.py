@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +34,7 @@ from procmodeler.model.elements import (
     DIRECTIONS,
     KPI_KINDS,
     PROCESS_STATUSES,
+    RACI,
     RELATION_KINDS,
     Kpi,
     Metadata,
@@ -87,6 +88,12 @@ _RELATION_KIND_CHOICES = {k: k for k in RELATION_KINDS}
 _KPI_KIND_CHOICES = {k: k for k in KPI_KINDS}
 _DIRECTION_CHOICES = {d: d for d in DIRECTIONS}
 _STATUS_CHOICES = {s: s for s in PROCESS_STATUSES}
+#: RACI cells already in canonical order (the usual cells), as themselves.
+_CANONICAL_LETTERS = {
+    "".join(letters): "".join(letters)
+    for n in range(1, len(RACI) + 1)
+    for letters in itertools.combinations(RACI, n)
+}
 
 
 class _Builder:
@@ -100,7 +107,8 @@ class _Builder:
         self.model_id: dict[str, str] = {}  # register id -> model id
         self.origin: dict[str, tuple[_Table, _Row]] = {}  # register id -> where defined
         self.ids = IdAllocator()
-        self.row_of: dict[tuple[str, str], tuple[_Table, _Row]] = {}  # built element -> row
+        #: collection -> id of a built element -> its row (in the table of that name)
+        self.rows_of: dict[str, dict[str, _Row]] = {}
         self.refused: set[tuple[str, int]] = set()  # (file, line) of rows with an error
 
     def rows(self, name: str) -> list[_Row]:
@@ -154,9 +162,10 @@ class _Builder:
             self.origin[raw] = (table, row)
 
     def map_ids(self) -> None:
-        self.ids = IdAllocator(raw for raw in self.raw_kind if is_ncname(raw))
+        valid = {raw for raw in self.raw_kind if is_ncname(raw)}
+        self.ids = IdAllocator(set(valid))
         for raw in self.raw_kind:
-            if is_ncname(raw):
+            if raw in valid:
                 self.model_id[raw] = raw
                 continue
             new = self.ids.free(ncname_from(raw))
@@ -210,9 +219,11 @@ class _Builder:
             )
         return found
 
-    def generated(self, prefix: str) -> Callable[[], str]:
-        """New ids ``prefix<N>`` for rows without one (the one id policy)."""
-        return lambda: self.ids.numbered(prefix)
+    def generated(self, prefix: str, ids: list[str | None]) -> list[str]:
+        """*ids* with new ids ``prefix<N>`` in the places of rows without one (None), in
+        row order, after every given id is known (the one id policy)."""
+        new = iter(self.ids.numbered_many(prefix, ids.count(None)))
+        return [given or next(new) for given in ids]
 
     # .................................................................. the model
     def build(self, with_layout: bool = True) -> Architecture:
@@ -304,6 +315,7 @@ class _Builder:
     def read_units(self) -> dict[str, Unit]:
         units: dict[str, Unit] = {}
         table = self.tables.get("units")
+        defined = self.rows_of["units"] = {}
         for row in self.rows("units"):
             assert table is not None
             raw = row.cells["id"]
@@ -314,7 +326,7 @@ class _Builder:
             parent = self.ref(table, row, "parent", "unit")
             head = self.ref(table, row, "head", "person")
             units[uid] = Unit(uid, name or "", parent, head, None if raw == uid else raw)
-            self.row_of[("units", uid)] = (table, row)
+            defined[uid] = row
         return units
 
     @staticmethod
@@ -349,6 +361,7 @@ class _Builder:
     def read_processes(self) -> dict[str, Process]:
         processes: dict[str, Process] = {}
         table = self.tables.get("processes")
+        defined = self.rows_of["processes"] = {}
         for row in self.rows("processes"):
             assert table is not None
             raw = row.cells["id"]
@@ -369,7 +382,7 @@ class _Builder:
             parent = self.ref(table, row, "parent", "process")
             owner = self.ref(table, row, "owner", "person")
             leader = self.ref(table, row, "leader", "person")
-            self.row_of[("processes", pid)] = (table, row)
+            defined[pid] = row
             processes[pid] = Process(
                 id=pid,
                 name=name or "",
@@ -400,7 +413,8 @@ class _Builder:
             pid = self.ref(table, row, "process", "process") if raw_p else None
             uid = self.ref(table, row, "unit", "unit") if raw_u else None
             try:
-                letters = normalize_letters(row.cells.get("roles", ""))
+                roles = row.cells.get("roles", "")
+                letters = _CANONICAL_LETTERS.get(roles) or normalize_letters(roles)
             except ValueError as exc:
                 self.error(
                     table,
@@ -437,14 +451,12 @@ class _Builder:
         return participation
 
     def read_relations(self) -> dict[str, Relation]:
-        relations: dict[str, Relation] = {}
         table = self.tables.get("relations")
-        rows = self.rows("relations")
-        new_id = self.generated(RELATION_PREFIX)
+        if table is None:
+            return {}
         pending: list[tuple[_Row, str | None, str, str, str]] = []
         raw_kind, model_id = self.raw_kind, self.model_id
-        for row in rows:
-            assert table is not None
+        for row in self.rows("relations"):
             cells = row.cells
             cell_s, cell_t = cells.get("source", ""), cells.get("target", "")
             kind = _RELATION_KIND_CHOICES.get(cells.get("kind", "").casefold())
@@ -464,18 +476,17 @@ class _Builder:
             if source is None or target is None or kind is None:
                 continue
             pending.append((row, model_id[raw] if raw else None, source, target, kind))
-        row_of = self.row_of
-        for row, rid, source, target, kind in pending:
-            rid = rid or new_id()
+        relations: dict[str, Relation] = {}
+        defined = self.rows_of["relations"] = {}
+        rids = self.generated(RELATION_PREFIX, [p[1] for p in pending])
+        for rid, (row, _, source, target, kind) in zip(rids, pending, strict=True):
             relations[rid] = Relation(rid, source, target, kind, row.cells.get("object", ""))
-            assert table is not None
-            row_of[("relations", rid)] = (table, row)
+            defined[rid] = row
         return relations
 
     def read_kpis(self) -> dict[str, Kpi]:
         kpis: dict[str, Kpi] = {}
         table = self.tables.get("kpis")
-        new_id = self.generated(KPI_PREFIX)
         pending: list[tuple[str | None, tuple[Any, ...], str | None]] = []
         for row in self.rows("kpis"):
             assert table is not None
@@ -515,8 +526,8 @@ class _Builder:
                 numbers["actual"],
             )
             pending.append((self.model_id[raw] if raw else None, fields, objective))
-        for kid, fields, objective in pending:  # generated ids after every given one is known
-            kid = kid or new_id()
+        kids = self.generated(KPI_PREFIX, [p[0] for p in pending])
+        for kid, (_, fields, objective) in zip(kids, pending, strict=True):
             kpis[kid] = Kpi(kid, *fields, objective=objective)
         return kpis
 

@@ -93,7 +93,7 @@ def read_objectives(b: _Builder) -> dict[str, Objective]:
             row.cells.get("description", ""),
             None if raw == oid else raw,
         )
-        b.row_of[("objectives", oid)] = (table, row)
+        b.rows_of.setdefault("objectives", {})[oid] = row
     return objectives
 
 
@@ -157,7 +157,7 @@ def read_improvements(b: _Builder) -> dict[str, Improvement]:
             row.cells.get("description", ""),
             None if raw == iid else raw,
         )
-        b.row_of[("improvements", iid)] = (table, row)
+        b.rows_of.setdefault("improvements", {})[iid] = row
     return improvements
 
 

@@ -32,19 +32,19 @@ def report_violations(builder: _Builder, found: list[v.Violation]) -> None:
     for violation in found:
         key = violation.key
         if violation.kind == v.CYCLE:  # named from the member written first
-            rows = {m: builder.row_of[(violation.collection, m)] for m in violation.cycle}
-            first = min(violation.cycle, key=lambda m: rows[m][1].line)
+            rows = builder.rows_of[violation.collection]
+            first = min(violation.cycle, key=lambda m: rows[m].line)
             at = violation.cycle.index(first)
             names = [*violation.cycle[at:], *violation.cycle[:at], first]
-            table, row = rows[first]
+            table, row = builder.tables[violation.collection], rows[first]
             if (table.display, row.line) not in builder.refused:
                 msgid = _CYCLE[violation.collection]
                 builder.error(table, row, "parent", msgid, cycle=" → ".join(names))
             continue
-        where = builder.row_of.get((violation.collection, key))
-        if where is None:
+        at_row = builder.rows_of.get(violation.collection, {}).get(key)
+        if at_row is None:
             continue  # participation and KPI rows are checked as they are read
-        table, row = where
+        table, row = builder.tables[violation.collection], at_row
         if (table.display, row.line) in builder.refused:
             continue
         column, msgid, args = _words(violation)
