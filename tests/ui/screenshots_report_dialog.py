@@ -58,6 +58,7 @@ def shoot(out: Path = ROOT / "docs" / "screenshots") -> list[Path]:
         dialog.grab().save(str(target))
         written.append(target)
         dialog.reject()
+        window.session.editor.mark_clean()  # an example opens as an unsaved copy
         window.close()
     return written
 
