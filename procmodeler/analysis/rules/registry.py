@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from procmodeler.analysis.index import ModelIndex
 from procmodeler.common.i18n import N_, Message, Translator, translator
@@ -12,9 +13,9 @@ from procmodeler.common.i18n import N_, Message, Translator, translator
 MAX_NAMES = 8
 
 
-@dataclass(frozen=True, slots=True)
-class Raw:
-    """A finding before severity, language and suppression are applied."""
+class Raw(NamedTuple):
+    """A finding before severity, language and suppression are applied (a named tuple:
+    rules make thousands, and a frozen dataclass costs a setattr call per field)."""
 
     elements: tuple[str, ...]
     message: Message

@@ -47,6 +47,7 @@ from procmodeler.model.elements import (
     normalize_letters,
 )
 from procmodeler.model.ids import IdAllocator, ncname_from
+from procmodeler.model.records import record_maker
 from procmodeler.model.validate import Violation, cycle_violations, violations
 
 # ====================================================================== building
@@ -82,6 +83,11 @@ _WRONG_KIND = {
     ("process", "person"): N_("'{id}' is a person, not a process"),
 }
 
+
+# Tens of thousands of records are made at once: without a frozen dataclass's
+# object.__setattr__ per field (model/records.py).
+_unit, _person, _process = record_maker(Unit), record_maker(Person), record_maker(Process)
+_relation, _kpi = record_maker(Relation), record_maker(Kpi)
 
 # The allowed values of the choice columns (value -> itself), made once, not per row.
 _RELATION_KIND_CHOICES = {k: k for k in RELATION_KINDS}
@@ -325,7 +331,7 @@ class _Builder:
             uid = self.model_id[raw]
             parent = self.ref(table, row, "parent", "unit")
             head = self.ref(table, row, "head", "person")
-            units[uid] = Unit(uid, name or "", parent, head, None if raw == uid else raw)
+            units[uid] = _unit(uid, name or "", parent, head, None if raw == uid else raw)
             defined[uid] = row
         return units
 
@@ -349,7 +355,7 @@ class _Builder:
                 continue
             person_id = self.model_id[raw]
             unit = self.ref(table, row, "unit", "unit")
-            people[person_id] = Person(
+            people[person_id] = _person(
                 person_id,
                 name or "",
                 unit,
@@ -369,12 +375,7 @@ class _Builder:
             kind = self.choice(table, row, "kind", KIND_ALIASES)
             status: str | None = "draft"
             if row.cells.get("status"):
-                status = self.choice(
-                    table,
-                    row,
-                    "status",
-                    _STATUS_CHOICES,
-                )
+                status = self.choice(table, row, "status", _STATUS_CHOICES)
             strategy = process_strategy(self, table, row)
             if not raw or not self._defines(raw, row) or strategy is None:
                 continue
@@ -383,7 +384,7 @@ class _Builder:
             owner = self.ref(table, row, "owner", "person")
             leader = self.ref(table, row, "leader", "person")
             defined[pid] = row
-            processes[pid] = Process(
+            processes[pid] = _process(
                 id=pid,
                 name=name or "",
                 kind=kind or "core",
@@ -480,7 +481,7 @@ class _Builder:
         defined = self.rows_of["relations"] = {}
         rids = self.generated(RELATION_PREFIX, [p[1] for p in pending])
         for rid, (row, _, source, target, kind) in zip(rids, pending, strict=True):
-            relations[rid] = Relation(rid, source, target, kind, row.cells.get("object", ""))
+            relations[rid] = _relation(rid, source, target, kind, row.cells.get("object", ""))
             defined[rid] = row
         return relations
 
@@ -528,7 +529,7 @@ class _Builder:
             pending.append((self.model_id[raw] if raw else None, fields, objective))
         kids = self.generated(KPI_PREFIX, [p[0] for p in pending])
         for kid, (_, fields, objective) in zip(kids, pending, strict=True):
-            kpis[kid] = Kpi(kid, *fields, objective=objective)
+            kpis[kid] = _kpi(kid, *fields, objective=objective)
         return kpis
 
 
