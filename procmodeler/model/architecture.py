@@ -40,6 +40,11 @@ ID_COLLECTIONS: tuple[str, ...] = (
 )
 
 
+#: The collections the derived lookups (:class:`_Index`) are made from: a change of any
+#: other (shapes, routes, settings) keeps them.
+INDEXED_COLLECTIONS = frozenset((*ID_COLLECTIONS, "participation", "contributions"))
+
+
 class ModelError(Exception):
     """A change record does not fit the model (a programming error, not a user one)."""
 
@@ -85,6 +90,9 @@ class Architecture:
         #: no change record touches it and :meth:`snapshot` leaves it out.
         self.origin: Origin | None = None
         self._revision = 0
+        #: changes of the collections the index is made from (a moved shape or a
+        #: setting keeps the index: finding it again cost a big model 30 ms a move)
+        self._structure = 0
         self._index: _Index | None = None
         self._index_revision = -1
 
@@ -161,6 +169,8 @@ class Architecture:
             else:
                 d[k] = record.new
         self._revision += 1
+        if record.collection in INDEXED_COLLECTIONS:
+            self._structure += 1
 
     def apply_all(self, records: Iterable[Put]) -> None:
         for record in records:
@@ -246,7 +256,7 @@ class Architecture:
 
     # ------------------------------------------------------------------ indexes
     def _idx(self) -> _Index:
-        if self._index is not None and self._index_revision == self._revision:
+        if self._index is not None and self._index_revision == self._structure:
             return self._index
         idx = _Index()
         for pid, proc in self.processes.items():
@@ -273,7 +283,7 @@ class Architecture:
         for iid, improvement in self.improvements.items():
             idx.improvements_of.setdefault(improvement.process, []).append(iid)
         self._index = idx
-        self._index_revision = self._revision
+        self._index_revision = self._structure
         return idx
 
     # ------------------------------------------------------------------ processes

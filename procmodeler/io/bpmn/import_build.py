@@ -55,7 +55,7 @@ class _Builder(_GeometryReader):
             if data.get("objective")
         }
         relations, routes = self._relations(processes)
-        arch = Architecture(self._metadata())
+        meta = self._metadata()
         settings = self._settings(processes, units)
 
         order = self._orders()
@@ -68,18 +68,19 @@ class _Builder(_GeometryReader):
             if "participation" in order
             else None,
         )
-        for uid, unit in units.items():
-            arch.put("units", uid, unit)
-        for person_id, person in people.items():
-            arch.put("people", person_id, person)
-        for pid, proc in processes.items():
-            arch.put("processes", pid, proc)
-        for rid, rel in relations.items():
-            arch.put("relations", rid, rel)
-        for kid, kpi in kpis.items():
-            arch.put("kpis", kid, kpi)
-        for key, letters in participation.items():
-            arch.put("participation", key, letters)
+        # the whole model at once (one put per element, with its change record, took a
+        # fifth of importing 10,000 processes)
+        arch = Architecture.from_collections(
+            meta,
+            {
+                "units": units,
+                "people": people,
+                "processes": processes,
+                "relations": relations,
+                "kpis": kpis,
+                "participation": participation,
+            },
+        )
         if self.ours:
             read_strategy(self, arch, self._architecture_ext(), kpi_objectives)
         rules, suppressions, diagrams = settings
