@@ -149,10 +149,8 @@ class Message:
     args: dict[str, Any] = field(default_factory=dict)
 
     def __init__(self, msgid: str, plural: str | None = None, count: int = 1, **args: Any) -> None:
-        object.__setattr__(self, "msgid", msgid)
-        object.__setattr__(self, "plural", plural)
-        object.__setattr__(self, "count", count)
-        object.__setattr__(self, "args", args)
+        # the fields at once, past the frozen __setattr__ (a check makes thousands)
+        self.__dict__.update(msgid=msgid, plural=plural, count=count, args=args)
 
     def text(self, tr: Translator | None = None) -> str:
         tr = tr or translator("en")

@@ -10,21 +10,23 @@ import re
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
-#: The bytes of _CONTROL and of _JSON_RAW below the code point 256 (text that holds
-#: only such code points is checked for them with one ``bytes.translate``).
-_CONTROL_LATIN1 = bytes([*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)])
-_JSON_RAW_LATIN1 = bytes(range(0x7F, 0xA0))
+#: The characters of _CONTROL and of _JSON_RAW below the code point 256, as Latin-1
+#: bytes (text that holds only such code points is searched for each with memchr).
+_CONTROL_LATIN1 = tuple(
+    bytes([b]) for b in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))
+)
+_JSON_RAW_LATIN1 = tuple(bytes([b]) for b in range(0x7F, 0xA0))
 
 
-def _has_none(text: str, latin1: bytes) -> bool:
+def _has_none(text: str, latin1: tuple[bytes, ...]) -> bool:
     """True when *text* is Latin-1 (every code point below 256, as in most output) and
-    holds none of the bytes *latin1*: two passes in C instead of a regular expression
-    over each character (a 10,000-process register's findings: 2.3 MB, 35 ms)."""
+    holds none of the characters *latin1*: a byte search each (memchr) instead of a
+    regular expression over each character (2.3 MB of findings: 35 ms)."""
     try:
         data = text.encode("latin-1")
     except UnicodeEncodeError:
         return False
-    return len(data.translate(None, latin1)) == len(data)
+    return not any(b in data for b in latin1)
 
 
 def _escape(match: re.Match[str]) -> str:
