@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from procmodeler.analysis.ownership import ownership
 from procmodeler.analysis.xmr import ASSURANCES, VARIATIONS, KpiAnalysis, analyse_kpi
 from procmodeler.model.architecture import Architecture
 from procmodeler.model.elements import Kpi
@@ -214,11 +215,14 @@ class ScorecardFilter(QSortFilterProxyModel):
         proc = arch.processes.get(model.kpi(row).process)
         if proc is None:
             return False
-        if self.owner is not None and proc.owner != self.owner:
+        # the person who answers for the process: its own owner or one inherited from a
+        # process above it (as the checks and the report read it)
+        person = ownership(arch, proc.id).person
+        if self.owner is not None and person != self.owner:
             return False
         if self.unit is not None:
             units = self._units
-            owner = arch.people.get(proc.owner) if proc.owner else None
+            owner = arch.people.get(person) if person else None
             taking_part = set(arch.participation_of(proc.id))
             if not (taking_part & units or (owner is not None and owner.unit in units)):
                 return False

@@ -124,3 +124,27 @@ def test_copy_chart_as_image(window, qtbot) -> None:  # type: ignore[no-untyped-
     kp.chart.copy_image()
     image = QApplication.clipboard().image()
     assert not image.isNull() and image.width() >= 600
+
+
+def test_the_scorecard_owner_filter_counts_an_inherited_owner(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A sub-process without an owner of its own is answered for by its parent's owner
+    (as the checks and the report read it): its KPIs are hers in the scorecard, and
+    under her unit."""
+    from procmodeler.edit import operations as ops
+
+    ed = window.context.editor
+    sell, anna = window.ids["sell"], window.ids["anna"]
+    quote = ops.create_process(ed, "Quote", "core", parent=sell)
+    ops.add_kpi(ed, quote, "Quote lead time", "lead_time", target=2)
+    sc_dock = window.findChild(QDockWidget, SCORECARD_DOCK)
+    sc = sc_dock.widget()
+    sc_dock.raise_()
+    qtbot.waitUntil(lambda: sc.proxy.rowCount() == 2)
+    sc.owner_filter.setCurrentIndex(sc.owner_filter.findData(anna))
+    shown = {sc.proxy.index(row, 0).data() for row in range(sc.proxy.rowCount())}
+    assert shown == {"Sell", "Quote"}
+    sc.owner_filter.setCurrentIndex(0)
+    sales = window.context.arch.people[anna].unit
+    sc.unit_filter.setCurrentIndex(sc.unit_filter.findData(sales))
+    shown = {sc.proxy.index(row, 0).data() for row in range(sc.proxy.rowCount())}
+    assert {"Sell", "Quote"} <= shown

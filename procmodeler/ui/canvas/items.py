@@ -2,8 +2,9 @@
 decoration behind them is in ``decor.py``).
 
 Items paint the Qt-free view records of ``procmodeler.notation.views`` and never write
-to the model: the scene turns drags into operations. Each item keeps its painter paths
-and label layout, rebuilt only when its view record changes.
+to the model: the scene turns drags into operations. Each item keeps its painter paths,
+rebuilt only when its view record changes, and its text layout, made when its text is
+first painted (text too small to read is not painted: see ``READABLE_PX``).
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ refreshes from ``committed``.
 The main window integrates them with::
 
     install_translator(app, "sv")            # before any widget exists (Swedish UI)
-    docks = create_panels(context, window)   # QDockWidgets with object names set
+    docks = create_panels(context, window)   # LazyDocks: a panel is made when first seen
     place_panels(window, docks)              # or add them to areas of its own choice
 
 and puts finding markers on its shapes from the context's live findings::
