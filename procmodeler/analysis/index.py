@@ -128,6 +128,18 @@ class ModelIndex:
             out.add(r.target)
         return out
 
+    @cached_property
+    def isolated(self) -> list[str]:
+        """The processes ``orphan.isolated`` reports, in model order: no relation of their
+        own or of a descendant, and siblings (the support and steering rules leave them
+        out, so three rules ask)."""
+        with_relation = self.self_or_descendant_in(self.related)
+        return [
+            pid
+            for pid in self.processes
+            if pid not in with_relation and self.siblings_count(pid) > 0
+        ]
+
     def sources_of(self, kind: str) -> set[str]:
         """Processes with an outgoing relation of *kind* of their own."""
         return {r.source for r in self.relations if r.kind == kind}

@@ -26,7 +26,7 @@ from procmodeler.common.i18n import N_
     ),
 )
 def check_isolated(idx: ModelIndex) -> Iterator[Raw]:
-    for pid in _isolated(idx):
+    for pid in idx.isolated:
         yield Raw(
             (pid,),
             _Msg(
@@ -41,21 +41,13 @@ def check_isolated(idx: ModelIndex) -> Iterator[Raw]:
         )
 
 
-def _isolated(idx: ModelIndex) -> list[str]:
-    """The processes ``orphan.isolated`` reports, in model order."""
-    with_relation = idx.self_or_descendant_in(idx.related)
-    return [
-        pid for pid in idx.processes if pid not in with_relation and idx.siblings_count(pid) > 0
-    ]
-
-
 def _kind_unused(idx: ModelIndex, process_kind: str, relation_kind: str) -> Iterator[str]:
     """Processes of *process_kind* without an outgoing *relation_kind* of their own, of an
     ancestor or of a descendant; not those already reported as isolated (RULES v2)."""
     candidates = [pid for pid, p in idx.processes.items() if p.kind == process_kind]
     if not candidates:
         return
-    isolated = set(_isolated(idx))
+    isolated = set(idx.isolated)
     candidates = [pid for pid in candidates if pid not in isolated]
     own = idx.sources_of(relation_kind)
     below = idx.self_or_descendant_in(own)
