@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 from procmodeler.app import prompts
 from procmodeler.app.session import SUFFIX, Session
 from procmodeler.common.errors import UserError
+from procmodeler.common.gcpause import gc_paused
 from procmodeler.common.paths import examples_dir
 from procmodeler.ui import safety, settings
 
@@ -171,7 +172,8 @@ class Documents(QObject):
             return False
         if session is None:  # the file is in use and the user cancelled
             return False
-        w.set_session(session)
+        with gc_paused():  # the views of a big model: many objects, no cycles
+            w.set_session(session)
         if session.path is None:  # a bundled example: a copy, so nothing is locked there
             self._status(self.tr("Opened a copy of {path}").format(path=path))
             return True

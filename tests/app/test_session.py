@@ -70,3 +70,29 @@ def test_a_bundled_example_opens_as_an_unlocked_copy() -> None:
         assert not list(folder.glob("~$*"))
     finally:
         session.close()
+
+
+def test_opening_pauses_the_collector_only_while_it_reads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The model is read with the cyclic collector paused (hundreds of thousands of
+    objects, no cycles); it runs again afterwards, also when the file is refused."""
+    import gc
+
+    seen: list[bool] = []
+    path = tmp_path / "m.procm"
+    Session.new().save(path)
+    real = native.loadb
+
+    def spy(data: bytes, name: str):  # type: ignore[no-untyped-def]
+        seen.append(gc.isenabled())
+        return real(data, name)
+
+    monkeypatch.setattr(native, "loadb", spy)
+    assert gc.isenabled()
+    Session.open(path).close()
+    assert seen == [False] and gc.isenabled()
+    path.write_text("{ not json", encoding="utf-8")
+    with pytest.raises(UserError):
+        Session.open(path)
+    assert seen == [False, False] and gc.isenabled()
