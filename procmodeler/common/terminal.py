@@ -3,11 +3,12 @@ overrides) made visible as escapes, so a model's names cannot drive the terminal
 
 from __future__ import annotations
 
+import functools
 import re
 
 #: C0 controls except tab and newline, DEL, the C1 range, and the Unicode bidi controls
 #: that reorder what follows (a "Trojan source" name).
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_CONTROL = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 
 
 #: The characters of _CONTROL and of _JSON_RAW below the code point 256, as Latin-1
@@ -29,6 +30,13 @@ def _has_none(text: str, latin1: tuple[bytes, ...]) -> bool:
     return not any(b in data for b in latin1)
 
 
+@functools.cache
+def _pattern(chars: str) -> re.Pattern[str]:
+    """*chars* compiled on first use: most output needs no expression (see _has_none),
+    and compiling these ranges took 2 ms of every start."""
+    return re.compile(chars)
+
+
 def _escape(match: re.Match[str]) -> str:
     code = ord(match.group())
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
@@ -37,14 +45,14 @@ def _escape(match: re.Match[str]) -> str:
 def visible(text: str, *, keep_newlines: bool = True) -> str:
     """*text* with every control character written as ``\\xNN`` (or ``\\uNNNN``); tabs
     stay, and newlines too unless *keep_newlines* is False (then ``\\n``)."""
-    out = text if _has_none(text, _CONTROL_LATIN1) else _CONTROL.sub(_escape, text)
+    out = text if _has_none(text, _CONTROL_LATIN1) else _pattern(_CONTROL).sub(_escape, text)
     if not keep_newlines:
         out = out.replace("\n", "\\n")
     return out
 
 
 #: What JSON leaves raw that a terminal would act on: DEL, C1, bidi controls, surrogates.
-_JSON_RAW = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_JSON_RAW = "[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 
 
 def visible_json(text: str) -> str:
@@ -52,4 +60,4 @@ def visible_json(text: str) -> str:
     terminal would act on written as ``\\uNNNN`` escapes; still the same JSON value."""
     if _has_none(text, _JSON_RAW_LATIN1):
         return text
-    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _pattern(_JSON_RAW).sub(lambda m: f"\\u{ord(m.group()):04x}", text)

@@ -3,6 +3,8 @@ regular expressions give, for every code point below 256 and any text."""
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -11,8 +13,9 @@ from procmodeler.common.terminal import visible, visible_json
 
 
 def by_expression(text: str) -> tuple[str, str]:
-    json_text = terminal._JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-    return terminal._CONTROL.sub(terminal._escape, text), json_text
+    control, json_raw = re.compile(terminal._CONTROL), re.compile(terminal._JSON_RAW)
+    json_text = json_raw.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return control.sub(terminal._escape, text), json_text
 
 
 def test_each_latin1_code_point_alone_and_in_text() -> None:
