@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 
 from procmodeler.cli.output import check_output, set_inputs, warn, write_output
+from procmodeler.common.gcpause import gc_paused
 from procmodeler.common.i18n import Translator
 from procmodeler.io import native
 from procmodeler.io.bpmn import export_bpmn, import_bpmn
@@ -45,9 +46,13 @@ def run(args: argparse.Namespace, tr: Translator) -> int:
         arch = native.load(args.model)
         write_output(args.output, export_bpmn(arch))
         return 0
-    arch, warnings = import_bpmn(args.bpmn)
-    for message in warnings:
-        text = message if isinstance(message, str) else message.text(tr)
-        warn(f"{args.bpmn}: {text}", tr)
-    write_output(args.output, native.dumps(arch).encode("utf-8"))
+    # the whole command builds the model and its file text and then ends: the collector,
+    # paused, does not walk the hundreds of thousands of objects again and again
+    with gc_paused(until_exit=True):
+        arch, warnings = import_bpmn(args.bpmn)
+        for message in warnings:
+            text = message if isinstance(message, str) else message.text(tr)
+            warn(f"{args.bpmn}: {text}", tr)
+        data = native.dumps(arch).encode("utf-8")
+    write_output(args.output, data)
     return 0
