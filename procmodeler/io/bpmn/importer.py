@@ -95,7 +95,9 @@ class _Importer(_Builder):
     def run(self) -> tuple[Architecture, list[Message]]:
         root = self.root
         duplicates: list[str] = []
-        for el in root.xpath("//bpmn:*[@id]", namespaces={"bpmn": BPMN}):
+        # every BPMN element in document order (an XPath with an [@id] test took six
+        # times as long on a 16.9 MB file)
+        for el in root.iter(f"{{{BPMN}}}*"):
             ident = el.get("id")
             if ident:
                 if ident in self.by_id:
