@@ -46,9 +46,10 @@ def run(args: argparse.Namespace, tr: Translator) -> int:
         arch = native.load(args.model)
         write_output(args.output, export_bpmn(arch))
         return 0
-    # the whole command builds the model and its file text and then ends: the collector,
-    # paused, does not walk the hundreds of thousands of objects again and again
-    with gc_paused(until_exit=True):
+    # the import builds the model and its file text: the collector, paused, does not walk
+    # the hundreds of thousands of objects again and again (and what they are lives
+    # until the process ends when the command is the whole process, as with check)
+    with gc_paused(until_exit=getattr(args, "whole_process", False)):
         arch, warnings = import_bpmn(args.bpmn)
         for message in warnings:
             text = message if isinstance(message, str) else message.text(tr)

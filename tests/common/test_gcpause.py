@@ -51,3 +51,16 @@ def test_check_freezes_only_as_the_whole_process(tmp_path: Path) -> None:
     )
     *_, frozen_then, enabled_then, code = done.stderr.split()
     assert (frozen_then, enabled_then) == ("True", "True") and code in ("0", "1")
+
+
+def test_import_bpmn_freezes_only_as_the_whole_process(tmp_path: Path) -> None:
+    """As with check: ``main(argv)`` in a process (tests) freezes nothing."""
+    from procmodeler.io.bpmn import export_bpmn
+    from tests.bpmn.bpmn_models import sample_architecture
+
+    bpmn = tmp_path / "m.bpmn"
+    bpmn.write_bytes(export_bpmn(sample_architecture()))
+    frozen = gc.get_freeze_count()
+    assert main(["import-bpmn", str(bpmn), "-o", str(tmp_path / "m.procm")]) == 0
+    assert gc.get_freeze_count() == frozen and gc.isenabled()
+    assert (tmp_path / "m.procm").stat().st_size > 0
