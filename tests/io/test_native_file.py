@@ -446,3 +446,32 @@ def test_a_pulled_copy_remembers_where_it_came_from() -> None:
     broken = text.replace('"version": 7', '"version": 0')
     with pytest.raises(UserError, match=r"repository\.version: should be a whole number"):
         native.loads(broken, "m.procm")
+
+
+@pytest.mark.parametrize("x", [1 / 3, -0.0, 40.0, 1e20, -2.5e-7, 123456789012345.0, 7])
+def test_the_quick_lines_are_the_records_text(x: float) -> None:
+    """dumps writes relations, participation, shapes and bend points as ready lines;
+    they are the very text the one-line records give (every number form, quotes,
+    letters beyond ASCII, a relation with and without an object)."""
+    from procmodeler.io.native import writer
+
+    ed = Editor(sample())
+    op.move_shapes(ed, None, ["B"], x, -x)
+    op.connect(ed, "A", "C", "support", 'Om "allt" – åäö', waypoints={None: [(x, 1e-3), (-x, 2)]})
+    arch = ed.arch
+    out: list[str] = []
+    writer._emit(writer.to_document(arch), "", out)
+    assert native.dumps(arch) == "".join(out) + "\n"
+    assert '"object": "Om \\"allt\\" – åäö"' in native.dumps(arch)
+
+
+def test_a_number_that_cannot_be_stored_is_refused_by_the_quick_lines() -> None:
+    for bad in (float("inf"), float("nan")):
+        arch = sample().copy()
+        arch.shapes[None]["B"] = Bounds(bad, 0, 10, 10)
+        with pytest.raises(ValueError, match="cannot be stored"):
+            native.dumps(arch)
+        arch = sample().copy()
+        arch.waypoints[None] = {rid: [(0, bad)] for rid in arch.relations}
+        with pytest.raises(ValueError, match="cannot be stored"):
+            native.dumps(arch)

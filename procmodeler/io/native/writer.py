@@ -26,6 +26,12 @@ class _Inline(dict):  # type: ignore[type-arg]
     """A JSON object written on one line."""
 
 
+class _Json(str):
+    """A JSON object's text, already on one line: :func:`dumps` writes the long lists
+    (relations, participation, shapes, bend points) as such lines, the same text as
+    their :class:`_Inline` records give, without a call per value."""
+
+
 def _number(value: float | int) -> str:
     """Canonical text of a number as it is written: integral values without a fraction,
     else the shortest representation that reads back as the same float."""
@@ -46,6 +52,17 @@ def _canon(value: float | int | None) -> float | int | None:
 
 #: A JSON string with only the characters JSON requires escaped (C implementation).
 _string: Callable[[str], str] = json.encoder.encode_basestring
+
+
+def _num(value: Any) -> str:
+    """``_flat(_canon(value))``: the canonical text of a number, quicker for floats."""
+    if type(value) is float:
+        if value.is_integer() and -1e15 < value < 1e15:
+            return int.__repr__(int(value))
+        if not math.isfinite(value):
+            raise ValueError(f"{value!r} cannot be stored in a model file")
+        return float.__repr__(value)
+    return _flat(_canon(value))
 
 
 def _flat(value: Any) -> str:
@@ -76,7 +93,7 @@ def _is_flat(value: Any) -> bool:
     """True for a list written on one line: its items are scalars or such lists (a list
     of objects has one object per line)."""
     return all(
-        not isinstance(item, dict) and (not isinstance(item, list) or _is_flat(item))
+        not isinstance(item, (dict, _Json)) and (not isinstance(item, list) or _is_flat(item))
         for item in value
     )
 
@@ -99,6 +116,10 @@ def _emit(value: Any, indent: str, out: list[str]) -> None:
         out.append("{\n")
         out.append(",\n".join([_key(k, inner) + _flat(v) for k, v in value.items()]))
         out.append(f"\n{indent}}}")
+        return
+    if type(value) is list and value and type(value[0]) is _Json:  # one line per item
+        inner = indent + "  "
+        out.append(f"[\n{inner}" + f",\n{inner}".join(value) + f"\n{indent}]")
         return
     if isinstance(value, dict) and not isinstance(value, _Inline):
         if not value:
@@ -152,8 +173,27 @@ def _process_records(arch: Architecture) -> list[dict[str, Any]]:
     return processes
 
 
-def to_document(arch: Architecture) -> dict[str, Any]:
-    """The model as a JSON-ready document with keys in file order."""
+def _relation_records(arch: Architecture, lines: bool) -> list[Any]:
+    """One record per relation (as :class:`_Json` lines when *lines*)."""
+    relations: list[Any] = []
+    s = _string
+    for rel in arch.relations.values():
+        if lines and type(rel.object) is str:
+            text = f'{{"id": {s(rel.id)}, "source": {s(rel.source)}, "target": {s(rel.target)}, '
+            text += f'"kind": {s(rel.kind)}'
+            relations.append(
+                _Json(f'{text}, "object": {s(rel.object)}}}' if rel.object else text + "}")
+            )
+            continue
+        rec = _Inline(id=rel.id, source=rel.source, target=rel.target, kind=rel.kind)
+        _put_if(rec, "object", rel.object)
+        relations.append(_Json(_flat(rec)) if lines else rec)
+    return relations
+
+
+def to_document(arch: Architecture, lines: bool = False) -> dict[str, Any]:
+    """The model as a JSON-ready document with keys in file order (with *lines*, its
+    long lists of one-line records hold their text, :class:`_Json`, for :func:`dumps`)."""
     meta = arch.meta
     units = []
     for unit in arch.units.values():
@@ -170,15 +210,19 @@ def to_document(arch: Architecture) -> dict[str, Any]:
         _put_if(rec, "original_id", person.original_id)
         people.append(rec)
     processes = _process_records(arch)
-    relations = []
-    for rel in arch.relations.values():
-        rec = _Inline(id=rel.id, source=rel.source, target=rel.target, kind=rel.kind)
-        _put_if(rec, "object", rel.object)
-        relations.append(rec)
-    participation = [
-        _Inline(process=pid, unit=uid, roles=letters)
-        for (pid, uid), letters in arch.participation.items()
-    ]
+    relations = _relation_records(arch, lines)
+    participation: list[Any]
+    if lines:
+        s = _string
+        participation = [
+            _Json(f'{{"process": {s(pid)}, "unit": {s(uid)}, "roles": {s(letters)}}}')
+            for (pid, uid), letters in arch.participation.items()
+        ]
+    else:
+        participation = [
+            _Inline(process=pid, unit=uid, roles=letters)
+            for (pid, uid), letters in arch.participation.items()
+        ]
     kpis = []
     for kpi in arch.kpis.values():
         rec = {"id": kpi.id, "process": kpi.process, "name": kpi.name, "kind": kpi.kind}
@@ -194,7 +238,7 @@ def to_document(arch: Architecture) -> dict[str, Any]:
         {"rule": rule, "elements": list(elements), "justification": text}
         for (rule, elements), text in arch.suppressions.items()
     ]
-    diagrams = _diagram_records(arch)
+    diagrams = _diagram_records(arch, lines)
     doc: dict[str, Any] = {
         "format_version": FORMAT_VERSION,
         "meta": meta_record(meta, _Inline),
@@ -219,8 +263,9 @@ def to_document(arch: Architecture) -> dict[str, Any]:
     return doc
 
 
-def _diagram_records(arch: Architecture) -> list[dict[str, Any]]:
-    """The diagrams of the model with their options, shapes and bend points."""
+def _diagram_records(arch: Architecture, lines: bool = False) -> list[dict[str, Any]]:
+    """The diagrams of the model with their options, shapes and bend points (the shapes
+    and bend points as :class:`_Json` lines when *lines*)."""
     levels = arch.diagram_levels()
     known = set(levels)
     extra = set(arch.diagrams) | set(arch.shapes) | set(arch.waypoints)
@@ -233,13 +278,17 @@ def _diagram_records(arch: Architecture) -> list[dict[str, Any]]:
             diagram["swimlanes"] = options.swimlanes
             diagram["lane_order"] = list(options.lane_order)
         shapes = arch.shapes.get(level)
-        if shapes:
+        if shapes and lines:
+            diagram["shapes"] = _shape_lines(shapes)
+        elif shapes:
             diagram["shapes"] = [
                 _Inline(process=pid, x=_canon(b.x), y=_canon(b.y), w=_canon(b.w), h=_canon(b.h))
                 for pid, b in shapes.items()
             ]
         waypoints = arch.waypoints.get(level)
-        if waypoints:
+        if waypoints and lines:
+            diagram["waypoints"] = _waypoint_lines(waypoints)
+        elif waypoints:
             diagram["waypoints"] = [
                 _Inline(relation=rid, points=[[_canon(x), _canon(y)] for x, y in points])
                 for rid, points in waypoints.items()
@@ -248,10 +297,33 @@ def _diagram_records(arch: Architecture) -> list[dict[str, Any]]:
     return diagrams
 
 
+def _shape_lines(shapes: dict[str, Any]) -> list[Any]:
+    n = _num
+    return [
+        _Json(
+            f'{{"process": {_string(pid)}, "x": {n(b.x)}, "y": {n(b.y)}, '
+            f'"w": {n(b.w)}, "h": {n(b.h)}}}'
+        )
+        for pid, b in shapes.items()
+    ]
+
+
+def _waypoint_lines(waypoints: dict[str, Any]) -> list[Any]:
+    n = _num
+    return [
+        _Json(
+            f'{{"relation": {_string(rid)}, "points": ['
+            + ", ".join([f"[{n(x)}, {n(y)}]" for x, y in points])
+            + "]}"
+        )
+        for rid, points in waypoints.items()
+    ]
+
+
 def dumps(arch: Architecture) -> str:
     """The model as the text of a ``.procm`` file (ends with a newline)."""
     out: list[str] = []
-    _emit(to_document(arch), "", out)
+    _emit(to_document(arch, lines=True), "", out)
     out.append("\n")
     return "".join(out)
 
