@@ -44,6 +44,7 @@ from procmodeler.notation.chart import sparkline_view
 from procmodeler.notation.kpi import assurance_icon, variation_icon
 from procmodeler.ui.chartpaint import paint_chart, paint_icon
 from procmodeler.ui.context import EditorContext
+from procmodeler.ui.panels.filling import FilledWhenShown
 from procmodeler.ui.words import state_labels
 
 Index = QModelIndex | QPersistentModelIndex
@@ -229,7 +230,7 @@ class ScorecardFilter(QSortFilterProxyModel):
         return True
 
 
-class ScorecardPanel(QWidget):
+class ScorecardPanel(FilledWhenShown, QWidget):
     """The scorecard view with its two filters."""
 
     def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
@@ -280,22 +281,9 @@ class ScorecardPanel(QWidget):
         self.unit_filter.currentIndexChanged.connect(self._apply_filter)
         self.owner_filter.currentIndexChanged.connect(self._apply_filter)
         self.table.doubleClicked.connect(self._reveal)
-        self._stale = True  # filled when first shown
-        self._shown = False  # its dock's tab is in front (see make_dock)
-        context.committed.connect(lambda _e: self._changed())
-        context.documentReplaced.connect(self._changed)
-
-    def set_shown(self, shown: bool) -> None:
-        """Told by the dock when its tab comes to the front or goes behind another."""
-        self._shown = shown
-        if shown and self._stale:
-            self.refresh()
-
-    def _changed(self) -> None:
-        if self._shown:
-            self.refresh()
-        else:
-            self._stale = True
+        self._shown = False  # filled when its tab first comes to the front
+        context.committed.connect(lambda _e: self.changed())
+        context.documentReplaced.connect(self.changed)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - a dock tabbed at the bottom: stay modest
         return QSize(420, 200)

@@ -25,7 +25,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QShowEvent
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -49,6 +49,7 @@ from procmodeler.notation.matrix import header_bands
 from procmodeler.notation.style import FINDING_COLOURS
 from procmodeler.ui.context import EditorContext
 from procmodeler.ui.panels._common import _t, dialogs, run_op
+from procmodeler.ui.panels.filling import FilledWhenShown
 from procmodeler.ui.panels.findings import LiveFindings
 from procmodeler.ui.panels.matrixmodel import (
     CONFLICT_ROLE,
@@ -282,7 +283,7 @@ class MatrixView(QTreeView):
         super().keyPressEvent(event)
 
 
-class ParticipationMatrix(QWidget):
+class ParticipationMatrix(FilledWhenShown, QWidget):
     """The matrix with its toolbar (expand, collapse, export) and a legend."""
 
     def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
@@ -404,21 +405,10 @@ class ParticipationMatrix(QWidget):
 
     def _on_replaced(self) -> None:
         self._known = set()
-        # a dock whose tab is behind another counts as visible but shows nothing
-        if self.isVisible() and not self.visibleRegion().isEmpty():
-            self._rebuild()
-        else:  # filled when first shown: a big model opens without waiting for it
-            self._stale = True
+        self.changed()  # filled now if seen, else when first shown
 
-    def set_shown(self, shown: bool) -> None:
-        """Told by the dock when its tab comes to the front or goes behind another."""
-        if shown and self._stale:
-            self._stale = False
-            self._rebuild()
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        self.set_shown(True)
+    def refresh(self) -> None:
+        self._rebuild()
 
     def _rebuild(self) -> None:
         expanded = {pid for pid in self._known if self.view.isExpanded(self.matrix.index_of(pid))}

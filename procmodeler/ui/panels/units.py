@@ -12,7 +12,6 @@ from PySide6.QtGui import (
     QAction,
     QDropEvent,
     QKeySequence,
-    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +31,7 @@ from procmodeler.edit import operations as ops
 from procmodeler.model.events import Committed
 from procmodeler.ui.context import EditorContext
 from procmodeler.ui.panels._common import _t, dialogs, run_op
+from procmodeler.ui.panels.filling import FilledWhenShown
 from procmodeler.ui.panels.unitsicons import person_icon, tool_icon, unit_icon
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
@@ -62,7 +62,7 @@ def target_id(item: QTreeWidgetItem | None) -> tuple[str, str] | None:
     return item.data(0, KIND_ROLE), item.data(0, ID_ROLE)
 
 
-class UnitsPanel(QWidget):
+class UnitsPanel(FilledWhenShown, QWidget):
     """The unit tree with people; shows and sets the context's selection."""
 
     def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
@@ -198,26 +198,12 @@ class UnitsPanel(QWidget):
 
     def _on_replaced(self) -> None:
         """Another document: filled now if the panel can be seen, else when its tab comes
-        to the front (a big model opens without waiting for thousands of people). A
-        panel in a window not shown yet, or alone, is filled now."""
-        if (self.isVisible() and not self.visibleRegion().isEmpty()) or not (
-            self.window().isVisible()
-        ):
-            self._stale = False
-            self.rebuild(expand_all=True)
-        else:
-            self._stale = True
+        to the front (a big model opens without waiting for thousands of people)."""
+        self.changed()
 
-    def set_shown(self, shown: bool) -> None:
-        """Told by the dock when its tab comes to the front or goes behind another."""
-        if shown and self._stale:
-            self._stale = False
-            self.rebuild(expand_all=True)
-            self._selection_from_context()
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        self.set_shown(True)
+    def refresh(self) -> None:
+        self.rebuild(expand_all=True)
+        self._selection_from_context()
 
     def _on_committed(self, event: Committed) -> None:
         self.message.hide()

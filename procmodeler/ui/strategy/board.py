@@ -53,8 +53,9 @@ from procmodeler.model.elements import IMPROVEMENT_STATUSES
 from procmodeler.model.events import Committed
 from procmodeler.ui.context import EditorContext
 from procmodeler.ui.panels._common import dialogs, process_path, run_op
+from procmodeler.ui.panels.filling import FilledWhenShown
 from procmodeler.ui.scorecard import units_within
-from procmodeler.ui.strategy.common import OVERDUE, FilledWhenShown, statuses, today
+from procmodeler.ui.strategy.common import OVERDUE, statuses, today
 from procmodeler.ui.strategy.improvementform import ImprovementForm
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1

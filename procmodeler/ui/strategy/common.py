@@ -7,8 +7,8 @@ import datetime
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QIcon, QShowEvent
-from PySide6.QtWidgets import QDockWidget, QWidget
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QDockWidget
 
 from procmodeler.analysis.xmr import KpiAnalysis, analyse_kpi
 from procmodeler.common.i18n import Translator
@@ -81,45 +81,6 @@ def state_words(tr: Translator) -> dict[str, str]:
     """The words of the scorecard for variation and assurance states (the vocabulary's;
     ``none`` is "too few values")."""
     return {**words(ASSURANCE, tr), **words(VARIATION, tr)}
-
-
-class FilledWhenShown:
-    """For a panel in a dock (put it before QWidget in the bases): filled (``refresh``)
-    while it can be seen, marked stale while its tab is behind another and filled when
-    it comes to the front (``set_shown`` from ``make_dock``) or is shown."""
-
-    _shown = True
-    _stale = True
-
-    def refresh(self) -> None:
-        raise NotImplementedError
-
-    def in_sight(self) -> bool:
-        """Some of it is on the screen (a tab behind another is not)."""
-        widget: QWidget = self  # type: ignore[assignment]
-        return widget.isVisible() and not widget.visibleRegion().isEmpty()
-
-    def set_shown(self, shown: bool) -> None:
-        """Told by the dock when its tab comes to the front or goes behind another."""
-        self._shown = shown
-        if shown and self._stale:
-            self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt name
-        super().showEvent(event)  # type: ignore[misc]
-        if self._stale:
-            self.refresh()
-
-    def changed(self) -> None:
-        """The model changed: refresh now if it can be seen, else when shown. In a window
-        on the screen, a tab behind another is never seen (the dock may not have said so:
-        a tab that was never in front gets no ``set_shown(False)``); a panel in a window
-        not shown yet (or alone, in a test) is filled as if seen."""
-        widget: QWidget = self  # type: ignore[assignment]
-        if self.in_sight() or (self._shown and not widget.window().isVisible()):
-            self.refresh()
-        else:
-            self._stale = True
 
 
 class DockRaiser(QObject):

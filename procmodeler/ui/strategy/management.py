@@ -25,9 +25,9 @@ from procmodeler.model.architecture import Architecture
 from procmodeler.model.events import Committed
 from procmodeler.ui.context import EditorContext
 from procmodeler.ui.panels._common import dialogs, process_path, run_op
+from procmodeler.ui.panels.filling import FilledWhenShown
 from procmodeler.ui.strategy.common import (
     Analyses,
-    FilledWhenShown,
     state_words,
     statuses,
     today,

@@ -40,11 +40,11 @@ from procmodeler.model.events import Committed
 from procmodeler.notation.matrix import UnitColumn, objective_columns
 from procmodeler.ui.context import EditorContext
 from procmodeler.ui.panels._common import dialogs, run_op
+from procmodeler.ui.panels.filling import FilledWhenShown
 from procmodeler.ui.panels.findings import LiveFindings
 from procmodeler.ui.panels.matrix import MatrixDelegate, MatrixView
 from procmodeler.ui.panels.matrixmodel import ID_ROLE, Index, MatrixModel
 from procmodeler.ui.panels.matrixpaint import GRID, MIN_CELL, NAME_WIDTH, column_widths, paint_cell
-from procmodeler.ui.strategy.common import FilledWhenShown
 
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 30  # None: no contribution; str: its note
 MARK = "#1a7f37"

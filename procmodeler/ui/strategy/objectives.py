@@ -29,8 +29,9 @@ from procmodeler.ui.panels._common import (
     dialogs,
     run_op,
 )
+from procmodeler.ui.panels.filling import FilledWhenShown
 from procmodeler.ui.panels.pageparts import people_choices
-from procmodeler.ui.strategy.common import Analyses, FilledWhenShown, state_words
+from procmodeler.ui.strategy.common import Analyses, state_words
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # objective id, or None on a KPI row
 KPI_ROLE = Qt.ItemDataRole.UserRole + 2  # KPI id on a KPI row
