@@ -262,6 +262,11 @@
         <translation>kontrollerat på {ms} ms</translation>
     </message>
     <message>
+        <location filename="../../procmodeler/ui/panels/problems.py" line="367"/>
+        <source>checking…</source>
+        <translation>kontrollerar…</translation>
+    </message>
+    <message>
         <location filename="../../procmodeler/ui/panels/problems.py" line="357"/>
         <source>{n} suppressed</source>
         <translation>{n} undantagna</translation>

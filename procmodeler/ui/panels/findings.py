@@ -68,9 +68,11 @@ class LiveFindings(QObject):
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self._collect)
+        #: a document was opened and its first check has not ended: the findings are
+        #: empty rather than those of the document before
+        self.checking = False
         context.committed.connect(lambda _event: self.schedule())
-        # later: the window paints the new document before the checks start
-        context.documentReplaced.connect(lambda: self._timer.start(OPEN_DELAY_MS))
+        context.documentReplaced.connect(self._replaced)
         self.refresh_now()
 
     @classmethod
@@ -84,6 +86,15 @@ class LiveFindings(QObject):
         return created
 
     # ------------------------------------------------------------------ running
+    def _replaced(self) -> None:
+        """Another document: nothing is known of it until its first check ends, which
+        starts later (the window paints the new document first)."""
+        self._timer.start(OPEN_DELAY_MS)
+        self.checking = True
+        self._result = CheckResult((), self.context.catalogue().lang)
+        self._by_element, self._by_process = {}, {}
+        self.findingsChanged.emit()
+
     def schedule(self) -> None:
         """Re-run the checks once the user pauses (restarts the timer)."""
         self._timer.start(DEBOUNCE_MS)
@@ -138,7 +149,8 @@ class LiveFindings(QObject):
     def _apply(self, result: CheckResult, ms: float) -> None:
         self.last_run_ms = ms
         self.runs += 1
-        changed = self._result is None or result.findings != self._result.findings
+        changed = self.checking or self._result is None or result.findings != self._result.findings
+        self.checking = False
         self._result = result
         if changed:
             self._index()

@@ -341,8 +341,9 @@ class ProblemsPanel(QWidget):
         result = self.live.result()
         labels = severity_labels()
         summary = result.summary
+        checking = self.live.checking  # a document just opened: nothing known of it yet
         for severity, button in self.severity_buttons.items():
-            button.setText(f"{labels[severity]} {summary.get(severity, 0)}")
+            button.setText(f"{labels[severity]} {'…' if checking else summary.get(severity, 0)}")
         counts = self._counts()
         current_rule = self.rule_filter.currentData()
         tr = self.context.catalogue()
@@ -362,7 +363,10 @@ class ProblemsPanel(QWidget):
         parts = []
         if n_suppressed:
             parts.append(_t("{n} suppressed").format(n=n_suppressed))
-        parts.append(_t("checked in {ms} ms").format(ms=f"{self.live.last_run_ms:.0f}"))
+        if checking:
+            parts.append(_t("checking…"))
+        else:
+            parts.append(_t("checked in {ms} ms").format(ms=f"{self.live.last_run_ms:.0f}"))
         self.summary.setText(" · ".join(parts))
 
     def apply_filter(self) -> None:

@@ -38,12 +38,14 @@ def no_owner_message(live: LiveFindings, pid: str) -> str:
 def test_an_edit_lands_while_the_checks_run_and_the_findings_catch_up(qtbot, context):
     live = LiveFindings.for_context(context)
     applied: list[str] = []
-    live.findingsChanged.connect(lambda: applied.append(no_owner_message(live, "p7")))
+    live.findingsChanged.connect(
+        lambda: None if live.checking else applied.append(no_owner_message(live, "p7"))
+    )
     context.replace_editor(big_editor())
     # opening the model scheduled the checks: nothing waited for them
     assert live.pending
     qtbot.waitUntil(lambda: live.running, timeout=10_000)  # now on the worker thread
-    assert "Process 7" not in str(live.result().findings)  # still the previous model's
+    assert live.checking and live.result().findings == ()  # nothing known of it yet
     ops.rename_process(context.editor, "p7", "Handle a permit")
     # the edit is in the model at once, while the checks of the model before it run
     assert context.arch.processes["p7"].name == "Handle a permit"
@@ -53,3 +55,28 @@ def test_an_edit_lands_while_the_checks_run_and_the_findings_catch_up(qtbot, con
     # for the big model already name the process by its new name
     assert "'Handle a permit'" in applied[0]
     assert len(live.result().findings) >= 500
+
+
+def test_another_document_shows_none_of_the_findings_of_the_one_before(qtbot, context):
+    """Between opening a document and the end of its first check, the problems panel,
+    the counts and the shapes' markers say nothing of the document before: the panel
+    says the checks are running."""
+    from procmodeler.ui.panels.problems import ProblemsPanel
+
+    panel = ProblemsPanel(context)
+    qtbot.addWidget(panel)
+    live = panel.live
+    before = len(live.result().active)
+    assert before > 0 and panel.view.model().rowCount() == before
+    assert live.severity_by_process()
+    context.replace_editor(big_editor(40))
+    assert live.checking
+    assert panel.view.model().rowCount() == 0
+    assert live.severity_by_process() == {} and live.findings() == ()
+    assert "checking" in panel.summary.text()
+    assert all(button.text().endswith("…") for button in panel.severity_buttons.values())
+    qtbot.waitUntil(lambda: not live.checking, timeout=30_000)
+    after = len(live.result().active)
+    assert after > 0 and panel.view.model().rowCount() == after
+    assert "checked in" in panel.summary.text()
+    assert set(live.severity_by_process()) <= set(context.arch.processes)
