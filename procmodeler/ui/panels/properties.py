@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
     QSizePolicy,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -257,6 +256,35 @@ class PersonPage(QWidget):
 
 
 # ---------------------------------------------------------------------- the panel
+class _Pages(QWidget):
+    """One page shown at a time, as a QStackedWidget, but as tall as the page shown: a
+    stack is as tall as its tallest page, so a short page (a unit, or the hint when
+    nothing is selected) sat at the top of a long empty scroll, the hint below the end
+    of a short panel."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._current: QWidget | None = None
+
+    def addWidget(self, page: QWidget) -> None:  # noqa: N802 - QStackedWidget's name
+        self._layout.addWidget(page)  # a child of this widget first, then shown or not
+        page.setVisible(self._current is None)
+        self._current = self._current or page
+
+    def currentWidget(self) -> QWidget | None:  # noqa: N802 - QStackedWidget's name
+        return self._current
+
+    def setCurrentWidget(self, page: QWidget) -> None:  # noqa: N802 - QStackedWidget's name
+        if page is self._current:
+            return
+        if self._current is not None:
+            self._current.hide()
+        self._current = page
+        page.show()
+
+
 class PropertiesPanel(QScrollArea):
     """Shows and edits the selected element of the context."""
 
@@ -266,7 +294,7 @@ class PropertiesPanel(QScrollArea):
         self.context = context
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.stack = QStackedWidget()
+        self.stack = _Pages()
         self.stack.setContentsMargins(8, 8, 8, 8)
         self.empty = QLabel(
             _t("Select a process, relation, unit or person to see and edit its properties.")

@@ -398,3 +398,20 @@ def test_bulk_relation_kind_and_object(qtbot, context, panel):
     context.editor.undo()
     context.editor.undo()
     assert context.arch.relations["r_it"].kind == "support"
+
+
+def test_a_short_page_is_not_as_tall_as_the_tallest(qtbot, context, panel):
+    """The panel scrolls over the page shown, not over the tallest page: with nothing
+    selected its hint is in sight in a panel of any height (it was centred in the
+    process page's height, below the bottom of a short panel)."""
+    panel.resize(320, 420)
+    context.set_selection([])
+    qtbot.waitUntil(lambda: panel.widget().height() <= panel.viewport().height())
+    hint = panel.empty.mapTo(panel.viewport(), panel.empty.rect().center())
+    assert panel.viewport().rect().contains(hint)
+    context.set_selection(["pr_sell"])  # the process page is taller than the panel
+    qtbot.waitUntil(lambda: panel.widget().height() > panel.viewport().height())
+    context.set_selection(["u_sales"])  # a unit's page is short again
+    qtbot.waitUntil(lambda: panel.widget().height() <= panel.viewport().height())
+    context.set_selection([])
+    qtbot.waitUntil(lambda: panel.widget().height() <= panel.viewport().height())
