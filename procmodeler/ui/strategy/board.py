@@ -34,11 +34,14 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
+    QSplitter,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -57,6 +60,9 @@ from procmodeler.ui.panels.filling import FilledWhenShown
 from procmodeler.ui.scorecard import units_within
 from procmodeler.ui.strategy.common import OVERDUE, statuses, today
 from procmodeler.ui.strategy.improvementform import ImprovementForm
+
+#: the narrowest a status column gets (narrower, the columns scroll sideways)
+COLUMN_MIN_WIDTH = 150
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 2  # True: planned or ongoing, due before today
@@ -251,13 +257,16 @@ class ImprovementsBoard(FilledWhenShown, QWidget):
         self.hint.setStyleSheet("color: palette(placeholder-text);")
         self.columns: dict[str, StatusColumn] = {}
         self.titles: dict[str, QLabel] = {}
-        row = QHBoxLayout()
+        strip = QWidget(self)
+        row = QHBoxLayout(strip)
+        row.setContentsMargins(0, 0, 0, 0)
         for status in IMPROVEMENT_STATUSES:
             column = StatusColumn(status, self)
             column.statusRequested.connect(self.set_status)
             column.showRequested.connect(self._show)
             column.deleteRequested.connect(self._delete)
             column.currentItemChanged.connect(self._card_chosen)
+            column.setMinimumWidth(COLUMN_MIN_WIDTH)
             title = QLabel(self)
             title.setAlignment(Qt.AlignmentFlag.AlignCenter)
             box = QVBoxLayout()
@@ -270,10 +279,25 @@ class ImprovementsBoard(FilledWhenShown, QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(bar)
         layout.addWidget(self.hint)
+        # the columns scroll sideways when the board is narrower than they are (a bottom
+        # dock on a laptop screen) instead of squeezing the cards to a word a line
+        self.columns_area = QScrollArea(self)
+        self.columns_area.setObjectName("boardColumns")
+        self.columns_area.setWidget(strip)
+        self.columns_area.setWidgetResizable(True)
+        self.columns_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.columns_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.form = ImprovementForm(context, self)
-        self.form.setFixedWidth(300)
-        row.addWidget(self.form, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(row, 1)
+        self.form.setMinimumWidth(220)
+        self.form.setMaximumWidth(300)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(self.columns_area)
+        split.addWidget(self.form)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 0)
+        split.setCollapsible(0, False)
+        split.setSizes([10_000, 240])  # the form as narrow as it reads well, the rest columns
+        layout.addWidget(split, 1)
         for combo in (
             self.process_filter,
             self.unit_filter,

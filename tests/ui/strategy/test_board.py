@@ -138,3 +138,19 @@ def test_new_improvement_and_its_fields_beside_the_board(qtbot, context, fake_di
     for _ in range(4):
         context.editor.undo()
     assert iid not in arch.improvements and not form.isEnabled()
+
+
+def test_a_narrow_board_scrolls_its_columns_instead_of_squeezing_the_cards(qtbot, context):
+    """In a board narrower than its five columns (a bottom dock on a laptop screen) each
+    column keeps a readable width and the columns scroll sideways; a wide board shows
+    them all at once."""
+    from procmodeler.ui.strategy.board import COLUMN_MIN_WIDTH
+
+    board = board_with_cards(qtbot, context)
+    board.resize(480, 400)
+    qtbot.waitUntil(lambda: board.columns_area.horizontalScrollBar().maximum() > 0)
+    assert all(column.width() >= COLUMN_MIN_WIDTH for column in board.columns.values())
+    assert board.form.isVisible() and board.form.width() < 480
+    board.resize(1800, 400)
+    qtbot.waitUntil(lambda: board.columns_area.horizontalScrollBar().maximum() == 0)
+    assert all(column.isVisible() for column in board.columns.values())
