@@ -6,17 +6,33 @@ from __future__ import annotations
 import functools
 import re
 
-#: C0 controls except tab and newline, DEL, the C1 range, and the Unicode bidi controls
-#: that reorder what follows (a "Trojan source" name).
-_CONTROL = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+#: What JSON leaves raw that a terminal would act on: DEL, C1, the Unicode bidi controls
+#: that reorder what follows (a "Trojan source" name) and lone surrogates, as inclusive
+#: ranges of code points.
+_JSON_RAW_RANGES = ((0x7F, 0x9F), (0x202A, 0x202E), (0x2066, 0x2069), (0xD800, 0xDFFF))
+#: Those and the C0 controls except tab and newline.
+_CONTROL_RANGES = ((0x00, 0x08), (0x0B, 0x1F), *_JSON_RAW_RANGES)
 
 
-#: The characters of _CONTROL and of _JSON_RAW below the code point 256, as Latin-1
-#: bytes (text that holds only such code points is searched for each with memchr).
-_CONTROL_LATIN1 = tuple(
-    bytes([b]) for b in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))
-)
-_JSON_RAW_LATIN1 = tuple(bytes([b]) for b in range(0x7F, 0xA0))
+def _char_class(ranges: tuple[tuple[int, int], ...]) -> str:
+    """The regular expression of one character in *ranges* (written as the characters
+    themselves: no control character is special in a character class)."""
+    return "[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in ranges) + "]"
+
+
+def _latin1(ranges: tuple[tuple[int, int], ...]) -> tuple[bytes, ...]:
+    """The code points of *ranges* below 256 as Latin-1 bytes (text that holds only such
+    code points is searched for each with memchr)."""
+    found: list[bytes] = []
+    for low, high in ranges:
+        found += map(int.to_bytes, range(low, min(high, 0xFF) + 1))
+    return tuple(found)
+
+
+_CONTROL = _char_class(_CONTROL_RANGES)
+_CONTROL_LATIN1 = _latin1(_CONTROL_RANGES)
+_JSON_RAW = _char_class(_JSON_RAW_RANGES)
+_JSON_RAW_LATIN1 = _latin1(_JSON_RAW_RANGES)
 
 
 def _has_none(text: str, latin1: tuple[bytes, ...]) -> bool:
@@ -49,10 +65,6 @@ def visible(text: str, *, keep_newlines: bool = True) -> str:
     if not keep_newlines:
         out = out.replace("\n", "\\n")
     return out
-
-
-#: What JSON leaves raw that a terminal would act on: DEL, C1, bidi controls, surrogates.
-_JSON_RAW = "[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 
 
 def visible_json(text: str) -> str:

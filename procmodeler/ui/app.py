@@ -22,7 +22,15 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QTimer,
+    QTranslator,
+)
 from PySide6.QtGui import QColor, QFileOpenEvent, QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -293,4 +301,9 @@ def run_app(file: str | None, rest_args: Sequence[str] = ()) -> int:
             app.quit()
 
         QTimer.singleShot(600, shoot)
-    return int(app.exec())
+    code = int(app.exec())
+    # Closing the last window posts a Quit event (Qt's automatic quit), which the
+    # explicit quit or exit overtakes: left queued, it would end at once every event loop
+    # the application runs later (a dialog's exec, when run_app is called in a test).
+    QCoreApplication.removePostedEvents(app, QEvent.Type.Quit)
+    return code

@@ -38,11 +38,6 @@ def window(qapp: QApplication, qtbot, data_dir: Path, tmp_path: Path, monkeypatc
     from procmodeler.ui.mainwindow import MainWindow
 
     monkeypatch.setenv("PROCMODELER_CONFIG_DIR", str(tmp_path / "config"))
-    # A test before may have run and quit the application's main loop (run_app); Qt then
-    # ends every nested loop (a modal dialog's exec) at once until the main loop has run
-    # again. Run it for a moment.
-    QTimer.singleShot(0, lambda: qapp.exit(0))
-    qapp.exec()
     style_application(qapp)
     install_translations(qapp, "en")
     win = MainWindow(remember=False)

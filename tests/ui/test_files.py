@@ -259,6 +259,13 @@ def test_run_app_opens_a_file_and_takes_a_screenshot(app, monkeypatch, tmp_path)
     assert code == 0
     data = shot.read_bytes()
     assert _png_size(data) == (1200, 800)
+    # nothing queued ends the application's later event loops (a dialog's exec)
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    app.processEvents()
+    loop = QEventLoop()
+    QTimer.singleShot(0, lambda: loop.exit(7))
+    assert loop.exec() == 7
 
 
 def test_run_app_with_a_bad_file_shows_a_message_and_an_empty_window(
