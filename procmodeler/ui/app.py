@@ -19,7 +19,7 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -239,21 +239,32 @@ class FileOpenFilter(QObject):
         return True
 
 
-def _stop_on_signals(app: QApplication) -> None:
+def _stop_on_signals(app: QApplication) -> Callable[[], None]:
     """SIGTERM and SIGINT (Ctrl+C in the terminal) stop the app cleanly: see
     :func:`stop_now`. Python runs a signal handler only between its own steps, so a
-    timer gives it a step every 200 ms while Qt waits for events."""
+    timer gives it a step every 200 ms while Qt waits for events. Returns what puts the
+    handlers before and the timer away again (the app ended, its process goes on: a
+    test)."""
 
     def handler(signum: int, _frame: object) -> None:
         QTimer.singleShot(0, lambda: stop_now(app, 128 + signum))
 
+    before = {}
     for name in ("SIGTERM", "SIGINT"):
         if hasattr(signal, name):
-            signal.signal(getattr(signal, name), handler)
+            number = getattr(signal, name)
+            before[number] = signal.signal(number, handler)
     tick = QTimer(app)
     tick.timeout.connect(lambda: None)
     tick.start(200)
-    app._procmodeler_signal_tick = tick  # type: ignore[attr-defined]  # keep it alive
+
+    def undo() -> None:
+        tick.stop()
+        tick.deleteLater()
+        for number, previous in before.items():
+            signal.signal(number, previous)
+
+    return undo
 
 
 def run_app(file: str | None, rest_args: Sequence[str] = ()) -> int:
@@ -286,7 +297,7 @@ def run_app(file: str | None, rest_args: Sequence[str] = ()) -> int:
             window.canvas.view.viewport().update()
 
     QTimer.singleShot(0, start)
-    _stop_on_signals(app)
+    stop_handling_signals = _stop_on_signals(app)
     opener = FileOpenFilter(app)
     app.installEventFilter(opener)
     if opts.screenshot:
@@ -306,4 +317,6 @@ def run_app(file: str | None, rest_args: Sequence[str] = ()) -> int:
     # explicit quit or exit overtakes: left queued, it would end at once every event loop
     # the application runs later (a dialog's exec, when run_app is called in a test).
     QCoreApplication.removePostedEvents(app, QEvent.Type.Quit)
+    stop_handling_signals()
+    app.removeEventFilter(opener)
     return code

@@ -249,8 +249,11 @@ def test_export_without_a_suffix_uses_the_chosen_filter(window, monkeypatch, tmp
 
 # ---------------------------------------------------------------------- procmodeler FILE
 def test_run_app_opens_a_file_and_takes_a_screenshot(app, monkeypatch, tmp_path) -> None:
+    import signal
+
     from procmodeler.ui.app import run_app
 
+    handlers = {name: signal.getsignal(getattr(signal, name)) for name in ("SIGINT", "SIGTERM")}
     shot = tmp_path / "shot.png"
     code = run_app(
         str(EXAMPLES / "manufacturing.procm"),
@@ -266,6 +269,8 @@ def test_run_app_opens_a_file_and_takes_a_screenshot(app, monkeypatch, tmp_path)
     loop = QEventLoop()
     QTimer.singleShot(0, lambda: loop.exit(7))
     assert loop.exec() == 7
+    # the process goes on with the signal handlers it had (pytest's Ctrl+C, here)
+    assert {name: signal.getsignal(getattr(signal, name)) for name in handlers} == handlers
 
 
 def test_run_app_with_a_bad_file_shows_a_message_and_an_empty_window(
