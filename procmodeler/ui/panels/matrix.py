@@ -28,6 +28,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -51,6 +52,7 @@ from procmodeler.ui.context import EditorContext
 from procmodeler.ui.panels._common import _t, dialogs, run_op
 from procmodeler.ui.panels.filling import FilledWhenShown
 from procmodeler.ui.panels.findings import LiveFindings
+from procmodeler.ui.panels.fitting import fit_when_small
 from procmodeler.ui.panels.matrixmodel import (
     CONFLICT_ROLE,
     ID_ROLE,
@@ -299,7 +301,7 @@ class ParticipationMatrix(FilledWhenShown, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        bar = QHBoxLayout()
+        bar = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         bar.setContentsMargins(4, 2, 4, 0)
         legend = QLabel(self._legend_html())
         legend.setTextFormat(Qt.TextFormat.RichText)
@@ -314,9 +316,12 @@ class ParticipationMatrix(FilledWhenShown, QWidget):
         self.export_button = QToolButton()
         self.export_button.setObjectName("exportMatrix")
         self.export_button.setText(_t("Export image…"))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)  # to the right also when below the legend
         for button in (self.expand_button, self.collapse_button, self.export_button):
             button.setAutoRaise(True)
-            bar.addWidget(button)
+            buttons.addWidget(button)
+        bar.addLayout(buttons)
         layout.addLayout(bar)
         self.hint = QLabel(
             _t(
@@ -329,6 +334,7 @@ class ParticipationMatrix(FilledWhenShown, QWidget):
         self.hint.setContentsMargins(4, 0, 4, 0)
         self.hint.setStyleSheet("color: palette(placeholder-text);")
         layout.addWidget(self.hint)
+        fit_when_small(self, self.hint, legend, bar, legend)
 
         self.view = MatrixView(context, self.matrix, self)
         self.view.setObjectName("matrixView")

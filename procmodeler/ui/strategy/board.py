@@ -57,6 +57,7 @@ from procmodeler.model.events import Committed
 from procmodeler.ui.context import EditorContext
 from procmodeler.ui.panels._common import dialogs, process_path, run_op
 from procmodeler.ui.panels.filling import FilledWhenShown
+from procmodeler.ui.panels.fitting import fit_when_small
 from procmodeler.ui.scorecard import units_within
 from procmodeler.ui.strategy.common import OVERDUE, statuses, today
 from procmodeler.ui.strategy.improvementform import ImprovementForm
@@ -255,6 +256,7 @@ class ImprovementsBoard(FilledWhenShown, QWidget):
         )
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: palette(placeholder-text);")
+        fit_when_small(self, self.hint, self.new_button)
         self.columns: dict[str, StatusColumn] = {}
         self.titles: dict[str, QLabel] = {}
         strip = QWidget(self)

@@ -293,3 +293,23 @@ def test_export_shares_the_image_writer_size_guard(qtbot, context, panel, tmp_pa
     small = QImage(str(export_matrix(panel, tmp_path / "small.png", dpi=192)))
     assert small.width() * small.height() <= full.width() * full.height() // 4
     assert round(small.dotsPerMeterX() * 0.0254) < 192
+
+
+def test_in_a_small_dock_the_chrome_gives_the_matrix_room(qtbot, panel):
+    """Short, the hint goes (its text is the legend's tooltip); narrow, the legend goes
+    above the buttons instead of a word a line beside them; big again, both come back."""
+    from PySide6.QtWidgets import QBoxLayout
+
+    bar = panel.layout().itemAt(0).layout()
+    assert panel.hint.isVisible() and bar.direction() == QBoxLayout.Direction.LeftToRight
+    assert panel.legend.toolTip() == panel.hint.text()
+    legend_lines_wide = panel.legend.height()
+    panel.resize(460, 260)
+    qtbot.waitUntil(lambda: not panel.hint.isVisible())
+    assert bar.direction() == QBoxLayout.Direction.TopToBottom
+    qtbot.waitUntil(lambda: panel.legend.width() > 400)  # the legend has the whole width
+    assert panel.legend.height() <= 3 * legend_lines_wide  # two lines, not five
+    assert panel.view.height() > 4 * 24  # rows of the matrix are in sight
+    panel.resize(1400, 500)
+    qtbot.waitUntil(lambda: panel.hint.isVisible())
+    assert bar.direction() == QBoxLayout.Direction.LeftToRight

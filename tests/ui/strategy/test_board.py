@@ -154,3 +154,13 @@ def test_a_narrow_board_scrolls_its_columns_instead_of_squeezing_the_cards(qtbot
     board.resize(1800, 400)
     qtbot.waitUntil(lambda: board.columns_area.horizontalScrollBar().maximum() == 0)
     assert all(column.isVisible() for column in board.columns.values())
+
+
+def test_a_short_board_keeps_its_hint_as_a_tooltip(qtbot, context):
+    board = board_with_cards(qtbot, context)
+    assert board.hint.isVisible()
+    board.resize(1000, 250)
+    qtbot.waitUntil(lambda: not board.hint.isVisible())
+    assert board.new_button.toolTip() == board.hint.text()
+    board.resize(1000, 500)
+    qtbot.waitUntil(board.hint.isVisible)
