@@ -259,6 +259,31 @@ class ImprovementsBoard(FilledWhenShown, QWidget):
         fit_when_small(self, self.hint, self.new_button)
         self.columns: dict[str, StatusColumn] = {}
         self.titles: dict[str, QLabel] = {}
+        self.form = ImprovementForm(context, self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(bar)
+        layout.addWidget(self.hint)
+        layout.addWidget(self._columns_and_form(), 1)
+        for combo in (
+            self.process_filter,
+            self.unit_filter,
+            self.person_filter,
+            self.status_filter,
+        ):
+            combo.currentIndexChanged.connect(self._filter_changed)
+        self.setMinimumSize(self.minimumSizeHint())  # its layout must not widen the window
+        context.committed.connect(self._on_committed)
+        context.documentReplaced.connect(self.changed)
+        context.selectionChanged.connect(self._selection_from_context)
+        self._syncing = False
+        self.refresh()
+        self._selection_from_context()  # made late (a tab first shown): what is chosen
+
+    def _columns_and_form(self) -> QSplitter:
+        """One column per status, which scroll sideways when the board is narrower than
+        they are (a bottom dock on a laptop screen) instead of squeezing the cards to a
+        word a line, and the form of the chosen card beside them."""
         strip = QWidget(self)
         row = QHBoxLayout(strip)
         row.setContentsMargins(0, 0, 0, 0)
@@ -277,19 +302,12 @@ class ImprovementsBoard(FilledWhenShown, QWidget):
             row.addLayout(box, 1)
             self.columns[status] = column
             self.titles[status] = title
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addLayout(bar)
-        layout.addWidget(self.hint)
-        # the columns scroll sideways when the board is narrower than they are (a bottom
-        # dock on a laptop screen) instead of squeezing the cards to a word a line
         self.columns_area = QScrollArea(self)
         self.columns_area.setObjectName("boardColumns")
         self.columns_area.setWidget(strip)
         self.columns_area.setWidgetResizable(True)
         self.columns_area.setFrameShape(QFrame.Shape.NoFrame)
         self.columns_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.form = ImprovementForm(context, self)
         side = QWidget(self)  # the form at the top of its side of the splitter
         side.setMinimumWidth(220)
         side.setMaximumWidth(300)
@@ -304,21 +322,7 @@ class ImprovementsBoard(FilledWhenShown, QWidget):
         split.setStretchFactor(1, 0)
         split.setCollapsible(0, False)
         split.setSizes([10_000, 240])  # the form as narrow as it reads well, the rest columns
-        layout.addWidget(split, 1)
-        for combo in (
-            self.process_filter,
-            self.unit_filter,
-            self.person_filter,
-            self.status_filter,
-        ):
-            combo.currentIndexChanged.connect(self._filter_changed)
-        self.setMinimumSize(self.minimumSizeHint())  # its layout must not widen the window
-        context.committed.connect(self._on_committed)
-        context.documentReplaced.connect(self.changed)
-        context.selectionChanged.connect(self._selection_from_context)
-        self._syncing = False
-        self.refresh()
-        self._selection_from_context()  # made late (a tab first shown): what is chosen
+        return split
 
     def _combo(self, name: str) -> QComboBox:
         combo = QComboBox(self)
