@@ -43,7 +43,9 @@ class _Fitter(QObject):
         if self.hint is not None:
             self.hint.setVisible(self.panel.height() >= HINT_FROM_HEIGHT)
         if self.bar is not None and self.legend is not None:
-            buttons = sum(self.bar.itemAt(i).sizeHint().width() for i in range(1, self.bar.count()))
+            buttons = 0
+            for i in range(1, self.bar.count()):  # what stands beside the legend
+                buttons += self.bar.itemAt(i).sizeHint().width()
             wide = self.panel.width() >= self._legend_width() + buttons + 24
             self.bar.setDirection(
                 QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
