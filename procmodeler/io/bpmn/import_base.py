@@ -114,6 +114,37 @@ def _clean(text: str | None) -> str:
 
 _EXTENSION = b("extensionElements")
 _DOCUMENTATION = b("documentation")
+# the Clark names the passes compare tags with, made once (a large file compares
+# hundreds of thousands of tags)
+_PROCESS = b("process")
+_COLLABORATION = b("collaboration")
+_PARTICIPANT = b("participant")
+_MESSAGE_FLOW = b("messageFlow")
+_SEQUENCE_FLOW = b("sequenceFlow")
+_RESOURCE = b("resource")
+_RESOURCE_REF = b("resourceRef")
+_CATEGORY = b("category")
+_CATEGORY_VALUE_REF = b("categoryValueRef")
+_LANE_SET = b("laneSet")
+_CALL_ACTIVITY = b("callActivity")
+_AD_HOC = b("adHocSubProcess")
+_BOUNDARY_EVENT = b("boundaryEvent")
+_ASSOCIATION = b("association")
+_PARALLEL_GATEWAY = b("parallelGateway")
+_PM_PROCESS = pm("process")
+_PM_KPI = pm("kpi")
+_PM_RELATION = pm("relation")
+_PM_RACI = pm("raci")
+_PM_LANDSCAPE = pm("landscape")
+_PM_ORDER = pm("order")
+_PM_RULE = pm("rule")
+_PM_SUPPRESSION = pm("suppression")
+_PM_DIAGRAM = pm("diagram")
+_PM_WAYPOINTS = pm("waypoints")
+_PM_SHAPE = pm("shape")
+_PM_OBJECTIVE = pm("objective")
+_PM_CONTRIBUTION = pm("contribution")
+_PM_IMPROVEMENT = pm("improvement")
 
 
 def _ext(el: etree._Element, local: str) -> etree._Element | None:
@@ -122,10 +153,16 @@ def _ext(el: etree._Element, local: str) -> etree._Element | None:
     for child in el:
         tag = child.tag
         if tag == _EXTENSION:
-            return child.find(f"{{{PM}}}{local}")
+            return _child(child, f"{{{PM}}}{local}")
         if tag != _DOCUMENTATION:
             return None
     return None
+
+
+def _child(el: etree._Element, tag: str) -> etree._Element | None:
+    """The first child of *el* with the Clark name *tag* (as ``el.find(tag)``, without
+    the cost of lxml's path language: a large file asks tens of thousands of times)."""
+    return next(el.iterchildren(tag), None)
 
 
 def _float(value: str | None) -> float | None:
@@ -149,7 +186,7 @@ def _find_architecture(root: etree._Element) -> etree._Element | None:
 
 
 def _bounds(shape: etree._Element) -> Bounds | None:
-    box = shape.find(_BOUNDS)
+    box = _child(shape, _BOUNDS)
     if box is None:
         return None
     try:
@@ -214,7 +251,7 @@ class _ImportState:
         self.by_id: dict[str, etree._Element] = {}
         self.info = _find_architecture(root)
         self.ours = self.info is not None
-        self._arch_ext: list[etree._Element] | None = None
+        self._arch_ext: list[tuple[str, etree._Element]] | None = None
         self.procs: dict[str, _Proc] = {}
         self.node_proc: dict[str, str] = {}  # BPMN id of an activity/participant -> pid
         self.flows: list[etree._Element] = []  # sequence and message flows
@@ -263,16 +300,19 @@ class _ImportState:
         self.used_model_ids.add(new)
         return new, bpmn_id or None
 
-    def _architecture_ext(self) -> list[etree._Element]:
+    def _architecture_ext(self, *tags: str) -> list[etree._Element]:
+        """The elements beside our architecture data whose tag is one of *tags*, in the
+        file's order (the tags are read once: the relations of a large model are there
+        too, and each pass over them read every tag again)."""
         if self._arch_ext is None:
             info = self.info
             parent = info.getparent() if info is not None else None
-            self._arch_ext = list(parent) if parent is not None else []
-        return self._arch_ext
+            self._arch_ext = [(el.tag, el) for el in parent] if parent is not None else []
+        return [el for tag, el in self._arch_ext if tag in tags]
 
     def _orders(self) -> dict[str, list[str]]:
         orders: dict[str, list[str]] = {}
-        for ext in self._architecture_ext():
-            if ext.tag == pm("order") and ext.get("collection") != "waypoints":
+        for ext in self._architecture_ext(_PM_ORDER):
+            if ext.get("collection") != "waypoints":
                 orders[ext.get("collection", "")] = (ext.text or "").split()
         return orders

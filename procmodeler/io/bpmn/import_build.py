@@ -9,7 +9,20 @@ from typing import Any
 from lxml import etree
 
 from procmodeler.common.i18n import N_
-from procmodeler.io.bpmn.import_base import _clean, _ext, _float, _reorder
+from procmodeler.io.bpmn.import_base import (
+    _COLLABORATION,
+    _PM_CONTRIBUTION,
+    _PM_DIAGRAM,
+    _PM_IMPROVEMENT,
+    _PM_OBJECTIVE,
+    _PM_RELATION,
+    _PM_RULE,
+    _PM_SUPPRESSION,
+    _clean,
+    _ext,
+    _float,
+    _reorder,
+)
 from procmodeler.io.bpmn.import_geometry import _GeometryReader
 from procmodeler.io.bpmn.import_strategy import read_strategy
 from procmodeler.io.bpmn.names import (
@@ -36,6 +49,12 @@ from procmodeler.model.elements import (
 )
 from procmodeler.model.series import SeriesProblem, check_series
 from procmodeler.model.validate import find_cycles
+
+
+def _holder(data: etree._Element) -> etree._Element | None:
+    """The element whose extensionElements hold our extension element *data*."""
+    parent = data.getparent()
+    return parent.getparent() if parent is not None else None
 
 
 class _Builder(_GeometryReader):
@@ -82,7 +101,8 @@ class _Builder(_GeometryReader):
             },
         )
         if self.ours:
-            read_strategy(self, arch, self._architecture_ext(), kpi_objectives)
+            strategy = self._architecture_ext(_PM_OBJECTIVE, _PM_CONTRIBUTION, _PM_IMPROVEMENT)
+            read_strategy(self, arch, strategy, kpi_objectives)
         rules, suppressions, diagrams = settings
         for rule, value in rules.items():
             arch.put("rules", rule, value)
@@ -338,9 +358,7 @@ class _Builder(_GeometryReader):
         None), ("explicit", None, points) or ("none", None, None)."""
         relations: dict[str, Relation] = {}
         routes: dict[str, tuple[str, str | None, object]] = {}
-        for data in self.root.iter(pm("relation")):
-            holder = data.getparent()
-            holder = holder.getparent() if holder is not None else None
+        for data in self.root.iter(_PM_RELATION):
             rid, _ = self.model_id(data.get("id"), "rel_")
             source, target = data.get("source", ""), data.get("target", "")
             kind = data.get("kind", "flow")
@@ -368,9 +386,11 @@ class _Builder(_GeometryReader):
                 )
                 kind = "flow"
             relations[rid] = Relation(rid, source, target, kind, data.get("object", ""))
-            if data.get("waypoints"):
+            waypoints = data.get("waypoints")
+            if waypoints:
+                holder = _holder(data)
                 try:
-                    points = parse_points(data.get("waypoints", ""))
+                    points = parse_points(waypoints)
                     routes[rid] = (
                         "explicit",
                         holder.get("id") if holder is not None else None,
@@ -378,10 +398,14 @@ class _Builder(_GeometryReader):
                     )
                 except ValueError:
                     routes[rid] = ("none", None, None)
-            elif data.get("route") == "auto" or holder is None or holder.tag == b("collaboration"):
+            elif data.get("route") == "auto":  # the element that holds it is not needed
                 routes[rid] = ("none", None, None)
             else:
-                routes[rid] = ("di", holder.get("id"), None)
+                holder = _holder(data)
+                if holder is None or holder.tag == _COLLABORATION:
+                    routes[rid] = ("none", None, None)
+                else:
+                    routes[rid] = ("di", holder.get("id"), None)
         self._bridge(processes, relations, routes)
         return relations, routes
 
@@ -464,17 +488,17 @@ class _Builder(_GeometryReader):
         diagrams: dict[str | None, DiagramOptions] = {}
         if not self.ours:
             return rules, suppressions, diagrams
-        for ext in self._architecture_ext():
+        for ext in self._architecture_ext(_PM_RULE, _PM_SUPPRESSION, _PM_DIAGRAM):
             if (
-                ext.tag == pm("rule")
+                ext.tag == _PM_RULE
                 and ext.get("id")
                 and ext.get("value") in ("off", "error", "warning", "info")
             ):
                 rules[ext.get("id", "")] = ext.get("value", "")
-            elif ext.tag == pm("suppression") and ext.get("rule"):
+            elif ext.tag == _PM_SUPPRESSION and ext.get("rule"):
                 elements = tuple((ext.get("elements") or "").split())
                 suppressions[(ext.get("rule", ""), elements)] = ext.text or ""
-            elif ext.tag == pm("diagram"):
+            elif ext.tag == _PM_DIAGRAM:
                 level = ext.get("level") or None
                 if level is not None and level not in processes:
                     continue

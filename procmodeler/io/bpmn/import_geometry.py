@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-from procmodeler.io.bpmn.import_base import _DIAGRAM, _EDGE, _PLANE, _SHAPE, _bounds, _waypoints
+from procmodeler.io.bpmn.import_base import (
+    _DIAGRAM,
+    _EDGE,
+    _PLANE,
+    _PM_ORDER,
+    _PM_SHAPE,
+    _PM_WAYPOINTS,
+    _SHAPE,
+    _bounds,
+    _waypoints,
+)
 from procmodeler.io.bpmn.import_scan import _Scanner
 from procmodeler.io.bpmn.names import (
     parse_points,
-    pm,
 )
 from procmodeler.io.layout import layout_level
 from procmodeler.model.architecture import Architecture
@@ -176,23 +185,23 @@ class _GeometryReader(_Scanner):
 
     def _waypoint_orders(self) -> dict[str | None, list[str]]:
         orders: dict[str | None, list[str]] = {}
-        for ext in self._architecture_ext():
-            if ext.tag == pm("order") and ext.get("collection") == "waypoints":
+        for ext in self._architecture_ext(_PM_ORDER):
+            if ext.get("collection") == "waypoints":
                 orders[ext.get("level") or None] = (ext.text or "").split()
         return orders
 
     def _leftover_geometry(self, arch: Architecture) -> None:
-        for ext in self._architecture_ext():
+        for ext in self._architecture_ext(_PM_WAYPOINTS, _PM_SHAPE):
             level = ext.get("level") or None
             if level is not None and level not in arch.processes:
                 continue
-            if ext.tag == pm("waypoints") and ext.get("relation") in arch.relations:
+            if ext.tag == _PM_WAYPOINTS and ext.get("relation") in arch.relations:
                 try:
                     points = parse_points(ext.get("points", ""))
                 except ValueError:
                     continue
                 arch.put("waypoints", (level, ext.get("relation")), points)
-            elif ext.tag == pm("shape") and ext.get("process") in arch.processes:
+            elif ext.tag == _PM_SHAPE and ext.get("process") in arch.processes:
                 try:
                     x, y, w, h = (float(v) for v in ext.get("bounds", "").split(","))
                 except ValueError:

@@ -8,6 +8,10 @@ from lxml import etree
 from procmodeler.common.i18n import N_
 from procmodeler.io.bpmn.import_base import (
     _ACTIVITIES,
+    _ASSOCIATION,
+    _BOUNDARY_EVENT,
+    _CALL_ACTIVITY,
+    _CATEGORY_VALUE_REF,
     _CONTAINERS,
     _DIAGRAM,
     _DOCUMENTATION,
@@ -15,9 +19,16 @@ from procmodeler.io.bpmn.import_base import (
     _EXTENSION,
     _GATEWAYS,
     _IO,
+    _LANE_SET,
     _OWN_PARTS,
+    _PM_KPI,
+    _PM_PROCESS,
+    _PM_RACI,
+    _RESOURCE_REF,
     _ROLE_NAMES,
     _ROLES,
+    _SEQUENCE_FLOW,
+    _child,
     _ext,
     _ImportState,
     _local,
@@ -28,7 +39,6 @@ from procmodeler.io.bpmn.names import (
     BPMN,
     PM,
     b,
-    pm,
 )
 from procmodeler.model.elements import (
     PROCESS_KINDS,
@@ -133,17 +143,18 @@ class _Scanner(_ImportState):
         """Our own export's pool: its events and flows are generated; the frame holds
         the landscape."""
         for child in proc_el:
-            if child.tag in _ACTIVITIES and (
+            tag = child.tag
+            if tag in _ACTIVITIES and (
                 _ext(child, "landscape") is not None or child.get("id", "") in self.landscape_frames
             ):
                 self.generated.add(child.get("id", ""))
                 self._container(child, None)
-            elif child.tag in _EVENTS or child.tag == b("sequenceFlow"):
+            elif tag in _EVENTS or tag == _SEQUENCE_FLOW:
                 self.generated.add(child.get("id", ""))
-            elif child.tag == b("laneSet"):
+            elif tag == _LANE_SET:
                 self._lane_set(child, None, None)
-            elif child.tag not in _OWN_PARTS and isinstance(child.tag, str):
-                self._flow_element(child, None)
+            elif tag not in _OWN_PARTS and isinstance(tag, str):
+                self._flow_element(child, None, tag)
 
     def _top_process(self, part: etree._Element | None, proc_el: etree._Element | None) -> None:
         main = part if part is not None else proc_el
@@ -163,8 +174,9 @@ class _Scanner(_ImportState):
     def _add_process(
         self, el: etree._Element, parent: str | None, name: str, elements: list[str]
     ) -> str:
-        pid, original = self.model_id(el.get("id"), "process_")
-        proc = _Proc(pid, name or el.get("id") or pid, parent, elements)
+        ident = el.get("id")
+        pid, original = self.model_id(ident, "process_")
+        proc = _Proc(pid, name or ident or pid, parent, elements)
         if original is not None:
             proc.fields["original_id"] = original
         self.procs[pid] = proc
@@ -181,13 +193,13 @@ class _Scanner(_ImportState):
             if tag == _DOCUMENTATION:
                 docs.append(child.text or "")
             elif tag == _EXTENSION:
-                data = child.find(f"{{{PM}}}process")
+                data = _child(child, _PM_PROCESS)
                 if data is not None:
                     self._process_data(proc, data)
             elif tag == _IO:
                 self._objects(proc, child)
             elif tag in _ROLES:
-                self._role(proc, child)
+                self._role(proc, child, tag)
         if "kind" not in proc.fields:
             self._kind_from_category(proc, el)
         if docs and "purpose" not in proc.fields:
@@ -196,16 +208,28 @@ class _Scanner(_ImportState):
             )
 
     def _objects(self, proc: _Proc, io: etree._Element) -> None:
-        ins = [d.get("name") for d in io.iterfind(b("dataInput"))]
-        outs = [d.get("name") for d in io.iterfind(b("dataOutput"))]
+        ins = [d.get("name") for d in io.iterchildren(b("dataInput"))]
+        outs = [d.get("name") for d in io.iterchildren(b("dataOutput"))]
         if any(ins):
             proc.fields["objects_in"] = tuple(self.name_of(n) for n in ins if n)
         if any(outs):
             proc.fields["objects_out"] = tuple(self.name_of(n) for n in outs if n)
 
-    def _role(self, proc: _Proc, role: etree._Element) -> None:
-        ref = role.findtext(b("resourceRef"))
-        ref = (ref or "").strip().split(":")[-1]
+    def _role(self, proc: _Proc, role: etree._Element, role_tag: str) -> None:
+        # its resourceRef and our RACI letters (in extensionElements, after any
+        # documentation: see _ext) in one pass over its children
+        ref = ""
+        raci = None
+        extension_possible = True
+        for child in role:
+            tag = child.tag
+            if extension_possible and tag != _DOCUMENTATION:
+                extension_possible = False
+                if tag == _EXTENSION:
+                    raci = _child(child, _PM_RACI)
+            if tag == _RESOURCE_REF:
+                ref = (child.text or "").strip().split(":")[-1]
+                break
         if not ref:
             self.warn(
                 N_("a {role} of '{name}' names no resource and was left out"),
@@ -213,20 +237,23 @@ class _Scanner(_ImportState):
                 name=proc.name,
             )
             return
-        raci = _ext(role, "raci")
         letters = None if raci is None else raci.get("letters")
-        proc.roles.append((_ROLE_NAMES[role.tag], ref, letters))
+        proc.roles.append((_ROLE_NAMES[role_tag], ref, letters))
 
     def _kind_from_category(self, proc: _Proc, el: etree._Element) -> None:
         """Without our extension data, the kind of our export's category value."""
-        for ref in el.iterfind(b("categoryValueRef")):
+        for ref in el.iterchildren(_CATEGORY_VALUE_REF):
             value = (ref.text or "").strip().split(":")[-1]
             if value.startswith("pm_kind_") and value[8:] in PROCESS_KINDS:
                 proc.fields["kind"] = value[8:]
                 return
 
     def _process_data(self, proc: _Proc, data: etree._Element) -> None:
-        kind = data.get("kind", "core")
+        # its attributes read at once (a dozen lookups, each a round trip into lxml, took
+        # more than twice as long)
+        attrs = dict(data.items())
+        fields = proc.fields
+        kind = attrs.get("kind", "core")
         if kind not in PROCESS_KINDS:
             self.warn(
                 N_("'{name}' has an unknown kind '{kind}'; core was used"),
@@ -234,7 +261,7 @@ class _Scanner(_ImportState):
                 kind=kind,
             )
             kind = "core"
-        status = data.get("status", "draft")
+        status = attrs.get("status", "draft")
         if status not in PROCESS_STATUSES:
             self.warn(
                 N_("'{name}' has an unknown status '{status}'; draft was used"),
@@ -242,31 +269,34 @@ class _Scanner(_ImportState):
                 status=status,
             )
             status = "draft"
-        proc.fields["kind"] = kind
-        proc.fields["status"] = status
-        for attr, key in (("customer", "customer"), ("need", "need"), ("result", "result")):
-            if data.get(attr):
-                proc.fields[key] = data.get(attr)
-        if data.get("originalId"):
-            proc.fields["original_id"] = data.get("originalId")
-        proc.fields.update(process_strategy(self, proc.name, data))
-        if data.get("placed") == "false":
+        fields["kind"] = kind
+        fields["status"] = status
+        for key in ("customer", "need", "result"):
+            value = attrs.get(key)
+            if value:
+                fields[key] = value
+        original = attrs.get("originalId")
+        if original:
+            fields["original_id"] = original
+        fields.update(process_strategy(self, proc.name, attrs))
+        if attrs.get("placed") == "false":
             proc.placed = False
-        proc.kpis.extend(data.iterfind(pm("kpi")))
+        proc.kpis.extend(data.iterchildren(_PM_KPI))
 
     def _container(self, el: etree._Element, pid: str | None) -> None:
         """Read the flow elements of a process or sub-process whose children belong to
         process *pid* (None: the landscape)."""
         for child in el:
-            if not isinstance(child.tag, str) or child.tag in _OWN_PARTS:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in _OWN_PARTS:
                 continue
-            if child.tag == b("laneSet"):
+            if tag == _LANE_SET:
                 self._lane_set(child, pid, None)
                 continue
-            self._flow_element(child, pid)
+            self._flow_element(child, pid, tag)
 
-    def _flow_element(self, child: etree._Element, pid: str | None) -> None:
-        tag = child.tag
+    def _flow_element(self, child: etree._Element, pid: str | None, tag: str) -> None:
+        """Read one flow element *child* (its Clark name *tag*) of process *pid*."""
         if tag in _ACTIVITIES:
             if tag in _CONTAINERS and _ext(child, "landscape") is not None:
                 self.generated.add(child.get("id", ""))
@@ -278,18 +308,18 @@ class _Scanner(_ImportState):
             )
             if tag in _CONTAINERS:
                 self._container(child, cid)
-            elif tag == b("callActivity"):
+            elif tag == _CALL_ACTIVITY:
                 self._call(child, cid)
         elif tag in _EVENTS or tag in _GATEWAYS:
-            if tag == b("boundaryEvent"):
+            if tag == _BOUNDARY_EVENT:
                 attached = (child.get("attachedToRef") or "").split(":")[-1]
                 if attached:
                     self.boundary_of[child.get("id", "")] = attached
             if not (self.ours and self._is_generated_node(child)):
                 self.bridged_nodes += 1
-        elif tag == b("sequenceFlow"):
+        elif tag == _SEQUENCE_FLOW:
             self.flows.append(child)
-        elif tag == b("association") and _ext(child, "relation") is not None:
+        elif tag == _ASSOCIATION and _ext(child, "relation") is not None:
             return
         else:
             self.skip(child)
