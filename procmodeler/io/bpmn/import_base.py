@@ -133,6 +133,7 @@ _ASSOCIATION = b("association")
 _PARALLEL_GATEWAY = b("parallelGateway")
 _PM_PROCESS = pm("process")
 _PM_KPI = pm("kpi")
+_PM_MEASUREMENT = pm("measurement")
 _PM_RELATION = pm("relation")
 _PM_RACI = pm("raci")
 _PM_LANDSCAPE = pm("landscape")
@@ -194,7 +195,9 @@ def _bounds(shape: etree._Element) -> Bounds | None:
         w, h = float(box.get("width", "")), float(box.get("height", ""))
     except ValueError:
         return None
-    if not all(sane_coordinate(v) for v in (x, y, w, h)):
+    if not (
+        sane_coordinate(x) and sane_coordinate(y) and sane_coordinate(w) and sane_coordinate(h)
+    ):
         return None  # infinite, or beyond any real diagram: the process is laid out instead
     if w <= 0 or h <= 0:
         return None  # a shape must have a size: the process is laid out instead
