@@ -235,13 +235,12 @@ def _reorder(items: dict, wanted: list | None) -> dict:  # type: ignore[type-arg
     """*items* in the order *wanted* names them, the others after in their own order."""
     if not wanted:
         return items
-    out = {}
-    for key in wanted:
-        if key in items and key not in out:
-            out[key] = items[key]
-    for key, value in items.items():
-        if key not in out:
-            out[key] = value
+    # a key named twice keeps its first place (and the same value)
+    out = {key: items[key] for key in wanted if key in items}
+    if len(out) < len(items):
+        for key, value in items.items():
+            if key not in out:
+                out[key] = value
     return out
 
 
