@@ -267,6 +267,7 @@ class _ImportState:
         self.foreign_ns: set[str] = set()
         self.boundary_of: dict[str, str] = {}
         self.landscape_frames: set[str] = set()
+        self.single_process = False  # the file holds one top-level process
         self.ids = IdAllocator()  # every BPMN id of the file and every id given
         self.used_model_ids: set[str] = set()
 

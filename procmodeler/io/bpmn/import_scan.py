@@ -11,7 +11,9 @@ from procmodeler.io.bpmn.import_base import (
     _ASSOCIATION,
     _BOUNDARY_EVENT,
     _CALL_ACTIVITY,
+    _CATEGORY,
     _CATEGORY_VALUE_REF,
+    _COLLABORATION,
     _CONTAINERS,
     _DIAGRAM,
     _DOCUMENTATION,
@@ -24,6 +26,8 @@ from procmodeler.io.bpmn.import_base import (
     _PM_KPI,
     _PM_PROCESS,
     _PM_RACI,
+    _PROCESS,
+    _RESOURCE,
     _RESOURCE_REF,
     _ROLE_NAMES,
     _ROLES,
@@ -59,7 +63,11 @@ class _Scanner(_ImportState):
     # ------------------------------------------------------------------ structure
     def _structure(self) -> None:
         root = self.root
-        processes = [el for el in root if el.tag == b("process")]
+        # the top-level elements with their tags, read once (a large file has thousands:
+        # a diagram per level)
+        top = [(el, el.tag) for el in root]
+        processes = [el for el, tag in top if tag == _PROCESS]
+        self.single_process = len(processes) == 1
         called: dict[str, list[etree._Element]] = {}
         for call in root.iter(b("callActivity")):
             ref = (call.get("calledElement") or "").split(":")[-1]
@@ -92,16 +100,16 @@ class _Scanner(_ImportState):
         for proc_el in processes:  # called only by call activities that were never reached
             if proc_el.get("id", "") not in self.expanded:
                 self._top_process(None, proc_el)
-        for el in root:
-            if el.tag in (b("process"), b("collaboration"), _DIAGRAM):
+        for el, tag in top:
+            if tag in (_PROCESS, _COLLABORATION, _DIAGRAM):
                 continue
-            if el.tag == b("resource"):
+            if tag == _RESOURCE:
                 self.resources.append(el)
-            elif el.tag in (b("extensionElements"), b("documentation")) or (
-                el.tag == b("category") and (self.ours or el.get("id") == "pm_kinds")
+            elif tag in (_EXTENSION, _DOCUMENTATION) or (
+                tag == _CATEGORY and (self.ours or el.get("id") == "pm_kinds")
             ):
                 continue
-            elif isinstance(el.tag, str):
+            elif isinstance(tag, str):
                 self.skip(el)
 
     def _reachable_call(self, call: etree._Element) -> bool:
@@ -169,7 +177,7 @@ class _Scanner(_ImportState):
         name = self.name_of(main.get("name"))
         if not name and part is not None and proc_el is not None:
             name = self.name_of(proc_el.get("name"))
-        if not name and len(self.root.findall(b("process"))) == 1:
+        if not name and self.single_process:
             name = self.name_of(self.root.get("name"))
         elements = [e.get("id", "") for e in (part, proc_el) if e is not None and e.get("id")]
         pid, _ = self._add_process(main, None, name, elements)
