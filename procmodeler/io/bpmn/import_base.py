@@ -253,7 +253,6 @@ class _ImportState:
         self.by_id: dict[str, etree._Element] = {}
         self.info = _find_architecture(root)
         self.ours = self.info is not None
-        self._arch_ext: list[tuple[str, etree._Element]] | None = None
         self.procs: dict[str, _Proc] = {}
         self.node_proc: dict[str, str] = {}  # BPMN id of an activity/participant -> pid
         self.flows: list[etree._Element] = []  # sequence and message flows
@@ -305,13 +304,10 @@ class _ImportState:
 
     def _architecture_ext(self, *tags: str) -> list[etree._Element]:
         """The elements beside our architecture data whose tag is one of *tags*, in the
-        file's order (the tags are read once: the relations of a large model are there
-        too, and each pass over them read every tag again)."""
-        if self._arch_ext is None:
-            info = self.info
-            parent = info.getparent() if info is not None else None
-            self._arch_ext = [(el.tag, el) for el in parent] if parent is not None else []
-        return [el for tag, el in self._arch_ext if tag in tags]
+        file's order (chosen by lxml: the 30,000 relations of a large model are there
+        too, and reading each one's tag, once or per pass, cost more than all the rest)."""
+        parent = self.info.getparent() if self.info is not None else None
+        return list(parent.iterchildren(*tags)) if parent is not None else []
 
     def _orders(self) -> dict[str, list[str]]:
         orders: dict[str, list[str]] = {}

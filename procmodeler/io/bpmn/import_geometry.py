@@ -19,7 +19,6 @@ from procmodeler.io.bpmn.import_scan import _Scanner
 from procmodeler.io.bpmn.names import (
     parse_points,
 )
-from procmodeler.io.layout import layout_level
 from procmodeler.model.architecture import Architecture
 from procmodeler.model.elements import (
     DEFAULT_SIZE,
@@ -122,6 +121,8 @@ class _GeometryReader(_Scanner):
         for level, missing in missing_by_level.items():
             inner = level_shapes.setdefault(level, {})
             if not inner:
+                from procmodeler.io.layout import layout_level  # loaded only when needed
+
                 if flows_by_level is None:  # only a level laid out anew needs them
                     flows_by_level = _flows_by_level(arch)
                 inner.update(layout_level(arch, missing, flows_by_level.get(level, [])))
