@@ -336,6 +336,8 @@ class _Builder(_GeometryReader):
 
     def _series(self, data: Any, name: str) -> tuple[Measurement, ...]:
         """The measurements of a ``pm:kpi`` (left out, with a warning, when broken)."""
+        if not len(data):  # most have none: counting is cheaper than looking for them
+            return ()
         items = []
         for e in data.iterchildren(_PM_MEASUREMENT):
             value = _float(e.get("value"))

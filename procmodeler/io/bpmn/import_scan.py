@@ -180,25 +180,29 @@ class _Scanner(_ImportState):
         if not name and self.single_process:
             name = self.name_of(self.root.get("name"))
         elements = [e.get("id", "") for e in (part, proc_el) if e is not None and e.get("id")]
-        pid, _ = self._add_process(main, None, name, elements)
+        pid, _ = self._add_process(main, main.get("id"), None, name, elements)
         if proc_el is not None:
             self.expanded.add(proc_el.get("id", ""))
             flow = self._describe(self.procs[pid], proc_el, from_process=part is not None)
             self._container(proc_el, pid, flow)
 
     def _add_process(
-        self, el: etree._Element, parent: str | None, name: str, elements: list[str]
+        self,
+        el: etree._Element,
+        ident: str | None,
+        parent: str | None,
+        name: str,
+        elements: list[str],
     ) -> tuple[str, list[tuple[etree._Element, str]]]:
-        """The new process of *el* and the children of *el* that are not its own parts
-        (see _describe)."""
-        ident = el.get("id")
+        """The new process of *el* (its id *ident*) and the children of *el* that are not
+        its own parts (see _describe)."""
         pid, original = self.model_id(ident, "process_")
         proc = _Proc(pid, name or ident or pid, parent, elements)
         if original is not None:
             proc.fields["original_id"] = original
         self.procs[pid] = proc
-        for ident in elements:
-            self.node_proc[ident] = pid
+        for element in elements:
+            self.node_proc[element] = pid
         return pid, self._describe(proc, el)
 
     def _describe(
@@ -305,7 +309,8 @@ class _Scanner(_ImportState):
         fields.update(process_strategy(self, proc.name, attrs))
         if attrs.get("placed") == "false":
             proc.placed = False
-        proc.kpis.extend(data.iterchildren(_PM_KPI))
+        if len(data):  # most have no KPI: looking for none costs more than counting
+            proc.kpis.extend(data.iterchildren(_PM_KPI))
 
     def _container(
         self,
@@ -337,7 +342,7 @@ class _Scanner(_ImportState):
                 return
             ident = child.get("id", "")
             cid, flow = self._add_process(
-                child, pid, self.name_of(child.get("name")), [ident] if ident else []
+                child, ident, pid, self.name_of(child.get("name")), [ident] if ident else []
             )
             if tag in _CONTAINERS:
                 self._container(child, cid, flow)
