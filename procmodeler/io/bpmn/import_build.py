@@ -69,9 +69,9 @@ class _Builder(_GeometryReader):
         self._apply_lanes(processes, units, participation)
         kpis = self._kpis(processes)
         kpi_objectives = {
-            kid: data.get("objective")
+            kid: objective
             for kid, data in self.kpi_data.items()
-            if data.get("objective")
+            if (objective := data.get("objective"))
         }
         relations, routes = self._relations(processes)
         meta = self._metadata()

@@ -134,9 +134,9 @@ class _GeometryReader(_Scanner):
         # into the model level by level in its order, as one put each would (a put, with
         # its change record, for each of 10,000 shapes took a tenth of the import)
         for level in [None, *arch.walk()]:
-            inner = level_shapes.get(level)
-            if inner:
-                arch.shapes.setdefault(level, {}).update(inner)
+            placed = level_shapes.get(level)
+            if placed:
+                arch.shapes.setdefault(level, {}).update(placed)
         return shift
 
     def _file_shapes(
