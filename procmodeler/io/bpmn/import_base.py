@@ -27,6 +27,7 @@ from procmodeler.model.elements import (
     sane_coordinate,
 )
 from procmodeler.model.ids import IdAllocator, ncname_from
+from procmodeler.model.records import record_maker
 
 _TASKS = {
     b(t)
@@ -190,6 +191,9 @@ def _find_architecture(root: etree._Element) -> etree._Element | None:
     return None
 
 
+_bounds_record = record_maker(Bounds)  # Bounds(...), faster (see model.records)
+
+
 def _bounds(shape: etree._Element) -> Bounds | None:
     box = _child(shape, _BOUNDS)
     if box is None:
@@ -205,7 +209,7 @@ def _bounds(shape: etree._Element) -> Bounds | None:
         return None  # infinite, or beyond any real diagram: the process is laid out instead
     if w <= 0 or h <= 0:
         return None  # a shape must have a size: the process is laid out instead
-    return Bounds(x, y, w, h)
+    return _bounds_record(x, y, w, h)
 
 
 def _waypoints(edge: etree._Element) -> tuple[Point, ...]:
