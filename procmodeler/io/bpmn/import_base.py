@@ -147,6 +147,18 @@ _PM_SHAPE = pm("shape")
 _PM_OBJECTIVE = pm("objective")
 _PM_CONTRIBUTION = pm("contribution")
 _PM_IMPROVEMENT = pm("improvement")
+#: What the import reads beside our architecture data (see _architecture_ext).
+_ARCHITECTURE_TAGS = (
+    _PM_ORDER,
+    _PM_RULE,
+    _PM_SUPPRESSION,
+    _PM_DIAGRAM,
+    _PM_WAYPOINTS,
+    _PM_SHAPE,
+    _PM_OBJECTIVE,
+    _PM_CONTRIBUTION,
+    _PM_IMPROVEMENT,
+)
 
 
 def _ext(el: etree._Element, local: str) -> etree._Element | None:
@@ -275,6 +287,7 @@ class _ImportState:
         self.boundary_of: dict[str, str] = {}
         self.landscape_frames: set[str] = set()
         self.single_process = False  # the file holds one top-level process
+        self._arch_ext: list[tuple[str, etree._Element]] | None = None
         self.ids = IdAllocator()  # every BPMN id of the file and every id given
         self.used_model_ids: set[str] = set()
 
@@ -311,11 +324,15 @@ class _ImportState:
         return new, bpmn_id or None
 
     def _architecture_ext(self, *tags: str) -> list[etree._Element]:
-        """The elements beside our architecture data whose tag is one of *tags*, in the
-        file's order (chosen by lxml: the 30,000 relations of a large model are there
-        too, and reading each one's tag, once or per pass, cost more than all the rest)."""
-        parent = self.info.getparent() if self.info is not None else None
-        return list(parent.iterchildren(*tags)) if parent is not None else []
+        """The elements beside our architecture data whose tag is one of *tags* (of
+        _ARCHITECTURE_TAGS), in the file's order. lxml picks them all in one pass: the
+        30,000 relations of a large model are there too, and reading each one's tag cost
+        more than the rest of the import's passes over them."""
+        if self._arch_ext is None:
+            parent = self.info.getparent() if self.info is not None else None
+            found = parent.iterchildren(*_ARCHITECTURE_TAGS) if parent is not None else ()
+            self._arch_ext = [(el.tag, el) for el in found]
+        return [el for tag, el in self._arch_ext if tag in tags]
 
     def _orders(self) -> dict[str, list[str]]:
         orders: dict[str, list[str]] = {}
