@@ -49,13 +49,6 @@ from procmodeler.model.elements import (
     PROCESS_STATUSES,
 )
 
-#: How many extension elements are not ours: counting them all and ours costs a third
-#: less than testing each one's namespace (the test below, which finds them by name)
-_FOREIGN_EXTENSIONS = etree.XPath(
-    "count(//bpmn:extensionElements/*) - count(//bpmn:extensionElements/pm:*)",
-    namespaces={"bpmn": BPMN, "pm": PM},
-)
-
 
 class _Scanner(_ImportState):
     """The first pass of one import (see the module)."""
@@ -404,8 +397,6 @@ class _Scanner(_ImportState):
                 self._lane_set(child, pid, lane.get("id"))
 
     def _extension_namespaces(self) -> None:
-        if not _FOREIGN_EXTENSIONS(self.root):
-            return  # as in our own files: all extension elements are ours
         found = self.root.xpath(
             "//bpmn:extensionElements/*[namespace-uri() != $pm]",
             namespaces={"bpmn": BPMN},
