@@ -15,7 +15,6 @@ from procmodeler.cli.output import check_output, set_inputs, warn, write_output
 from procmodeler.common.gcpause import gc_paused
 from procmodeler.common.i18n import Translator
 from procmodeler.io import native
-from procmodeler.io.bpmn import export_bpmn, import_bpmn
 
 
 def add_arguments(parser: argparse.ArgumentParser, tr: Translator, name: str) -> None:
@@ -43,9 +42,13 @@ def run(args: argparse.Namespace, tr: Translator) -> int:
     set_inputs(args.model if args.command == "export-bpmn" else args.bpmn)
     check_output(args.output)
     if args.command == "export-bpmn":
+        from procmodeler.io.bpmn.export import export_bpmn  # each side loads only its own
+
         arch = native.load(args.model)
         write_output(args.output, export_bpmn(arch))
         return 0
+    from procmodeler.io.bpmn.importer import import_bpmn
+
     # the import builds the model and its file text: the collector, paused, does not walk
     # the hundreds of thousands of objects again and again (and what they are lives
     # until the process ends when the command is the whole process, as with check)

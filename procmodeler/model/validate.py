@@ -310,13 +310,20 @@ def _fields(arch: Architecture, collection: str) -> Iterator[Violation]:
 
 def _participation(arch: Architecture) -> Iterator[Violation]:
     processes, units = arch.processes, arch.units
+    canonical: dict[str, bool] = {}  # per letters text: a model has a handful
     for key, letters in arch.participation.items():
         pid, uid = key
         if pid not in processes:
             yield from _ref(arch, "participation", key, "process", pid, "processes")
         if uid not in units:
             yield from _ref(arch, "participation", key, "unit", uid, "units")
-        if not _canonical_letters(letters):
+        if type(letters) is str:
+            ok = canonical.get(letters)
+            if ok is None:
+                ok = canonical[letters] = _canonical_letters(letters)
+        else:
+            ok = _canonical_letters(letters)
+        if not ok:
             yield Violation(VOCABULARY, "participation", key, "roles", letters)
 
 
@@ -350,9 +357,27 @@ def _diagrams(arch: Architecture) -> Iterator[Violation]:
 
 
 def _geometry(arch: Architecture) -> Iterator[Violation]:
+    processes, isfinite = arch.processes, math.isfinite
     for level, shapes in arch.shapes.items():
         yield from _ref(arch, "shapes", (level, None), "level", level, "processes")
         for pid, b in shapes.items():
+            # the valid case (a known process, finite floats, a positive size) inline, as
+            # in _fields: the checks below for a violation only
+            x, y, w, h = b.x, b.y, b.w, b.h
+            if (
+                pid in processes
+                and type(x) is float
+                and type(y) is float
+                and type(w) is float
+                and type(h) is float
+                and isfinite(x)
+                and isfinite(y)
+                and isfinite(w)
+                and isfinite(h)
+                and w > 0
+                and h > 0
+            ):
+                continue
             key = (level, pid)
             yield from _ref(arch, "shapes", key, "process", pid, "processes")
             for field in ("x", "y", "w", "h"):

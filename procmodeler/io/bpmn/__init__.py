@@ -3,7 +3,25 @@ diagram interchange, :func:`import_bpmn` reads BPMN 2.0 from any tool (leniently
 warnings), and :mod:`~procmodeler.io.bpmn.safexml` parses untrusted XML safely.
 The mapping is documented in ``docs/bpmn-mapping.md``."""
 
-from procmodeler.io.bpmn.export import export_bpmn
-from procmodeler.io.bpmn.importer import import_bpmn
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from procmodeler.io.bpmn.export import export_bpmn
+    from procmodeler.io.bpmn.importer import import_bpmn
 
 __all__ = ["export_bpmn", "import_bpmn"]
+
+#: Each side is loaded when first used (PEP 562): an import does not load the export
+#: (its router and label placement), nor an export the import.
+_LAZY = {"export_bpmn": "export", "import_bpmn": "importer"}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name)
+    globals()[name] = value
+    return value

@@ -27,6 +27,7 @@ from procmodeler.model.elements import (
     sane_coordinate,
 )
 from procmodeler.model.ids import IdAllocator, ncname_from
+from procmodeler.model.records import record_maker
 
 _TASKS = {
     b(t)
@@ -114,6 +115,50 @@ def _clean(text: str | None) -> str:
 
 _EXTENSION = b("extensionElements")
 _DOCUMENTATION = b("documentation")
+# the Clark names the passes compare tags with, made once (a large file compares
+# hundreds of thousands of tags)
+_PROCESS = b("process")
+_COLLABORATION = b("collaboration")
+_PARTICIPANT = b("participant")
+_MESSAGE_FLOW = b("messageFlow")
+_SEQUENCE_FLOW = b("sequenceFlow")
+_RESOURCE = b("resource")
+_RESOURCE_REF = b("resourceRef")
+_CATEGORY = b("category")
+_CATEGORY_VALUE_REF = b("categoryValueRef")
+_LANE_SET = b("laneSet")
+_CALL_ACTIVITY = b("callActivity")
+_AD_HOC = b("adHocSubProcess")
+_BOUNDARY_EVENT = b("boundaryEvent")
+_ASSOCIATION = b("association")
+_PARALLEL_GATEWAY = b("parallelGateway")
+_PM_PROCESS = pm("process")
+_PM_KPI = pm("kpi")
+_PM_MEASUREMENT = pm("measurement")
+_PM_RELATION = pm("relation")
+_PM_RACI = pm("raci")
+_PM_LANDSCAPE = pm("landscape")
+_PM_ORDER = pm("order")
+_PM_RULE = pm("rule")
+_PM_SUPPRESSION = pm("suppression")
+_PM_DIAGRAM = pm("diagram")
+_PM_WAYPOINTS = pm("waypoints")
+_PM_SHAPE = pm("shape")
+_PM_OBJECTIVE = pm("objective")
+_PM_CONTRIBUTION = pm("contribution")
+_PM_IMPROVEMENT = pm("improvement")
+#: What the import reads beside our architecture data (see _architecture_ext).
+_ARCHITECTURE_TAGS = (
+    _PM_ORDER,
+    _PM_RULE,
+    _PM_SUPPRESSION,
+    _PM_DIAGRAM,
+    _PM_WAYPOINTS,
+    _PM_SHAPE,
+    _PM_OBJECTIVE,
+    _PM_CONTRIBUTION,
+    _PM_IMPROVEMENT,
+)
 
 
 def _ext(el: etree._Element, local: str) -> etree._Element | None:
@@ -122,10 +167,20 @@ def _ext(el: etree._Element, local: str) -> etree._Element | None:
     for child in el:
         tag = child.tag
         if tag == _EXTENSION:
-            return child.find(f"{{{PM}}}{local}")
+            return _child(child, f"{{{PM}}}{local}")
         if tag != _DOCUMENTATION:
             return None
     return None
+
+
+def _child(el: etree._Element, tag: str) -> etree._Element | None:
+    """The first child of *el* with the Clark name *tag* (as ``el.find(tag)``, without
+    the cost of lxml's path language: a large file asks tens of thousands of times).
+    The first child is tried first: it is the one in files that follow the schema, and
+    reading one tag costs lxml half as much as looking for one."""
+    if len(el) and (first := el[0]).tag == tag:
+        return first
+    return next(el.iterchildren(tag), None)
 
 
 def _float(value: str | None) -> float | None:
@@ -148,8 +203,11 @@ def _find_architecture(root: etree._Element) -> etree._Element | None:
     return None
 
 
+_bounds_record = record_maker(Bounds)  # Bounds(...), faster (see model.records)
+
+
 def _bounds(shape: etree._Element) -> Bounds | None:
-    box = shape.find(_BOUNDS)
+    box = _child(shape, _BOUNDS)
     if box is None:
         return None
     try:
@@ -157,11 +215,13 @@ def _bounds(shape: etree._Element) -> Bounds | None:
         w, h = float(box.get("width", "")), float(box.get("height", ""))
     except ValueError:
         return None
-    if not all(sane_coordinate(v) for v in (x, y, w, h)):
+    if not (
+        sane_coordinate(x) and sane_coordinate(y) and sane_coordinate(w) and sane_coordinate(h)
+    ):
         return None  # infinite, or beyond any real diagram: the process is laid out instead
     if w <= 0 or h <= 0:
         return None  # a shape must have a size: the process is laid out instead
-    return Bounds(x, y, w, h)
+    return _bounds_record(x, y, w, h)
 
 
 def _waypoints(edge: etree._Element) -> tuple[Point, ...]:
@@ -195,13 +255,12 @@ def _reorder(items: dict, wanted: list | None) -> dict:  # type: ignore[type-arg
     """*items* in the order *wanted* names them, the others after in their own order."""
     if not wanted:
         return items
-    out = {}
-    for key in wanted:
-        if key in items and key not in out:
-            out[key] = items[key]
-    for key, value in items.items():
-        if key not in out:
-            out[key] = value
+    # a key named twice keeps its first place (and the same value)
+    out = {key: items[key] for key in wanted if key in items}
+    if len(out) < len(items):
+        for key, value in items.items():
+            if key not in out:
+                out[key] = value
     return out
 
 
@@ -214,7 +273,6 @@ class _ImportState:
         self.by_id: dict[str, etree._Element] = {}
         self.info = _find_architecture(root)
         self.ours = self.info is not None
-        self._arch_ext: list[etree._Element] | None = None
         self.procs: dict[str, _Proc] = {}
         self.node_proc: dict[str, str] = {}  # BPMN id of an activity/participant -> pid
         self.flows: list[etree._Element] = []  # sequence and message flows
@@ -228,6 +286,8 @@ class _ImportState:
         self.foreign_ns: set[str] = set()
         self.boundary_of: dict[str, str] = {}
         self.landscape_frames: set[str] = set()
+        self.single_process = False  # the file holds one top-level process
+        self._arch_ext: list[tuple[str, etree._Element]] | None = None
         self.ids = IdAllocator()  # every BPMN id of the file and every id given
         self.used_model_ids: set[str] = set()
 
@@ -263,16 +323,20 @@ class _ImportState:
         self.used_model_ids.add(new)
         return new, bpmn_id or None
 
-    def _architecture_ext(self) -> list[etree._Element]:
+    def _architecture_ext(self, *tags: str) -> list[etree._Element]:
+        """The elements beside our architecture data whose tag is one of *tags* (of
+        _ARCHITECTURE_TAGS), in the file's order. lxml picks them all in one pass: the
+        30,000 relations of a large model are there too, and reading each one's tag cost
+        more than the rest of the import's passes over them."""
         if self._arch_ext is None:
-            info = self.info
-            parent = info.getparent() if info is not None else None
-            self._arch_ext = list(parent) if parent is not None else []
-        return self._arch_ext
+            parent = self.info.getparent() if self.info is not None else None
+            found = parent.iterchildren(*_ARCHITECTURE_TAGS) if parent is not None else ()
+            self._arch_ext = [(el.tag, el) for el in found]
+        return [el for tag, el in self._arch_ext if tag in tags]
 
     def _orders(self) -> dict[str, list[str]]:
         orders: dict[str, list[str]] = {}
-        for ext in self._architecture_ext():
-            if ext.tag == pm("order") and ext.get("collection") != "waypoints":
+        for ext in self._architecture_ext(_PM_ORDER):
+            if ext.get("collection") != "waypoints":
                 orders[ext.get("collection", "")] = (ext.text or "").split()
         return orders

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
-from procmodeler.io.bpmn.import_base import _DIAGRAM, _EDGE, _PLANE, _SHAPE, _bounds, _waypoints
+from procmodeler.io.bpmn.import_base import (
+    _DIAGRAM,
+    _EDGE,
+    _PLANE,
+    _PM_ORDER,
+    _PM_SHAPE,
+    _PM_WAYPOINTS,
+    _SHAPE,
+    _bounds,
+    _child,
+    _Proc,
+    _waypoints,
+)
 from procmodeler.io.bpmn.import_scan import _Scanner
 from procmodeler.io.bpmn.names import (
     parse_points,
-    pm,
 )
-from procmodeler.io.layout import layout_level
 from procmodeler.model.architecture import Architecture
 from procmodeler.model.elements import (
     DEFAULT_SIZE,
@@ -16,6 +26,16 @@ from procmodeler.model.elements import (
     Point,
     sane_coordinate,
 )
+
+
+def _flows_by_level(arch: Architecture) -> dict[str | None, list[tuple[str, str]]]:
+    """The flows between processes of one level, per level."""
+    flows_by_level: dict[str | None, list[tuple[str, str]]] = {}
+    for rel in arch.relations.values():
+        s, t = arch.processes[rel.source], arch.processes[rel.target]
+        if rel.kind == "flow" and s.parent == t.parent:
+            flows_by_level.setdefault(s.parent, []).append((rel.source, rel.target))
+    return flows_by_level
 
 
 class _GeometryReader(_Scanner):
@@ -44,7 +64,7 @@ class _GeometryReader(_Scanner):
         edge_order: list[str] = []
         planes_of: dict[str, str | None] = {}
         for diagram in self.root.iter(_DIAGRAM):
-            plane = diagram.find(_PLANE)
+            plane = _child(diagram, _PLANE)
             if plane is None:
                 continue
             plane_el = (plane.get("bpmnElement") or "").split(":")[-1] or None
@@ -52,11 +72,12 @@ class _GeometryReader(_Scanner):
                 ref = (item.get("bpmnElement") or "").split(":")[-1]
                 if not ref:
                     continue
-                if item.tag == _SHAPE and ref not in shapes:
+                tag = item.tag
+                if tag == _SHAPE and ref not in shapes:
                     box = _bounds(item)
                     if box is not None:
                         shapes[ref] = (box, plane_el)
-                elif item.tag == _EDGE and ref not in edges:
+                elif tag == _EDGE and ref not in edges:
                     edges[ref] = (_waypoints(item), plane_el)
                     edge_order.append(ref)
             if plane_el:
@@ -71,25 +92,13 @@ class _GeometryReader(_Scanner):
     ) -> dict[str | None, tuple[float, float]]:
         """Put the shapes of every level (the file's, else laid out); returns how far
         each level drawn inside a pool or sub-process was moved."""
-        # shapes per level, in the order the file draws them
-        level_shapes: dict[str | None, dict[str, Bounds]] = {}
+        level_shapes = self._file_shapes(shapes)
         own_plane: dict[str | None, bool] = {None: True}
-        shape_rank: dict[str, int] = {ref: i for i, ref in enumerate(shapes)}
-        for pid, p in sorted(
-            self.procs.items(),
-            key=lambda item: min(
-                (shape_rank.get(e, len(shape_rank)) for e in item[1].elements),
-                default=len(shape_rank),
-            ),
-        ):
-            if not p.placed:
-                continue
-            for element in p.elements:
-                if element in shapes:
-                    level_shapes.setdefault(p.parent, {})[pid] = shapes[element][0]
-                    break
-        for pid, p in self.procs.items():
-            own_plane[pid] = self.ours or any(e in planes_of for e in p.elements)
+        if self.ours:
+            own_plane.update(dict.fromkeys(self.procs, True))
+        else:
+            for pid, p in self.procs.items():
+                own_plane[pid] = any(e in planes_of for e in p.elements)
 
         shift: dict[str | None, tuple[float, float]] = {}
         for level, inner in level_shapes.items():
@@ -102,30 +111,56 @@ class _GeometryReader(_Scanner):
             level_shapes[level] = {k: v.moved(dx, dy) for k, v in inner.items()}
 
         # automatic layout where a level has no geometry at all, else a row below
-        flows_by_level: dict[str | None, list[tuple[str, str]]] = {}
-        for rel in arch.relations.values():
-            s, t = arch.processes[rel.source], arch.processes[rel.target]
-            if rel.kind == "flow" and s.parent == t.parent:
-                flows_by_level.setdefault(s.parent, []).append((rel.source, rel.target))
         missing_by_level: dict[str | None, list[str]] = {}
         for pid in arch.walk():
             p = self.procs[pid]
             level = p.parent
             if p.placed and pid not in level_shapes.get(level, {}):
                 missing_by_level.setdefault(level, []).append(pid)
+        flows_by_level: dict[str | None, list[tuple[str, str]]] | None = None
         for level, missing in missing_by_level.items():
             inner = level_shapes.setdefault(level, {})
             if not inner:
+                from procmodeler.io.layout import layout_level  # loaded only when needed
+
+                if flows_by_level is None:  # only a level laid out anew needs them
+                    flows_by_level = _flows_by_level(arch)
                 inner.update(layout_level(arch, missing, flows_by_level.get(level, [])))
                 continue
             bottom = max(box.y + box.h for box in inner.values())
             left = min(box.x for box in inner.values())
             for i, pid in enumerate(missing):
                 inner[pid] = Bounds(left + i * 200.0, bottom + 60.0, *DEFAULT_SIZE)
+        # into the model level by level in its order, as one put each would (a put, with
+        # its change record, for each of 10,000 shapes took a tenth of the import)
         for level in [None, *arch.walk()]:
-            for pid, box in level_shapes.get(level, {}).items():
-                arch.put("shapes", (level, pid), box)
+            placed = level_shapes.get(level)
+            if placed:
+                arch.shapes.setdefault(level, {}).update(placed)
         return shift
+
+    def _file_shapes(
+        self, shapes: dict[str, tuple[Bounds, str | None]]
+    ) -> dict[str | None, dict[str, Bounds]]:
+        """The file's shapes of the processes per level, in the order the file draws them."""
+        level_shapes: dict[str | None, dict[str, Bounds]] = {}
+        shape_rank: dict[str, int] = {ref: i for i, ref in enumerate(shapes)}
+        last = len(shape_rank)
+
+        def rank(item: tuple[str, _Proc]) -> int:
+            elements = item[1].elements
+            if len(elements) == 1:
+                return shape_rank.get(elements[0], last)
+            return min((shape_rank.get(e, last) for e in elements), default=last)
+
+        for pid, p in sorted(self.procs.items(), key=rank):
+            if not p.placed:
+                continue
+            for element in p.elements:
+                if element in shapes:
+                    level_shapes.setdefault(p.parent, {})[pid] = shapes[element][0]
+                    break
+        return level_shapes
 
     def _place_waypoints(
         self,
@@ -176,23 +211,23 @@ class _GeometryReader(_Scanner):
 
     def _waypoint_orders(self) -> dict[str | None, list[str]]:
         orders: dict[str | None, list[str]] = {}
-        for ext in self._architecture_ext():
-            if ext.tag == pm("order") and ext.get("collection") == "waypoints":
+        for ext in self._architecture_ext(_PM_ORDER):
+            if ext.get("collection") == "waypoints":
                 orders[ext.get("level") or None] = (ext.text or "").split()
         return orders
 
     def _leftover_geometry(self, arch: Architecture) -> None:
-        for ext in self._architecture_ext():
+        for ext in self._architecture_ext(_PM_WAYPOINTS, _PM_SHAPE):
             level = ext.get("level") or None
             if level is not None and level not in arch.processes:
                 continue
-            if ext.tag == pm("waypoints") and ext.get("relation") in arch.relations:
+            if ext.tag == _PM_WAYPOINTS and ext.get("relation") in arch.relations:
                 try:
                     points = parse_points(ext.get("points", ""))
                 except ValueError:
                     continue
                 arch.put("waypoints", (level, ext.get("relation")), points)
-            elif ext.tag == pm("shape") and ext.get("process") in arch.processes:
+            elif ext.tag == _PM_SHAPE and ext.get("process") in arch.processes:
                 try:
                     x, y, w, h = (float(v) for v in ext.get("bounds", "").split(","))
                 except ValueError:

@@ -8,6 +8,12 @@ from lxml import etree
 from procmodeler.common.i18n import N_
 from procmodeler.io.bpmn.import_base import (
     _ACTIVITIES,
+    _ASSOCIATION,
+    _BOUNDARY_EVENT,
+    _CALL_ACTIVITY,
+    _CATEGORY,
+    _CATEGORY_VALUE_REF,
+    _COLLABORATION,
     _CONTAINERS,
     _DIAGRAM,
     _DOCUMENTATION,
@@ -15,9 +21,18 @@ from procmodeler.io.bpmn.import_base import (
     _EXTENSION,
     _GATEWAYS,
     _IO,
+    _LANE_SET,
     _OWN_PARTS,
+    _PM_KPI,
+    _PM_PROCESS,
+    _PM_RACI,
+    _PROCESS,
+    _RESOURCE,
+    _RESOURCE_REF,
     _ROLE_NAMES,
     _ROLES,
+    _SEQUENCE_FLOW,
+    _child,
     _ext,
     _ImportState,
     _local,
@@ -28,7 +43,6 @@ from procmodeler.io.bpmn.names import (
     BPMN,
     PM,
     b,
-    pm,
 )
 from procmodeler.model.elements import (
     PROCESS_KINDS,
@@ -42,20 +56,27 @@ class _Scanner(_ImportState):
     # ------------------------------------------------------------------ structure
     def _structure(self) -> None:
         root = self.root
-        processes = [el for el in root if el.tag == b("process")]
+        # the top-level elements with their tags, read once (a large file has thousands:
+        # a diagram per level)
+        top = [(el, el.tag) for el in root]
+        processes = [el for el, tag in top if tag == _PROCESS]
+        self.single_process = len(processes) == 1
         called: dict[str, list[etree._Element]] = {}
         for call in root.iter(b("callActivity")):
             ref = (call.get("calledElement") or "").split(":")[-1]
             if ref:
                 called.setdefault(ref, []).append(call)
         participant_of: dict[str, etree._Element] = {}
-        for collab in root.iter(b("collaboration")):
+        # one walk of the whole tree for them (a walk of a 16.9 MB file's tree takes
+        # 20 ms, most of it waiting for memory)
+        collaborations = list(root.iter(_COLLABORATION))
+        for collab in collaborations:
             for part in collab.iterfind(b("participant")):
                 ref = (part.get("processRef") or "").split(":")[-1]
                 if ref and ref not in participant_of:
                     participant_of[ref] = part
         self.called = called
-        for collab in root.iter(b("collaboration")):
+        for collab in collaborations:
             for child in collab:
                 if child.tag == b("participant"):
                     self._participant(child)
@@ -75,16 +96,16 @@ class _Scanner(_ImportState):
         for proc_el in processes:  # called only by call activities that were never reached
             if proc_el.get("id", "") not in self.expanded:
                 self._top_process(None, proc_el)
-        for el in root:
-            if el.tag in (b("process"), b("collaboration"), _DIAGRAM):
+        for el, tag in top:
+            if tag in (_PROCESS, _COLLABORATION, _DIAGRAM):
                 continue
-            if el.tag == b("resource"):
+            if tag == _RESOURCE:
                 self.resources.append(el)
-            elif el.tag in (b("extensionElements"), b("documentation")) or (
-                el.tag == b("category") and (self.ours or el.get("id") == "pm_kinds")
+            elif tag in (_EXTENSION, _DOCUMENTATION) or (
+                tag == _CATEGORY and (self.ours or el.get("id") == "pm_kinds")
             ):
                 continue
-            elif isinstance(el.tag, str):
+            elif isinstance(tag, str):
                 self.skip(el)
 
     def _reachable_call(self, call: etree._Element) -> bool:
@@ -133,17 +154,18 @@ class _Scanner(_ImportState):
         """Our own export's pool: its events and flows are generated; the frame holds
         the landscape."""
         for child in proc_el:
-            if child.tag in _ACTIVITIES and (
+            tag = child.tag
+            if tag in _ACTIVITIES and (
                 _ext(child, "landscape") is not None or child.get("id", "") in self.landscape_frames
             ):
                 self.generated.add(child.get("id", ""))
                 self._container(child, None)
-            elif child.tag in _EVENTS or child.tag == b("sequenceFlow"):
+            elif tag in _EVENTS or tag == _SEQUENCE_FLOW:
                 self.generated.add(child.get("id", ""))
-            elif child.tag == b("laneSet"):
+            elif tag == _LANE_SET:
                 self._lane_set(child, None, None)
-            elif child.tag not in _OWN_PARTS and isinstance(child.tag, str):
-                self._flow_element(child, None)
+            elif tag not in _OWN_PARTS and isinstance(tag, str):
+                self._flow_element(child, None, tag)
 
     def _top_process(self, part: etree._Element | None, proc_el: etree._Element | None) -> None:
         main = part if part is not None else proc_el
@@ -151,61 +173,87 @@ class _Scanner(_ImportState):
         name = self.name_of(main.get("name"))
         if not name and part is not None and proc_el is not None:
             name = self.name_of(proc_el.get("name"))
-        if not name and len(self.root.findall(b("process"))) == 1:
+        if not name and self.single_process:
             name = self.name_of(self.root.get("name"))
         elements = [e.get("id", "") for e in (part, proc_el) if e is not None and e.get("id")]
-        pid = self._add_process(main, None, name, elements)
+        pid, _ = self._add_process(main, main.get("id"), None, name, elements)
         if proc_el is not None:
             self.expanded.add(proc_el.get("id", ""))
-            self._describe(self.procs[pid], proc_el, from_process=part is not None)
-            self._container(proc_el, pid)
+            flow = self._describe(self.procs[pid], proc_el, from_process=part is not None)
+            self._container(proc_el, pid, flow)
 
     def _add_process(
-        self, el: etree._Element, parent: str | None, name: str, elements: list[str]
-    ) -> str:
-        pid, original = self.model_id(el.get("id"), "process_")
-        proc = _Proc(pid, name or el.get("id") or pid, parent, elements)
+        self,
+        el: etree._Element,
+        ident: str | None,
+        parent: str | None,
+        name: str,
+        elements: list[str],
+    ) -> tuple[str, list[tuple[etree._Element, str]]]:
+        """The new process of *el* (its id *ident*) and the children of *el* that are not
+        its own parts (see _describe)."""
+        pid, original = self.model_id(ident, "process_")
+        proc = _Proc(pid, name or ident or pid, parent, elements)
         if original is not None:
             proc.fields["original_id"] = original
         self.procs[pid] = proc
-        for ident in elements:
-            self.node_proc[ident] = pid
-        self._describe(proc, el)
-        return pid
+        for element in elements:
+            self.node_proc[element] = pid
+        return pid, self._describe(proc, el)
 
-    def _describe(self, proc: _Proc, el: etree._Element, from_process: bool = False) -> None:
-        """Read documentation, our extension data, objects and resource roles."""
+    def _describe(
+        self, proc: _Proc, el: etree._Element, from_process: bool = False
+    ) -> list[tuple[etree._Element, str]]:
+        """Read documentation, our extension data, objects and resource roles; returns
+        the other children that are not parts of *el* itself (its flow elements and lane
+        sets) with their tags, in order, for _container (one pass over the children)."""
         docs: list[str] = []
+        flow: list[tuple[etree._Element, str]] = []
         for child in el:
             tag = child.tag
             if tag == _DOCUMENTATION:
                 docs.append(child.text or "")
             elif tag == _EXTENSION:
-                data = child.find(f"{{{PM}}}process")
+                data = _child(child, _PM_PROCESS)
                 if data is not None:
                     self._process_data(proc, data)
             elif tag == _IO:
                 self._objects(proc, child)
             elif tag in _ROLES:
-                self._role(proc, child)
+                self._role(proc, child, tag)
+            elif isinstance(tag, str) and tag not in _OWN_PARTS:
+                flow.append((child, tag))
         if "kind" not in proc.fields:
             self._kind_from_category(proc, el)
         if docs and "purpose" not in proc.fields:
             proc.fields["purpose"] = (
                 docs[0] if self.ours else "\n".join(t.strip() for t in docs if t.strip())
             )
+        return flow
 
     def _objects(self, proc: _Proc, io: etree._Element) -> None:
-        ins = [d.get("name") for d in io.iterfind(b("dataInput"))]
-        outs = [d.get("name") for d in io.iterfind(b("dataOutput"))]
+        ins = [d.get("name") for d in io.iterchildren(b("dataInput"))]
+        outs = [d.get("name") for d in io.iterchildren(b("dataOutput"))]
         if any(ins):
             proc.fields["objects_in"] = tuple(self.name_of(n) for n in ins if n)
         if any(outs):
             proc.fields["objects_out"] = tuple(self.name_of(n) for n in outs if n)
 
-    def _role(self, proc: _Proc, role: etree._Element) -> None:
-        ref = role.findtext(b("resourceRef"))
-        ref = (ref or "").strip().split(":")[-1]
+    def _role(self, proc: _Proc, role: etree._Element, role_tag: str) -> None:
+        # its resourceRef and our RACI letters (in extensionElements, after any
+        # documentation: see _ext) in one pass over its children
+        ref = ""
+        raci = None
+        extension_possible = True
+        for child in role:
+            tag = child.tag
+            if extension_possible and tag != _DOCUMENTATION:
+                extension_possible = False
+                if tag == _EXTENSION:
+                    raci = _child(child, _PM_RACI)
+            if tag == _RESOURCE_REF:
+                ref = (child.text or "").strip().split(":")[-1]
+                break
         if not ref:
             self.warn(
                 N_("a {role} of '{name}' names no resource and was left out"),
@@ -213,20 +261,23 @@ class _Scanner(_ImportState):
                 name=proc.name,
             )
             return
-        raci = _ext(role, "raci")
         letters = None if raci is None else raci.get("letters")
-        proc.roles.append((_ROLE_NAMES[role.tag], ref, letters))
+        proc.roles.append((_ROLE_NAMES[role_tag], ref, letters))
 
     def _kind_from_category(self, proc: _Proc, el: etree._Element) -> None:
         """Without our extension data, the kind of our export's category value."""
-        for ref in el.iterfind(b("categoryValueRef")):
+        for ref in el.iterchildren(_CATEGORY_VALUE_REF):
             value = (ref.text or "").strip().split(":")[-1]
             if value.startswith("pm_kind_") and value[8:] in PROCESS_KINDS:
                 proc.fields["kind"] = value[8:]
                 return
 
     def _process_data(self, proc: _Proc, data: etree._Element) -> None:
-        kind = data.get("kind", "core")
+        # its attributes read at once (a dozen lookups, each a round trip into lxml, took
+        # more than twice as long)
+        attrs = dict(data.items())
+        fields = proc.fields
+        kind = attrs.get("kind", "core")
         if kind not in PROCESS_KINDS:
             self.warn(
                 N_("'{name}' has an unknown kind '{kind}'; core was used"),
@@ -234,7 +285,7 @@ class _Scanner(_ImportState):
                 kind=kind,
             )
             kind = "core"
-        status = data.get("status", "draft")
+        status = attrs.get("status", "draft")
         if status not in PROCESS_STATUSES:
             self.warn(
                 N_("'{name}' has an unknown status '{status}'; draft was used"),
@@ -242,54 +293,67 @@ class _Scanner(_ImportState):
                 status=status,
             )
             status = "draft"
-        proc.fields["kind"] = kind
-        proc.fields["status"] = status
-        for attr, key in (("customer", "customer"), ("need", "need"), ("result", "result")):
-            if data.get(attr):
-                proc.fields[key] = data.get(attr)
-        if data.get("originalId"):
-            proc.fields["original_id"] = data.get("originalId")
-        proc.fields.update(process_strategy(self, proc.name, data))
-        if data.get("placed") == "false":
+        fields["kind"] = kind
+        fields["status"] = status
+        for key in ("customer", "need", "result"):
+            value = attrs.get(key)
+            if value:
+                fields[key] = value
+        original = attrs.get("originalId")
+        if original:
+            fields["original_id"] = original
+        fields.update(process_strategy(self, proc.name, attrs))
+        if attrs.get("placed") == "false":
             proc.placed = False
-        proc.kpis.extend(data.iterfind(pm("kpi")))
+        if len(data):  # most have no KPI: looking for none costs more than counting
+            proc.kpis.extend(data.iterchildren(_PM_KPI))
 
-    def _container(self, el: etree._Element, pid: str | None) -> None:
+    def _container(
+        self,
+        el: etree._Element,
+        pid: str | None,
+        flow: list[tuple[etree._Element, str]] | None = None,
+    ) -> None:
         """Read the flow elements of a process or sub-process whose children belong to
-        process *pid* (None: the landscape)."""
-        for child in el:
-            if not isinstance(child.tag, str) or child.tag in _OWN_PARTS:
-                continue
-            if child.tag == b("laneSet"):
+        process *pid* (None: the landscape); *flow*: those children as _describe found
+        them, else they are looked for here."""
+        if flow is None:
+            flow = [
+                (child, tag)
+                for child in el
+                if isinstance(tag := child.tag, str) and tag not in _OWN_PARTS
+            ]
+        for child, tag in flow:
+            if tag == _LANE_SET:
                 self._lane_set(child, pid, None)
                 continue
-            self._flow_element(child, pid)
+            self._flow_element(child, pid, tag)
 
-    def _flow_element(self, child: etree._Element, pid: str | None) -> None:
-        tag = child.tag
+    def _flow_element(self, child: etree._Element, pid: str | None, tag: str) -> None:
+        """Read one flow element *child* (its Clark name *tag*) of process *pid*."""
         if tag in _ACTIVITIES:
             if tag in _CONTAINERS and _ext(child, "landscape") is not None:
                 self.generated.add(child.get("id", ""))
                 self._container(child, None)
                 return
             ident = child.get("id", "")
-            cid = self._add_process(
-                child, pid, self.name_of(child.get("name")), [ident] if ident else []
+            cid, flow = self._add_process(
+                child, ident, pid, self.name_of(child.get("name")), [ident] if ident else []
             )
             if tag in _CONTAINERS:
-                self._container(child, cid)
-            elif tag == b("callActivity"):
+                self._container(child, cid, flow)
+            elif tag == _CALL_ACTIVITY:
                 self._call(child, cid)
         elif tag in _EVENTS or tag in _GATEWAYS:
-            if tag == b("boundaryEvent"):
+            if tag == _BOUNDARY_EVENT:
                 attached = (child.get("attachedToRef") or "").split(":")[-1]
                 if attached:
                     self.boundary_of[child.get("id", "")] = attached
             if not (self.ours and self._is_generated_node(child)):
                 self.bridged_nodes += 1
-        elif tag == b("sequenceFlow"):
+        elif tag == _SEQUENCE_FLOW:
             self.flows.append(child)
-        elif tag == b("association") and _ext(child, "relation") is not None:
+        elif tag == _ASSOCIATION and _ext(child, "relation") is not None:
             return
         else:
             self.skip(child)
@@ -322,8 +386,8 @@ class _Scanner(_ImportState):
         self.expanded.add(ref)
         self.procs[cid].elements.append(ref)
         self.node_proc.setdefault(ref, cid)
-        self._describe(self.procs[cid], target)
-        self._container(target, cid)
+        flow = self._describe(self.procs[cid], target)
+        self._container(target, cid, flow)
 
     def _lane_set(self, lane_set: etree._Element, pid: str | None, parent_lane: str | None) -> None:
         for lane in lane_set.iterfind(b("lane")):

@@ -6,6 +6,7 @@ of objectives) is left out with a warning, so the model is always valid."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -27,8 +28,9 @@ _LEFT_OUT = N_("'{name}' refers to '{id}' ({field}), which the file does not hol
 _NOT_A_DATE = N_("'{name}' has a {field} '{value}' that is not a date YYYY-MM-DD; left out")
 
 
-def process_strategy(reader: Any, name: str, data: etree._Element) -> dict[str, Any]:
-    """``established`` and ``next_review`` of a ``pm:process`` (what fits)."""
+def process_strategy(reader: Any, name: str, data: Mapping[str, str]) -> dict[str, Any]:
+    """``established`` and ``next_review`` of a ``pm:process`` (what fits) from its
+    attributes *data*."""
     fields: dict[str, Any] = {}
     level = data.get("established")
     if level in ESTABLISHMENT_LEVELS:

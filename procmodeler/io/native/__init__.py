@@ -18,6 +18,11 @@ The package: ``format`` (version, limits, key order), ``writer``, ``reader`` (th
 points), ``checker`` (the checking reader) and ``upgrades``.
 """
 
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from procmodeler.io.native.format import (
     FORMAT_VERSION,
     MAX_FILE_SIZE,
@@ -26,10 +31,37 @@ from procmodeler.io.native.format import (
     SUFFIX,
     TOP_KEYS,
 )
-from procmodeler.io.native.reader import from_document, load, loadb, loads
-from procmodeler.io.native.upgrades import UPGRADES, upgrade
 from procmodeler.io.native.writer import _number as _number
 from procmodeler.io.native.writer import dumps, save, to_document
+
+if TYPE_CHECKING:
+    from procmodeler.io.native.reader import from_document, load, loadb, loads
+    from procmodeler.io.native.upgrades import UPGRADES, upgrade
+
+#: Reading is loaded when first used (PEP 562): a command that only writes a model
+#: file (import-bpmn, import-register) does not load the checking reader.
+_LAZY = {
+    "from_document": "reader",
+    "load": "reader",
+    "loadb": "reader",
+    "loads": "reader",
+    "UPGRADES": "upgrades",
+    "upgrade": "upgrades",
+    "reader": None,
+    "checker": None,
+    "upgrades": None,
+    "wording": None,
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module = importlib.import_module(f"{__name__}.{_LAZY[name] or name}")
+    value = module if _LAZY[name] is None else getattr(module, name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "FORMAT_VERSION",
