@@ -1,6 +1,7 @@
 """Screenshots of the problems, participation, KPI and properties panels as the main
-window lays them out at its first-launch size, for both bundled examples, for
-docs/screenshots/ (not a test; issue 19: nothing may be cut off).
+window lays them out at its first-launch size, for both bundled examples, and of a
+window opened at 1024x752 (a laptop screen) with the matrix and with the improvements
+board in front, for docs/screenshots/ (not a test; issue 19: nothing may be cut off).
 
 Run under Xvfb from the repository root::
 
@@ -71,6 +72,46 @@ def shoot(out: Path = ROOT / "docs" / "screenshots") -> list[Path]:
         written.append(target)
         window.session.editor.mark_clean()
         window.close()
+        written += _laptop(example, select, out)
+    return written
+
+
+def _run_events(seconds: float) -> None:
+    """Run the event loop for *seconds*: the main window deletes the dock tab bars it no
+    longer uses later (processEvents alone leaves them drawn)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
+
+
+def _laptop(example: str, select: str, out: Path) -> list[Path]:
+    """A window opened at 1024x752: the panels give their content the room (hints
+    become tooltips, the matrix legend goes above its buttons, the board's columns
+    scroll sideways)."""
+    from PySide6.QtWidgets import QApplication
+
+    from procmodeler.ui.mainwindow import MainWindow
+
+    window = MainWindow(remember=False)
+    window.resize(1024, 752)
+    window.show()
+    _run_events(0.3)
+    path = ROOT / "procmodeler" / "resources" / "examples" / f"{example}.procm"
+    if not window.open_path(path, ask=False):
+        raise SystemExit(f"cannot open {example}")
+    window.context.set_selection([select])
+    docks = {d.objectName(): d for d in window.docking.all_docks()}
+    written = []
+    for name in ("participationDock", "improvementsDock"):
+        docks[name].raise_()
+        _run_events(0.8)
+        target = out / f"window-1024x752-{name.removesuffix('Dock')}-{example}.png"
+        window.grab().save(str(target))
+        written.append(target)
+    window.session.editor.mark_clean()
+    window.close()
     return written
 
 

@@ -338,7 +338,7 @@ class ParticipationMatrix(FilledWhenShown, QWidget):
 
         self.view = MatrixView(context, self.matrix, self)
         self.view.setObjectName("matrixView")
-        layout.addWidget(self.view)
+        layout.addWidget(self.view, 1)  # the room a panel has over is the matrix's
         self._apply_widths()
         self._expand_new()
 
