@@ -90,7 +90,6 @@ def _laptop(example: str, select: str, out: Path) -> list[Path]:
     """A window opened at 1024x752: the panels give their content the room (hints
     become tooltips, the matrix legend goes above its buttons, the board's columns
     scroll sideways)."""
-    from PySide6.QtWidgets import QApplication
 
     from procmodeler.ui.mainwindow import MainWindow
 
