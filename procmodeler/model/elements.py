@@ -9,6 +9,7 @@ that files and the command line use the same words as the code.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -123,12 +124,13 @@ def default_direction(kpi_kind: str) -> str:
     return "lower" if kpi_kind in _LOWER_IS_BETTER else "higher"
 
 
+@functools.lru_cache(maxsize=1024)
 def normalize_letters(letters: str) -> str:
     """RACI letters in canonical order without duplicates: ``"ar"`` -> ``"RA"``.
 
     Raises ValueError for any character other than R, A, C, I (either case), spaces
-    and commas.
-    """
+    and commas. Remembered per text (a model writes its letters a handful of ways, and
+    readers and the validator ask for tens of thousands of rows)."""
     found = set()
     for ch in letters:
         if ch in " ,":

@@ -310,20 +310,13 @@ def _fields(arch: Architecture, collection: str) -> Iterator[Violation]:
 
 def _participation(arch: Architecture) -> Iterator[Violation]:
     processes, units = arch.processes, arch.units
-    canonical: dict[str, bool] = {}  # per letters text: a model has a handful
     for key, letters in arch.participation.items():
         pid, uid = key
         if pid not in processes:
             yield from _ref(arch, "participation", key, "process", pid, "processes")
         if uid not in units:
             yield from _ref(arch, "participation", key, "unit", uid, "units")
-        if type(letters) is str:
-            ok = canonical.get(letters)
-            if ok is None:
-                ok = canonical[letters] = _canonical_letters(letters)
-        else:
-            ok = _canonical_letters(letters)
-        if not ok:
+        if not _canonical_letters(letters):
             yield Violation(VOCABULARY, "participation", key, "roles", letters)
 
 

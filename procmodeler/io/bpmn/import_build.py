@@ -213,7 +213,6 @@ class _Builder(_GeometryReader):
         participation: dict[tuple[str, str], str],
     ) -> None:
         """Owner, leader (into the process fields) and participation from resource roles."""
-        canonical: dict[str, str] = {}  # letters as written -> canonical (a handful)
         for pid, p in self.procs.items():
             for tag, ref, letters in p.roles:
                 if tag in ("potentialOwner", "humanPerformer") and ref in person_of:
@@ -228,11 +227,9 @@ class _Builder(_GeometryReader):
                         )
                 elif tag == "performer" and ref in unit_of:
                     value = "R"
-                    if letters is not None and letters in canonical:
-                        value = canonical[letters]
-                    elif letters is not None:
+                    if letters is not None:
                         try:
-                            value = canonical[letters] = normalize_letters(letters)
+                            value = normalize_letters(letters)
                         except ValueError:
                             self.warn(
                                 N_("'{name}' has RACI letters that are not R, A, C or I"),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import os
 import re
 from pathlib import Path
@@ -34,7 +33,6 @@ from procmodeler.model.elements import (
     DIRECTIONS,
     KPI_KINDS,
     PROCESS_STATUSES,
-    RACI,
     RELATION_KINDS,
     Kpi,
     Metadata,
@@ -94,12 +92,6 @@ _RELATION_KIND_CHOICES = {k: k for k in RELATION_KINDS}
 _KPI_KIND_CHOICES = {k: k for k in KPI_KINDS}
 _DIRECTION_CHOICES = {d: d for d in DIRECTIONS}
 _STATUS_CHOICES = {s: s for s in PROCESS_STATUSES}
-#: RACI cells already in canonical order (the usual cells), as themselves.
-_CANONICAL_LETTERS = {
-    "".join(letters): "".join(letters)
-    for n in range(1, len(RACI) + 1)
-    for letters in itertools.combinations(RACI, n)
-}
 
 
 class _Builder:
@@ -414,8 +406,7 @@ class _Builder:
             pid = self.ref(table, row, "process", "process") if raw_p else None
             uid = self.ref(table, row, "unit", "unit") if raw_u else None
             try:
-                roles = row.cells.get("roles", "")
-                letters = _CANONICAL_LETTERS.get(roles) or normalize_letters(roles)
+                letters = normalize_letters(row.cells.get("roles", ""))
             except ValueError as exc:
                 self.error(
                     table,
