@@ -8,6 +8,7 @@ from lxml import etree
 from procmodeler.common.i18n import N_
 from procmodeler.io.bpmn.import_base import (
     _ACTIVITIES,
+    _AD_HOC,
     _ASSOCIATION,
     _BOUNDARY_EVENT,
     _CALL_ACTIVITY,
@@ -22,7 +23,10 @@ from procmodeler.io.bpmn.import_base import (
     _GATEWAYS,
     _IO,
     _LANE_SET,
+    _MESSAGE_FLOW,
     _OWN_PARTS,
+    _PARALLEL_GATEWAY,
+    _PARTICIPANT,
     _PM_KPI,
     _PM_PROCESS,
     _PM_RACI,
@@ -71,18 +75,18 @@ class _Scanner(_ImportState):
         # 20 ms, most of it waiting for memory)
         collaborations = list(root.iter(_COLLABORATION))
         for collab in collaborations:
-            for part in collab.iterfind(b("participant")):
+            for part in collab.iterchildren(_PARTICIPANT):
                 ref = (part.get("processRef") or "").split(":")[-1]
                 if ref and ref not in participant_of:
                     participant_of[ref] = part
         self.called = called
         for collab in collaborations:
             for child in collab:
-                if child.tag == b("participant"):
+                if child.tag == _PARTICIPANT:
                     self._participant(child)
-                elif child.tag == b("messageFlow"):
+                elif child.tag == _MESSAGE_FLOW:
                     self.flows.append(child)
-                elif child.tag in (b("extensionElements"), b("documentation")):
+                elif child.tag in (_EXTENSION, _DOCUMENTATION):
                     continue
                 elif _ext(child, "relation") is None:
                     self.skip(child)
@@ -140,11 +144,9 @@ class _Scanner(_ImportState):
             if child.tag in _ACTIVITIES and _ext(child, "landscape") is not None:
                 return child
             tags.append(child.tag)
-            if child.tag == b("adHocSubProcess"):
+            if child.tag == _AD_HOC:
                 frame = child
-        signature = sorted(
-            [b("startEvent"), b("adHocSubProcess"), b("endEvent")] + [b("sequenceFlow")] * 2
-        )
+        signature = sorted([b("startEvent"), _AD_HOC, b("endEvent")] + [_SEQUENCE_FLOW] * 2)
         if frame is not None and sorted(tags) == signature:
             self.landscape_frames.add(frame.get("id", ""))
             return frame
@@ -360,7 +362,7 @@ class _Scanner(_ImportState):
 
     def _is_generated_node(self, el: etree._Element) -> bool:
         """A split gateway of our own export: all its outgoing flows carry relations."""
-        if el.tag != b("parallelGateway"):
+        if el.tag != _PARALLEL_GATEWAY:
             return False
         outs = [(o.text or "").strip() for o in el.iterfind(b("outgoing"))]
         return bool(outs) and all(
