@@ -37,7 +37,7 @@ def _number(value: float | int) -> str:
     else the shortest representation that reads back as the same float."""
     if isinstance(value, bool):
         raise TypeError("a boolean is not a number")
-    return _flat(_canon(value) if isinstance(value, float) else value)
+    return _num(value)
 
 
 def _canon(value: float | int | None) -> float | int | None:
