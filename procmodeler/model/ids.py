@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from operator import methodcaller
 
 from procmodeler.model import elements
 from procmodeler.model.elements import is_ncname
@@ -53,14 +54,11 @@ class IdAllocator:
         """``prefix<N>``: N one above the highest taken at the first call, then on."""
         n = self._next.get(prefix)
         if n is None:
-            n = 1 + max(
-                (
-                    int(ident[len(prefix) :])
-                    for ident in self.taken
-                    if ident.startswith(prefix) and _NUMBER.fullmatch(ident[len(prefix) :])
-                ),
-                default=0,
-            )
+            tails = [
+                ident[len(prefix) :]
+                for ident in filter(methodcaller("startswith", prefix), self.taken)
+            ]
+            n = 1 + max((int(tail) for tail in tails if _NUMBER.fullmatch(tail)), default=0)
         taken = self.taken
         ident = f"{prefix}{n}"
         while ident in taken:
@@ -77,6 +75,11 @@ class IdAllocator:
             return []
         out = [self.numbered(prefix)]
         n, taken = self._next[prefix], self.taken
+        run = [f"{prefix}{i}" for i in range(n, n + count - 1)]
+        if taken.isdisjoint(run):  # the usual case: the next numbers are all free
+            taken.update(run)
+            self._next[prefix] = n + count - 1
+            return out + run
         while len(out) < count:
             ident = f"{prefix}{n}"
             n += 1

@@ -22,7 +22,8 @@ In a workbook such cells are stored as text cells, so they need no apostrophe.
 
 The package: ``spec`` (files, columns, limits), ``cells`` (cell text and numbers),
 ``tables`` (rows and problems shared by both readers), ``csvreader``, ``xlsxreader``,
-``builder`` (tables -> model, :func:`import_register`) and ``export``.
+``builder`` (tables -> model, :func:`import_register`), ``atonce`` (a usual table
+checked and built column by column, the same model faster) and ``export``.
 """
 
 from procmodeler.common.numbers import format_number

@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 import os
-import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from procmodeler.common.errors import Problem, UserError
 from procmodeler.common.gcpause import gc_paused
 from procmodeler.common.i18n import LANGUAGES, N_, Message
-from procmodeler.io.register.cells import parse_number
+from procmodeler.io.register.atonce import (
+    DIRECTION_CHOICES,
+    KPI_KIND_CHOICES,
+    RELATION_KIND_CHOICES,
+    STATUS_CHOICES,
+    declare_at_once,
+    kpis_at_once,
+    processes_at_once,
+    raci_at_once,
+    relations_at_once,
+)
+from procmodeler.io.register.cells import parse_number, split_objects
 from procmodeler.io.register.csvreader import _read_folder
 from procmodeler.io.register.measurements import read_measurements
 from procmodeler.io.register.spec import (
@@ -27,13 +38,15 @@ from procmodeler.io.register.strategy import (
     read_objectives,
 )
 from procmodeler.io.register.tables import _Collector, _Row, _Table
-from procmodeler.io.register.wording import report_violations
+from procmodeler.io.register.wording import (
+    REF_FILE_OF,
+    REF_NO_FILE,
+    REF_NO_SUCH,
+    REF_WRONG_KIND,
+    report_violations,
+)
 from procmodeler.model.architecture import Architecture
 from procmodeler.model.elements import (
-    DIRECTIONS,
-    KPI_KINDS,
-    PROCESS_STATUSES,
-    RELATION_KINDS,
     Kpi,
     Metadata,
     Person,
@@ -57,41 +70,10 @@ _KIND_OF = {
     "improvements": "improvement",
 }
 
-_NO_SUCH = {
-    "unit": N_("there is no unit '{id}'"),
-    "person": N_("there is no person '{id}'"),
-    "process": N_("there is no process '{id}'"),
-    "objective": N_("there is no objective '{id}'"),
-    "kpi": N_("there is no KPI with the id '{id}'"),
-}
-_NO_FILE = {
-    "unit": N_("there is no unit '{id}' (the register has no units file)"),
-    "person": N_("there is no person '{id}' (the register has no people file)"),
-    "process": N_("there is no process '{id}'"),
-    "objective": N_("there is no objective '{id}' (the register has no objectives file)"),
-    "kpi": N_("there is no KPI with the id '{id}'"),
-}
-_FILE_OF = {"unit": "units", "person": "people", "objective": "objectives", "kpi": "kpis"}
-_WRONG_KIND = {
-    ("unit", "person"): N_("'{id}' is a person, not a unit"),
-    ("unit", "process"): N_("'{id}' is a process, not a unit"),
-    ("person", "unit"): N_("'{id}' is a unit, not a person"),
-    ("person", "process"): N_("'{id}' is a process, not a person"),
-    ("process", "unit"): N_("'{id}' is a unit, not a process"),
-    ("process", "person"): N_("'{id}' is a person, not a process"),
-}
-
-
 # Tens of thousands of records are made at once: without a frozen dataclass's
 # object.__setattr__ per field (model/records.py).
 _unit, _person, _process = record_maker(Unit), record_maker(Person), record_maker(Process)
 _relation, _kpi = record_maker(Relation), record_maker(Kpi)
-
-# The allowed values of the choice columns (value -> itself), made once, not per row.
-_RELATION_KIND_CHOICES = {k: k for k in RELATION_KINDS}
-_KPI_KIND_CHOICES = {k: k for k in KPI_KINDS}
-_DIRECTION_CHOICES = {d: d for d in DIRECTIONS}
-_STATUS_CHOICES = {s: s for s in PROCESS_STATUSES}
 
 
 class _Builder:
@@ -103,10 +85,10 @@ class _Builder:
         self.source_name = source_name
         self.raw_kind: dict[str, str] = {}  # register id -> unit / person / process / ...
         self.model_id: dict[str, str] = {}  # register id -> model id
-        self.origin: dict[str, tuple[_Table, _Row]] = {}  # register id -> where defined
+        self.origin: dict[str, tuple[_Table, int]] = {}  # register id -> table, line
         self.ids = IdAllocator()
         #: collection -> id of a built element -> its row (in the table of that name)
-        self.rows_of: dict[str, dict[str, _Row]] = {}
+        self.rows_of: dict[str, Mapping[str, _Row]] = {}
         self.refused: set[tuple[str, int]] = set()  # (file, line) of rows with an error
 
     def rows(self, name: str) -> list[_Row]:
@@ -140,6 +122,8 @@ class _Builder:
         table = self.tables.get(name)
         if table is None or not table.usable:
             return
+        if table.columns is not None and declare_at_once(self, table, kind, column):
+            return
         for row in table.rows:
             raw = row.cells.get(column, "")
             if not raw:
@@ -157,7 +141,7 @@ class _Builder:
                 )
                 continue
             self.raw_kind[raw] = kind
-            self.origin[raw] = (table, row)
+            self.origin[raw] = (table, row.line)
 
     def map_ids(self) -> None:
         valid = {raw for raw in self.raw_kind if is_ncname(raw)}
@@ -168,12 +152,12 @@ class _Builder:
                 continue
             new = self.ids.free(ncname_from(raw))
             self.model_id[raw] = new
-            table, row = self.origin[raw]
-            if not self.out.wants_note(table.display, row.line):
+            table, line = self.origin[raw]
+            if not self.out.wants_note(table.display, line):
                 continue
             self.out.note(
                 table.display,
-                row.line,
+                line,
                 table.column("id"),
                 Message(
                     N_(
@@ -193,12 +177,12 @@ class _Builder:
         found = self.raw_kind.get(raw, "")
         if found == kind:
             return self.model_id[raw]
-        if (kind, found) in _WRONG_KIND:
-            self.error(table, row, column, _WRONG_KIND[(kind, found)], id=raw)
-        elif kind != "process" and _FILE_OF[kind] not in self.tables:
-            self.error(table, row, column, _NO_FILE[kind], id=raw)
+        if (kind, found) in REF_WRONG_KIND:
+            self.error(table, row, column, REF_WRONG_KIND[(kind, found)], id=raw)
+        elif kind != "process" and REF_FILE_OF[kind] not in self.tables:
+            self.error(table, row, column, REF_NO_FILE[kind], id=raw)
         else:
-            self.error(table, row, column, _NO_SUCH[kind], id=raw)
+            self.error(table, row, column, REF_NO_SUCH[kind], id=raw)
         return None
 
     def choice(self, table: _Table, row: _Row, column: str, aliases: dict[str, str]) -> str | None:
@@ -220,7 +204,10 @@ class _Builder:
     def generated(self, prefix: str, ids: list[str | None]) -> list[str]:
         """*ids* with new ids ``prefix<N>`` in the places of rows without one (None), in
         row order, after every given id is known (the one id policy)."""
-        new = iter(self.ids.numbered_many(prefix, ids.count(None)))
+        count = ids.count(None)
+        if count == len(ids):  # no row gives one (a register's relations and KPIs, as a rule)
+            return self.ids.numbered_many(prefix, count)
+        new = iter(self.ids.numbered_many(prefix, count))
         return [given or next(new) for given in ids]
 
     # .................................................................. the model
@@ -313,12 +300,13 @@ class _Builder:
     def read_units(self) -> dict[str, Unit]:
         units: dict[str, Unit] = {}
         table = self.tables.get("units")
-        defined = self.rows_of["units"] = {}
+        defined: dict[str, _Row] = {}
+        self.rows_of["units"] = defined
         for row in self.rows("units"):
             assert table is not None
             raw = row.cells["id"]
             name = self.required(table, row, "name")
-            if not raw or not self._defines(raw, row):
+            if not raw or not self._defines(raw, table, row):
                 continue
             uid = self.model_id[raw]
             parent = self.ref(table, row, "parent", "unit")
@@ -328,13 +316,14 @@ class _Builder:
         return units
 
     @staticmethod
-    def _here(table: _Table | None, row: _Row) -> str:
-        return f"{Path(table.display).name}:{row.line}" if table is not None else ""
+    def _here(table: _Table, line: int) -> str:
+        return f"{Path(table.display).name}:{line}"
 
-    def _defines(self, raw: str, row: _Row) -> bool:
-        """True when *row* is where the id *raw* is defined (not a later duplicate)."""
+    def _defines(self, raw: str, table: _Table, row: _Row) -> bool:
+        """True when *row* of *table* is where the id *raw* is defined (not a later
+        duplicate)."""
         origin = self.origin.get(raw)
-        return origin is not None and origin[1] is row
+        return origin is not None and origin[0] is table and origin[1] == row.line
 
     def read_people(self) -> dict[str, Person]:
         people: dict[str, Person] = {}
@@ -343,7 +332,7 @@ class _Builder:
             assert table is not None
             raw = row.cells["id"]
             name = self.required(table, row, "name")
-            if not raw or not self._defines(raw, row):
+            if not raw or not self._defines(raw, table, row):
                 continue
             person_id = self.model_id[raw]
             unit = self.ref(table, row, "unit", "unit")
@@ -357,9 +346,16 @@ class _Builder:
         return people
 
     def read_processes(self) -> dict[str, Process]:
-        processes: dict[str, Process] = {}
         table = self.tables.get("processes")
-        defined = self.rows_of["processes"] = {}
+        if (
+            table is not None
+            and table.usable
+            and (at_once := processes_at_once(self, table)) is not None
+        ):
+            return at_once
+        processes: dict[str, Process] = {}
+        defined: dict[str, _Row] = {}
+        self.rows_of["processes"] = defined
         for row in self.rows("processes"):
             assert table is not None
             raw = row.cells["id"]
@@ -367,9 +363,9 @@ class _Builder:
             kind = self.choice(table, row, "kind", KIND_ALIASES)
             status: str | None = "draft"
             if row.cells.get("status"):
-                status = self.choice(table, row, "status", _STATUS_CHOICES)
+                status = self.choice(table, row, "status", STATUS_CHOICES)
             strategy = process_strategy(self, table, row)
-            if not raw or not self._defines(raw, row) or strategy is None:
+            if not raw or not self._defines(raw, table, row) or strategy is None:
                 continue
             pid = self.model_id[raw]
             parent = self.ref(table, row, "parent", "process")
@@ -385,8 +381,8 @@ class _Builder:
                 customer=row.cells.get("customer", ""),
                 need=row.cells.get("need", ""),
                 result=row.cells.get("result", ""),
-                objects_in=_split_objects(row.cells.get("objects_in", "")),
-                objects_out=_split_objects(row.cells.get("objects_out", "")),
+                objects_in=split_objects(row.cells.get("objects_in", "")),
+                objects_out=split_objects(row.cells.get("objects_out", "")),
                 owner=owner,
                 leader=leader,
                 status=status or "draft",
@@ -396,9 +392,15 @@ class _Builder:
         return processes
 
     def read_raci(self) -> dict[tuple[str, str], str]:
+        table = self.tables.get("raci")
+        if (
+            table is not None
+            and table.usable
+            and (at_once := raci_at_once(self, table)) is not None
+        ):
+            return at_once
         participation: dict[tuple[str, str], str] = {}
         first_line: dict[tuple[str, str], int] = {}
-        table = self.tables.get("raci")
         for row in self.rows("raci"):
             assert table is not None
             raw_p = self.required(table, row, "process")
@@ -446,12 +448,14 @@ class _Builder:
         table = self.tables.get("relations")
         if table is None:
             return {}
+        if table.usable and (at_once := relations_at_once(self, table)) is not None:
+            return at_once
         pending: list[tuple[_Row, str | None, str, str, str]] = []
         raw_kind, model_id = self.raw_kind, self.model_id
         for row in self.rows("relations"):
             cells = row.cells
             cell_s, cell_t = cells.get("source", ""), cells.get("target", "")
-            kind = _RELATION_KIND_CHOICES.get(cells.get("kind", "").casefold())
+            kind = RELATION_KIND_CHOICES.get(cells.get("kind", "").casefold())
             source: str | None
             target: str | None
             if kind and raw_kind.get(cell_s) == "process" and raw_kind.get(cell_t) == "process":
@@ -459,17 +463,18 @@ class _Builder:
             else:  # each problem reported, in the order of the columns
                 raw_s = self.required(table, row, "source")
                 raw_t = self.required(table, row, "target")
-                kind = self.choice(table, row, "kind", _RELATION_KIND_CHOICES)
+                kind = self.choice(table, row, "kind", RELATION_KIND_CHOICES)
                 source = self.ref(table, row, "source", "process") if raw_s else None
                 target = self.ref(table, row, "target", "process") if raw_t else None
             raw = cells.get("id", "")
-            if raw and not self._defines(raw, row):
+            if raw and not self._defines(raw, table, row):
                 continue
             if source is None or target is None or kind is None:
                 continue
             pending.append((row, model_id[raw] if raw else None, source, target, kind))
         relations: dict[str, Relation] = {}
-        defined = self.rows_of["relations"] = {}
+        defined: dict[str, _Row] = {}
+        self.rows_of["relations"] = defined
         rids = self.generated(RELATION_PREFIX, [p[1] for p in pending])
         for rid, (row, _, source, target, kind) in zip(rids, pending, strict=True):
             relations[rid] = _relation(rid, source, target, kind, row.cells.get("object", ""))
@@ -477,18 +482,24 @@ class _Builder:
         return relations
 
     def read_kpis(self) -> dict[str, Kpi]:
-        kpis: dict[str, Kpi] = {}
         table = self.tables.get("kpis")
+        if (
+            table is not None
+            and table.usable
+            and (at_once := kpis_at_once(self, table)) is not None
+        ):
+            return at_once
+        kpis: dict[str, Kpi] = {}
         pending: list[tuple[str | None, tuple[Any, ...], str | None]] = []
         for row in self.rows("kpis"):
             assert table is not None
             raw_p = self.required(table, row, "process")
             name = self.required(table, row, "name")
-            kind = self.choice(table, row, "kind", _KPI_KIND_CHOICES)
+            kind = self.choice(table, row, "kind", KPI_KIND_CHOICES)
             pid = self.ref(table, row, "process", "process") if raw_p else None
             direction: str | None = None
             if row.cells.get("direction"):
-                direction = self.choice(table, row, "direction", _DIRECTION_CHOICES)
+                direction = self.choice(table, row, "direction", DIRECTION_CHOICES)
                 if direction is None:
                     continue
             numbers: dict[str, float | None] = {}
@@ -502,7 +513,7 @@ class _Builder:
                     ok = False
             objective = self.ref(table, row, "objective", "objective")
             raw = row.cells.get("id", "")
-            if raw and not self._defines(raw, row):
+            if raw and not self._defines(raw, table, row):
                 continue
             if not ok or pid is None or name is None or kind is None:
                 continue
@@ -522,14 +533,6 @@ class _Builder:
         for kid, (_, fields, objective) in zip(kids, pending, strict=True):
             kpis[kid] = _kpi(kid, *fields, objective=objective)
         return kpis
-
-
-def _split_objects(text: str) -> tuple[str, ...]:
-    if ";" not in text and "\n" not in text:  # most cells: one object or none
-        text = text.strip()
-        return (text,) if text else ()
-    parts = (p.strip() for p in re.split(r"[;\n]", text))
-    return tuple(p for p in parts if p)
 
 
 # ====================================================================== import

@@ -37,6 +37,16 @@ def parse_number(text: str) -> float:
     return parse_decimal(text)
 
 
+def split_objects(text: str) -> tuple[str, ...]:
+    """The objects of an ``objects_in`` or ``objects_out`` cell, separated by ``;`` or
+    line breaks."""
+    if ";" not in text and "\n" not in text:  # most cells: one object or none
+        text = text.strip()
+        return (text,) if text else ()
+    parts = (p.strip() for p in re.split(r"[;\n]", text))
+    return tuple(p for p in parts if p)
+
+
 def _clean(value: str) -> str:
     if "\r" in value:
         value = value.replace("\r\n", "\n").replace("\r", "\n")

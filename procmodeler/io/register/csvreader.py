@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
 from procmodeler.common.i18n import N_, Message
+from procmodeler.io.register import spec as regspec
 from procmodeler.io.register.spec import SPECS
 from procmodeler.io.register.tables import _Collector, _fill_table, _read_bytes, _Table
 
@@ -37,6 +39,51 @@ def _csv_records(data: bytes, table: _Table, out: _Collector) -> Iterator[tuple[
             ),
         )
         table.usable = False
+
+
+#: Whether a usual file is read at once (:func:`_read_at_once`); tests switch it off to
+#: compare with reading row by row.
+AT_ONCE = True
+
+
+def _read_at_once(text: str, table: _Table) -> bool:
+    """Read a usual file at once, column by column, into ``table.columns``: one row a
+    line, every row as wide as the header, the header naming each of its cells once and
+    every required column, no empty required cell, no apostrophe, no carriage return but
+    in line ends, NFC text. False, with nothing read or reported, for any other file:
+    :func:`_fill_table` reads it row by row and reports what it finds, and builds the
+    same rows from a usual file (tests/io/test_register_at_once.py)."""
+    if "'" in text or text.count("\r") != text.count("\r\n"):
+        return False
+    try:
+        records = list(csv.reader(io.StringIO(text, newline=""), strict=False))
+    except csv.Error:
+        return False
+    lines = text.count("\n") + (not text.endswith("\n"))
+    if len(records) != lines or not 1 < len(records) <= regspec.MAX_ROWS + 1:
+        return False
+    header = [cell.strip() for cell in records[0]]
+    keys = [name.casefold() for name in header]
+    body = records[1:]
+    spec = table.spec
+    if (
+        set(map(len, body)) != {len(keys)}
+        or len(set(keys)) != len(keys)
+        or not set(spec.columns).issuperset(keys)
+        or not set(spec.required).issubset(keys)
+    ):
+        return False
+    columns = [list(map(str.strip, column)) for column in zip(*body, strict=True)]
+    by_key = dict(zip(keys, columns, strict=True))
+    if any("" in by_key[name] for name in spec.required if name != "roles"):
+        return False
+    if not text.isascii() and not all(
+        unicodedata.is_normalized("NFC", "\x00".join(column)) for column in columns
+    ):
+        return False
+    table.headers = dict(zip(keys, header, strict=True))
+    table.columns = by_key
+    return True
 
 
 def _decode(data: bytes, display: str, out: _Collector) -> str | None:
@@ -73,13 +120,15 @@ def _read_folder(folder: Path, out: _Collector) -> dict[str, _Table]:
         data = _read_bytes(path, display, out)
         if data is None:
             continue
-        utf8 = _decode(data, display, out) is not None  # the text itself is not kept
+        text = _decode(data, display, out)
         table = _Table(spec, display)
         tables[spec.name] = table
-        if not utf8:
+        if text is None:
             table.usable = False
             continue
-        _fill_table(table, _csv_records(data, table, out), out, unprotect_cells=True)
+        if not (AT_ONCE and _read_at_once(text, table)):
+            del text  # not kept while the rows are read one by one
+            _fill_table(table, _csv_records(data, table, out), out, unprotect_cells=True)
     for name, path in files.items():
         if name.endswith(".csv") and name[:-4] not in SPECS:
             out.warn(

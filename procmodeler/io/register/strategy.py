@@ -77,11 +77,13 @@ def process_strategy(b: _Builder, table: _Table, row: _Row) -> dict[str, Any] | 
 def read_objectives(b: _Builder) -> dict[str, Objective]:
     objectives: dict[str, Objective] = {}
     table = b.tables.get("objectives")
+    defined: dict[str, _Row] = {}
+    b.rows_of["objectives"] = defined
     for row in b.rows("objectives"):
         assert table is not None
         raw = row.cells["id"]
         name = b.required(table, row, "name")
-        if not raw or not b._defines(raw, row):
+        if not raw or not b._defines(raw, table, row):
             continue
         oid = b.model_id[raw]
         objectives[oid] = Objective(
@@ -93,7 +95,7 @@ def read_objectives(b: _Builder) -> dict[str, Objective]:
             row.cells.get("description", ""),
             None if raw == oid else raw,
         )
-        b.rows_of.setdefault("objectives", {})[oid] = row
+        defined[oid] = row
     return objectives
 
 
@@ -128,6 +130,8 @@ def read_contributions(b: _Builder) -> dict[tuple[str, str], str]:
 def read_improvements(b: _Builder) -> dict[str, Improvement]:
     improvements: dict[str, Improvement] = {}
     table = b.tables.get("improvements")
+    defined: dict[str, _Row] = {}
+    b.rows_of["improvements"] = defined
     for row in b.rows("improvements"):
         assert table is not None
         raw = row.cells["id"]
@@ -138,7 +142,7 @@ def read_improvements(b: _Builder) -> dict[str, Improvement]:
         pid = b.ref(table, row, "process", "process") if raw_p else None
         responsible = b.ref(table, row, "responsible", "person")
         kpi = b.ref(table, row, "kpi", "kpi")
-        if not raw or not b._defines(raw, row):
+        if not raw or not b._defines(raw, table, row):
             continue
         if not ok or not all(good for good, _ in dates) or pid is None or title is None:
             continue
@@ -157,7 +161,7 @@ def read_improvements(b: _Builder) -> dict[str, Improvement]:
             row.cells.get("description", ""),
             None if raw == iid else raw,
         )
-        b.rows_of.setdefault("improvements", {})[iid] = row
+        defined[iid] = row
     return improvements
 
 

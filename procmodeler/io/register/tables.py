@@ -30,8 +30,24 @@ class _Table:
     spec: TableSpec
     display: str  # file name shown in messages
     headers: dict[str, str] = field(default_factory=dict)  # canonical column -> as written
-    rows: list[_Row] = field(default_factory=list)
     usable: bool = True  # False when a required column is missing
+    #: The cells column by column when the file was read at once (csvreader's
+    #: ``_read_at_once``): every row has every column, the first at *first_line*, one
+    #: row a line. The rows are then made only when something asks for them.
+    columns: dict[str, list[str]] | None = None
+    first_line: int = 2
+    declared_at_once: bool = False  # every row's id was declared from its own row
+    _rows: list[_Row] = field(default_factory=list)
+
+    @property
+    def rows(self) -> list[_Row]:
+        if self.columns is not None and not self._rows:
+            keys, first = list(self.columns), self.first_line
+            self._rows = [
+                _Row(first + i, dict(zip(keys, cells, strict=True)))
+                for i, cells in enumerate(zip(*self.columns.values(), strict=True))
+            ]
+        return self._rows
 
     def column(self, name: str) -> str:
         return self.headers.get(name, name)
@@ -46,10 +62,12 @@ class _Kept:
         self.heap: list[tuple[tuple[Any, ...], Problem]] = []  # max-heap by negated key
         self.omitted = 0
         self.seq = 0
+        self._largest: tuple[Any, ...] | None = None  # the largest kept key, when full
 
     def add(self, key: tuple[Any, ...], problem: Problem) -> None:
         self.seq += 1
         item = (tuple(-k for k in (*key, self.seq)), problem)
+        self._largest = None
         if len(self.heap) < self.limit:
             heapq.heappush(self.heap, item)
         else:  # keep the smaller of the new one and the largest kept one
@@ -59,7 +77,11 @@ class _Kept:
     def skip(self, key: tuple[Any, ...]) -> bool:
         """True (and the problem counted as left out) when a problem with *key* would
         not be kept: it would come after every kept one, which fill the limit."""
-        if len(self.heap) < self.limit or key < tuple(-k for k in self.heap[0][0][:-1]):
+        if len(self.heap) < self.limit:
+            return False
+        if self._largest is None:
+            self._largest = tuple(-k for k in self.heap[0][0][:-1])
+        if key < self._largest:
             return False
         self.seq += 1
         self.omitted += 1

@@ -1,5 +1,6 @@
-"""The register's words for what :func:`~procmodeler.model.validate.violations` finds:
-each violation as an error at the file, line and column of the row that holds it."""
+"""The register's words for a reference cell that names no element of its kind, and for
+what :func:`~procmodeler.model.validate.violations` finds: each violation as an error at
+the file, line and column of the row that holds it."""
 
 from __future__ import annotations
 
@@ -10,6 +11,31 @@ from procmodeler.model import validate as v
 
 if TYPE_CHECKING:
     from procmodeler.io.register.builder import _Builder
+
+#: What is wrong with a reference cell, by the kind of element it must name.
+REF_NO_SUCH = {
+    "unit": N_("there is no unit '{id}'"),
+    "person": N_("there is no person '{id}'"),
+    "process": N_("there is no process '{id}'"),
+    "objective": N_("there is no objective '{id}'"),
+    "kpi": N_("there is no KPI with the id '{id}'"),
+}
+REF_NO_FILE = {
+    "unit": N_("there is no unit '{id}' (the register has no units file)"),
+    "person": N_("there is no person '{id}' (the register has no people file)"),
+    "process": N_("there is no process '{id}'"),
+    "objective": N_("there is no objective '{id}' (the register has no objectives file)"),
+    "kpi": N_("there is no KPI with the id '{id}'"),
+}
+REF_FILE_OF = {"unit": "units", "person": "people", "objective": "objectives", "kpi": "kpis"}
+REF_WRONG_KIND = {
+    ("unit", "person"): N_("'{id}' is a person, not a unit"),
+    ("unit", "process"): N_("'{id}' is a process, not a unit"),
+    ("person", "unit"): N_("'{id}' is a unit, not a person"),
+    ("person", "process"): N_("'{id}' is a process, not a person"),
+    ("process", "unit"): N_("'{id}' is a unit, not a process"),
+    ("process", "person"): N_("'{id}' is a person, not a process"),
+}
 
 _CYCLE = {
     "processes": N_("the parents of processes form a cycle: {cycle}"),
