@@ -10,11 +10,13 @@ has, 2 when the input or the rules file cannot be read or the call is wrong.
 from __future__ import annotations
 
 import argparse
+import datetime
 import os
 import sys
 from pathlib import Path
 
 from procmodeler.analysis import RULES, format_json, format_text, load_rules_file, run_checks
+from procmodeler.cli import twocores
 from procmodeler.cli.output import note, warn
 from procmodeler.common.errors import Problem, UserError
 from procmodeler.common.gcpause import gc_paused
@@ -105,21 +107,37 @@ def run(args: argparse.Namespace, tr: Translator) -> int:
         )
     overrides = load_rules_file(args.rules) if args.rules else None
     register = is_register(args.path)
+    # A register's import places every process on a diagram, so orphan.unplaced finds
+    # nothing in it: check skips that rule and the layout, which it would feed.
+    rules = [rule for rule in RULES if rule != "orphan.unplaced" or not register]
+    today = args.today or datetime.date.today().isoformat()  # one date for both processes
+    whole_process = getattr(args, "whole_process", False)
     # reading, checking and writing make no cycles worth collecting (and what they build
     # lives until the process ends when the command is the whole process)
-    with gc_paused(until_exit=getattr(args, "whole_process", False)):
-        arch = load_model(args.path, tr, geometry=not register)
-        # A register's import places every process on a diagram, so orphan.unplaced
-        # finds nothing in it: check skips that rule and the layout, which it would feed.
-        only = [rule for rule in RULES if rule != "orphan.unplaced"] if register else None
-        result = run_checks(arch, lang=args.lang, overrides=overrides, only=only, today=args.today)
-        if args.format == "json":
-            text = visible_json(format_json(result))
+    with gc_paused(until_exit=whole_process):
+        split = (
+            twocores.start(rules) if whole_process and twocores.worth_it(Path(args.path)) else None
+        )
+        try:
+            arch = load_model(args.path, tr, geometry=not register)
+            result = run_checks(arch, args.lang, overrides, split.rules if split else rules, today)
+        except BaseException:
+            if split is not None:
+                split.abandon()
+            raise
+        if split is not None:
+            text, code = split.output(
+                result,
+                lambda more: run_checks(arch, args.lang, overrides, more, today),
+                as_json=args.format == "json",
+            )
+        elif args.format == "json":
+            text, code = visible_json(format_json(result)), result.exit_code
         else:
-            text = visible(format_text(result))
+            text, code = visible(format_text(result)), result.exit_code
     try:
         sys.stdout.write(text)
         sys.stdout.flush()
     except BrokenPipeError:  # e.g. piped into `head`
         pass
-    return result.exit_code
+    return code
