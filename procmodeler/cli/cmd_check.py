@@ -17,7 +17,7 @@ from pathlib import Path
 
 from procmodeler.analysis import RULES, format_json, format_text, load_rules_file, run_checks
 from procmodeler.cli import twocores
-from procmodeler.cli.output import note, warn
+from procmodeler.cli.output import notes_and_warnings
 from procmodeler.common.errors import Problem, UserError
 from procmodeler.common.gcpause import gc_paused
 from procmodeler.common.i18n import LANGUAGES, N_, Message, Translator
@@ -69,10 +69,13 @@ def is_register(path_text: str) -> bool:
     return path.is_dir() or path.suffix.lower() == ".xlsx"
 
 
-def load_model(path_text: str, tr: Translator, geometry: bool = True) -> Architecture:
+def load_model(
+    path_text: str, tr: Translator, geometry: bool = True, report: bool = True
+) -> Architecture:
     """A model from a ``.procm`` file, or from a register (folder or ``.xlsx``) imported
-    in memory (its id mappings and warnings go to stderr, as with ``import-register``),
-    laid out unless *geometry* is False. Problems raise UserError."""
+    in memory (its id mappings and warnings go to stderr, as with ``import-register``,
+    unless *report* is False), laid out unless *geometry* is False. Problems raise
+    UserError."""
     path = Path(path_text)
     if not path.exists():
         raise UserError(Problem(path_text, Message(N_("does not exist"))))
@@ -80,10 +83,8 @@ def load_model(path_text: str, tr: Translator, geometry: bool = True) -> Archite
         os.close(open_regular(path, path_text))  # never a pipe or a device
     if path.is_dir() or path.suffix.lower() == ".xlsx":
         imported = import_register(path, with_layout=geometry)
-        for problem in imported.notes:
-            note(problem.text(tr), tr)
-        for problem in imported.warnings:
-            warn(problem.text(tr), tr)
+        if report:
+            notes_and_warnings(imported.notes, imported.warnings, tr)
         return imported.arch
     if path.suffix.lower() == ".csv":
         raise UserError(
@@ -119,7 +120,8 @@ def run(args: argparse.Namespace, tr: Translator) -> int:
             twocores.start(rules) if whole_process and twocores.worth_it(Path(args.path)) else None
         )
         try:
-            arch = load_model(args.path, tr, geometry=not register)
+            quiet = split is not None and split.second  # the first process reports
+            arch = load_model(args.path, tr, geometry=not register, report=not quiet)
             result = run_checks(arch, args.lang, overrides, split.rules if split else rules, today)
         except BaseException:
             if split is not None:

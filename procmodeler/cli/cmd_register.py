@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import argparse
 
-from procmodeler.cli.output import check_output, note, set_inputs, warn, write_output
+from procmodeler.cli.output import check_output, notes_and_warnings, set_inputs, write_output
 from procmodeler.common.i18n import Translator
 from procmodeler.io import native
 from procmodeler.io.register import export_register, import_register, workbook_bytes
@@ -47,10 +47,7 @@ def run(args: argparse.Namespace, tr: Translator) -> int:
         set_inputs(args.path)
         check_output(args.output)
         result = import_register(args.path)
-        for problem in result.notes:
-            note(problem.text(tr), tr)
-        for problem in result.warnings:
-            warn(problem.text(tr), tr)
+        notes_and_warnings(result.notes, result.warnings, tr)
         write_output(args.output, native.dumps(result.arch).encode("utf-8"))
         return 0
     set_inputs(args.model)

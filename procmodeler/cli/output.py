@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from procmodeler.common.atomicfile import write_output_file
+from procmodeler.common.errors import Problem
 from procmodeler.common.i18n import Translator
 from procmodeler.common.outputpath import check_output_target
 from procmodeler.common.terminal import visible
@@ -38,3 +39,13 @@ def warn(text: str, tr: Translator) -> None:
 
 def note(text: str, tr: Translator) -> None:
     print(f"procmodeler: {tr('note')}: {visible(text)}", file=sys.stderr)
+
+
+def notes_and_warnings(
+    notes: Iterable[Problem], warnings: Iterable[Problem], tr: Translator
+) -> None:
+    """An import's notes, then its warnings, one a line, each kind written at once (a
+    register of 10,000 numbered ids has 500 notes)."""
+    for kind, problems in ((tr("note"), notes), (tr("warning"), warnings)):
+        sys.stderr.write("".join(f"procmodeler: {kind}: {visible(p.text(tr))}\n" for p in problems))
+    sys.stderr.flush()

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from operator import methodcaller
 
 from procmodeler.model import elements
 from procmodeler.model.elements import is_ncname
@@ -54,11 +53,7 @@ class IdAllocator:
         """``prefix<N>``: N one above the highest taken at the first call, then on."""
         n = self._next.get(prefix)
         if n is None:
-            tails = [
-                ident[len(prefix) :]
-                for ident in filter(methodcaller("startswith", prefix), self.taken)
-            ]
-            n = 1 + max((int(tail) for tail in tails if _NUMBER.fullmatch(tail)), default=0)
+            n = 1 + max(map(int, self._numbers_after(prefix)), default=0)
         taken = self.taken
         ident = f"{prefix}{n}"
         while ident in taken:
@@ -67,6 +62,15 @@ class IdAllocator:
         self._next[prefix] = n + 1
         taken.add(ident)
         return ident
+
+    def _numbers_after(self, prefix: str) -> list[str]:
+        """The digits after *prefix* of each taken ``prefix<digits>``: one pattern over
+        all taken ids at once when none holds a line break (tens of thousands)."""
+        text = "\n".join(self.taken)
+        if text.count("\n") == len(self.taken) - 1:
+            return re.findall(f"^{re.escape(prefix)}(\\d+)$", text, re.MULTILINE)
+        tails = (ident[len(prefix) :] for ident in self.taken if ident.startswith(prefix))
+        return [tail for tail in tails if _NUMBER.fullmatch(tail)]
 
     def numbered_many(self, prefix: str, count: int) -> list[str]:
         """*count* ids, the ones that *count* calls of :meth:`numbered` give (an importer

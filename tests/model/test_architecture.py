@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from procmodeler.model import Architecture, Bounds, Process, Put, Relation, Unit, is_ncname
 from procmodeler.model.architecture import ModelError
-from procmodeler.model.elements import normalize_letters
+from procmodeler.model.elements import normalize_letters, not_ncnames
 
 
 def build() -> Architecture:
@@ -115,6 +117,18 @@ def test_references_to_people_and_units() -> None:
 )
 def test_ncname(value: str, ok: bool) -> None:
     assert is_ncname(value) is ok
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(["a", "1", "_x", "a.b-c", "a b", "é", "a\nb", "b\r", ""]), st.text()
+        ),
+        unique=True,
+    )
+)
+def test_not_ncnames_are_the_values_that_are_no_ncname_in_order(values: list[str]) -> None:
+    assert not_ncnames(values) == [v for v in values if not is_ncname(v)]
 
 
 def test_normalize_letters() -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from procmodeler.model.ids import IdAllocator, ncname_from, next_id
 
 
@@ -49,3 +52,28 @@ def test_numbered_many_gives_what_as_many_numbered_calls_give() -> None:
     assert many.numbered_many("rel_", 5) == [one.numbered("rel_") for _ in range(5)]
     assert many.numbered("kpi_") == one.numbered("kpi_") == "kpi_2"
     assert many.taken == one.taken
+
+
+@given(
+    st.sets(
+        st.one_of(
+            st.sampled_from(
+                ["rel_1", "rel_12", "rel_x", "rel_", "rel_1a", "x\nrel_99", "rel_\u0663"]
+            ),
+            st.builds("rel_{}".format, st.integers(0, 500)),
+            st.text(max_size=6),
+        )
+    ),
+    st.sampled_from(["rel_", "r", "rel_1", ".*", ""]),
+)
+def test_the_first_number_is_one_above_the_highest_taken(taken: set[str], prefix: str) -> None:
+    """However the taken ids are written (a line break, other digits, pattern signs)."""
+    numbers = [
+        int(t[len(prefix) :])
+        for t in taken
+        if t.startswith(prefix) and t[len(prefix) :].isdecimal()
+    ]
+    expected = 1 + max(numbers, default=0)
+    while f"{prefix}{expected}" in taken:
+        expected += 1
+    assert IdAllocator(set(taken)).numbered(prefix) == f"{prefix}{expected}"

@@ -54,8 +54,8 @@ from procmodeler.model.elements import (
     Relation,
     Unit,
     default_direction,
-    is_ncname,
     normalize_letters,
+    not_ncnames,
 )
 from procmodeler.model.ids import IdAllocator, ncname_from
 from procmodeler.model.records import record_maker
@@ -144,12 +144,11 @@ class _Builder:
             self.origin[raw] = (table, row.line)
 
     def map_ids(self) -> None:
-        valid = {raw for raw in self.raw_kind if is_ncname(raw)}
+        invalid = not_ncnames(list(self.raw_kind))
+        valid = self.raw_kind.keys() - invalid
         self.ids = IdAllocator(set(valid))
-        for raw in self.raw_kind:
-            if raw in valid:
-                self.model_id[raw] = raw
-                continue
+        self.model_id.update(zip(valid, valid, strict=True))
+        for raw in invalid:
             new = self.ids.free(ncname_from(raw))
             self.model_id[raw] = new
             table, line = self.origin[raw]
