@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import argparse
 
-from procmodeler.cli.output import check_output, set_inputs, warn, write_output
+from procmodeler.cli.output import check_output, end_process, set_inputs, warn, write_output
 from procmodeler.common.gcpause import gc_paused
 from procmodeler.common.i18n import Translator
 from procmodeler.io import native
@@ -59,4 +59,6 @@ def run(args: argparse.Namespace, tr: Translator) -> int:
             warn(f"{args.bpmn}: {text}", tr)
         data = native.dumps(arch).encode("utf-8")
     write_output(args.output, data)
+    if getattr(args, "whole_process", False):
+        end_process(0)
     return 0

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from procmodeler.analysis import RULES, format_json, format_text, load_rules_file, run_checks
 from procmodeler.cli import twocores
-from procmodeler.cli.output import notes_and_warnings
+from procmodeler.cli.output import end_process, notes_and_warnings
 from procmodeler.common.errors import Problem, UserError
 from procmodeler.common.gcpause import gc_paused
 from procmodeler.common.i18n import LANGUAGES, N_, Message, Translator
@@ -142,4 +142,6 @@ def run(args: argparse.Namespace, tr: Translator) -> int:
         sys.stdout.flush()
     except BrokenPipeError:  # e.g. piped into `head`
         pass
+    if whole_process:
+        end_process(code)
     return code

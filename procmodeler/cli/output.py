@@ -3,9 +3,12 @@ and printing warnings and notes to stderr with control characters made visible."
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import NoReturn
 
 from procmodeler.common.atomicfile import write_output_file
 from procmodeler.common.errors import Problem
@@ -49,3 +52,13 @@ def notes_and_warnings(
     for kind, problems in ((tr("note"), notes), (tr("warning"), warnings)):
         sys.stderr.write("".join(f"procmodeler: {kind}: {visible(p.text(tr))}\n" for p in problems))
     sys.stderr.flush()
+
+
+def end_process(code: int) -> NoReturn:
+    """End the command line's own process with *code* once its output is written,
+    without freeing what it built object by object (a checked 10,000-process register:
+    about 12 ms). Only for a command that is the whole process (``whole_process``)."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(code)

@@ -1,5 +1,6 @@
 """gc_paused: the collector is off inside and on again after; with until_exit what was
-built is moved out of its reach (frozen), without it nothing is."""
+built is moved out of its reach (frozen), without it nothing is; a command that is the
+whole process ends at once after its output (cli/output.end_process)."""
 
 from __future__ import annotations
 
@@ -34,23 +35,33 @@ def test_until_exit_freezes_what_was_built() -> None:
         gc.unfreeze()
 
 
+def as_whole_process(*args: str) -> subprocess.CompletedProcess[str]:
+    """``procmodeler ARGS`` as the process's own command line, with an exit handler that
+    says whether the process was torn down (it is not: it ends at once)."""
+    probe = (
+        "import atexit, sys, procmodeler.cli as cli; "
+        "atexit.register(lambda: print('torn down', file=sys.stderr)); "
+        f"sys.argv = ['procmodeler', *{list(args)!r}]; sys.exit(cli.main())"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=False, timeout=120
+    )
+
+
 def test_check_freezes_only_as_the_whole_process(tmp_path: Path) -> None:
     """``main(argv)`` called in a process (tests) leaves the collector as it was; the
-    process's own ``procmodeler check`` freezes what it built before it writes."""
+    process's own ``procmodeler check`` writes its output and ends at once, without
+    freeing what it built."""
     (tmp_path / "processes.csv").write_text("id,name,kind\nA,Sales,core\n", encoding="utf-8")
     frozen = gc.get_freeze_count()
     assert main(["check", str(tmp_path), "--format", "json"]) in (0, 1)
     assert gc.get_freeze_count() == frozen and gc.isenabled()
-    probe = (
-        "import gc, sys, procmodeler.cli as cli; sys.argv = ['procmodeler', 'check', "
-        f"{str(tmp_path)!r}]; code = cli.main(); "
-        "print(gc.get_freeze_count() > 0, gc.isenabled(), code, file=sys.stderr)"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120
-    )
-    *_, frozen_then, enabled_then, code = done.stderr.split()
-    assert (frozen_then, enabled_then) == ("True", "True") and code in ("0", "1")
+    done = as_whole_process("check", str(tmp_path), "--format", "json")
+    assert done.returncode == 1  # no process owner: an error
+    assert '"rule": "responsibility.no-owner"' in done.stdout and done.stdout.endswith("}\n")
+    assert "torn down" not in done.stderr
+    done = as_whole_process("check", str(tmp_path / "nothing"))
+    assert done.returncode == 2 and "torn down" in done.stderr  # an error ends as usual
 
 
 def test_import_bpmn_freezes_only_as_the_whole_process(tmp_path: Path) -> None:
@@ -64,3 +75,6 @@ def test_import_bpmn_freezes_only_as_the_whole_process(tmp_path: Path) -> None:
     assert main(["import-bpmn", str(bpmn), "-o", str(tmp_path / "m.procm")]) == 0
     assert gc.get_freeze_count() == frozen and gc.isenabled()
     assert (tmp_path / "m.procm").stat().st_size > 0
+    done = as_whole_process("import-bpmn", str(bpmn), "-o", str(tmp_path / "n.procm"))
+    assert done.returncode == 0 and "torn down" not in done.stderr
+    assert (tmp_path / "n.procm").read_bytes() == (tmp_path / "m.procm").read_bytes()
