@@ -37,6 +37,20 @@ def ncname_from(original: str, prefix: str = "id_") -> str:
     return prefix + "".join(ch if char.fullmatch(ch) else "_" for ch in original)
 
 
+#: :data:`_ASCII_NOT_NCNAME` but for the line break, which it keeps.
+_ASCII_NOT_NCNAME_BUT_LF = {code: to for code, to in _ASCII_NOT_NCNAME.items() if code != 10}
+
+
+def ncnames_from(originals: list[str], prefix: str = "id_") -> list[str]:
+    """:func:`ncname_from` of each of *originals*: at once, one line each, when they are
+    ASCII without a line break."""
+    text = "\n".join(originals)
+    if not originals or not text.isascii() or text.count("\n") != len(originals) - 1:
+        return [ncname_from(original, prefix) for original in originals]
+    text = text.translate(_ASCII_NOT_NCNAME_BUT_LF)
+    return (prefix + text.replace("\n", "\n" + prefix)).split("\n")
+
+
 class IdAllocator:
     """New ids that are not in *taken* (which it keeps up to date with what it gives)."""
 
@@ -98,6 +112,14 @@ class IdAllocator:
         if is_ncname(original) and original not in self.taken:
             return self.take(original)
         return self.free(ncname_from(original))
+
+    def free_many(self, bases: list[str]) -> list[str]:
+        """What :meth:`free` gives for each of *bases* in turn: at once when they are
+        all different and free."""
+        if len(set(bases)) == len(bases) and self.taken.isdisjoint(bases):
+            self.taken.update(bases)
+            return list(bases)
+        return [self.free(base) for base in bases]
 
     def free(self, base: str) -> str:
         """*base* when free, else ``base_2``, ``base_3``, ..."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from procmodeler.model.ids import IdAllocator, ncname_from, next_id
+from procmodeler.model.ids import IdAllocator, ncname_from, ncnames_from, next_id
 
 
 def test_numbered_ids_count_on_from_the_highest_in_use() -> None:
@@ -77,3 +77,19 @@ def test_the_first_number_is_one_above_the_highest_taken(taken: set[str], prefix
     while f"{prefix}{expected}" in taken:
         expected += 1
     assert IdAllocator(set(taken)).numbered(prefix) == f"{prefix}{expected}"
+
+
+@given(
+    st.lists(st.one_of(st.text(max_size=5), st.sampled_from(["1", "a b", "é", "\u0100", "x\ny"])))
+)
+def test_ncnames_from_maps_each_original(originals: list[str]) -> None:
+    assert ncnames_from(originals) == [ncname_from(o) for o in originals]
+
+
+@given(
+    st.lists(st.sampled_from(["id_1", "id_2", "id_3", "x"]), max_size=6),
+    st.sets(st.sampled_from(["id_1", "id_3_2", "y"])),
+)
+def test_free_many_gives_what_free_gives_in_turn(bases: list[str], taken: set[str]) -> None:
+    one_by_one = IdAllocator(set(taken))
+    assert IdAllocator(set(taken)).free_many(bases) == [one_by_one.free(b) for b in bases]

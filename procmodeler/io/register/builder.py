@@ -57,7 +57,7 @@ from procmodeler.model.elements import (
     normalize_letters,
     not_ncnames,
 )
-from procmodeler.model.ids import IdAllocator, ncname_from
+from procmodeler.model.ids import IdAllocator, ncnames_from
 from procmodeler.model.records import record_maker
 from procmodeler.model.validate import Violation, cycle_violations, violations
 
@@ -148,11 +148,19 @@ class _Builder:
         valid = self.raw_kind.keys() - invalid
         self.ids = IdAllocator(set(valid))
         self.model_id.update(zip(valid, valid, strict=True))
-        for raw in invalid:
-            new = self.ids.free(ncname_from(raw))
-            self.model_id[raw] = new
+        mapped = self.ids.free_many(ncnames_from(invalid))
+        self.model_id.update(zip(invalid, mapped, strict=True))
+        # The notes of one file come in line order: after the first that is not kept,
+        # none of that file is (a file of 10,000 numbered ids has 500 notes kept).
+        full: set[str] = set()
+        left_out = 0
+        for raw, new in zip(invalid, mapped, strict=True):
             table, line = self.origin[raw]
+            if table.display in full:
+                left_out += 1
+                continue
             if not self.out.wants_note(table.display, line):
+                full.add(table.display)
                 continue
             self.out.note(
                 table.display,
@@ -167,6 +175,7 @@ class _Builder:
                     id=new,
                 ),
             )
+        self.out.notes.omitted += left_out
 
     def ref(self, table: _Table, row: _Row, column: str, kind: str) -> str | None:
         """The model id of a reference cell (None: empty or an error reported)."""
@@ -568,25 +577,11 @@ def _import_register(source: Path, with_layout: bool) -> ImportResult:
     out.raise_errors()
     builder = _Builder(tables, out, name)
     arch = builder.build(with_layout)
-    warnings_, notes = out.warnings.problems(), out.notes.problems()
-    if out.warnings.omitted:  # one last line, so that every reader of the list shows it
-        warnings_.append(
-            Problem(
-                str(source),
-                Message(
-                    N_("... and {n} more warning"),
-                    N_("... and {n} more warnings"),
-                    out.warnings.omitted,
-                ),
-            )
-        )
-    if out.notes.omitted:
-        notes.append(
-            Problem(
-                str(source),
-                Message(
-                    N_("... and {n} more note"), N_("... and {n} more notes"), out.notes.omitted
-                ),
-            )
-        )
+    warnings_ = out.warnings.problems(
+        str(source),
+        lambda n: Message(N_("... and {n} more warning"), N_("... and {n} more warnings"), n),
+    )
+    notes = out.notes.problems(
+        str(source), lambda n: Message(N_("... and {n} more note"), N_("... and {n} more notes"), n)
+    )
     return ImportResult(arch, warnings_, notes, out.warnings.omitted, out.notes.omitted)

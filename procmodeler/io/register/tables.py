@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import heapq
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -90,9 +90,16 @@ class _Kept:
     def __bool__(self) -> bool:
         return bool(self.heap)
 
-    def problems(self) -> list[Problem]:
-        """The kept problems, in order."""
-        return [problem for _, problem in sorted(self.heap, reverse=True)]
+    def problems(
+        self, source: str = "", rest: Callable[[int], Message] | None = None
+    ) -> list[Problem]:
+        """The kept problems, in order; with *source* and *rest*, a last one at *source*
+        that counts those left out (``rest(count)``), so that every reader of the list
+        shows it."""
+        kept = [problem for _, problem in sorted(self.heap, reverse=True)]
+        if rest is not None and self.omitted:
+            kept.append(Problem(source, rest(self.omitted)))
+        return kept
 
 
 class _Collector:
