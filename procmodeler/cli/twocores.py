@@ -140,7 +140,7 @@ Part = tuple[Any, ...]  # what the second process sends: see _json_part, _rows_p
 def _json_part(result: CheckResult) -> Part:
     """The JSON text of the findings of each rule, the summary counts, the exit code."""
     blocks = {
-        rule: json_findings(group)
+        rule: visible_json(json_findings(group))  # each made visible in its own process
         for rule, group in itertools.groupby(result.findings, key=attrgetter("rule"))
     }  # the findings are sorted by rule first
     return blocks, result.summary, result.exit_code
@@ -151,7 +151,8 @@ def joined_json(mine: Part, theirs: Part) -> tuple[str, int]:
     blocks = {**mine[0], **theirs[0]}
     body = ",\n".join(blocks[rule] for rule in sorted(blocks) if blocks[rule])
     summary = {key: n + theirs[1].get(key, 0) for key, n in mine[1].items()}
-    return visible_json(json_document(body, summary)), max(mine[2], theirs[2])
+    # the blocks are visible already; the document adds brackets, severities and counts
+    return json_document(body, summary), max(mine[2], theirs[2])
 
 
 def _rows_part(result: CheckResult) -> Part:
