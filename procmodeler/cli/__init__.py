@@ -21,7 +21,7 @@ import importlib.util
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from procmodeler import __version__
 
@@ -70,12 +70,46 @@ def cli_language() -> str:
     return "en"
 
 
+def terminal_columns() -> int:
+    """The terminal's width as ``shutil.get_terminal_size`` gives it: ``COLUMNS``, else
+    standard output's terminal, else 80."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns if columns > 0 else 80
+
+
 def _parser_class() -> type[argparse.ArgumentParser]:
     """argparse's parser that exits with code 2 and a one-line message on a wrong call
     (argparse is loaded here: ``--version`` needs none of it)."""
     import argparse
 
+    class _Formatter(argparse.HelpFormatter):
+        """argparse's help formatter, given the terminal's width (argparse would load
+        ``shutil`` for it, with its archive modules: 2 ms of every command)."""
+
+        def __init__(
+            self,
+            prog: str,
+            indent_increment: int = 2,
+            max_help_position: int = 24,
+            width: int | None = None,
+        ) -> None:
+            if width is None:
+                width = terminal_columns() - 2
+            super().__init__(prog, indent_increment, max_help_position, width)
+
     class _Parser(argparse.ArgumentParser):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            kwargs.setdefault("formatter_class", _Formatter)  # its sub-parsers' too
+            super().__init__(*args, **kwargs)
+
         def error(self, message: str) -> NoReturn:
             self.print_usage(sys.stderr)
             self.exit(2, f"{self.prog}: error: {message}\n")

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
-import tempfile
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -19,6 +17,8 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     """Replace *path* with *data* atomically (the folder must exist)."""
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
+    import tempfile  # loaded on first write: a command that writes no file needs none
+
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -117,6 +117,9 @@ def replace_folder(folder: Path, fill: Callable[[Path], None]) -> None:
     ``OSError`` the staging folder is removed, *folder* is as it was, and the error is
     raised again. The new folder gets the permissions a plain ``mkdir`` would give.
     """
+    import shutil
+    import tempfile
+
     folder = Path(os.path.abspath(folder))
     parent = folder.parent
     staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".tmp", dir=parent))

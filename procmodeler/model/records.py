@@ -14,6 +14,7 @@ Standard library only.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -24,6 +25,12 @@ def record_maker(cls: type[R]) -> Callable[..., R]:
     """A callable that takes the arguments of ``cls(...)`` and returns the record
     ``cls(...)`` would, about three times faster (the twin class). *cls* must be a frozen
     dataclass with slots and without ``__post_init__``."""
+    twin: Callable[..., R] = _twin(cls)  # type: ignore[arg-type]
+    return twin
+
+
+@functools.cache  # one twin a class, however many readers ask for it
+def _twin(cls: type) -> Any:
     params = getattr(cls, "__dataclass_params__", None)
     if (
         params is None
@@ -49,7 +56,7 @@ def record_maker(cls: type[R]) -> Callable[..., R]:
                     kw_only=f.kw_only,
                 ),
             )
-            for f in dataclasses.fields(cls)  # type: ignore[arg-type]
+            for f in dataclasses.fields(cls)
         ],
         namespace={"__post_init__": become},
         slots=True,
@@ -58,4 +65,4 @@ def record_maker(cls: type[R]) -> Callable[..., R]:
         match_args=False,
     )
     twin.__doc__ = f"A {cls.__name__} record, as {cls.__name__}(...) makes it."
-    return twin  # type: ignore[no-any-return]
+    return twin

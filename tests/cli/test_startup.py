@@ -36,20 +36,37 @@ for name, module in list(sys.modules.items()):
         third.add(top)
 print("THIRD-PARTY", json.dumps(sorted(third)))
 print("OURS", json.dumps(sorted(n for n in sys.modules if n.startswith("procmodeler."))))
+print("ALL", json.dumps(sorted(sys.modules)))
 """
+
+
+# The same, for a command that ends its process at once when it is the whole process
+# (check): it runs as a call, so that the probe sees what it loaded.
+_PROBE_CALL = _PROBE.replace(
+    'runpy.run_module("procmodeler", run_name="__main__")',
+    "from procmodeler.cli import main; main(sys.argv[1:])",
+)
+assert _PROBE_CALL != _PROBE
+
+
+def _probe(*args: str, script: str = _PROBE) -> dict[str, set[str]]:
+    """What ``procmodeler ARGS`` loaded: ``THIRD-PARTY`` top-level packages, ``OURS``
+    (our modules) and ``ALL`` (every module)."""
+    result = run_cli_probe(*args, script=script)
+    found = {}
+    for line in result.stdout.splitlines():
+        key, _, value = line.partition(" ")
+        if key in ("THIRD-PARTY", "OURS", "ALL"):
+            found[key] = set(json.loads(value))
+    assert len(found) == 3, result.stdout + result.stderr
+    return found
 
 
 def _loaded(*args: str) -> tuple[set[str], set[str]]:
     """The top-level third-party packages and our own modules that ``procmodeler ARGS``
     loaded (site's own hooks, e.g. an editable install's finder, start with ``_`` and are
     left out)."""
-    result = run_cli_probe(*args)
-    found = {}
-    for line in result.stdout.splitlines():
-        key, _, value = line.partition(" ")
-        if key in ("THIRD-PARTY", "OURS"):
-            found[key] = set(json.loads(value))
-    assert len(found) == 2, result.stdout + result.stderr
+    found = _probe(*args)
     third = {name for name in found["THIRD-PARTY"] if not name.startswith("_")}
     return third, found["OURS"]
 
@@ -58,11 +75,11 @@ def _third_party(*args: str) -> set[str]:
     return _loaded(*args)[0]
 
 
-def run_cli_probe(*args: str) -> subprocess.CompletedProcess[str]:
+def run_cli_probe(*args: str, script: str = _PROBE) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH")]))
     return subprocess.run(
-        [sys.executable, "-c", _PROBE, *args],
+        [sys.executable, "-c", script, *args],
         capture_output=True,
         text=True,
         cwd=REPO_ROOT,
@@ -91,6 +108,18 @@ def test_a_command_imports_only_its_own_module() -> None:
     third, ours = _loaded("export-bpmn", "--help")
     assert {name for name in ours if ".cmd_" in name} == {"procmodeler.cli.cmd_bpmn"}
     assert not third & {"reportlab", "PySide6"}
+
+
+def test_checking_a_register_loads_no_writer() -> None:
+    # check writes no file: neither the register's writers nor the temporary-file and
+    # archive modules a writer needs are loaded (nor shutil for argparse's help width)
+    register = REPO_ROOT / "procmodeler" / "resources" / "examples" / "manufacturing"
+    assert (register / "processes.csv").is_file()
+    found = _probe("check", str(register), "--format", "json", script=_PROBE_CALL)
+    assert "procmodeler.cli.cmd_check" in found["OURS"]
+    assert "procmodeler.io.register.builder" in found["OURS"]
+    assert "procmodeler.io.register.export" not in found["OURS"]
+    assert not found["ALL"] & {"shutil", "tempfile", "zipfile", "bz2", "lzma"}
 
 
 @pytest.mark.gui
