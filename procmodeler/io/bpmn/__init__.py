@@ -5,8 +5,9 @@ The mapping is documented in ``docs/bpmn-mapping.md``."""
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from procmodeler.common.lazy import lazy_attributes
 
 if TYPE_CHECKING:
     from procmodeler.io.bpmn.export import export_bpmn
@@ -18,10 +19,4 @@ __all__ = ["export_bpmn", "import_bpmn"]
 #: (its router and label placement), nor an export the import.
 _LAZY = {"export_bpmn": "export", "import_bpmn": "importer"}
 
-
-def __getattr__(name: str) -> Any:
-    if name not in _LAZY:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_attributes(__name__, _LAZY)

@@ -20,9 +20,9 @@ points), ``checker`` (the checking reader) and ``upgrades``.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from procmodeler.common.lazy import lazy_attributes
 from procmodeler.io.native.format import (
     FORMAT_VERSION,
     MAX_FILE_SIZE,
@@ -53,14 +53,7 @@ _LAZY = {
     "wording": None,
 }
 
-
-def __getattr__(name: str) -> Any:
-    if name not in _LAZY:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    module = importlib.import_module(f"{__name__}.{_LAZY[name] or name}")
-    value = module if _LAZY[name] is None else getattr(module, name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_attributes(__name__, _LAZY)
 
 
 __all__ = [

@@ -26,9 +26,9 @@ The package: ``spec`` (files, columns, limits), ``cells`` (cell text and numbers
 checked and built column by column, the same model faster) and ``export``.
 """
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from procmodeler.common.lazy import lazy_attributes
 from procmodeler.common.numbers import format_number
 from procmodeler.io.register.builder import import_register
 from procmodeler.io.register.cells import (
@@ -64,24 +64,20 @@ if TYPE_CHECKING:
 
 #: The writers, loaded on first use (PEP 562): reading a register, as ``check`` does,
 #: needs none of them (nor ``shutil`` and the readable-text helpers they load).
-_EXPORT = frozenset(
-    {
-        "csv_text",
-        "export_register",
-        "register_tables",
-        "workbook_bytes",
-        "write_folder",
-        "write_workbook",
-    }
+__getattr__ = lazy_attributes(
+    __name__,
+    dict.fromkeys(
+        (
+            "csv_text",
+            "export_register",
+            "register_tables",
+            "workbook_bytes",
+            "write_folder",
+            "write_workbook",
+        ),
+        "export",
+    ),
 )
-
-
-def __getattr__(name: str) -> Any:
-    if name not in _EXPORT:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.export"), name)
-    globals()[name] = value
-    return value
 
 
 __all__ = [
