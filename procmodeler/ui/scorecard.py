@@ -1,7 +1,9 @@
 """The scorecard: every KPI of the architecture in one sortable table with a sparkline,
 the latest value, the target, variation and assurance (as on the map's icons), filtered
 by unit (processes the unit or one of its sub-units takes part in or owns) and by
-owner; a double-click reveals the KPI's process on the map.
+owner; a double-click reveals the KPI's process on the map. In a narrow panel the
+least needed columns hide until the rest fit (``columnfit``); the header's menu hides or
+shows any of them.
 
 A big model has thousands of KPIs: each KPI's analysis is computed once per version of
 the KPI (not on every paint or sort comparison), and a hidden scorecard (a tab behind
@@ -43,12 +45,15 @@ from procmodeler.model.elements import Kpi
 from procmodeler.notation.chart import sparkline_view
 from procmodeler.notation.kpi import assurance_icon, variation_icon
 from procmodeler.ui.chartpaint import paint_chart, paint_icon
+from procmodeler.ui.columnfit import ColumnFitter
 from procmodeler.ui.context import EditorContext
 from procmodeler.ui.panels.filling import FilledWhenShown
 from procmodeler.ui.words import state_labels
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("process", "kpi", "trend", "latest", "target", "variation", "assurance")
+#: hidden first to last when the panel is too narrow for all its columns
+DROP_ORDER = tuple(COLUMNS.index(c) for c in ("target", "assurance", "process", "variation"))
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 KPI_ROLE = Qt.ItemDataRole.UserRole + 2
 SPARK = QSize(96, 22)
@@ -260,6 +265,7 @@ class ScorecardPanel(FilledWhenShown, QWidget):
             header.setSectionResizeMode(
                 COLUMNS.index(name), QHeaderView.ResizeMode.ResizeToContents
             )
+        self.columns = ColumnFitter(self.table, DROP_ORDER, keep=COLUMNS.index("kpi"))
         self.unit_filter = QComboBox(self)
         self.unit_filter.setObjectName("scorecardUnit")
         self.owner_filter = QComboBox(self)

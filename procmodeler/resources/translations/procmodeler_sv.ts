@@ -1142,6 +1142,17 @@
     </message>
 </context>
 <context>
+    <name>ColumnFitter</name>
+    <message>
+        <source>Show columns</source>
+        <translation>Visa kolumner</translation>
+    </message>
+    <message>
+        <source>{column} (no room)</source>
+        <translation>{column} (får inte plats)</translation>
+    </message>
+</context>
+<context>
     <name>ScorecardModel</name>
     <message>
         <source>Assurance</source>
