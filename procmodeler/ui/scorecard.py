@@ -11,6 +11,7 @@ another) is brought up to date when it is shown, not on every edit."""
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import (
@@ -164,7 +165,26 @@ class ScorecardModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column == "process":
             return self.tr("Double-click to show the process on the map")
+        if role == Qt.ItemDataRole.ToolTipRole and column == "kpi":
+            return self.summary(index.row())
         return None
+
+    def summary(self, row: int) -> str:
+        """All of the row in words (the KPI cell's tooltip): what a column hidden for
+        want of room shows is one hover away."""
+        lines = []
+        for column in range(len(COLUMNS)):
+            if COLUMNS[column] in ("kpi", "trend"):
+                continue
+            text = self.data(self.index(row, column))
+            if not text and COLUMNS[column] in ("variation", "assurance"):
+                text = self.words()["none"]  # too few values
+            head = escape(self.headerData(column, Qt.Orientation.Horizontal, 0))
+            value = escape(text) if text else "\u2013"
+            lines.append(f"<tr><td>{head}:&nbsp;</td><td>{value}</td></tr>")
+        hint = self.tr("Double-click to show the process on the map")
+        name = escape(self.kpi(row).name)
+        return f"<b>{name}</b><table>{''.join(lines)}</table><i>{escape(hint)}</i>"
 
 
 class SparklineDelegate(QStyledItemDelegate):

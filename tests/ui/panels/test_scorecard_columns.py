@@ -1,10 +1,12 @@
 """The scorecard's columns fit a narrow panel: the least needed hide (Target and
 Assurance first) so the KPI names keep their room and nothing scrolls sideways, they come
-back when the panel is widened, and the header's menu hides or shows a column for good."""
+back when the panel is widened, the header's menu hides or shows a column for good, and
+the KPI's tooltip tells what a hidden column would."""
 
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from procmodeler.ui.scorecard import COLUMNS, ScorecardPanel
 
@@ -83,3 +85,35 @@ def test_the_header_menu_says_which_columns_have_no_room(scorecard, qtbot) -> No
     texts = {a.data(): a.text() for a in menu.actions() if a.isCheckable()}
     assert texts[COLUMNS.index("target")] == "Target (no room)"
     assert texts[COLUMNS.index("kpi")] == "KPI"
+
+
+def test_the_kpi_tooltip_names_process_target_and_assurance(scorecard, qtbot) -> None:  # type: ignore[no-untyped-def]
+    model = scorecard.proxy
+    index = model.index(0, COLUMNS.index("kpi"))
+    tip = model.data(index, Qt.ItemDataRole.ToolTipRole)
+    assert "Lead time to offer" in tip
+    assert "Process:" in tip and "Sell" in tip  # the sample's KPI: process Sell
+    assert "Target:" in tip and ">5<" in tip and "Latest:" in tip and ">6<" in tip
+    assert "Assurance:" in tip and "Too few values" in tip
+    process = model.index(0, COLUMNS.index("process"))
+    assert model.data(process, Qt.ItemDataRole.ToolTipRole).startswith("Double-click")
+
+
+def test_the_kpi_tooltip_says_variation_and_assurance_in_words(scorecard, editor, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from procmodeler.edit.measurements import set_series
+    from procmodeler.model.elements import Measurement
+    from procmodeler.ui.words import state_labels
+
+    worse = [5, 6, 5, 4, 5, 6, 5, 5, 4, 5, 6, 5, 9, 9, 10, 9, 9, 10, 9, 10]
+    months = [f"{2024 + (i + 4) // 12}-{(i + 4) % 12 + 1:02d}" for i in range(len(worse))]
+    set_series(
+        editor, "k_lt", [Measurement(m, float(v)) for m, v in zip(months, worse, strict=True)]
+    )
+    model = scorecard.proxy
+    qtbot.waitUntil(lambda: model.index(0, COLUMNS.index("variation")).data() not in (None, ""))
+    tip = model.index(0, COLUMNS.index("kpi")).data(Qt.ItemDataRole.ToolTipRole)
+    words = state_labels()
+    for column in ("variation", "assurance"):
+        state = model.index(0, COLUMNS.index(column)).data()
+        assert state in words.values() and f"<td>{state}</td>" in tip
+    assert words["none"] not in tip
