@@ -292,7 +292,8 @@ class ProblemsPanel(QWidget):
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.view.header()
         header.setStretchLastSection(True)
-        header.resizeSection(0, 90)
+        # wide enough for the header's own words ("Allvarlighetsgrad" in Swedish)
+        header.resizeSection(0, max(90, header.sectionSizeHint(0)))
         header.resizeSection(1, 230)
         header.resizeSection(2, 170)
 

@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 
 ROOT = Path(__file__).resolve().parents[3]
 PANELS = ROOT / "procmodeler" / "ui" / "panels"
@@ -86,3 +86,24 @@ def test_compiled_translation_matches_and_is_installed(qtbot):
     finally:
         app.removeTranslator(installed)
     assert QCoreApplication.translate("Panels", "Add unit") == "Add unit"
+
+
+@pytest.mark.gui
+def test_the_problems_panel_shows_its_swedish_column_titles_whole(qtbot, context):
+    # "Allvarlighetsgrad" is wider than the 90 px the English "Severity" gets
+    from procmodeler.ui.panels import install_translator
+    from procmodeler.ui.panels.problems import ProblemsPanel
+
+    app = QCoreApplication.instance()
+    installed = install_translator(app, "sv")
+    assert installed is not None
+    try:
+        panel = ProblemsPanel(context)
+        qtbot.addWidget(panel)
+        header = panel.view.header()
+        title = panel.model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+        assert title == "Allvarlighetsgrad"
+        needed = header.fontMetrics().horizontalAdvance(title)
+        assert header.sectionSize(0) >= needed + 8  # with the header's margins
+    finally:
+        app.removeTranslator(installed)
