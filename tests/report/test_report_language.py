@@ -51,7 +51,7 @@ SWEDISH_LABELS = [
     "Vad man gör",
     "Undantagen",
     "Beroendeanalys",
-    "Processregister",
+    "Processförteckning",
     "Ordlista",
 ]
 

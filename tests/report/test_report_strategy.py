@@ -51,7 +51,7 @@ def test_the_chapter_in_english(build: Callable[..., Pdf]) -> None:
 def test_the_chapter_in_swedish(build: Callable[..., Pdf]) -> None:
     arch = load(EXAMPLES / "municipality-sv.procm")
     pdf = build(arch, today=DAY)
-    text = chapter(pdf, "6 Styrning och förbättring", "7 Modellkontrollernas anmärkningar")
+    text = chapter(pdf, "6 Strategi och förbättring", "7 Modellkontrollernas anmärkningar")
     assert "Bidragande processer" in text and "Mäts med" in text
     # gaps are named; a KPI with measurements says whether it can meet its target
     assert "En effektiv och digital förvaltning (2027) Ulrika Strand Genom sina delmål" in text

@@ -85,7 +85,7 @@ def test_scope_sections_and_language_reach_the_report(saved, tmp_path: Path) -> 
     assert outline(target) == [
         "1 Sammanfattning för ledningen",
         "2 Processerna",
-        "3 Processregister",
+        "3 Processförteckning",
     ]
     assert [t for t in all_titles(target) if t.startswith("2.")] == [
         "2.1 Deliver",

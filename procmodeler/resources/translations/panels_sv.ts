@@ -59,7 +59,7 @@
     <message>
         <location filename="../../procmodeler/ui/panels/kpis.py" line="99"/>
         <source>Measure</source>
-        <translation>Enhet</translation>
+        <translation>Måttenhet</translation>
     </message>
     <message>
         <location filename="../../procmodeler/ui/panels/kpis.py" line="101"/>
@@ -294,7 +294,7 @@
     <message>
         <location filename="../../procmodeler/ui/panels/properties.py" line="274"/>
         <source>New KPI</source>
-        <translation>Nytt mått</translation>
+        <translation>Nytt nyckeltal</translation>
     </message>
     <message>
         <location filename="../../procmodeler/ui/panels/properties.py" line="168"/>
@@ -369,12 +369,12 @@
     <message>
         <location filename="../../procmodeler/ui/panels/properties.py" line="207"/>
         <source>Add KPI</source>
-        <translation>Lägg till mått</translation>
+        <translation>Lägg till nyckeltal</translation>
     </message>
     <message>
         <location filename="../../procmodeler/ui/panels/properties.py" line="211"/>
         <source>Delete KPI</source>
-        <translation>Ta bort mått</translation>
+        <translation>Ta bort nyckeltal</translation>
     </message>
     <message>
         <location filename="../../procmodeler/ui/panels/properties.py" line="230"/>
@@ -469,7 +469,7 @@
     <message>
         <location filename="../../procmodeler/ui/panels/properties.py" line="203"/>
         <source>Flow and effect (KPIs)</source>
-        <translation>Flöde och effekt (mått)</translation>
+        <translation>Flöde och effekt (nyckeltal)</translation>
     </message>
     <message>
         <location filename="../../procmodeler/ui/panels/properties.py" line="218"/>
@@ -494,7 +494,7 @@
     <message>
         <location filename="../../procmodeler/ui/panels/properties.py" line="277"/>
         <source>New KPI {n}</source>
-        <translation>Nytt mått {n}</translation>
+        <translation>Nytt nyckeltal {n}</translation>
     </message>
     <message>
         <location filename="../../procmodeler/ui/panels/properties.py" line="359"/>
