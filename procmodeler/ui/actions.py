@@ -149,7 +149,7 @@ class WindowActions(QObject):
         reg = w.registers
         a("import_register", self.tr("Process &Register…"), reg.import_dialog)
         a("export_register", self.tr("Process &Register…"), reg.export_dialog)
-        a("preferences", self.tr("Pre&ferences…"), w.open_preferences, sk.Preferences)
+        a("preferences", self.tr("Preference&s…"), w.open_preferences, sk.Preferences)
         a("getting_started", self.tr("&Getting Started"), w.help.getting_started, sk.HelpContents)
         a("shortcuts", self.tr("&Keyboard Shortcuts"), w.help.shortcuts)
         a("report_problem", self.tr("&Report a Problem…"), w.help.report_problem)
@@ -163,7 +163,7 @@ class WindowActions(QObject):
         a("cut", self.tr("Cu&t"), cmd.cut, sk.Cut)
         a("copy", self.tr("&Copy"), cmd.copy, sk.Copy)
         a("paste", self.tr("&Paste"), cmd.paste, sk.Paste)
-        a("duplicate", self.tr("D&uplicate"), cmd.duplicate, "Ctrl+D")
+        a("duplicate", self.tr("Duplicat&e"), cmd.duplicate, "Ctrl+D")
         a("delete", self.tr("&Delete"), cmd.delete, ["Del", "Backspace"])
         a("select_all", self.tr("Select &All"), cmd.select_all, sk.SelectAll)
         a("rename", self.tr("Re&name"), self.window.canvas.rename_selected, "F2")
@@ -190,7 +190,7 @@ class WindowActions(QObject):
         )
         a(
             "arrange_lanes",
-            self.tr("&Arrange in Lanes"),
+            self.tr("Arrange i&n Lanes"),
             w.canvas.arrange_in_lanes,
             None,
             self.tr("Move each process into the lane of its accountable unit"),
@@ -211,7 +211,7 @@ class WindowActions(QObject):
         )
         a(
             "present",
-            self.tr("&Presentation Mode"),
+            self.tr("Presentation &Mode"),
             w.presentation.toggle,
             "F11",
             self.tr("The diagram alone, full screen; arrow keys step through the levels"),
@@ -219,7 +219,7 @@ class WindowActions(QObject):
         a("snap", self.tr("Snap to &Grid"), w.commands.set_snap, None, checkable=True)
         a(
             "reset_layout",
-            self.tr("&Reset Layout"),
+            self.tr("Reset La&yout"),
             lambda: w.docking.reset_layout(),
             None,
             self.tr("Every panel back in its place and at its first size"),
@@ -241,7 +241,7 @@ class WindowActions(QObject):
         file.addAction(acts["new"])
         file.addAction(acts["new_window"])
         file.addAction(acts["open"])
-        self.recent_menu = file.addMenu(self.tr("Open &Recent"))
+        self.recent_menu = file.addMenu(self.tr("Open Recen&t"))
         self.recent_menu.aboutToShow.connect(lambda: w.documents.fill_recent(self.recent_menu))
         self.examples_menu = file.addMenu(self.tr("Open E&xample"))
         self.examples_menu.aboutToShow.connect(
@@ -272,7 +272,7 @@ class WindowActions(QObject):
         self._fill(view, VIEW_MENU)
         view.addMenu(w.map_colouring.menu)
         view.addSeparator()
-        panels = view.addMenu(self.tr("&Panels"))
+        panels = view.addMenu(self.tr("Pan&els"))
         for dock in [*w.docking.all_docks(), *w.teamwork.docks()]:
             panels.addAction(dock.toggleViewAction())
         view.addAction(acts["canvas_only"])

@@ -175,7 +175,7 @@ class RepositoryLink(QObject):
         self.listener: shared.Listener | None = None
         self.notifier: QSocketNotifier | None = None
         self.last_url = ""
-        self.open_action = QAction(self.tr("Open from &Repository…"), window)
+        self.open_action = QAction(self.tr("Open &from Repository…"), window)
         self.open_action.triggered.connect(self.open_dialog)
         self.history_action = QAction(self.tr("Repository &History…"), window)
         self.history_action.triggered.connect(self.show_history)

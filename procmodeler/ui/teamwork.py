@@ -108,7 +108,7 @@ class Teamwork(QObject):
             dock.hide()
         if beside is not None:  # in front again (a tab added is put in front)
             beside.raise_()
-        self.action = QAction(tr("Compare &With…"), window)
+        self.action = QAction(tr("Co&mpare With…"), window)
         self.action.setObjectName("compareWithAction")
         self.action.triggered.connect(self.choose)
         self.name: str | None = None

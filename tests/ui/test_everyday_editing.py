@@ -183,7 +183,7 @@ def test_view_reset_layout_and_panel_toggles(window, qtbot) -> None:
     view_menu = next(
         a.menu() for a in window.menuBar().actions() if a.text().replace("&", "") == "View"
     )
-    panels = next(a.menu() for a in view_menu.actions() if a.text() == "&Panels")
+    panels = next(a.menu() for a in view_menu.actions() if a.text() == "Pan&els")
     toggles = {a.text().replace("&", "") for a in panels.actions() if a.isCheckable()}
     assert {d.windowTitle() for d in docks.values()} <= toggles
     # the user closes, floats and moves panels, then resets

@@ -550,8 +550,8 @@
         <translation>Dra alla linjer i diagrammet på nytt runt formerna</translation>
     </message>
     <message>
-        <source>&amp;Presentation Mode</source>
-        <translation>&amp;Presentationsläge</translation>
+        <source>Presentation &amp;Mode</source>
+        <translation>Pr&amp;esentationsläge</translation>
     </message>
     <message>
         <source>The diagram alone, full screen; arrow keys step through the levels</source>
@@ -566,7 +566,7 @@
         <translation>&amp;Verklig storlek (100 %)</translation>
     </message>
     <message>
-        <source>&amp;Arrange in Lanes</source>
+        <source>Arrange i&amp;n Lanes</source>
         <translation>&amp;Ordna i simbanor</translation>
     </message>
     <message>
@@ -622,7 +622,7 @@
         <translation>&amp;Öppna…</translation>
     </message>
     <message>
-        <source>&amp;Panels</source>
+        <source>Pan&amp;els</source>
         <translation>&amp;Paneler</translation>
     </message>
     <message>
@@ -631,7 +631,7 @@
     </message>
     <message>
         <source>&amp;Process Map</source>
-        <translation>&amp;Processkarta</translation>
+        <translation>Process&amp;karta</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -674,12 +674,12 @@
         <translation>Klipp &amp;ut</translation>
     </message>
     <message>
-        <source>D&amp;uplicate</source>
+        <source>Duplicat&amp;e</source>
         <translation>&amp;Duplicera</translation>
     </message>
     <message>
         <source>Diagram as &amp;Image…</source>
-        <translation>Diagram som &amp;bild…</translation>
+        <translation>Diagram som b&amp;ild…</translation>
     </message>
     <message>
         <source>Main Toolbar</source>
@@ -694,8 +694,8 @@
         <translation>Nytt &amp;fönster</translation>
     </message>
     <message>
-        <source>Open &amp;Recent</source>
-        <translation>Öppna &amp;senaste</translation>
+        <source>Open Recen&amp;t</source>
+        <translation>Ö&amp;ppna senaste</translation>
     </message>
     <message>
         <source>Open E&amp;xample</source>
@@ -723,7 +723,7 @@
     </message>
     <message>
         <source>Snap to &amp;Grid</source>
-        <translation>Fäst mot &amp;rutnät</translation>
+        <translation>Fäst mot ru&amp;tnät</translation>
     </message>
     <message>
         <source>Start a new model</source>
@@ -742,8 +742,8 @@
         <translation>Process&amp;register…</translation>
     </message>
     <message>
-        <source>Pre&amp;ferences…</source>
-        <translation>&amp;Inställningar…</translation>
+        <source>Preference&amp;s…</source>
+        <translation>I&amp;nställningar…</translation>
     </message>
     <message>
         <source>&amp;Getting Started</source>
@@ -751,15 +751,15 @@
     </message>
     <message>
         <source>&amp;Keyboard Shortcuts</source>
-        <translation>K&amp;ortkommandon</translation>
+        <translation>Kortkomman&amp;don</translation>
     </message>
     <message>
         <source>&amp;Report a Problem…</source>
         <translation>&amp;Rapportera ett problem…</translation>
     </message>
     <message>
-        <source>&amp;Reset Layout</source>
-        <translation>Åte&amp;rställ layout</translation>
+        <source>Reset La&amp;yout</source>
+        <translation>Återställ la&amp;yout</translation>
     </message>
     <message>
         <source>Every panel back in its place and at its first size</source>
@@ -767,7 +767,7 @@
     </message>
     <message>
         <source>&amp;Canvas Only</source>
-        <translation>Bara &amp;ritytan</translation>
+        <translation>&amp;Bara ritytan</translation>
     </message>
     <message>
         <source>Hide every panel; again: show them again</source>
@@ -1299,8 +1299,8 @@
         <translation>Inte uppdaterad: konflikter</translation>
     </message>
     <message>
-        <source>Open from &amp;Repository…</source>
-        <translation>Öppna från &amp;arkiv…</translation>
+        <source>Open &amp;from Repository…</source>
+        <translation>Öppna från ar&amp;kiv…</translation>
     </message>
     <message>
         <source>Others changed the same elements. Nothing was changed; edit these elements after updating, or agree with the others:</source>

@@ -115,7 +115,7 @@ class MapColouring(QObject):
         self.mode = "kind"
         tr = self.context.catalogue()
         self.legend = MapLegend(window.canvas.view.viewport())
-        self.menu = QMenu(tr("Colour the Map By"), window)
+        self.menu = QMenu(tr("Colour the Map &By"), window)
         self.menu.setObjectName("mapColourMenu")
         group = QActionGroup(self)
         self.actions: dict[str, QAction] = {}
