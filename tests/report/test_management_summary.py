@@ -265,7 +265,9 @@ def test_owner_columns_say_inherited_or_none_never_a_dash(
     from" as processes that inherit their owner, and the one without any named so."""
     arch, pdf, words = case
     outline = pdf.page_of_outline()
-    index_title = next(t for t in outline if t.endswith(("Index of processes", "Processförteckning")))
+    index_title = next(
+        t for t in outline if t.endswith(("Index of processes", "Processförteckning"))
+    )
     text = normalise(" ".join(pdf.pages[outline[index_title] - 1 :]))
     owners = {pid: owner_of(arch, pid) for pid in arch.processes}
     inherited = [pid for pid, (_, whose) in owners.items() if whose is not None]
