@@ -167,11 +167,11 @@ class Session:
 
     @classmethod
     def open_copy(cls, path: str | os.PathLike[str]) -> Session:
-        """A new, unsaved document with the content of a file (a bundled example, a
-        template): the file is not locked, and saving asks for a name."""
-        editor = Editor(_native().load(path))
-        editor.mark_dirty()
-        return cls(editor)
+        """A new, untitled document with the content of a file (a bundled example, a
+        template): the file is not locked, and saving asks for a name. Like a new
+        document it has no unsaved changes until the first edit, so closing it or
+        opening another file asks nothing (the file it came from is still there)."""
+        return cls(Editor(_native().load(path)))
 
     @classmethod
     def recover(cls, entry: RecoverableSession) -> Session:

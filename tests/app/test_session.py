@@ -65,7 +65,7 @@ def test_a_bundled_example_opens_as_an_unlocked_copy() -> None:
     folder = examples_dir()
     session = Session.open(folder / "manufacturing.procm")
     try:
-        assert session.path is None and session.lock is None and session.is_modified
+        assert session.path is None and session.lock is None and not session.is_modified
         assert session.arch.processes
         assert not list(folder.glob("~$*"))
     finally:

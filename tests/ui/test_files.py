@@ -169,9 +169,15 @@ def test_open_example_gives_an_unsaved_copy(window) -> None:
     assert names == ["manufacturing", "municipality-sv"]
     window.examples_menu.actions()[1].trigger()
     assert window.context.arch.meta.language == "sv"
-    assert window.session.path is None and window.isWindowModified()
+    assert window.session.path is None and not window.isWindowModified()
     assert len(window.canvas.scene.shapes) == 12
     assert_in_sync(window)
+    # untouched, it is given up without a question (a question would fail the test)
+    window.examples_menu.actions()[0].trigger()
+    assert window.context.arch.meta.language == "en"
+    # once edited, it has unsaved changes like any document
+    window.canvas.create_process("core", edit=False)
+    assert window.session.is_modified and window.isWindowModified()
 
 
 # ---------------------------------------------------------------------- image export
