@@ -176,7 +176,9 @@ class WindowActions(QObject):
         view = w.canvas.view
         a("zoom_in", self.tr("Zoom &In"), view.zoom_in, ["Ctrl++", "Ctrl+="])
         a("zoom_out", self.tr("Zoom &Out"), view.zoom_out, sk.ZoomOut)
-        a("fit", self.tr("&Fit to Window"), view.fit, "Ctrl+Shift+H")
+        fit = a("fit", self.tr("&Fit to Window"), view.fit, "Ctrl+Shift+H")
+        fit.setIconText(self.tr("Fit"))  # the toolbar's short word (the Swedish is long)
+        fit.setToolTip(self.tr("Fit to Window"))
         a("zoom_100", self.tr("&Actual Size (100 %)"), view.zoom_reset, "Ctrl+0")
         a("level_up", self.tr("&Up One Level"), w.commands.level_up, "Alt+Up")
         a("landscape", self.tr("&Process Map"), lambda: w.context.open_level(None), "Alt+Home")

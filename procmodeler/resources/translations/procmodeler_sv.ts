@@ -773,6 +773,14 @@
         <source>Hide every panel; again: show them again</source>
         <translation>Dölj alla paneler; en gång till: visa dem igen</translation>
     </message>
+    <message>
+        <source>Fit</source>
+        <translation>Anpassa</translation>
+    </message>
+    <message>
+        <source>Fit to Window</source>
+        <translation>Anpassa till fönstret</translation>
+    </message>
 </context>
 <context>
     <name>RegisterExchange</name>

@@ -1,6 +1,7 @@
 """The menus' access keys (the underlined letter, Alt+letter): in English and in Swedish
 each entry of the menu bar's menus has one, and no two entries of one menu share it (a
-shared letter makes Alt+letter step between them instead of choosing)."""
+shared letter makes Alt+letter step between them instead of choosing). And the toolbar
+fits a laptop's 1024 px window in both languages."""
 
 from __future__ import annotations
 
@@ -64,3 +65,34 @@ def test_every_menu_entry_has_its_own_access_key(qapp, qtbot, lang) -> None:
             close_window(win)
     finally:
         install_translations(qapp, "en")
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_a_laptop_window_shows_the_whole_toolbar(app, qtbot, lang) -> None:
+    # at 1024 px no toolbar button is pushed into the overflow menu (the Swedish "Anpassa
+    # till fönstret" pushed out "Sök": the toolbar says "Anpassa", its tooltip the whole)
+    from procmodeler.app.session import Session
+    from procmodeler.ui.app import install_translations
+    from procmodeler.ui.mainwindow import MainWindow
+    from tests.ui.helpers import close_window, sample_editor
+
+    install_translations(app, lang)
+    try:
+        ed, _ids = sample_editor()
+        win = MainWindow(Session(ed), remember=False)
+        try:
+            win.resize(1024, 752)
+            win.show()
+            qtbot.waitExposed(win)
+            toolbar = win.toolbar
+            shown = [a for a in toolbar.actions() if not a.isSeparator()]
+            assert len(shown) >= 10
+            qtbot.waitUntil(lambda: toolbar.widgetForAction(shown[-1]).isVisible())
+            cut = [a.iconText() for a in shown if not toolbar.widgetForAction(a).isVisible()]
+            assert not cut
+            fit = win.actions_by_name["fit"]
+            assert fit.toolTip() == fit.text().replace("&", "")
+        finally:
+            close_window(win)
+    finally:
+        install_translations(app, "en")
