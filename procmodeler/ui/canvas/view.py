@@ -28,7 +28,7 @@ MIN_ZOOM = 0.1
 MAX_ZOOM = 4.0
 ZOOM_STEP = 1.25
 FIT_MAX_ZOOM = 1.5
-FIT_MARGIN = 8.0  # diagram units around the content at fit-to-window: no empty margins
+FIT_MARGIN_PX = 16  # screen pixels left free on every side of the content at fit-to-window
 GRID_DOTS = 20.0
 CANVAS_BG = "#ffffff"
 DOT_COLOUR = "#d5dbe2"
@@ -42,6 +42,12 @@ def _dot_tile(step: float) -> tuple[float, QPolygonF]:
     tile = per_side * step
     points = [QPointF(i * step, j * step) for j in range(per_side) for i in range(per_side)]
     return tile, QPolygonF(points)
+
+
+def _bar_shown(policy: Qt.ScrollBarPolicy, wanted: float, room: int) -> bool:
+    if policy == Qt.ScrollBarPolicy.ScrollBarAlwaysOn:
+        return True
+    return policy == Qt.ScrollBarPolicy.ScrollBarAsNeeded and wanted > room
 
 
 class NameEditor(QLineEdit):
@@ -142,19 +148,38 @@ class DiagramView(QGraphicsView):
         self.set_zoom(1.0)
 
     def fit(self) -> None:
-        """Show all content, at most at FIT_MAX_ZOOM."""
+        """Show all content, at most at FIT_MAX_ZOOM, with an even margin of FIT_MARGIN_PX
+        inside the room the viewport has once the scroll bars have settled."""
         rect = self.diagram.content_rect()
         if rect.isEmpty():
             self.set_zoom(1.0)
             self.centerOn(0, 0)
             return
-        rect = rect.adjusted(-FIT_MARGIN, -FIT_MARGIN, FIT_MARGIN, FIT_MARGIN)
-        vw = max(1, self.viewport().width())
-        vh = max(1, self.viewport().height())
-        factor = min(vw / rect.width(), vh / rect.height(), FIT_MAX_ZOOM)
-        self.set_zoom(factor)
+        self.set_zoom(self._fit_factor(rect))
         self.centerOn(rect.center())
         self.zoomChanged.emit(self.zoom)
+
+    def _fit_factor(self, rect: QRectF) -> float:
+        """The zoom showing *rect* whole. Qt shows or hides a scroll bar only after the
+        zoom has changed (a queued call), so the room is foreseen: a bar takes its width
+        when the scene at that zoom will not fit beside it."""
+        full = self.maximumViewportSize()
+        scene = self.sceneRect()
+        bar_w = self.verticalScrollBar().sizeHint().width()
+        bar_h = self.horizontalScrollBar().sizeHint().height()
+        w, h = full.width(), full.height()
+        factor = FIT_MAX_ZOOM
+        for _ in range(3):  # a bar taking room may make the other one needed
+            factor = min(
+                (w - 2 * FIT_MARGIN_PX) / rect.width(),
+                (h - 2 * FIT_MARGIN_PX) / rect.height(),
+                FIT_MAX_ZOOM,
+            )
+            vbar = _bar_shown(self.verticalScrollBarPolicy(), scene.height() * factor, h)
+            hbar = _bar_shown(self.horizontalScrollBarPolicy(), scene.width() * factor, w)
+            w = full.width() - (bar_w if vbar else 0)
+            h = full.height() - (bar_h if hbar else 0)
+        return max(MIN_ZOOM, factor)
 
     def remember_level(self, level: object) -> None:
         center = self.mapToScene(self.viewport().rect().center())

@@ -1,0 +1,50 @@
+"""Fit to window and presentation mode at laptop sizes (UI review): the diagram is fitted
+to the room the view really has, once it has it (after the full-screen resize, and again
+whenever the size changes while presenting), with an even margin inside the scroll bars;
+an empty sub-level shows a quiet hint that is no part of the diagram."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QRect
+
+from procmodeler.ui.canvas.view import FIT_MARGIN_PX, MIN_ZOOM
+
+pytestmark = pytest.mark.gui
+
+
+def margins(view) -> tuple[int, int, int, int]:  # type: ignore[no-untyped-def]
+    """Left, top, right and bottom room in pixels between the content and the edges of
+    the visible viewport (inside the scroll bars)."""
+    box: QRect = view.mapFromScene(view.diagram.content_rect()).boundingRect()
+    room = view.viewport().rect()
+    return (
+        box.left() - room.left(),
+        box.top() - room.top(),
+        room.right() - box.right(),
+        room.bottom() - box.bottom(),
+    )
+
+
+def fitted(view) -> bool:  # type: ignore[no-untyped-def]
+    """The content is inside the viewport with an even margin, and fills it in width or
+    in height (up to that margin)."""
+    left, top, right, bottom = margins(view)
+    if min(left, top, right, bottom) < FIT_MARGIN_PX - 2:
+        return False
+    if abs(left - right) > 2 or abs(top - bottom) > 2:
+        return False
+    return min(left, top) <= FIT_MARGIN_PX + 2 or view.zoom >= 1.5
+
+
+def test_fit_at_a_sub_level_leaves_an_even_margin_inside_the_scroll_bars(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.resize(1024, 752)
+    qtbot.waitUntil(lambda: window.width() == 1024)
+    window.context.open_level(window.ids["deliver"])
+    view = window.canvas.view
+    assert fitted(view), margins(view)  # a level opened the first time is fitted
+    view.set_zoom(MIN_ZOOM)  # the whole scene fits: no scroll bars...
+    qtbot.waitUntil(lambda: not view.horizontalScrollBar().isVisible())
+    window.actions_by_name["fit"].trigger()  # ...until fitting brings them back
+    qtbot.waitUntil(view.horizontalScrollBar().isVisible)  # Qt shows them a moment later
+    assert fitted(view), margins(view)
