@@ -1,12 +1,13 @@
 """Presentation mode (F11): the diagram alone, full screen, fitted to the screen; the
 arrow keys (and Page Up/Down) step through the levels, the process map first, then
-every sub-process diagram in model order; F11 or Escape ends it."""
+every sub-process diagram in model order; F11 or Escape ends it. The diagram is fitted
+once the view has its full-screen size, and again whenever that size changes."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 
@@ -27,6 +28,11 @@ class Presentation(QObject):
         self._hidden: list[QWidget] = []
         self._was_maximized = False
         self._bars = (Qt.ScrollBarPolicy.ScrollBarAsNeeded, Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        # fits after the resize event, when the view has its new size (coalesced)
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(self._fit)
 
     def levels(self) -> list[str | None]:
         """The levels in the order the arrow keys step through them."""
@@ -55,15 +61,18 @@ class Presentation(QObject):
         view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         view.installEventFilter(self)
+        view.viewport().installEventFilter(self)
         w.showFullScreen()
-        w.canvas.view.setFocus()
-        w.canvas.view.fit()
+        view.setFocus()
+        view.fit()
+        self._refit.start()  # the full-screen size may come with a later resize event
 
     def stop(self) -> None:
         w = self.window
         self.active = False
         view = w.canvas.view
         view.removeEventFilter(self)
+        view.viewport().removeEventFilter(self)
         view.setHorizontalScrollBarPolicy(self._bars[0])
         view.setVerticalScrollBarPolicy(self._bars[1])
         for widget in self._hidden:
@@ -73,7 +82,8 @@ class Presentation(QObject):
             w.showMaximized()
         else:
             w.showNormal()
-        w.canvas.view.fit()
+        view.fit()
+        QTimer.singleShot(0, view.fit)  # again once the window has its size back
 
     def step(self, by: int) -> None:
         """Show the next (*by* = 1) or previous (-1) level, fitted."""
@@ -85,8 +95,14 @@ class Presentation(QObject):
             self.window.context.open_level(target)
         self.window.canvas.view.fit()
 
+    def _fit(self) -> None:
+        if self.active:
+            self.window.canvas.view.fit()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if self.active and event.type() == QEvent.Type.KeyPress:
+        if self.active and event.type() == QEvent.Type.Resize:
+            self._refit.start()
+        elif self.active and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             key = event.key()
             if key in NEXT_KEYS:

@@ -48,3 +48,15 @@ def test_fit_at_a_sub_level_leaves_an_even_margin_inside_the_scroll_bars(window,
     window.actions_by_name["fit"].trigger()  # ...until fitting brings them back
     qtbot.waitUntil(view.horizontalScrollBar().isVisible)  # Qt shows them a moment later
     assert fitted(view), margins(view)
+
+
+def test_presentation_is_fitted_to_the_full_screen_and_stays_fitted(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = window.canvas.view
+    screen = window.screen().geometry().size()
+    assert window.size() != screen
+    window.actions_by_name["present"].trigger()
+    qtbot.waitUntil(lambda: window.size() == screen)  # the platform resizes it later
+    qtbot.waitUntil(lambda: fitted(view))
+    window.resize(screen.width() + 224, screen.height() - 160)  # the size changes again
+    qtbot.waitUntil(lambda: window.size() != screen)
+    qtbot.waitUntil(lambda: fitted(view))
