@@ -6,7 +6,7 @@ an empty sub-level shows a quiet hint that is no part of the diagram."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, Qt
 
 from procmodeler.ui.canvas.view import FIT_MARGIN_PX, MIN_ZOOM
 
@@ -60,3 +60,37 @@ def test_presentation_is_fitted_to_the_full_screen_and_stays_fitted(window, qtbo
     window.resize(screen.width() + 224, screen.height() - 160)  # the size changes again
     qtbot.waitUntil(lambda: window.size() != screen)
     qtbot.waitUntil(lambda: fitted(view))
+
+
+def test_an_empty_level_shows_a_hint_that_is_no_part_of_the_diagram(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtTest import QTest
+
+    view = window.canvas.view
+    hint = view.hint
+    assert not hint.isVisible()  # the process map
+    window.context.open_level(window.ids["sell"])  # a process without sub-processes
+    assert hint.isVisible()
+    assert hint.text() == "Drag a process from the palette to start this level"
+    assert view.viewport().geometry().contains(hint.geometry())
+    assert abs(hint.geometry().center().x() - view.viewport().geometry().center().x()) <= 2
+    assert view.diagram.items() == []  # not in the scene, so not in exports or prints
+    assert hint.parentWidget() is view and hint not in view.viewport().children()
+    QTest.mouseClick(window.palette_panel.process_buttons["core"], Qt.MouseButton.LeftButton)
+    assert view.diagram.shapes and not hint.isVisible()  # gone with the first shape
+    view.close_editor()
+    window.actions_by_name["undo"].trigger()
+    assert not view.diagram.shapes and hint.isVisible()
+    window.context.open_level(window.ids["deliver"])
+    assert not hint.isVisible()
+
+
+def test_the_hint_in_swedish(app, window) -> None:  # type: ignore[no-untyped-def]
+    from procmodeler.ui.app import install_translations
+
+    install_translations(app, "sv")
+    try:
+        window.context.open_level(window.ids["sell"])
+        text = window.canvas.view.hint.text()
+        assert text == "Dra en process från paletten för att börja på den här nivån"
+    finally:
+        install_translations(app, "en")

@@ -121,6 +121,10 @@
         <translation>Dra för att koppla ihop</translation>
     </message>
     <message>
+        <source>Drag a process from the palette to start this level</source>
+        <translation>Dra en process från paletten för att börja på den här nivån</translation>
+    </message>
+    <message>
         <source>{kind} to '{name}' (on another diagram)</source>
         <extracomment>a refused edit or a user mistake, as text for the user a shape or relation was right-clicked (item or None, screen position, scene position) the user wants to rename a process in place (process id)</extracomment>
         <translation>{kind} till '{name}' (i ett annat diagram)</translation>

@@ -70,6 +70,8 @@ class DiagramScene(QGraphicsScene):
     contextMenuWanted = Signal(object, object, object)
     #: the user wants to rename a process in place (process id)
     nameEditRequested = Signal(str)
+    #: the shapes of the level were built or synced (for the empty level's hint)
+    shapesChanged = Signal()
 
     def __init__(self, context: EditorContext, parent: Any = None) -> None:
         super().__init__(parent)
@@ -155,6 +157,7 @@ class DiagramScene(QGraphicsScene):
             self._syncing = False
         self._select_from_context()
         self._update_handles()
+        self.shapesChanged.emit()
 
     def _add_shape(self, pid: str) -> ShapeItem:
         item = ShapeItem(self._shape_view(pid))
@@ -242,6 +245,7 @@ class DiagramScene(QGraphicsScene):
             self._syncing = False
         self._select_from_context()
         self._update_handles()
+        self.shapesChanged.emit()
 
     def _sync_shape(self, pid: str) -> None:
         arch = self.arch

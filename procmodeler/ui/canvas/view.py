@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QFrame, QGraphicsView, QLineEdit, QWidget
 from procmodeler.model.elements import GRID
 from procmodeler.notation import style as ns
 from procmodeler.ui.canvas import style as qs
+from procmodeler.ui.canvas.hint import EmptyLevelHint
 from procmodeler.ui.canvas.scene import DiagramScene
 
 PALETTE_MIME = "application/x-procmodeler-palette"
@@ -118,6 +119,9 @@ class DiagramView(QGraphicsView):
         self._editor: NameEditor | None = None
         self._level_views: dict[object, tuple[float, QPointF]] = {}
         self.show_grid = True
+        self.hint = EmptyLevelHint(self)
+        scene.shapesChanged.connect(self.update_hint)
+        self.update_hint()
 
     @property
     def diagram(self) -> DiagramScene:
@@ -210,6 +214,17 @@ class DiagramView(QGraphicsView):
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 - Qt override
         super().scrollContentsBy(dx, dy)
         self._place_editor()
+
+    # ------------------------------------------------------------------ empty level
+    def update_hint(self) -> None:
+        """Show the hint while a sub-process diagram has no shape."""
+        diagram = self.diagram
+        self.hint.show_if(diagram.level is not None and not diagram.shapes)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+        super().resizeEvent(event)
+        if self.hint.isVisible():
+            self.hint.place()
 
     # ------------------------------------------------------------------ background
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
