@@ -70,3 +70,31 @@ def test_an_export_has_every_name_however_small(window) -> None:  # type: ignore
     painter.end()
     assert all(item._text is not None for item in shapes(window))
     assert all(item._label_lines for item in labelled(window))
+
+
+def hover(window, pid: str) -> str:  # type: ignore[no-untyped-def]
+    """Move the mouse onto the middle of a shape; its tooltip then."""
+    from PySide6.QtCore import QEvent, Qt
+
+    from tests.ui.helpers import _send, view_point
+
+    view = window.canvas.view
+    item = window.canvas.scene.shapes[pid]
+    view.centerOn(item.sceneBoundingRect().center())
+    b = item.bounds
+    p = view_point(view, b.x + b.w / 2, b.y + b.h / 2)
+    none = Qt.MouseButton.NoButton
+    _send(view, QEvent.Type.MouseMove, p, none, none)
+    return item.toolTip()
+
+
+def test_names_too_small_to_read_are_told_on_hover(window) -> None:  # type: ignore[no-untyped-def]
+    """A laptop-sized fit draws names a few pixels high, or not at all: hovering a shape
+    then tells its name (and owner); at a readable zoom a whole name needs no tooltip."""
+    from procmodeler.ui.canvas.scene import NAME_TIP_PX
+
+    sell = window.ids["sell"]
+    window.canvas.view.set_zoom(0.9 * NAME_TIP_PX / ns.NAME_FONT_SIZE)
+    assert hover(window, sell) == "Sell\nAnna Berg"
+    window.canvas.view.set_zoom(1.1 * NAME_TIP_PX / ns.NAME_FONT_SIZE)
+    assert hover(window, sell) == ""

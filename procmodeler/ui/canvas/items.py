@@ -281,7 +281,8 @@ class ShapeItem(QGraphicsItem):
                 truncated = any(
                     ELLIPSIS in line for line in (*self.view.name_lines, self.view.owner_line)
                 )
-                self.setToolTip(scene.shape_tooltip(self.pid) if scene and truncated else "")
+                told = scene and (truncated or scene.names_too_small())
+                self.setToolTip(scene.shape_tooltip(self.pid) if told else "")
 
     # ------------------------------------------------------------------ paint
     def paint(

@@ -47,6 +47,8 @@ from procmodeler.ui.canvas.items import Z_SELECTED, Z_SHAPE, RelationItem, Shape
 from procmodeler.ui.context import EditorContext
 from procmodeler.ui.words import band_labels, relation_label
 
+#: names drawn fewer pixels high than this are told in the shape's tooltip as well
+NAME_TIP_PX = 7.0
 MARGIN = 400.0  # free room around the content for dragging and creating
 NUDGE_COMMIT_MS = 700
 
@@ -500,8 +502,15 @@ class DiagramScene(QGraphicsScene):
                 item.paint_connect_handle(painter)
 
     # ------------------------------------------------------------------ helpers for items
+    def names_too_small(self) -> bool:
+        """Whether the view draws names too small to read, or none at all (a big diagram
+        fitted to a laptop's window): hovering a shape then tells its name."""
+        views = self.views()
+        return bool(views) and views[0].transform().m11() * ns.NAME_FONT_SIZE < NAME_TIP_PX
+
     def shape_tooltip(self, pid: str) -> str:
-        """The full name and owner of a process whose label had to be shortened."""
+        """The full name and owner of a process whose label had to be shortened or is
+        drawn too small to read."""
         proc = self.arch.processes.get(pid)
         if proc is None:
             return ""
