@@ -60,6 +60,8 @@ class Presentation(QObject):
         self._bars = (view.horizontalScrollBarPolicy(), view.verticalScrollBarPolicy())
         view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.hint_allowed = False
+        view.update_hint()
         view.installEventFilter(self)
         view.viewport().installEventFilter(self)
         w.showFullScreen()
@@ -73,6 +75,8 @@ class Presentation(QObject):
         view = w.canvas.view
         view.removeEventFilter(self)
         view.viewport().removeEventFilter(self)
+        view.hint_allowed = True
+        view.update_hint()
         view.setHorizontalScrollBarPolicy(self._bars[0])
         view.setVerticalScrollBarPolicy(self._bars[1])
         for widget in self._hidden:

@@ -80,6 +80,10 @@ def test_an_empty_level_shows_a_hint_that_is_no_part_of_the_diagram(window, qtbo
     view.close_editor()
     window.actions_by_name["undo"].trigger()
     assert not view.diagram.shapes and hint.isVisible()
+    window.actions_by_name["present"].trigger()
+    assert not hint.isVisible()  # presenting: no palette to drag from
+    QTest.keyClick(view, Qt.Key.Key_Escape)
+    assert hint.isVisible()
     window.context.open_level(window.ids["deliver"])
     assert not hint.isVisible()
 

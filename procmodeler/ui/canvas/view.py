@@ -120,6 +120,7 @@ class DiagramView(QGraphicsView):
         self._level_views: dict[object, tuple[float, QPointF]] = {}
         self.show_grid = True
         self.hint = EmptyLevelHint(self)
+        self.hint_allowed = True  # not while presenting: the palette is hidden then
         scene.shapesChanged.connect(self.update_hint)
         self.update_hint()
 
@@ -219,7 +220,8 @@ class DiagramView(QGraphicsView):
     def update_hint(self) -> None:
         """Show the hint while a sub-process diagram has no shape."""
         diagram = self.diagram
-        self.hint.show_if(diagram.level is not None and not diagram.shapes)
+        empty = diagram.level is not None and not diagram.shapes
+        self.hint.show_if(empty and self.hint_allowed)
 
     def resizeEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
         super().resizeEvent(event)
