@@ -447,7 +447,8 @@ class ImprovementsBoard(FilledWhenShown, QWidget):
         return None
 
     def select(self, iid: str) -> bool:
-        """Make *iid*'s card the current one (its column gets the focus)."""
+        """Make *iid*'s card the current one (its column gets the focus and is scrolled
+        into view, the form shows the improvement)."""
         for column in self.columns.values():
             for i in range(column.count()):
                 item = column.item(i)
@@ -456,7 +457,14 @@ class ImprovementsBoard(FilledWhenShown, QWidget):
                         if other is not column:
                             other.setCurrentRow(-1)
                     column.setCurrentItem(item)
+                    column.scrollToItem(item)
                     column.setFocus()
+                    # the whole column (not only the card Qt's ensureWidgetVisible takes)
+                    place = column.geometry()
+                    self.columns_area.ensureVisible(
+                        place.center().x(), place.center().y(), place.width() // 2 + 1, 0
+                    )
+                    self.form.show_improvement(iid)
                     return True
         return False
 

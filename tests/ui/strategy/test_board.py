@@ -9,7 +9,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QComboBox
 
 from procmodeler.edit import operations as ops
-from procmodeler.ui.strategy.board import MIME, OVERDUE_ROLE, ImprovementsBoard
+from procmodeler.ui.strategy.board import COLUMN_MIN_WIDTH, MIME, OVERDUE_ROLE, ImprovementsBoard
 
 
 def pick(combo: QComboBox, ident: str | None) -> None:
@@ -144,8 +144,6 @@ def test_a_narrow_board_scrolls_its_columns_instead_of_squeezing_the_cards(qtbot
     """In a board narrower than its five columns (a bottom dock on a laptop screen) each
     column keeps a readable width and the columns scroll sideways; a wide board shows
     them all at once."""
-    from procmodeler.ui.strategy.board import COLUMN_MIN_WIDTH
-
     board = board_with_cards(qtbot, context)
     board.resize(480, 400)
     qtbot.waitUntil(lambda: board.columns_area.horizontalScrollBar().maximum() > 0)
@@ -164,3 +162,20 @@ def test_a_short_board_keeps_its_hint_as_a_tooltip(qtbot, context):
     assert board.new_button.toolTip() == board.hint.text()
     board.resize(1000, 500)
     qtbot.waitUntil(board.hint.isVisible)
+
+
+def test_an_improvement_chosen_elsewhere_fills_the_form_and_comes_into_view(qtbot, context):
+    """Choosing an improvement in another view (What to act on, the model tree) makes
+    its card current, fills the form with it and scrolls its column into view."""
+    board = board_with_cards(qtbot, context)
+    board.resize(480, 400)
+    area = board.columns_area
+    qtbot.waitUntil(lambda: area.horizontalScrollBar().maximum() > 0)
+    area.horizontalScrollBar().setValue(0)  # the done column is out of sight on the right
+    context.set_selection(["i_it"])
+    assert board.current_improvement() == "i_it"
+    assert board.form.iid == "i_it" and board.form.isEnabled()
+    assert board.form.title.text() == "New laptops"
+    column = board.columns["done"]
+    left = column.mapTo(area.viewport(), column.rect().topLeft()).x()
+    assert left >= 0 and left + column.width() <= area.viewport().width()
