@@ -8,43 +8,18 @@ Double-click or Enter shows the improvement's process on the map; Delete deletes
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from PySide6.QtCore import (
-    QByteArray,
-    QMimeData,
-    QModelIndex,
-    QPersistentModelIndex,
-    QRectF,
-    QSize,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import (
-    QColor,
-    QDragEnterEvent,
-    QDragMoveEvent,
-    QDropEvent,
-    QFont,
-    QFontMetrics,
-    QKeyEvent,
-    QPainter,
-    QPen,
-)
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -59,167 +34,20 @@ from procmodeler.ui.panels._common import dialogs, process_path, run_op
 from procmodeler.ui.panels.filling import FilledWhenShown
 from procmodeler.ui.panels.fitting import fit_when_small
 from procmodeler.ui.scorecard import units_within
-from procmodeler.ui.strategy.common import OVERDUE, statuses, today
+from procmodeler.ui.strategy.cards import (
+    COLUMN_MIN_WIDTH,
+    DUE_ROLE,
+    ID_ROLE,
+    OVERDUE_ROLE,
+    StatusColumn,
+)
+from procmodeler.ui.strategy.common import statuses, today
+from procmodeler.ui.strategy.flow import FlowBar
 from procmodeler.ui.strategy.improvementform import ImprovementForm
 
-#: the narrowest a status column gets (narrower, the columns scroll sideways)
-COLUMN_MIN_WIDTH = 150
-
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 2  # True: planned or ongoing, due before today
-DUE_ROLE = Qt.ItemDataRole.UserRole + 3  # True: the card's last line is its due date
-#: the mime type of a dragged card: the improvement's id
-MIME = "application/x-procmodeler-improvement"
-
-
-class CardDelegate(QStyledItemDelegate):
-    """A card: a rounded box, the title in bold, then process, person and due date; an
-    overdue card has a red edge and a red date."""
-
-    PAD = 6
-
-    def _lines(self, index: QModelIndex | QPersistentModelIndex) -> list[str]:
-        return str(index.data(Qt.ItemDataRole.DisplayRole) or "").split("\n")
-
-    def sizeHint(  # noqa: N802 - Qt name
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        view = self.parent()
-        if isinstance(view, QListWidget):  # the column's width, as the card is painted
-            avail = view.viewport().width() - 2 * view.spacing()
-        else:
-            avail = option.rect.width() or 200  # type: ignore[attr-defined]
-        width = max(60, avail - 4 - 2 * self.PAD)
-        bold = QFont(option.font)  # type: ignore[attr-defined]
-        bold.setBold(True)
-        height = 2 * self.PAD
-        for i, line in enumerate(self._lines(index)):
-            metrics = QFontMetrics(bold if i == 0 else option.font)  # type: ignore[attr-defined]
-            flags = int(Qt.TextFlag.TextWordWrap)
-            height += metrics.boundingRect(0, 0, width, 1000, flags, line).height()
-        return QSize(width + 2 * self.PAD, height + 6)
-
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        rect = option.rect.adjusted(2, 2, -2, -2)  # type: ignore[attr-defined]
-        state = option.state  # type: ignore[attr-defined]
-        late = index.data(OVERDUE_ROLE)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        selected = bool(state & QStyle.StateFlag.State_Selected)
-        painter.setBrush(QColor("#ddf4ff" if selected else "#ffffff"))
-        edge = QColor(OVERDUE if late else ("#1f6feb" if selected else "#d0d7de"))
-        painter.setPen(QPen(edge, 2 if late or selected else 1))
-        painter.drawRoundedRect(QRectF(rect), 5, 5)
-        x, y, width = rect.x() + self.PAD, rect.y() + self.PAD - 2, rect.width() - 2 * self.PAD
-        lines = self._lines(index)
-        for i, line in enumerate(lines):
-            font = QFont(option.font)  # type: ignore[attr-defined]
-            font.setBold(i == 0)
-            painter.setFont(font)
-            last = i == len(lines) - 1 and index.data(DUE_ROLE)
-            painter.setPen(
-                QColor(OVERDUE if late and last else ("#24292f" if i == 0 else "#57606a"))
-            )
-            flags = int(Qt.TextFlag.TextWordWrap)
-            box = QFontMetrics(font).boundingRect(0, 0, width, 1000, flags, line)
-            painter.drawText(QRectF(x, y, width, box.height()), flags, line)
-            y += box.height()
-        painter.restore()
-
-
-class StatusColumn(QListWidget):
-    """The cards of one status; cards dropped here (from any column) get this status,
-    keys move the current card to another status."""
-
-    #: (improvement id, new status)
-    statusRequested = Signal(str, str)
-    #: an improvement to show (double-click, Enter) or delete (Delete)
-    showRequested = Signal(str)
-    deleteRequested = Signal(str)
-
-    def __init__(self, status: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.status = status
-        self.setObjectName(f"board_{status}")
-        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
-        self.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setWordWrap(True)
-        self.setSpacing(2)
-        self.setUniformItemSizes(False)
-        self.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setItemDelegate(CardDelegate(self))
-        self.itemDoubleClicked.connect(self._show)
-
-    def current_id(self) -> str | None:
-        item = self.currentItem()
-        return item.data(ID_ROLE) if item is not None else None
-
-    def mimeTypes(self) -> list[str]:  # noqa: N802 - Qt name
-        return [MIME]
-
-    def mimeData(self, items: Sequence[QListWidgetItem]) -> QMimeData:  # noqa: N802 - Qt name
-        data = QMimeData()
-        if items and items[0] is not None:
-            data.setData(MIME, QByteArray(str(items[0].data(ID_ROLE)).encode("utf-8")))
-        return data
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt name
-        if event.mimeData().hasFormat(MIME):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 - Qt name
-        if event.mimeData().hasFormat(MIME):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt name
-        data = event.mimeData()
-        iid = bytes(data.data(MIME).data()).decode("utf-8") if data.hasFormat(MIME) else ""
-        event.setDropAction(Qt.DropAction.IgnoreAction)
-        event.accept()  # the board is rebuilt from the model; Qt moves nothing itself
-        if iid:
-            self.statusRequested.emit(iid, self.status)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt name
-        iid = self.current_id()
-        key = event.key()
-        if iid is not None:
-            order = list(IMPROVEMENT_STATUSES)
-            here = order.index(self.status)
-            ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
-            target = None
-            if ctrl and key == Qt.Key.Key_Right and here + 1 < len(order):
-                target = order[here + 1]
-            elif ctrl and key == Qt.Key.Key_Left and here > 0:
-                target = order[here - 1]
-            elif Qt.Key.Key_1 <= key < Qt.Key.Key_1 + len(order):
-                target = order[key - Qt.Key.Key_1]
-            if target is not None:
-                if target != self.status:
-                    self.statusRequested.emit(iid, target)
-                return
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.showRequested.emit(iid)
-                return
-            if key == Qt.Key.Key_Delete:
-                self.deleteRequested.emit(iid)
-                return
-        super().keyPressEvent(event)
-
-    def _show(self, item: QListWidgetItem) -> None:
-        iid = item.data(ID_ROLE)
-        if iid:
-            self.showRequested.emit(iid)
+#: the width the form beside the columns keeps in a narrow board, and at most
+FORM_MIN_WIDTH = 170
+FORM_MAX_WIDTH = 300
 
 
 class ImprovementsBoard(FilledWhenShown, QWidget):
@@ -234,19 +62,18 @@ class ImprovementsBoard(FilledWhenShown, QWidget):
         self.unit_filter = self._combo("boardUnit")
         self.person_filter = self._combo("boardResponsible")
         self.status_filter = self._combo("boardStatus")
-        bar = QHBoxLayout()
+        self.filter_bar = FlowBar()  # wraps to two rows in a narrow panel
         for label, combo in (
             (tr("Process:"), self.process_filter),
             (tr("Unit:"), self.unit_filter),
             (tr("Responsible:"), self.person_filter),
             (tr("Status:"), self.status_filter),
         ):
-            bar.addWidget(QLabel(label, self))
-            bar.addWidget(combo, 1)
+            self.filter_bar.addWidget(self._labelled(label, combo))
         self.new_button = QPushButton(tr("New improvement…"), self)
         self.new_button.setObjectName("newImprovement")
         self.new_button.clicked.connect(self.add_improvement)
-        bar.addWidget(self.new_button)
+        self.filter_bar.addWidget(self.new_button)
         self.hint = QLabel(
             tr(
                 "Drag a card to another column to change its status, or press Ctrl+Right / "
@@ -260,9 +87,14 @@ class ImprovementsBoard(FilledWhenShown, QWidget):
         self.columns: dict[str, StatusColumn] = {}
         self.titles: dict[str, QLabel] = {}
         self.form = ImprovementForm(context, self)
+        self.no_card = QLabel(tr("Select a card to edit it."), self)  # while none is chosen
+        self.no_card.setObjectName("noCardHint")
+        self.no_card.setWordWrap(True)
+        self.no_card.setStyleSheet("color: palette(placeholder-text);")
+        self.form.shown.connect(lambda iid: self.no_card.setVisible(iid is None))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addLayout(bar)
+        layout.addLayout(self.filter_bar)
         layout.addWidget(self.hint)
         layout.addWidget(self._columns_and_form(), 1)
         for combo in (
@@ -309,26 +141,57 @@ class ImprovementsBoard(FilledWhenShown, QWidget):
         self.columns_area.setFrameShape(QFrame.Shape.NoFrame)
         self.columns_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         side = QWidget(self)  # the form at the top of its side of the splitter
-        side.setMinimumWidth(220)
-        side.setMaximumWidth(300)
         side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.setContentsMargins(0, 0, 4, 0)
+        side_layout.addWidget(self.no_card)
         side_layout.addWidget(self.form)
         side_layout.addStretch(1)
-        split = QSplitter(Qt.Orientation.Horizontal, self)
-        split.addWidget(self.columns_area)
-        split.addWidget(side)
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 0)
-        split.setCollapsible(0, False)
-        split.setSizes([10_000, 240])  # the form as narrow as it reads well, the rest columns
-        return split
+        self.form_area = QScrollArea(self)  # a low board scrolls the form
+        self.form_area.setObjectName("boardForm")
+        self.form_area.setWidget(side)
+        self.form_area.setWidgetResizable(True)
+        self.form_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.form_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.form_area.setMinimumWidth(FORM_MIN_WIDTH)
+        self.form_area.setMaximumWidth(FORM_MAX_WIDTH)
+        self.split = QSplitter(Qt.Orientation.Horizontal, self)
+        self.split.addWidget(self.columns_area)
+        self.split.addWidget(self.form_area)
+        self.split.setStretchFactor(0, 1)
+        self.split.setStretchFactor(1, 0)
+        self.split.setCollapsible(0, False)
+        self.split.splitterMoved.connect(self._form_width_chosen)
+        self._form_width: int | None = None  # the user's, once the splitter is dragged
+        return self.split
+
+    def _labelled(self, text: str, combo: QComboBox) -> QWidget:
+        """A filter's label and box side by side, one item of the filter bar."""
+        pair = QWidget(self)
+        pair.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        row = QHBoxLayout(pair)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel(text, pair))
+        row.addWidget(combo, 1)
+        return pair
+
+    def _form_width_chosen(self, *_args: object) -> None:
+        self._form_width = self.split.sizes()[1]
+        self.form.fit_width(self._form_width)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt name
+        """The form takes a share of a narrow board (its labels go above its fields),
+        so that the columns keep room, until the user drags the splitter."""
+        super().resizeEvent(event)
+        total = sum(self.split.sizes()) or self.width()
+        form = self._form_width or max(FORM_MIN_WIDTH, min(FORM_MAX_WIDTH, int(total * 0.38)))
+        self.form.fit_width(form)
+        self.split.setSizes([max(0, total - form), form])
 
     def _combo(self, name: str) -> QComboBox:
         combo = QComboBox(self)
         combo.setObjectName(name)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(6)
+        combo.setMinimumContentsLength(4)
         return combo
 
     def sizeHint(self) -> QSize:  # noqa: N802

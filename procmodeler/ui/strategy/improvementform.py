@@ -4,6 +4,7 @@ description; each edit is one ``set_improvement`` (one undo entry)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QWidget
 
 from procmodeler.edit import operations as ops
@@ -18,10 +19,15 @@ from procmodeler.ui.panels._common import (
 from procmodeler.ui.panels.pageparts import people_choices, process_choices
 
 DATES = ("started", "due", "done")
+#: narrower than this, each label stands above its field
+LABELS_ABOVE_BELOW = 260
 
 
 class ImprovementForm(QWidget):
     """Edits the improvement ``iid`` (None: nothing to edit, the form is disabled)."""
+
+    #: the improvement shown (None: none)
+    shown = Signal(object)
 
     def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,7 +53,7 @@ class ImprovementForm(QWidget):
         self.description = CommitTextEdit(self)
         self.description.setObjectName("improvementDescription")
         self.description.setMaximumHeight(60)
-        form = QFormLayout(self)
+        self.rows = form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(tr("Title:"), self.title)
         form.addRow(tr("Process:"), self.process)
@@ -63,6 +69,14 @@ class ImprovementForm(QWidget):
         self.kpi.picked.connect(lambda kid: self._set(kpi=kid))
         self.description.commit.connect(lambda text: self._set(description=text))
         self.show_improvement(None)
+
+    def fit_width(self, width: int) -> None:
+        """Labels above their fields when the form gets less than
+        ``LABELS_ABOVE_BELOW`` pixels, beside them otherwise."""
+        policy = QFormLayout.RowWrapPolicy
+        wanted = policy.WrapAllRows if width < LABELS_ABOVE_BELOW else policy.DontWrapRows
+        if self.rows.rowWrapPolicy() != wanted:
+            self.rows.setRowWrapPolicy(wanted)
 
     def show_improvement(self, iid: str | None) -> None:
         arch = self.context.arch
@@ -81,6 +95,7 @@ class ImprovementForm(QWidget):
         for name, edit in self.dates.items():
             edit.set_value((getattr(imp, name) or "") if imp else "")
         self.description.set_value(imp.description if imp else "")
+        self.shown.emit(self.iid)
 
     def _set(self, **fields: object) -> None:
         if self.iid is not None and not run_op(

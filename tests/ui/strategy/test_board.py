@@ -9,7 +9,8 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QComboBox
 
 from procmodeler.edit import operations as ops
-from procmodeler.ui.strategy.board import COLUMN_MIN_WIDTH, MIME, OVERDUE_ROLE, ImprovementsBoard
+from procmodeler.ui.strategy.board import ImprovementsBoard
+from procmodeler.ui.strategy.cards import COLUMN_MIN_WIDTH, MIME, OVERDUE_ROLE
 
 
 def pick(combo: QComboBox, ident: str | None) -> None:
