@@ -6,12 +6,14 @@ Enter); an improvement can be added to a process from its concern."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -40,8 +42,67 @@ Row = tuple[str, str, str, str | None]
 SECTIONS = ("unanswered", "answered", "unserved", "unmeasured", "improvements", "reviews")
 
 
+#: the share of the tree's width that "What to act on" gets (the rest is "Why"), and
+#: the least it gets
+FIRST_SHARE = 0.55
+FIRST_MIN_WIDTH = 120
+
+
+class HeadingDelegate(QStyledItemDelegate):
+    """A section heading too long for the panel wraps to a second line, so that its
+    end (the Swedish "utan" / "med planerat eller pågående förbättringsarbete", which
+    tells the first two sections apart) and its count stay in sight."""
+
+    def initStyleOption(  # noqa: N802 - Qt name
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        if not index.parent().isValid():
+            option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText  # type: ignore[attr-defined]
+
+    def sizeHint(  # noqa: N802 - Qt name
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        size = super().sizeHint(option, index)
+        view = self.parent()
+        if index.parent().isValid() or not isinstance(view, QTreeWidget):
+            return size
+        width = view.viewport().width() - view.indentation() - 8  # the style's margins
+        font = index.data(Qt.ItemDataRole.FontRole) or view.font()
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        flags = int(Qt.TextFlag.TextWordWrap)
+        height = QFontMetrics(font).boundingRect(0, 0, max(40, width), 10_000, flags, text).height()
+        return QSize(size.width(), max(size.height(), height + 4))
+
+
 class AttentionTree(QTreeWidget):
-    """Enter on a line does what a double-click does."""
+    """Enter on a line does what a double-click does. "What to act on" takes a share
+    of the width, so that "Why" is in sight in a narrow panel too, until the user
+    drags the column's edge."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.first_width_by_user = False
+        self._fitting = False
+        self.header().sectionResized.connect(self._section_resized)
+        self.setItemDelegate(HeadingDelegate(self))
+
+    def _section_resized(self, index: int, _old: int, _new: int) -> None:
+        if index == 0 and not self._fitting:
+            self.first_width_by_user = True
+
+    def fit_columns(self) -> None:
+        if self.first_width_by_user:
+            return
+        self._fitting = True
+        width = max(FIRST_MIN_WIDTH, int(self.viewport().width() * FIRST_SHARE))
+        self.header().resizeSection(0, width)
+        self._fitting = False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt name
+        super().resizeEvent(event)
+        self.fit_columns()
+        self.scheduleDelayedItemsLayout()  # the headings' heights follow the width
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt name
         item = self.currentItem()
@@ -68,8 +129,8 @@ class ManagementView(FilledWhenShown, QWidget):
         self.tree.setObjectName("managementTree")
         self.tree.setHeaderLabels([tr("What to act on"), tr("Why")])
         self.tree.setRootIsDecorated(True)
-        self.tree.setUniformRowHeights(True)
-        self.tree.header().resizeSection(0, 330)
+        self.tree.setUniformRowHeights(False)  # a long heading takes two lines
+        self.tree.fit_columns()
         self.add_button = QPushButton(tr("Add improvement…"), self)
         self.add_button.setObjectName("addImprovementFromConcern")
         self.add_button.setToolTip(tr("Add an improvement to the process of the chosen concern"))
@@ -129,6 +190,7 @@ class ManagementView(FilledWhenShown, QWidget):
             if not rows:
                 continue
             head = QTreeWidgetItem(self.tree, [f"{title} ({len(rows)})"])
+            head.setToolTip(0, head.text(0))  # a long heading is cut in a narrow panel
             head.setData(0, ELEMENT_ROLE, f"section:{name}")
             bold = QFont(head.font(0))
             bold.setBold(True)

@@ -5,9 +5,10 @@ whose tabs come to the front with it selected; Enter does what a double-click do
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 
 from procmodeler.ui.panels import IMPROVEMENTS_DOCK, MANAGEMENT_DOCK, OBJECTIVES_DOCK
-from procmodeler.ui.strategy.management import ELEMENT_ROLE
+from procmodeler.ui.strategy.management import ELEMENT_ROLE, ManagementView
 
 
 def line(view, section: str, ident: str):
@@ -39,6 +40,7 @@ def test_lines_lead_to_their_elements(qtbot, context, window):
     board = docks[IMPROVEMENTS_DOCK].widget()
     assert context.selection == ("i_pick",)
     qtbot.waitUntil(lambda: board.current_improvement() == "i_pick")
+    assert board.form.iid == "i_pick" and board.form.isEnabled()  # not an empty form
     # a process: selected (the map opens its level)
     docks[MANAGEMENT_DOCK].raise_()
     view.tree.itemActivated.emit(line(view, "reviews", "pr_deliver"), 0)
@@ -63,3 +65,33 @@ def test_a_finding_on_an_objective_or_improvement_leads_to_its_panel(qtbot, cont
     assert context.selection == ("i_pick",)
     board = window.docks[IMPROVEMENTS_DOCK].widget()
     qtbot.waitUntil(lambda: board.current_improvement() == "i_pick")
+    assert board.form.iid == "i_pick" and board.form.isEnabled()  # not an empty form
+
+
+def test_a_narrow_view_shows_why_and_headings_whole_as_tooltips(qtbot, context):
+    """In a panel as narrow as a laptop's side dock, "Why" is in sight beside "What to
+    act on" (which takes a share of the width, until the user drags its edge), and a
+    section heading cut at the edge tells its whole text as a tooltip."""
+    view = ManagementView(context)
+    qtbot.addWidget(view)
+    view.resize(320, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    header = view.tree.header()
+    room = view.tree.viewport().width()
+    assert header.sectionViewportPosition(1) <= room * 0.6  # Why: 40 % of the width
+    head = view.section("unanswered")
+    assert head is not None and head.toolTip(0) == head.text(0)
+    assert head.text(0).startswith("KPI concerns without a planned or ongoing improvement")
+    rect = view.tree.visualItemRect(head)  # two lines: the whole heading in sight
+    metrics = QFontMetrics(head.font(0))
+    assert metrics.horizontalAdvance(head.text(0)) > rect.width()
+    assert rect.height() >= 2 * metrics.height()
+    line_rect = view.tree.visualItemRect(head.child(0))  # a line keeps one line
+    assert line_rect.height() < 2 * metrics.height()
+    view.resize(800, 500)
+    qtbot.waitUntil(lambda: header.sectionSize(0) > 400)
+    header.resizeSection(0, 250)  # the user's width stays
+    view.resize(600, 500)
+    qtbot.wait(20)
+    assert header.sectionSize(0) == 250
