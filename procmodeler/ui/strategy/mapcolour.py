@@ -1,7 +1,7 @@
 """The map coloured by establishment level or by objective (View › Colour the Map By):
 each shape gets a light wash and a band of its colour(s) (one stripe per top-level
 objective it serves), and a legend in the map's bottom right corner says what the
-colours mean.
+colours mean (no wider than 40 % of the map, folded to its title by a click).
 The colours are ``notation/strategy.py``'s; the marks are items on the shapes, so the
 canvas itself is not changed."""
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt
-from PySide6.QtGui import QAction, QActionGroup, QColor, QPainter, QPainterPath
+from PySide6.QtGui import QAction, QActionGroup, QColor, QMouseEvent, QPainter, QPainterPath
 from PySide6.QtWidgets import QGraphicsItem, QLabel, QMenu, QStyleOptionGraphicsItem, QWidget
 
 from procmodeler.model.events import Committed
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from procmodeler.ui.mainwindow import MainWindow
 
 BAND = 7.0
-LONGEST = 44  # characters of a legend row
+WIDEST = 0.4  # of the map's width, the legend at most
 
 
 class ColourMark(QGraphicsItem):
@@ -64,9 +64,11 @@ class ColourMark(QGraphicsItem):
 
 class MapLegend(QLabel):
     """What the colours mean, in the map's bottom right corner (the bands and their
-    processes start at the top left)."""
+    processes start at the top left). It takes at most ``WIDEST`` of the map's width,
+    its rows cut with "…" to fit (the whole texts in its tooltip); a click folds it to
+    its title and unfolds it again."""
 
-    def __init__(self, parent: QWidget) -> None:
+    def __init__(self, parent: QWidget, fold_hint: str = "") -> None:
         super().__init__(parent)
         parent.installEventFilter(self)  # follow the map's size
         self.setObjectName("strategyLegend")
@@ -74,24 +76,52 @@ class MapLegend(QLabel):
             "QLabel#strategyLegend { background: rgba(255,255,255,235); border: 1px solid #999;"
             " border-radius: 4px; padding: 4px; }"
         )
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.fold_hint = fold_hint
+        self.folded = False
+        self.title = ""
+        self.rows: list[tuple[str, str]] = []
         self.hide()
 
     def show_rows(self, title: str, rows: list[tuple[str, str]]) -> None:
-        def short(text: str) -> str:  # a long objective must not push the legend off the map
-            text = text if len(text) <= LONGEST else text[: LONGEST - 1].rstrip() + "…"
-            return text.replace("&", "&amp;").replace("<", "&lt;")
-
-        cells = "".join(
-            f"<tr><td><span style='color:{colour}; font-size:14px'>&#9632;</span></td>"
-            f"<td>{short(text)}</td></tr>"
-            for colour, text in rows
-        )
-        self.setToolTip("\n".join(text for _, text in rows))
-        self.setText(f"<b>{title}</b><table cellspacing='2'>{cells}</table>")
-        self.adjustSize()
-        self.place()
+        self.title, self.rows = title, rows
+        self.setToolTip("\n".join([*(text for _, text in rows), "", self.fold_hint]).strip())
+        self._render()
         self.show()
         self.raise_()
+
+    def room(self) -> int:
+        """The widest a row's text may be: what ``WIDEST`` of the map leaves beside the
+        colour square and the padding."""
+        parent = self.parentWidget()
+        width = parent.width() if parent is not None else 800
+        return max(80, int(width * WIDEST) - 40)
+
+    def _render(self) -> None:
+        def escape(text: str) -> str:
+            return text.replace("&", "&amp;").replace("<", "&lt;")
+
+        metrics = self.fontMetrics()
+        room = self.room()
+        title = metrics.elidedText(self.title, Qt.TextElideMode.ElideRight, room)
+        mark = "▸" if self.folded else "▾"
+        cells = "".join(
+            f"<tr><td><span style='color:{colour}; font-size:14px'>&#9632;</span></td>"
+            f"<td>{escape(metrics.elidedText(text, Qt.TextElideMode.ElideRight, room))}</td></tr>"
+            for colour, text in ([] if self.folded else self.rows)
+        )
+        table = f"<table cellspacing='2'>{cells}</table>" if cells else ""
+        self.setText(f"<b>{mark} {escape(title)}</b>{table}")
+        self.adjustSize()
+        self.place()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt name
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.folded = not self.folded
+            self._render()
+            event.accept()
+            return
+        super().mousePressEvent(event)
 
     def place(self) -> None:
         parent = self.parentWidget()
@@ -101,7 +131,7 @@ class MapLegend(QLabel):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt name
         if event.type() == QEvent.Type.Resize and self.isVisible():
-            self.place()
+            self._render()  # the rows fit the new width
         return False
 
 
@@ -114,7 +144,9 @@ class MapColouring(QObject):
         self.scene = window.canvas.scene
         self.mode = "kind"
         tr = self.context.catalogue()
-        self.legend = MapLegend(window.canvas.view.viewport())
+        self.legend = MapLegend(
+            window.canvas.view.viewport(), tr("Click the legend to fold or unfold it.")
+        )
         self.menu = QMenu(tr("Colour the Map &By"), window)
         self.menu.setObjectName("mapColourMenu")
         group = QActionGroup(self)

@@ -78,3 +78,35 @@ def test_colour_by_establishment_then_objective_then_kind(main_window, qtbot):
 
     colouring.actions["kind"].trigger()
     assert not colours_on_map(win) and not colouring.legend.isVisible()
+
+
+def test_the_legend_stays_compact_on_a_small_map_and_folds(main_window, qtbot):
+    """On a small map (a 1024×752 window) the legend takes at most 40 % of the map's
+    width, a long objective cut with "…" (its whole name in the tooltip); a click folds
+    it to its title and another unfolds it."""
+    from PySide6.QtCore import Qt
+
+    from procmodeler.ui.strategy.mapcolour import WIDEST
+
+    win = main_window
+    long_name = "Carbon-neutral operations across every site and supplier by the year 2030"
+    ops.add_objective(win.context.editor, long_name, oid="o_long")
+    ops.set_contribution(win.context.editor, "o_long", win.ids["sell"])
+    win.resize(1024, 752)
+    viewport = win.canvas.view.viewport()
+    legend = win.map_colouring.legend
+    win.map_colouring.actions["objective"].trigger()
+    qtbot.waitUntil(lambda: viewport.width() < 700)
+    assert legend.isVisible()
+    assert legend.width() <= viewport.width() * WIDEST + 20  # its padding and frame
+    assert long_name not in legend.text() and "…" in legend.text()
+    assert long_name in legend.toolTip()
+    assert "Click the legend to fold or unfold it." in legend.toolTip()
+    unfolded = legend.height()
+    qtbot.mouseClick(legend, Qt.MouseButton.LeftButton)
+    assert legend.folded and legend.height() < unfolded / 2
+    assert "Happy customers" not in legend.text() and "Objective" in legend.text()
+    legend.place()
+    assert legend.geometry().bottom() < viewport.height()  # still in its corner
+    qtbot.mouseClick(legend, Qt.MouseButton.LeftButton)
+    assert not legend.folded and "Happy customers" in legend.text()
