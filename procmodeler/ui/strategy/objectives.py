@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QHeaderView,
+    QLabel,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -141,10 +142,15 @@ class ObjectivesPanel(FilledWhenShown, QWidget):
         form.addRow(tr("Description:"), self.description)
         self.form = QWidget(self)
         self.form.setLayout(form)
+        self.no_objective = QLabel(tr("Select an objective to edit it."), self)
+        self.no_objective.setObjectName("noObjectiveHint")  # while none is chosen
+        self.no_objective.setWordWrap(True)
+        self.no_objective.setStyleSheet("color: palette(placeholder-text);")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(bar)
         layout.addWidget(self.tree, 1)
+        layout.addWidget(self.no_objective)
         layout.addWidget(self.form)
         self.setMinimumSize(self.minimumSizeHint())  # the form must not widen the dock
         self.owner.picked.connect(lambda pid: self._set(owner=pid))
@@ -273,6 +279,7 @@ class ObjectivesPanel(FilledWhenShown, QWidget):
         oid = self.current_objective()
         obj = self.context.arch.objectives.get(oid) if oid else None
         self.form.setEnabled(obj is not None)
+        self.no_objective.setVisible(obj is None)
         self.sub_button.setEnabled(obj is not None)
         self.kpi_button.setEnabled(obj is not None)
         self.delete_button.setEnabled(obj is not None or self.current_kpi() is not None)

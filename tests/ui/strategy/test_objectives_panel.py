@@ -122,3 +122,19 @@ def test_move_with_the_keyboard(qtbot, context):
         context.editor.undo()
     assert arch.objective_children(None) == ["o_goal", "o_cost"]
     assert list(panel.items()) == ["o_goal", "o_fast", "o_cost"]
+
+
+def test_the_form_says_what_to_do_while_no_objective_is_chosen(qtbot, context):
+    panel = ObjectivesPanel(context)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitExposed(panel)
+    assert not panel.form.isEnabled()
+    assert panel.no_objective.isVisible()
+    assert panel.no_objective.text() == "Select an objective to edit it."
+    context.set_selection(["o_cost"])
+    qtbot.waitUntil(lambda: panel.current_objective() == "o_cost")
+    assert panel.form.isEnabled() and not panel.no_objective.isVisible()
+    context.set_selection([])
+    panel.tree.setCurrentItem(None)
+    qtbot.waitUntil(panel.no_objective.isVisible)
