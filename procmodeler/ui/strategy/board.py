@@ -62,7 +62,11 @@ class ImprovementsBoard(FilledWhenShown, QWidget):
         self.unit_filter = self._combo("boardUnit")
         self.person_filter = self._combo("boardResponsible")
         self.status_filter = self._combo("boardStatus")
+        self.new_button = QPushButton(tr("New improvement…"), self)
+        self.new_button.setObjectName("newImprovement")
+        self.new_button.clicked.connect(self.add_improvement)
         self.filter_bar = FlowBar()  # wraps to two rows in a narrow panel
+        self.filter_bar.addWidget(self.new_button)  # first: the filters fill two rows
         for label, combo in (
             (tr("Process:"), self.process_filter),
             (tr("Unit:"), self.unit_filter),
@@ -70,10 +74,6 @@ class ImprovementsBoard(FilledWhenShown, QWidget):
             (tr("Status:"), self.status_filter),
         ):
             self.filter_bar.addWidget(self._labelled(label, combo))
-        self.new_button = QPushButton(tr("New improvement…"), self)
-        self.new_button.setObjectName("newImprovement")
-        self.new_button.clicked.connect(self.add_improvement)
-        self.filter_bar.addWidget(self.new_button)
         self.hint = QLabel(
             tr(
                 "Drag a card to another column to change its status, or press Ctrl+Right / "

@@ -98,7 +98,9 @@ def test_at_laptop_size_no_text_of_the_board_is_cut(qtbot, context, language):
     qtbot.waitUntil(lambda: board.form.width() <= board.form_area.viewport().width())
     assert board.form.isEnabled()
     assert not board.no_card.isVisible()
-    assert board.new_button.y() > board.process_filter.parentWidget().y()  # a second row
+    bar = board.filter_bar
+    assert len(bar.rows(bar.geometry().width())) == 2  # the button and filters in two rows
+    assert board.status_filter.parentWidget().y() > board.process_filter.parentWidget().y()
     assert cut_texts(board) == []
     columns = board.columns_area.viewport().width()
     assert columns >= board.columns["idea"].width()  # a whole column beside the form
