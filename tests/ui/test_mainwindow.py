@@ -5,7 +5,7 @@ with the scene and tree in sync, title and modified marker."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
+from PySide6.QtCore import QItemSelectionModel, QPoint, QPointF, Qt
 from PySide6.QtGui import QCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication
@@ -299,3 +299,23 @@ def test_first_launch_gives_the_model_tree_more_height_than_the_palette(window, 
     assert tree.height() > palette.height()
     assert tree.height() >= 300
     assert window.corner(Qt.Corner.BottomLeftCorner) == Qt.DockWidgetArea.LeftDockWidgetArea
+
+
+def test_an_element_revealed_out_of_view_comes_to_the_middle(window, qtbot) -> None:
+    # a finding or the tree asks for a shape far off screen: it is centred, not left
+    # at the edge where scrolling just far enough would put it
+    view = window.canvas.view
+    view.set_zoom(1.0)
+    view.centerOn(2000, 2000)
+    sell = window.ids["sell"]
+    window.context.reveal(sell)
+    qtbot.waitUntil(lambda: window.context.selection == (sell,))
+    item = window.canvas.scene.shapes[sell]
+    where = view.mapFromScene(item.sceneBoundingRect().center())
+    middle = view.viewport().rect().center()
+    assert abs(where.x() - middle.x()) < 40 and abs(where.y() - middle.y()) < 40
+    # one already well in view stays where it is
+    view.centerOn(item.sceneBoundingRect().center() + QPointF(60, 30))
+    before = view.mapFromScene(item.sceneBoundingRect().center())
+    window.context.reveal(sell)
+    assert view.mapFromScene(item.sceneBoundingRect().center()) == before

@@ -73,9 +73,16 @@ class Canvas(QWidget):
             QTimer.singleShot(0, self.view.fit)
 
     def _reveal(self, element_id: str) -> None:
+        """Bring a shape or line asked for elsewhere (a finding, the tree) into view: left
+        where it is when it is well inside the view, else centred (scrolled just far
+        enough, it would sit at the view's edge)."""
         item = self.scene.shapes.get(element_id) or self.scene.relations.get(element_id)
-        if item is not None:
-            self.view.ensureVisible(item.sceneBoundingRect(), 80, 80)
+        if item is None:
+            return
+        rect = item.sceneBoundingRect()
+        seen = self.view.mapToScene(self.view.viewport().rect().adjusted(40, 40, -40, -40))
+        if not seen.boundingRect().contains(rect):
+            self.view.centerOn(rect.center())
 
     def flush(self) -> None:
         """Commit a pending nudge and close the name editor (before other actions)."""
