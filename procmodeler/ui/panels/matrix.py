@@ -23,6 +23,7 @@ from PySide6.QtCore import (
     QRectF,
     QSize,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
@@ -415,6 +416,9 @@ class ParticipationMatrix(FilledWhenShown, QWidget):
 
     def refresh(self) -> None:
         self._rebuild()
+        self._selection_from_context()  # chosen while its tab was behind (then skipped)
+        # scrolled to again once the dock brought to the front has its size
+        QTimer.singleShot(0, self, lambda: self.view.scrollTo(self.view.currentIndex()))
 
     def _rebuild(self) -> None:
         expanded = {pid for pid in self._known if self.view.isExpanded(self.matrix.index_of(pid))}

@@ -313,3 +313,41 @@ def test_in_a_small_dock_the_chrome_gives_the_matrix_room(qtbot, panel):
     panel.resize(1400, 500)
     qtbot.waitUntil(lambda: panel.hint.isVisible())
     assert bar.direction() == QBoxLayout.Direction.LeftToRight
+
+
+def test_a_selection_made_while_its_tab_is_behind_is_shown_when_it_comes_to_the_front(
+    qtbot, context, editor
+):
+    from PySide6.QtWidgets import QLabel, QMainWindow
+
+    from procmodeler.edit import Editor
+    from procmodeler.ui.panels import make_dock
+    from tests.ui.panels.conftest import build_sample
+
+    win = QMainWindow()
+    qtbot.addWidget(win)
+    matrix = ParticipationMatrix(context)
+    front = make_dock("front", "Front", QLabel("in front"), win)
+    behind = make_dock("matrix", "Matrix", matrix, win)
+    for dock in (front, behind):
+        win.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+    win.tabifyDockWidget(front, behind)
+    win.setCentralWidget(QLabel("canvas"))
+    front.raise_()
+    win.resize(800, 420)
+    win.show()
+    qtbot.waitExposed(win)
+    other = Editor()  # a document opened while the matrix's tab is behind
+    build_sample(other)
+    for i in range(40):
+        ops.create_process(other, f"Step {i}", "core", parent="pr_deliver", pid=f"pr_s{i}")
+    context.replace_editor(other)
+    qtbot.waitUntil(lambda: matrix._stale)
+    context.set_selection(["pr_s39"])
+    behind.raise_()
+    qtbot.waitUntil(lambda: not matrix._stale)
+    qtbot.wait(50)
+    index = matrix.view.currentIndex()
+    assert matrix.matrix.pid(index) == "pr_s39"  # the chosen process is the current row
+    seen = matrix.view.viewport().rect()
+    assert seen.contains(matrix.view.visualRect(index))  # and scrolled to
