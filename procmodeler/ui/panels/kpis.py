@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from procmodeler.edit import operations as ops
 from procmodeler.model.elements import DIRECTIONS, KPI_KINDS, Kpi
 from procmodeler.notation.kpi import traffic_light
+from procmodeler.ui.columnfit import ColumnFitter
 from procmodeler.ui.context import EditorContext
 from procmodeler.ui.panels._common import (
     _t,
@@ -38,6 +39,8 @@ from procmodeler.ui.words import (
 COLUMNS = ("name", "kind", "measure", "direction", "target", "actual")
 #: px at most for the kind and the measure columns of the KPI table
 CAPPED_WIDTHS = {"kind": 60, "measure": 62}
+#: px at least for the KPI name before other columns hide (and for its header's title)
+NAME_MIN = 110
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -121,9 +124,14 @@ class KpiModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and column == "name":
             return light_icon(traffic_light(kpi))
         if role == Qt.ItemDataRole.ToolTipRole:
-            if column == "name":
+            if column == "name":  # its name whole, then the light and what may be hidden
                 light = traffic_light(kpi)
-                return light_labels()[light] if light else _t("No light: target or actual missing")
+                status = (
+                    light_labels()[light] if light else _t("No light: target or actual missing")
+                )
+                kind = f"{_t('Kind')}: {kpi_kind_labels()[kpi.kind]}"
+                measure = f"{_t('Measure')}: {kpi.measure}" if kpi.measure else ""
+                return "\n".join(part for part in (kpi.name, status, kind, measure) if part)
             if column == "direction":
                 return direction_labels()[kpi.direction]
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (
@@ -205,7 +213,8 @@ class KpiTable(QTableView):
         header = self.horizontalHeader()
         # the name takes what the other columns leave; the kind and the measure are as
         # wide as their words up to CAPPED_WIDTHS, so that a long kind ("Kundupplevelse")
-        # never squeezes the name
+        # never squeezes the name; in a narrow panel the measure, then the kind, the
+        # direction and the target hide (the name's tooltip tells the kind and measure)
         for col, key in enumerate(COLUMNS):
             mode = QHeaderView.ResizeMode.ResizeToContents
             if key == "name":
@@ -213,6 +222,9 @@ class KpiTable(QTableView):
             elif key in CAPPED_WIDTHS:
                 mode = QHeaderView.ResizeMode.Interactive
             header.setSectionResizeMode(col, mode)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        drop = tuple(COLUMNS.index(key) for key in ("measure", "kind", "direction", "target"))
+        self.fitter = ColumnFitter(self, drop, COLUMNS.index("name"), NAME_MIN)
         header.setHighlightSections(False)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.kpi_model.modelReset.connect(self.fit_height)
@@ -225,6 +237,10 @@ class KpiTable(QTableView):
             col = COLUMNS.index(key)
             self.resizeColumnToContents(col)
             self.setColumnWidth(col, min(self.columnWidth(col), most))
+        title = self.kpi_model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+        needed = self.horizontalHeader().fontMetrics().horizontalAdvance(str(title)) + 16
+        self.fitter.keep_min = max(NAME_MIN, needed)  # "Nyckeltal" whole
+        self.fitter.schedule()
         height = self.horizontalHeader().sizeHint().height() + rows * 24 + 2 * self.frameWidth()
         self.setFixedHeight(height + 2)
 

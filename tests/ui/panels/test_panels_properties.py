@@ -214,9 +214,10 @@ def test_kpi_add_edit_and_delete(qtbot, context, panel):
     )
     model = table.model()
     assert model.index(0, 4).data() == "10"
-    assert model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == "Near target"  # vocabulary
+    tip = model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.splitlines()[:2] == ["Delivery lead time", "Near target"]  # vocabulary
     edit_cell(5, "12")
-    assert model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == "Off target"
+    assert model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole).splitlines()[1] == "Off target"
     table.selectRow(0)
     qtbot.mouseClick(page.delete_kpi_button, Qt.MouseButton.LeftButton)
     assert kid not in context.arch.kpis
@@ -415,3 +416,48 @@ def test_a_short_page_is_not_as_tall_as_the_tallest(qtbot, context, panel):
     qtbot.waitUntil(lambda: panel.widget().height() <= panel.viewport().height())
     context.set_selection([])
     qtbot.waitUntil(lambda: panel.widget().height() <= panel.viewport().height())
+
+
+@pytest.mark.parametrize("language", ["en", "sv"])
+def test_in_a_narrow_panel_the_kpi_names_get_the_room(qtbot, context, language):
+    """In a dock about 300 px wide the KPI table scrolled sideways and elided the names
+    to "…" ("Nyckeltal" and "Actual" cut); the name's tooltip told only the light."""
+    from PySide6.QtCore import QCoreApplication
+
+    from procmodeler.notation.kpi import traffic_light
+    from procmodeler.ui.panels import install_translator
+    from procmodeler.ui.panels.kpis import COLUMNS
+    from procmodeler.ui.words import light_labels
+
+    app = QCoreApplication.instance()
+    installed = install_translator(app, language) if language != "en" else None
+    try:
+        panel = PropertiesPanel(context)
+        qtbot.addWidget(panel)
+        panel.resize(300, 900)
+        panel.show()
+        qtbot.waitExposed(panel)
+        context.set_selection(["pr_sell"])
+        table = panel.process_page.kpis
+        header = table.horizontalHeader()
+        name = COLUMNS.index("name")
+
+        def fits() -> bool:  # the name has room and nothing scrolls sideways
+            room = header.length() <= table.viewport().width()
+            return room and table.columnWidth(name) >= 110
+
+        qtbot.waitUntil(fits)
+        assert table.horizontalScrollBar().maximum() == 0
+        for column in range(len(COLUMNS)):
+            if table.isColumnHidden(column):
+                continue
+            title = str(table.model().headerData(column, Qt.Orientation.Horizontal))
+            needed = header.fontMetrics().horizontalAdvance(title)
+            assert header.sectionSize(column) >= needed + 8, title  # the title whole
+        tip = table.model().index(0, name).data(Qt.ItemDataRole.ToolTipRole)
+        assert "Lead time to offer" in tip
+        light = traffic_light(context.arch.kpis["k_lt"])
+        assert light and light_labels()[light] in tip  # and the light in words
+    finally:
+        if installed is not None:
+            app.removeTranslator(installed)
