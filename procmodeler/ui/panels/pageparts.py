@@ -4,8 +4,8 @@ text form."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QWidget
 
 from procmodeler.ui.context import EditorContext
@@ -41,6 +41,42 @@ def form_layout() -> QFormLayout:
     return form
 
 
+class TitleLabel(QLabel):
+    """A heading that wraps between words and cuts short ("…") a word too long for its
+    width ("Samhällsbyggnadsförvaltningen"), so that it never widens the panel; cut
+    short, its tooltip tells it whole."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setWordWrap(True)
+
+    def set_title(self, text: str) -> None:
+        self._full = text
+        self._fit()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt name
+        return QSize(4 * self.fontMetrics().averageCharWidth(), super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt name
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        width = max(1, self.contentsRect().width())
+        metrics = self.fontMetrics()
+        words = [
+            word
+            if metrics.horizontalAdvance(word) <= width
+            else metrics.elidedText(word, Qt.TextElideMode.ElideRight, width)
+            for word in self._full.split(" ")
+        ]
+        text = " ".join(words)
+        if text != self.text():
+            self.setText(text)
+        self.setToolTip(self._full if text != self._full else "")
+
+
 class PageHeader(QFrame):
     """The coloured title line of a page: a kind chip, the name and the id."""
 
@@ -51,12 +87,12 @@ class PageHeader(QFrame):
         layout.setContentsMargins(8, 6, 8, 6)
         self.chip = QLabel()
         self.chip.setObjectName("chip")
-        self.title = QLabel()
+        self.title = TitleLabel()
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
         font.setBold(True)
         self.title.setFont(font)
-        self.title.setWordWrap(True)  # a long name wraps instead of widening the panel
+        # a long name wraps, a long word is cut short: neither widens the panel
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.ident = QLabel()
         self.ident.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -75,7 +111,7 @@ class PageHeader(QFrame):
             f"QFrame#propertiesHeader {{ background: {fill}; border-left: 4px solid {stroke};"
             " border-radius: 3px; }"
         )
-        self.title.setText(title)
+        self.title.set_title(title)
         self.ident.setText(ident)
 
 

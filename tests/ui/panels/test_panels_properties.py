@@ -461,3 +461,30 @@ def test_in_a_narrow_panel_the_kpi_names_get_the_room(qtbot, context, language):
     finally:
         if installed is not None:
             app.removeTranslator(installed)
+
+
+def test_a_unit_with_one_long_word_for_a_name_fits_a_narrow_panel(qtbot, context):
+    """'Samhällsbyggnadsförvaltningen' cannot wrap: the heading pushed the unit's fields
+    past the panel's right edge behind a horizontal scroll bar."""
+    name = "Samhällsbyggnadsförvaltningen"
+    uid = ops.add_unit(context.editor, name)
+    person = ops.add_person(context.editor, "Karin Lindqvist", unit=uid)
+    ops.set_unit_head(context.editor, uid, person)
+    panel = PropertiesPanel(context)
+    qtbot.addWidget(panel)
+    panel.resize(260, 600)
+    panel.show()
+    qtbot.waitExposed(panel)
+    context.set_selection([uid])
+    page = panel.unit_page
+    qtbot.waitUntil(lambda: page.isVisible())
+    qtbot.wait(20)
+    assert panel.horizontalScrollBar().maximum() == 0  # no scrolling sideways
+    right = panel.viewport().width()
+    for field in (page.name, page.parent_unit, page.head, page.header.title):
+        edge = field.mapTo(panel.viewport(), field.rect().topRight()).x()
+        assert edge <= right, field.objectName()  # within the panel
+    title = page.header.title
+    assert title.toolTip() == name  # the heading cut short tells it whole
+    panel.resize(700, 600)
+    qtbot.waitUntil(lambda: title.text() == name)  # and shows it whole when it can
