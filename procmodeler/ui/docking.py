@@ -28,6 +28,9 @@ from procmodeler.ui.panels import (
 RIGHT_WIDTH = 440
 BOTTOM_SHARE = 0.42
 CANVAS_HEIGHT = 480
+#: the model tree's height at least, below the palette, when the palette needs more than
+#: half the left column (a small window): the palette's hint shows whole
+TREE_HEIGHT = 250
 #: rows the participation matrix shows at first (the problems list then shows more than 8)
 MATRIX_ROWS = 12
 
@@ -140,7 +143,8 @@ class Docking(QObject):
         if bottom:
             w.resizeDocks(bottom[:1], [self._bottom_height()], Qt.Orientation.Vertical)
         # The palette gets just the height of its contents at its width (its size hint
-        # guesses a narrower word-wrapped hint and is far too tall); the model tree the rest.
+        # guesses a narrower word-wrapped hint and is far too tall); the model tree the rest,
+        # at least half the column, or TREE_HEIGHT when the palette needs more (a small window).
         title = self.palette_dock.height() - self.palette_panel.height()
         layout = self.palette_panel.layout()
         width = self.palette_panel.width()
@@ -148,7 +152,7 @@ class Docking(QObject):
         if needed <= 0:
             needed = self.palette_panel.sizeHint().height()
         column = self.palette_dock.height() + self.tree_dock.height()
-        wanted = min(needed + title, column // 2)
+        wanted = min(needed + title, max(column // 2, column - TREE_HEIGHT))
         w.resizeDocks(
             [self.palette_dock, self.tree_dock], [wanted, column - wanted], Qt.Orientation.Vertical
         )
