@@ -46,6 +46,9 @@ from procmodeler.ui.words import severity_labels
 
 Index = QModelIndex | QPersistentModelIndex
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 20
+#: lines the explanation of a finding shows at least, and rows the list of findings
+DETAIL_LINES = 4
+LIST_ROWS = 3
 
 
 def finding_key(finding: Finding) -> tuple[str, tuple[str, ...]]:
@@ -242,9 +245,12 @@ class ProblemsPanel(QWidget):
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.view)
         split.addWidget(self.details)
-        split.setStretchFactor(0, 3)
+        # the explanation keeps DETAIL_LINES lines and the list LIST_ROWS rows; room over
+        # is shared between them (a small window showed one line of "why it matters")
+        split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
         split.setChildrenCollapsible(False)
+        self.split = split
         page_layout.addWidget(split, 1)
         page_layout.addLayout(self._build_actions())
         return page
@@ -303,7 +309,15 @@ class ProblemsPanel(QWidget):
         self.details.anchorClicked.connect(
             lambda url: self.context.reveal(url.path() or url.toString())
         )
-        self.details.setMinimumHeight(60)
+        document = self.details.document()
+        document.setDefaultStyleSheet("p { margin-top: 0px; margin-bottom: 3px; }")
+        frame = 2 * self.details.frameWidth() + 2 * int(document.documentMargin())
+        line = self.details.fontMetrics().lineSpacing()
+        self.details.setMinimumHeight(DETAIL_LINES * line + frame)
+        rows = self.view.fontMetrics().lineSpacing() + 2  # a row with its padding
+        bar = self.view.horizontalScrollBar().sizeHint().height()
+        chrome = header.sizeHint().height() + bar + 2 * self.view.frameWidth()
+        self.view.setMinimumHeight(LIST_ROWS * rows + chrome)
 
     def _build_actions(self) -> QHBoxLayout:
         actions = QHBoxLayout()

@@ -182,3 +182,28 @@ def test_an_isolated_process_is_one_finding(qtbot, context, panel, kind, rule):
     ops.connect(ed, "pr_sell", pid, "flow")  # related now, but still serves nothing
     qtbot.waitUntil(lambda: rule in rules_for(panel, pid), timeout=DEBOUNCE_MS * 10)
     assert "orphan.isolated" not in rules_for(panel, pid)
+
+
+def test_in_a_small_panel_the_explanation_has_room_for_its_lines(qtbot, context):
+    """Under the diagram of a 1024×752 window the explanation box was about 50 px: "why
+    it matters" was cut after one line. It keeps four lines and shares the room over
+    with the list, which keeps three rows."""
+    panel = ProblemsPanel(context)
+    qtbot.addWidget(panel)
+    panel.resize(460, 260)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.view.setCurrentIndex(panel.model.index(0, 0))
+    qtbot.wait(20)
+    details, view = panel.details, panel.view
+    document = details.document()
+    lines = details.fontMetrics().lineSpacing()
+    margins = 2 * int(document.documentMargin())
+    assert details.viewport().height() >= 4 * lines + margins  # four lines at least
+    why = document.find("Why it matters:").block()
+    top = document.documentLayout().blockBoundingRect(why).top()
+    assert top + lines <= details.viewport().height()  # "why it matters" begins in sight
+    assert view.viewport().height() >= 3 * view.sizeHintForRow(0)  # and three list rows
+    panel.resize(460, 320)  # a little taller: all of it
+    qtbot.waitUntil(lambda: document.size().height() <= details.viewport().height())
+    assert view.viewport().height() >= 3 * view.sizeHintForRow(0)
