@@ -33,7 +33,7 @@
     </message>
     <message>
         <location filename="../../procmodeler/ui/panels/_common.py" line="124"/>
-        <source>Landscape</source>
+        <source>Process map</source>
         <translation>Processkarta</translation>
     </message>
     <message>

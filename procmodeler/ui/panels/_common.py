@@ -121,7 +121,7 @@ def process_path(arch: Architecture, pid: str) -> str:
 
 def level_name(arch: Architecture, level: str | None) -> str:
     if level is None:
-        return _t("Landscape")
+        return _t("Process map")
     return process_path(arch, level) if level in arch.processes else level
 
 

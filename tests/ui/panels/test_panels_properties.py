@@ -251,7 +251,8 @@ def test_relation_fields(qtbot, context, panel):
     assert (rel.kind, rel.object, rel.target) == ("support", "Purchase order", "pr_it")
     context.editor.undo()
     assert page.target.value() == "pr_deliver"
-    assert "Same level" not in page.levels.text()  # "Both on: Landscape"
+    assert "Same level" not in page.levels.text()  # "Both on: Process map"
+    assert page.levels.text().endswith("Process map")  # the top level's name everywhere
     context.editor.undo()
     assert page.object.text() == "Order"
 
