@@ -1,12 +1,13 @@
 """Panel chrome that gives way in a small dock (a laptop screen): a hint hidden while
 the panel is short (its text stays as a tooltip), and a bar whose legend goes above its
-buttons while the panel is narrow, so that what the panel shows keeps the room."""
+buttons while the panel is narrow, so that what the panel shows keeps the room; and a
+view's current item kept in sight while the layout settles."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QBoxLayout, QLabel, QWidget
 
 #: a panel at least this high shows its hint (lower, the hint is a tooltip)
 HINT_FROM_HEIGHT = 320
@@ -63,3 +64,32 @@ def fit_when_small(
     (its text a tooltip of *tip_on*), and *bar* (the *legend* first, then a layout of
     buttons) stacked while the legend and the buttons do not fit side by side."""
     _Fitter(panel, hint, tip_on, bar, legend).fit()
+
+
+class CurrentInSight(QObject):
+    """Keeps *view*'s current item in sight while the panel's layout settles after a
+    fill (a tab brought to the front: its chrome and size change after the first
+    scroll), until the user scrolls or clicks in it. ``arm`` after filling."""
+
+    def __init__(self, view: QAbstractItemView) -> None:
+        super().__init__(view)
+        self.view = view
+        self.armed = False
+        view.viewport().installEventFilter(self)
+        for bar in (view.verticalScrollBar(), view.horizontalScrollBar()):
+            bar.actionTriggered.connect(self.disarm)
+
+    def arm(self) -> None:
+        self.armed = self.view.currentIndex().isValid()
+        if self.armed:
+            self.view.scrollTo(self.view.currentIndex())
+
+    def disarm(self, *_args: object) -> None:
+        self.armed = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.MouseButtonPress:
+            self.armed = False
+        elif event.type() == QEvent.Type.Resize and self.armed:
+            self.view.scrollTo(self.view.currentIndex())
+        return False

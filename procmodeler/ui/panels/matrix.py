@@ -23,7 +23,6 @@ from PySide6.QtCore import (
     QRectF,
     QSize,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
@@ -53,7 +52,7 @@ from procmodeler.ui.context import EditorContext
 from procmodeler.ui.panels._common import _t, dialogs, run_op
 from procmodeler.ui.panels.filling import FilledWhenShown
 from procmodeler.ui.panels.findings import LiveFindings
-from procmodeler.ui.panels.fitting import fit_when_small
+from procmodeler.ui.panels.fitting import CurrentInSight, fit_when_small
 from procmodeler.ui.panels.matrixmodel import (
     CONFLICT_ROLE,
     ID_ROLE,
@@ -340,6 +339,7 @@ class ParticipationMatrix(FilledWhenShown, QWidget):
         self.view = MatrixView(context, self.matrix, self)
         self.view.setObjectName("matrixView")
         layout.addWidget(self.view, 1)  # the room a panel has over is the matrix's
+        self.keep_current = CurrentInSight(self.view)
         self._apply_widths()
         self._expand_new()
 
@@ -417,8 +417,7 @@ class ParticipationMatrix(FilledWhenShown, QWidget):
     def refresh(self) -> None:
         self._rebuild()
         self._selection_from_context()  # chosen while its tab was behind (then skipped)
-        # scrolled to again once the dock brought to the front has its size
-        QTimer.singleShot(0, self, lambda: self.view.scrollTo(self.view.currentIndex()))
+        self.keep_current.arm()  # and kept in sight while the dock brought to the front settles
 
     def _rebuild(self) -> None:
         expanded = {pid for pid in self._known if self.view.isExpanded(self.matrix.index_of(pid))}
