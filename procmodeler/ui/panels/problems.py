@@ -314,10 +314,16 @@ class ProblemsPanel(QWidget):
         frame = 2 * self.details.frameWidth() + 2 * int(document.documentMargin())
         line = self.details.fontMetrics().lineSpacing()
         self.details.setMinimumHeight(DETAIL_LINES * line + frame)
-        rows = self.view.fontMetrics().lineSpacing() + 2  # a row with its padding
-        bar = self.view.horizontalScrollBar().sizeHint().height()
-        chrome = header.sizeHint().height() + bar + 2 * self.view.frameWidth()
-        self.view.setMinimumHeight(LIST_ROWS * rows + chrome)
+        self._keep_list_rows()
+
+    def _keep_list_rows(self) -> None:
+        """The list keeps LIST_ROWS rows (as tall as the first row, once there is one)."""
+        view = self.view
+        row = view.sizeHintForRow(0) if self.model.rowCount() else -1
+        row = max(row, view.fontMetrics().height() + 4)
+        bar = view.horizontalScrollBar().sizeHint().height()
+        chrome = view.header().sizeHint().height() + bar + 2 * view.frameWidth()
+        view.setMinimumHeight(LIST_ROWS * row + chrome)
 
     def _build_actions(self) -> QHBoxLayout:
         actions = QHBoxLayout()
@@ -374,6 +380,7 @@ class ProblemsPanel(QWidget):
         self.rule_filter.blockSignals(False)
         self.rules.refresh(counts)
         self.apply_filter()
+        self._keep_list_rows()
         n_suppressed = len(result.suppressed)
         parts = []
         if n_suppressed:
