@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QFont, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -245,9 +245,9 @@ class ProblemsPanel(QWidget):
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.view)
         split.addWidget(self.details)
-        # the explanation keeps DETAIL_LINES lines and the list LIST_ROWS rows; room over
-        # is shared between them (a small window showed one line of "why it matters")
-        split.setStretchFactor(0, 1)
+        # the explanation keeps DETAIL_LINES lines and the list LIST_ROWS rows; a finding
+        # shown gets the room its text needs, up to half (see _fit_details)
+        split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
         split.setChildrenCollapsible(False)
         self.split = split
@@ -495,6 +495,26 @@ class ProblemsPanel(QWidget):
                 f"{_escape(finding.suppressed)}</p>"
             )
         self.details.setHtml(html)
+        self._fit_details()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_details()
+
+    def _fit_details(self) -> None:
+        """The explanation as tall as its text, up to half the list's and its room (a small
+        window showed one line of "why it matters")."""
+        sizes = self.split.sizes()
+        total = sum(sizes)
+        if total <= 0:
+            return
+        document = self.details.document()
+        document.setTextWidth(self.details.viewport().width())
+        need = int(document.size().height()) + 2 * self.details.frameWidth()
+        want = max(self.details.minimumHeight(), min(need, total // 2))
+        want = min(want, total - self.view.minimumHeight())
+        if want != sizes[1]:
+            self.split.setSizes([total - want, want])
 
     # ------------------------------------------------------------------ edits
     def suppress_selected(self) -> bool:
