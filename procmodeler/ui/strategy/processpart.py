@@ -107,15 +107,25 @@ class ProcessStrategy(QWidget):
             self.objectives.addTopLevelItem(item)
         words = statuses(tr)
         self.improvements.clear()
-        for iid in arch.improvements_of(proc.id):
-            imp = arch.improvements[iid]
-            item = QTreeWidgetItem([imp.title, words[imp.status], imp.due or ""])
-            item.setData(0, ID_ROLE, iid)
-            if is_overdue(arch, iid, day):
-                for col in range(3):
-                    item.setForeground(col, QColor(OVERDUE))
-                item.setToolTip(2, tr("Overdue since {date}").format(date=imp.due))
-            self.improvements.addTopLevelItem(item)
+        # its own, then those of its sub-processes (they answer its concerns too, as What
+        # to act on counts them), each named with the sub-process it is on
+        for owner in (proc.id, *arch.descendants(proc.id)):
+            for iid in arch.improvements_of(owner):
+                imp = arch.improvements[iid]
+                title = imp.title
+                if owner != proc.id:
+                    where = arch.processes[owner].name
+                    title = tr("{title} (sub-process '{process}')").format(
+                        title=imp.title, process=where
+                    )
+                item = QTreeWidgetItem([title, words[imp.status], imp.due or ""])
+                item.setData(0, ID_ROLE, iid)
+                item.setToolTip(0, title)
+                if is_overdue(arch, iid, day):
+                    for col in range(3):
+                        item.setForeground(col, QColor(OVERDUE))
+                    item.setToolTip(2, tr("Overdue since {date}").format(date=imp.due))
+                self.improvements.addTopLevelItem(item)
         for tree, empty in (
             (self.objectives, tr("Contributes to no objective")),
             (self.improvements, tr("No improvements")),

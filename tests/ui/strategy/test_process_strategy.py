@@ -47,3 +47,21 @@ def test_properties_show_and_edit_the_process_strategy(qtbot, context, fake_dial
     ed.undo()
     ed.undo()
     assert part.established.currentData() is None and part.next_review.text() == "2026-01-15"
+
+
+def test_a_process_lists_the_improvements_of_its_sub_processes_too(qtbot, context):
+    # What to act on counts an improvement of a sub-process as answering the process's
+    # concern: the process's properties show it too, named with its sub-process
+    ed = context.editor
+    ops.add_improvement(ed, "pr_offer", "Offer templates", iid="i_offer", status="planned")
+    panel = PropertiesPanel(context)
+    qtbot.addWidget(panel)
+    panel.show()
+    context.set_selection(["pr_sell"])
+    part = panel.process_page.strategy
+    item = part.improvements.topLevelItem(0)
+    assert item.text(0) == "Offer templates (sub-process 'Make offer')"
+    assert item.text(1) == "Planned"
+    assert part.improvements.topLevelItemCount() == 1
+    context.set_selection(["pr_offer"])  # on its own process: the title alone
+    assert part.improvements.topLevelItem(0).text(0) == "Offer templates"
