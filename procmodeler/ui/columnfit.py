@@ -1,10 +1,10 @@
-"""Table columns that fit their view: the least needed hide, and the header menu shows or hides."""
+"""Table and tree columns that fit their view: the least needed hide, and the header menu shows or hides."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QHeaderView, QMenu, QTableView
+from PySide6.QtWidgets import QHeaderView, QMenu, QTableView, QTreeView
 
 
 class ColumnFitter(QObject):
@@ -20,7 +20,7 @@ class ColumnFitter(QObject):
 
     def __init__(
         self,
-        table: QTableView,
+        table: QTableView | QTreeView,
         drop_order: tuple[int, ...],
         keep: int,
         keep_min: int = 120,
@@ -39,7 +39,7 @@ class ColumnFitter(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.fit)
-        header = table.horizontalHeader()
+        header = self.header
         self._remember_hints()
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._show_menu)
@@ -48,6 +48,12 @@ class ColumnFitter(QObject):
         model = table.model()
         for signal in (model.modelReset, model.layoutChanged, model.rowsInserted):
             signal.connect(self.schedule)
+
+    @property
+    def header(self) -> QHeaderView:
+        """The view's column header (a table's horizontal one, a tree's own)."""
+        view = self.table
+        return view.horizontalHeader() if isinstance(view, QTableView) else view.header()
 
     def schedule(self, *_args: object) -> None:
         """Fit once the events now waiting are handled (several causes, one fit)."""
@@ -60,12 +66,12 @@ class ColumnFitter(QObject):
 
     def _section_resized(self, section: int, _old: int, new: int) -> None:
         # the user dragged a column wider or narrower: what fits may have changed
-        mode = self.table.horizontalHeader().sectionResizeMode(section)
+        mode = self.header.sectionResizeMode(section)
         if new > 0 and mode == QHeaderView.ResizeMode.Interactive and not self._fitting:
             self.schedule()
 
     def _remember_hints(self) -> None:
-        header = self.table.horizontalHeader()
+        header = self.header
         for column in range(header.count()):
             if not header.isSectionHidden(column):  # a hidden section's sizes are 0
                 self._hints[column] = header.sectionSizeHint(column)
@@ -73,7 +79,7 @@ class ColumnFitter(QObject):
 
     def natural_width(self, column: int) -> int:
         """The room *column* takes when shown."""
-        header = self.table.horizontalHeader()
+        header = self.header
         if column == self.keep:
             return self.keep_min
         mode = header.sectionResizeMode(column)
@@ -94,7 +100,7 @@ class ColumnFitter(QObject):
         try:
             self._remember_hints()
             room = self.table.viewport().width()
-            count = self.table.horizontalHeader().count()
+            count = self.header.count()
             wanted = {c: self.natural_width(c) for c in range(count) if c not in self.user_hidden}
             total = sum(wanted.values())
             squeezed: set[int] = set()
@@ -127,7 +133,10 @@ class ColumnFitter(QObject):
         menu.addSection(self.tr("Show columns"))
         model = self.table.model()
         for column in range(model.columnCount()):
-            name = str(model.headerData(column, Qt.Orientation.Horizontal))
+            name = str(
+                model.headerData(column, Qt.Orientation.Horizontal)
+                or model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+            )  # an icon column says what it is in its tooltip
             if column in self.squeezed:
                 name = self.tr("{column} (no room)").format(column=name)
             action = QAction(name, menu)
@@ -141,5 +150,5 @@ class ColumnFitter(QObject):
 
     def _show_menu(self, pos: QPoint) -> None:
         menu = self.column_menu()
-        menu.exec(self.table.horizontalHeader().mapToGlobal(pos))
+        menu.exec(self.header.mapToGlobal(pos))
         menu.deleteLater()

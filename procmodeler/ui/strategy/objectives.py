@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from procmodeler.edit import operations as ops
 from procmodeler.model.events import Committed
+from procmodeler.ui.columnfit import ColumnFitter
 from procmodeler.ui.context import EditorContext
 from procmodeler.ui.panels._common import (
     CommitLineEdit,
@@ -107,8 +108,7 @@ class ObjectivesPanel(FilledWhenShown, QWidget):
         )
         header = self.tree.header()  # the name first: the icons need little room
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(NAME, 260)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         for col in (OWNER, HORIZON):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         head = self.tree.headerItem()
@@ -117,6 +117,8 @@ class ObjectivesPanel(FilledWhenShown, QWidget):
             header.resizeSection(col, 30)
             head.setText(col, "")
             head.setToolTip(col, text)
+        # in a narrow dock the horizon, then the owner hide (the names keep 140 px)
+        self.columns = ColumnFitter(self.tree, (HORIZON, OWNER), keep=NAME, keep_min=140)
         bar = QGridLayout()  # two rows: the labels stay whole in a narrow dock
         self.add_button = self._button(tr("New objective"), lambda: self.add_objective(False))
         self.sub_button = self._button(tr("New sub-objective"), lambda: self.add_objective(True))

@@ -7,7 +7,15 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView
 
-from procmodeler.ui.strategy.objectives import ASSURANCE, KPI_ROLE, NAME, VARIATION, ObjectivesPanel
+from procmodeler.ui.strategy.objectives import (
+    ASSURANCE,
+    HORIZON,
+    KPI_ROLE,
+    NAME,
+    OWNER,
+    VARIATION,
+    ObjectivesPanel,
+)
 
 
 def test_tree_shows_objectives_owner_horizon_and_measuring_kpis(qtbot, context):
@@ -138,3 +146,23 @@ def test_the_form_says_what_to_do_while_no_objective_is_chosen(qtbot, context):
     context.set_selection([])
     panel.tree.setCurrentItem(None)
     qtbot.waitUntil(panel.no_objective.isVisible)
+
+
+def test_a_narrow_panel_keeps_the_names_and_scrolls_no_column_out_of_sight(qtbot, context):
+    # a laptop's dock (about 330 px): the horizon, then the owner hide, so the names
+    # keep their room and nothing sits beyond the right edge; widened, all are back
+    panel = ObjectivesPanel(context)
+    qtbot.addWidget(panel)
+    panel.resize(300, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    tree = panel.tree
+    qtbot.waitUntil(lambda: tree.isColumnHidden(HORIZON))
+    assert tree.header().length() <= tree.viewport().width()
+    assert tree.columnWidth(NAME) >= 140
+    panel.resize(900, 400)
+    qtbot.waitUntil(lambda: not tree.isColumnHidden(HORIZON) and not tree.isColumnHidden(OWNER))
+    assert tree.header().length() <= tree.viewport().width()
+    # the header's menu names the icon columns by their tooltips
+    names = [a.text() for a in panel.columns.column_menu().actions() if a.isCheckable()]
+    assert names[-2:] == ["Variation", "Assurance"]
