@@ -282,6 +282,7 @@ class UnitsPanel(FilledWhenShown, QWidget):
         if uid is not None:
             tip += "\n" + _t("Member of {unit}").format(unit=arch.units[uid].name)
         item.setToolTip(0, tip)
+        item.setToolTip(1, details)  # a narrow panel cuts the column
         item.setFlags(
             Qt.ItemFlag.ItemIsEnabled
             | Qt.ItemFlag.ItemIsSelectable
@@ -300,6 +301,8 @@ class UnitsPanel(FilledWhenShown, QWidget):
         head = arch.people.get(unit.head) if unit.head else None
         details = _t("Head: {name}").format(name=head.name) if head else ""
         item = QTreeWidgetItem([unit.name, details])
+        item.setToolTip(0, unit.name)
+        item.setToolTip(1, details)  # a narrow panel cuts both columns
         item.setIcon(0, self._unit_icon)
         item.setData(0, KIND_ROLE, "unit")
         item.setData(0, ID_ROLE, uid)

@@ -47,6 +47,10 @@ def test_tree_shows_units_people_and_heads(panel):
     ]
     assert panel.item_for("u_sales").text(1) == "Head: Anna Berg"
     assert "Head" in panel.item_for("p_anna").text(1)
+    # a narrow panel cuts the details: their tooltips tell them whole
+    for key in ("u_sales", "p_anna"):
+        item = panel.item_for(key)
+        assert item.toolTip(1) == item.text(1)
 
 
 def test_create_unit_and_person_and_make_owner(qtbot, context, panel):
