@@ -1,5 +1,5 @@
-"""Fixtures for the desktop app's tests: offscreen Qt, settings in a temporary folder,
-no modal dialog left unreplaced, an empty clipboard after each test, and a shown main
+"""Fixtures for the desktop app's tests: offscreen Qt with the app's own look, settings in
+a temporary folder, no modal dialog left unreplaced, an empty clipboard after each test, and a shown main
 window on the sample model of tests/ui/helpers.py."""
 
 from __future__ import annotations
@@ -15,6 +15,15 @@ import pytest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from procmodeler.app.session import Session  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _the_apps_look(qapp: QApplication) -> None:
+    """Every test sees the widgets as the app shows them (Fusion, DejaVu Sans 9.5 pt,
+    the style sheet), whichever test ran before it: sizes and what fits depend on it."""
+    from procmodeler.ui.app import style_application
+
+    style_application(qapp)
 
 
 @pytest.fixture(autouse=True)

@@ -43,6 +43,8 @@ class ImprovementForm(QWidget):
         self.responsible.setObjectName("improvementResponsible")
         self.kpi = SearchCombo(tr("(no KPI)"), self)
         self.kpi.setObjectName("improvementKpi")
+        for combo in (self.process, self.responsible, self.kpi):
+            combo.setMinimumContentsLength(6)  # the narrow form beside the board's columns
         self.dates: dict[str, CommitLineEdit] = {}
         for name in DATES:
             edit = CommitLineEdit(self)
