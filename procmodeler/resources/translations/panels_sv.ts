@@ -369,12 +369,12 @@
     <message>
         <location filename="../../procmodeler/ui/panels/properties.py" line="207"/>
         <source>Add KPI</source>
-        <translation>Lägg till nyckeltal</translation>
+        <translation>Lägg till</translation>
     </message>
     <message>
         <location filename="../../procmodeler/ui/panels/properties.py" line="211"/>
         <source>Delete KPI</source>
-        <translation>Ta bort nyckeltal</translation>
+        <translation>Ta bort</translation>
     </message>
     <message>
         <location filename="../../procmodeler/ui/panels/properties.py" line="230"/>
@@ -698,6 +698,14 @@
     <message>
         <source>Move…</source>
         <translation>Flytta…</translation>
+    </message>
+    <message>
+        <source>Add a KPI to the process</source>
+        <translation>Lägg till ett nyckeltal för processen</translation>
+    </message>
+    <message>
+        <source>Delete the chosen KPI</source>
+        <translation>Ta bort det valda nyckeltalet</translation>
     </message>
 </context>
 </TS>

@@ -38,6 +38,9 @@ def form_layout() -> QFormLayout:
     form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     form.setHorizontalSpacing(8)
     form.setVerticalSpacing(5)
+    # a field that does not fit beside its label goes below it, so a narrow panel (the
+    # Swedish labels are long) never scrolls sideways
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
     return form
 
 

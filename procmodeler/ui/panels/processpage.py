@@ -109,18 +109,22 @@ class ProcessPage(QWidget):
         return form
 
     def _build_kpis(self, layout: QVBoxLayout) -> None:
+        # the title on its line, the buttons on theirs: side by side with the title they
+        # made a laptop's panel scroll sideways
+        layout.addWidget(section(_t("Flow and effect (KPIs)")))
         kpi_bar = QHBoxLayout()
-        kpi_bar.addWidget(section(_t("Flow and effect (KPIs)")))
-        kpi_bar.addStretch(1)
         self.add_kpi_button = QToolButton()
         self.add_kpi_button.setObjectName("addKpi")
         self.add_kpi_button.setText(_t("Add KPI"))
         self.add_kpi_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.add_kpi_button.setToolTip(_t("Add a KPI to the process"))
         self.delete_kpi_button = QToolButton()
         self.delete_kpi_button.setObjectName("deleteKpi")
         self.delete_kpi_button.setText(_t("Delete KPI"))
+        self.delete_kpi_button.setToolTip(_t("Delete the chosen KPI"))
         kpi_bar.addWidget(self.add_kpi_button)
         kpi_bar.addWidget(self.delete_kpi_button)
+        kpi_bar.addStretch(1)
         layout.addLayout(kpi_bar)
         self.kpis = KpiTable(self.context)
         layout.addWidget(self.kpis)

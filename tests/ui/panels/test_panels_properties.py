@@ -449,6 +449,12 @@ def test_in_a_narrow_panel_the_kpi_names_get_the_room(qtbot, context, language):
 
         qtbot.waitUntil(fits)
         assert table.horizontalScrollBar().maximum() == 0
+        # nor does the page: "Lägg till nyckeltal" and "Ta bort nyckeltal" beside the
+        # section's title pushed it 49 px past a laptop's panel
+        assert panel.horizontalScrollBar().maximum() == 0
+        for button in (panel.process_page.add_kpi_button, panel.process_page.delete_kpi_button):
+            edge = button.mapTo(panel.viewport(), button.rect().topRight()).x()
+            assert edge <= panel.viewport().width(), button.text()
         for column in range(len(COLUMNS)):
             if table.isColumnHidden(column):
                 continue
