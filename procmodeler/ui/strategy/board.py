@@ -8,7 +8,7 @@ Double-click or Enter shows the improvement's process on the map; Delete deletes
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -322,14 +322,21 @@ class ImprovementsBoard(FilledWhenShown, QWidget):
                     column.setCurrentItem(item)
                     column.scrollToItem(item)
                     column.setFocus()
-                    # the whole column (not only the card Qt's ensureWidgetVisible takes)
-                    place = column.geometry()
-                    self.columns_area.ensureVisible(
-                        place.center().x(), place.center().y(), place.width() // 2 + 1, 0
-                    )
+                    self._column_into_view(column)
+                    # again once laid out: a board shown for the first time has no
+                    # geometry yet when the selection made elsewhere reaches it
+                    QTimer.singleShot(0, lambda c=column: self._column_into_view(c))
                     self.form.show_improvement(iid)
                     return True
         return False
+
+    def _column_into_view(self, column: QWidget) -> None:
+        """Scroll the whole column into view (not only the card, as Qt's
+        ensureWidgetVisible would)."""
+        place = column.geometry()
+        self.columns_area.ensureVisible(
+            place.center().x(), place.center().y(), place.width() // 2 + 1, 0
+        )
 
     def _card_chosen(self, current: QListWidgetItem | None, _previous: object) -> None:
         if self._syncing or current is None:

@@ -180,3 +180,25 @@ def test_an_improvement_chosen_elsewhere_fills_the_form_and_comes_into_view(qtbo
     column = board.columns["done"]
     left = column.mapTo(area.viewport(), column.rect().topLeft()).x()
     assert left >= 0 and left + column.width() <= area.viewport().width()
+
+
+def test_an_improvement_chosen_before_the_board_is_first_shown_comes_into_view(qtbot, context):
+    # the improvements tab comes to the front for the first time after an improvement
+    # was chosen elsewhere: its column is scrolled to once the board is laid out
+    ops.add_improvement(context.editor, "pr_it", "New laptops", iid="i_it", status="done")
+    board = ImprovementsBoard(context)
+    qtbot.addWidget(board)
+    board.resize(480, 400)
+    context.set_selection(["i_it"])
+    board.show()
+    qtbot.waitExposed(board)
+    area = board.columns_area
+    column = board.columns["done"]
+
+    def in_view() -> bool:
+        left = column.mapTo(area.viewport(), column.rect().topLeft()).x()
+        return left >= 0 and left + column.width() <= area.viewport().width()
+
+    qtbot.waitUntil(lambda: area.horizontalScrollBar().maximum() > 0)
+    qtbot.waitUntil(in_view)
+    assert board.form.iid == "i_it" and board.form.isEnabled()
