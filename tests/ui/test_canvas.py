@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QSizePolicy
 
 from procmodeler.model import Bounds
 from procmodeler.ui.canvas.items import CONNECT_GAP
@@ -402,3 +403,40 @@ def test_view_state_does_not_modify_the_document(window) -> None:
     assert not window.actions_by_name["undo"].isEnabled() or (
         "swimlane" not in window.actions_by_name["undo"].text().lower()
     )
+
+
+def test_a_deep_breadcrumb_cuts_its_names_instead_of_widening_the_canvas(window, qtbot) -> None:
+    # long names three levels down: the breadcrumb's names are cut short ("…", whole in
+    # the tooltip), the levels above first, and it asks for no width of its own (it
+    # pushed a laptop's panels narrower for good)
+    from procmodeler.edit import operations as ops
+
+    ed = window.context.editor
+    deliver, ship = window.ids["deliver"], window.ids["ship"]
+    long_names = [
+        "Deliver, install and commission the ordered equipment",
+        "Ship the goods to the customer's site with all papers",
+        "Book the carrier for the heavy and oversized freight",
+    ]
+    ops.rename_process(ed, deliver, long_names[0])
+    ops.rename_process(ed, ship, long_names[1])
+    deep = ops.create_process(ed, long_names[2], "core", parent=ship)
+    window.resize(1024, 752)
+    qtbot.wait(50)
+    docks = [d for d in window.docking.all_docks() if d.isVisible()]
+    before = {d.objectName(): d.width() for d in docks}
+    window.context.open_level(deep)
+    crumb = window.canvas.breadcrumb
+    assert crumb.sizePolicy().horizontalPolicy() == QSizePolicy.Policy.Ignored
+
+    def fits() -> bool:
+        right = max(b.mapTo(crumb, b.rect().topRight()).x() for b in crumb.buttons)
+        return right <= crumb.width()
+
+    qtbot.waitUntil(fits)
+    assert crumb.buttons[1].text().endswith("\u2026")  # the levels above cut first
+    assert [b.toolTip() for b in crumb.buttons][1:] == long_names
+    qtbot.wait(50)
+    assert {d.objectName(): d.width() for d in docks} == before  # the panels kept theirs
+    window.resize(2400, 900)  # room enough: the names whole again
+    qtbot.waitUntil(lambda: [b.text() for b in crumb.buttons][1:] == long_names)
