@@ -5,7 +5,7 @@ view's current item kept in sight while the layout settles."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QModelIndex, QObject
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QAbstractItemView, QBoxLayout, QLabel, QWidget
 
@@ -66,6 +66,18 @@ def fit_when_small(
     _Fitter(panel, hint, tip_on, bar, legend).fit()
 
 
+def in_sight(view: QAbstractItemView, index: QModelIndex) -> bool:
+    return view.viewport().rect().contains(view.visualRect(index))
+
+
+def bring_into_sight(view: QAbstractItemView, index: QModelIndex, seen: bool | None = None) -> None:
+    """Scroll *index* into *view*: to the middle when it is out of sight (chosen
+    elsewhere, it would otherwise sit at the view's edge), not at all when it is in it.
+    *seen*: whether it was in sight before it became current (which scrolls to it)."""
+    if not (in_sight(view, index) if seen is None else seen):
+        view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+
+
 class CurrentInSight(QObject):
     """Keeps *view*'s current item in sight while the panel's layout settles after a
     fill (a tab brought to the front: its chrome and size change after the first
@@ -82,7 +94,7 @@ class CurrentInSight(QObject):
     def arm(self) -> None:
         self.armed = self.view.currentIndex().isValid()
         if self.armed:
-            self.view.scrollTo(self.view.currentIndex())
+            bring_into_sight(self.view, self.view.currentIndex())
 
     def disarm(self, *_args: object) -> None:
         self.armed = False
@@ -91,5 +103,5 @@ class CurrentInSight(QObject):
         if event.type() == QEvent.Type.MouseButtonPress:
             self.armed = False
         elif event.type() == QEvent.Type.Resize and self.armed:
-            self.view.scrollTo(self.view.currentIndex())
+            bring_into_sight(self.view, self.view.currentIndex())
         return False

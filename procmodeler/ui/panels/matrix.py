@@ -52,7 +52,12 @@ from procmodeler.ui.context import EditorContext
 from procmodeler.ui.panels._common import _t, dialogs, run_op
 from procmodeler.ui.panels.filling import FilledWhenShown
 from procmodeler.ui.panels.findings import LiveFindings
-from procmodeler.ui.panels.fitting import CurrentInSight, fit_when_small
+from procmodeler.ui.panels.fitting import (
+    CurrentInSight,
+    bring_into_sight,
+    fit_when_small,
+    in_sight,
+)
 from procmodeler.ui.panels.matrixmodel import (
     CONFLICT_ROLE,
     ID_ROLE,
@@ -486,8 +491,9 @@ class ParticipationMatrix(FilledWhenShown, QWidget):
                 self.view.expand(parent)
                 parent = parent.parent()
             self._syncing = True
+            seen = in_sight(self.view, index)  # becoming current scrolls it to the edge
             self.view.setCurrentIndex(index)
-            self.view.scrollTo(index)
+            bring_into_sight(self.view, index, seen)
             self._syncing = False
         elif ident in self.context.arch.units:
             col = self.matrix.column_of(ident)

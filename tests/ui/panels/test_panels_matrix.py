@@ -351,3 +351,24 @@ def test_a_selection_made_while_its_tab_is_behind_is_shown_when_it_comes_to_the_
     assert matrix.matrix.pid(index) == "pr_s39"  # the chosen process is the current row
     seen = matrix.view.viewport().rect()
     assert seen.contains(matrix.view.visualRect(index))  # and scrolled to
+
+
+def test_a_process_chosen_elsewhere_out_of_sight_comes_to_the_middle(qtbot, context):
+    # chosen on the canvas or in a finding, a row far down is scrolled to the middle of
+    # the matrix, not just to its bottom edge; a row in sight does not move
+    for i in range(40):
+        ops.create_process(context.editor, f"Step {i}", "core", parent="pr_deliver", pid=f"pr_s{i}")
+    matrix = ParticipationMatrix(context)
+    qtbot.addWidget(matrix)
+    matrix.resize(700, 400)
+    matrix.show()
+    qtbot.waitExposed(matrix)
+    view = matrix.view
+    context.set_selection(["pr_s20"])
+    index = view.currentIndex()
+    assert matrix.matrix.pid(index) == "pr_s20"
+    middle = view.viewport().rect().center().y()
+    assert abs(view.visualRect(index).center().y() - middle) <= view.visualRect(index).height()
+    before = view.verticalScrollBar().value()
+    context.set_selection(["pr_s21"])  # the next row, in sight: no scrolling
+    assert view.verticalScrollBar().value() == before
