@@ -5,7 +5,7 @@ handle creates."""
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QMimeData, QPoint, QSize, Qt, Signal
-from PySide6.QtGui import QDrag, QMouseEvent
+from PySide6.QtGui import QDrag, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -124,9 +124,25 @@ class Palette(QWidget):
         hint.setObjectName("paletteHint")
         hint.setWordWrap(True)  # the left column gives it the height it needs (docking.py)
         hint.setToolTip(hint.text())
+        self.hint = hint
+        for rel_button in self.relation_buttons.values():  # said there when it is hidden
+            rel_button.setToolTip(f"{rel_button.toolTip()}\n{hint.text()}")
         layout.addSpacing(6)
         layout.addWidget(hint)
         layout.addStretch(1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_hint()
+
+    def _fit_hint(self) -> None:
+        """Show the hint only while all of its lines fit below the buttons (a short
+        window, 1024×640, cut it mid-sentence); the buttons' tooltips tell it too."""
+        last = list(self.relation_buttons.values())[-1]
+        margins = self.layout().contentsMargins()
+        room = self.height() - margins.bottom() - (last.geometry().bottom() + 1 + 6)
+        width = self.width() - margins.left() - margins.right()
+        self.hint.setVisible(self.hint.heightForWidth(width) <= room)
 
     def _kind_toggled(self, kind: str, on: bool) -> None:
         if on:

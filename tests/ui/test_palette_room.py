@@ -41,3 +41,23 @@ def test_the_palette_hint_shows_whole_at_a_small_window(qapp, qtbot, language, s
             close_window(win)
     finally:
         install_translations(qapp, "en")
+
+
+def test_a_short_palette_hides_its_hint_rather_than_cut_it(qtbot) -> None:  # type: ignore[no-untyped-def]
+    # a 1024×640 window leaves the palette no room for the hint's lines: it is hidden
+    # (the relation buttons' tooltips tell it), not cut mid-sentence; taller, it is back
+    from procmodeler.ui.palette import Palette
+
+    panel = Palette()
+    qtbot.addWidget(panel)
+    panel.resize(180, 600)
+    panel.show()
+    qtbot.waitExposed(panel)
+    hint = panel.findChild(QLabel, "paletteHint")
+    qtbot.waitUntil(hint.isVisible)
+    last = list(panel.relation_buttons.values())[-1]
+    panel.resize(180, last.geometry().bottom() + 30)  # room for about one line
+    qtbot.waitUntil(lambda: not hint.isVisible())
+    assert hint.text() in last.toolTip()
+    panel.resize(180, 600)
+    qtbot.waitUntil(hint.isVisible)
