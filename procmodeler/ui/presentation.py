@@ -66,8 +66,7 @@ class Presentation(QObject):
         view.viewport().installEventFilter(self)
         w.showFullScreen()
         view.setFocus()
-        view.fit()
-        self._refit.start()  # the full-screen size may come with a later resize event
+        view.fit()  # and again on the resize event that brings the full-screen size
 
     def stop(self) -> None:
         w = self.window
@@ -87,7 +86,7 @@ class Presentation(QObject):
         else:
             w.showNormal()
         view.fit()
-        QTimer.singleShot(0, view.fit)  # again once the window has its size back
+        QTimer.singleShot(0, view, view.fit)  # again once the window has its size back
 
     def step(self, by: int) -> None:
         """Show the next (*by* = 1) or previous (-1) level, fitted."""

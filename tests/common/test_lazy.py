@@ -18,6 +18,9 @@ assert writer is export_register
 assert "export_register" in vars(register)  # kept: the hook is not asked again
 import procmodeler.io.native as native
 assert native.reader is sys.modules["procmodeler.io.native.reader"]  # a submodule
+assert register.export is sys.modules["procmodeler.io.register.export"]
+import procmodeler.io.register.readable as readable
+assert register.readable is readable
 print("ok")
 """
 

@@ -66,17 +66,21 @@ if TYPE_CHECKING:
 #: needs none of them (nor ``shutil`` and the readable-text helpers they load).
 __getattr__ = lazy_attributes(
     __name__,
-    dict.fromkeys(
-        (
-            "csv_text",
-            "export_register",
-            "register_tables",
-            "workbook_bytes",
-            "write_folder",
-            "write_workbook",
+    {
+        **dict.fromkeys(
+            (
+                "csv_text",
+                "export_register",
+                "register_tables",
+                "workbook_bytes",
+                "write_folder",
+                "write_workbook",
+            ),
+            "export",
         ),
-        "export",
-    ),
+        "export": None,  # the submodules, as ``register.export`` found them before
+        "readable": None,
+    },
 )
 
 

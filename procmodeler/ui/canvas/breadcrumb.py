@@ -26,6 +26,7 @@ class Breadcrumb(QWidget):
         self._layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.buttons: list[QToolButton] = []
+        self._separators: list[QLabel] = []
         self._names: list[str] = []
         context.levelChanged.connect(self.refresh)
         context.documentReplaced.connect(self.refresh)
@@ -50,6 +51,7 @@ class Breadcrumb(QWidget):
                 w.hide()
                 w.deleteLater()
         self.buttons = []
+        self._separators = []  # counted before Qt shows them
         arch = self.context.arch
         path = self.path()
         for i, level in enumerate(path):
@@ -57,6 +59,7 @@ class Breadcrumb(QWidget):
                 sep = QLabel("\u203a")
                 sep.setObjectName("breadcrumbSeparator")
                 self._layout.addWidget(sep)
+                self._separators.append(sep)
             text = self.tr("Process map") if level is None else arch.processes[level].name
             button = QToolButton()
             button.setObjectName("breadcrumbCurrent" if i == len(path) - 1 else "breadcrumbLink")
@@ -83,8 +86,7 @@ class Breadcrumb(QWidget):
             return
         margins = self._layout.contentsMargins()
         fixed = margins.left() + margins.right() + self._layout.spacing() * 2 * len(self.buttons)
-        separators = [w for w in self.findChildren(QLabel) if w.isVisibleTo(self)]
-        fixed += sum(w.sizeHint().width() for w in separators)
+        fixed += sum(w.sizeHint().width() for w in self._separators)
         room = max(0, self.width() - fixed)
         pads = [
             b.sizeHint().width() - b.fontMetrics().horizontalAdvance(b.text()) for b in self.buttons

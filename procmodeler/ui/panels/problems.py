@@ -500,7 +500,7 @@ class ProblemsPanel(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
         # once the splitter has its new size too (during this event it has the old one)
-        QTimer.singleShot(0, self._fit_details)
+        QTimer.singleShot(0, self, self._fit_details)  # dropped if the panel is gone
 
     def _fit_details(self) -> None:
         """The explanation as tall as its text, up to half the list's and its room (a small

@@ -325,7 +325,7 @@ class ImprovementsBoard(FilledWhenShown, QWidget):
                     self._column_into_view(column)
                     # again once laid out: a board shown for the first time has no
                     # geometry yet when the selection made elsewhere reaches it
-                    QTimer.singleShot(0, lambda c=column: self._column_into_view(c))
+                    QTimer.singleShot(0, column, lambda c=column: self._column_into_view(c))
                     self.form.show_improvement(iid)
                     return True
         return False

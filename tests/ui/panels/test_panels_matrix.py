@@ -346,11 +346,10 @@ def test_a_selection_made_while_its_tab_is_behind_is_shown_when_it_comes_to_the_
     context.set_selection(["pr_s39"])
     behind.raise_()
     qtbot.waitUntil(lambda: not matrix._stale)
-    qtbot.wait(50)
-    index = matrix.view.currentIndex()
-    assert matrix.matrix.pid(index) == "pr_s39"  # the chosen process is the current row
+    qtbot.waitUntil(lambda: matrix.matrix.pid(matrix.view.currentIndex()) == "pr_s39")
+    index = matrix.view.currentIndex()  # the chosen process is the current row
     seen = matrix.view.viewport().rect()
-    assert seen.contains(matrix.view.visualRect(index))  # and scrolled to
+    qtbot.waitUntil(lambda: seen.contains(matrix.view.visualRect(index)))  # and scrolled to
 
 
 def test_a_process_chosen_elsewhere_out_of_sight_comes_to_the_middle(qtbot, context):

@@ -194,12 +194,11 @@ def test_in_a_small_panel_the_explanation_has_room_for_its_lines(qtbot, context)
     panel.show()
     qtbot.waitExposed(panel)
     panel.view.setCurrentIndex(panel.model.index(0, 0))
-    qtbot.wait(20)
     details, view = panel.details, panel.view
     document = details.document()
     lines = details.fontMetrics().lineSpacing()
     margins = 2 * int(document.documentMargin())
-    assert details.viewport().height() >= 4 * lines + margins  # four lines at least
+    qtbot.waitUntil(lambda: details.viewport().height() >= 4 * lines + margins)  # 4 lines
     assert "Why it matters:" in details.toPlainText()
     assert view.viewport().height() >= 3 * view.sizeHintForRow(0)  # and three list rows
     panel.resize(460, 400)  # taller: all of it, "why it matters" too (at most half)
